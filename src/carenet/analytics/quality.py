@@ -1,0 +1,196 @@
+"""Relationship quality: PARTNER-style trust and value, per tie and per organisation, and change between waves.
+
+Edges carry ``trust`` and ``value`` scores (1-4, or None when not scored), each
+given by the respondent at the tail of the tie about the partner at its head,
+and a ``frequency`` (daily, weekly, monthly, quarterly, yearly or None).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from statistics import fmean
+from typing import Any
+
+import networkx as nx
+
+__all__ = [
+    "FREQUENCY_RANK",
+    "WaveChange",
+    "tie_quality",
+    "organisation_quality",
+    "split_waves",
+    "wave_change",
+]
+
+FREQUENCY_RANK = {"yearly": 1, "quarterly": 2, "monthly": 3, "weekly": 4, "daily": 5}
+
+
+def _mean(xs: list[float]) -> float | None:
+    return fmean(xs) if xs else None
+
+
+def tie_quality(G: nx.Graph) -> list[dict[str, Any]]:
+    r"""Trust and value of every tie, with the pair's mean over both directions.
+
+    For a tie :math:`u \to v`, ``trust`` and ``value`` are :math:`u`'s scores of
+    :math:`v`; ``pair_trust``/``pair_value`` average the scores of :math:`u \to v`
+    and :math:`v \to u` that exist and are not None (None if neither). In an
+    undirected graph both equal the tie's own scores.
+
+    References
+    ----------
+    .. [1] Varda, D. M. & Retrum, J. H. (2012). An exploratory analysis of network
+       characteristics and quality of interactions among public health collaboratives.
+       *Journal of Public Health Research* 1(2), 170-176.
+       https://doi.org/10.4081/jphr.2012.e27
+    """
+    rows = []
+    for u, v, d in G.edges(data=True):
+        back = G.succ[v].get(u) if G.is_directed() else None
+        pair: dict[str, Any] = {}
+        for key in ("trust", "value"):
+            xs = [x for x in (d.get(key), back.get(key) if back else None) if x is not None]
+            pair[f"pair_{key}"] = _mean(xs)
+        rows.append({"source": u, "target": v, "trust": d.get("trust"),
+                     "value": d.get("value"), "reciprocated": back is not None, **pair})
+    return rows
+
+
+def organisation_quality(
+    G: nx.Graph, attr: str = "organisation", *, include_internal: bool = False
+) -> dict[Any, dict[str, Any]]:
+    """Mean trust and value over each organisation's ties, in, out and together.
+
+    ``trust_in`` averages the scores others gave the organisation (ties into its
+    nodes), ``trust_out`` the scores it gave others, ``trust`` all of its scored
+    incident ties; likewise for value. Ties between two nodes of the same
+    organisation are left out unless ``include_internal``. Unscored (None) scores
+    are skipped; a mean over nothing is None. In an undirected graph every tie is
+    both in and out. Nodes without ``attr`` are left out.
+    """
+    acc: dict[Any, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    org = {v: d.get(attr) for v, d in G.nodes(data=True)}
+    directed = G.is_directed()
+    for u, v, d in G.edges(data=True):
+        ou, ov = org.get(u), org.get(v)
+        if u == v or (ou == ov and not include_internal):
+            continue
+        for key in ("trust", "value"):
+            x = d.get(key)
+            if x is None:
+                continue
+            if ou is not None:
+                acc[ou][f"{key}_out"].append(x)
+                if not directed:
+                    acc[ou][f"{key}_in"].append(x)
+            if ov is not None:
+                acc[ov][f"{key}_in"].append(x)
+                if not directed:
+                    acc[ov][f"{key}_out"].append(x)
+    result = {}
+    for o in sorted({x for x in org.values() if x is not None}, key=str):
+        a = acc.get(o, {})
+        row: dict[str, Any] = {}
+        for key in ("trust", "value"):
+            ins, outs = a.get(f"{key}_in", []), a.get(f"{key}_out", [])
+            both = outs + ins if directed else outs
+            row[key], row[f"{key}_in"], row[f"{key}_out"] = _mean(both), _mean(ins), _mean(outs)
+        row["ties_scored"] = len(a.get("trust_out", [])) + (
+            len(a.get("trust_in", [])) if directed else 0
+        )
+        result[o] = row
+    return result
+
+
+def split_waves(
+    edges: Iterable[tuple[Any, Any, Mapping[str, Any]]] | nx.MultiDiGraph,
+    *,
+    wave_attr: str = "wave",
+) -> dict[Any, nx.DiGraph]:
+    """One DiGraph per survey wave from a multi-wave edge list ``(u, v, data)`` or MultiDiGraph."""
+    if isinstance(edges, nx.Graph):
+        edges = edges.edges(data=True)
+    waves: dict[Any, nx.DiGraph] = {}
+    for u, v, d in edges:
+        wave = d.get(wave_attr)
+        waves.setdefault(wave, nx.DiGraph()).add_edge(u, v, **d)
+    return waves
+
+
+@dataclass(frozen=True)
+class WaveChange:
+    """Ties gained and lost, and ties kept whose trust, value or frequency changed."""
+
+    gained: list[tuple[Any, Any]]
+    lost: list[tuple[Any, Any]]
+    strengthened: list[dict[str, Any]] = field(default_factory=list)
+    weakened: list[dict[str, Any]] = field(default_factory=list)
+    mixed: list[dict[str, Any]] = field(default_factory=list)
+    unchanged: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["gained"] = [list(e) for e in self.gained]
+        d["lost"] = [list(e) for e in self.lost]
+        return d
+
+
+def _key(G: nx.Graph, u: Any, v: Any) -> tuple[Any, Any]:
+    if G.is_directed():
+        return (u, v)
+    return (u, v) if str(u) <= str(v) else (v, u)
+
+
+def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0) -> WaveChange:
+    """Compare the ties of two survey waves.
+
+    A tie present only in ``after`` is gained, only in ``before`` lost. A tie in
+    both is compared on trust, value (a change larger than ``tolerance``) and
+    frequency (its rank, daily highest); a score that is None in either wave is
+    not compared. It is *strengthened* if something rose and nothing fell,
+    *weakened* if something fell and nothing rose, *mixed* if both, else
+    unchanged. Changed ties come as ``{"source", "target", "changes"}`` with
+    ``changes[attr] = [before, after]``. Both graphs must be directed, or both not.
+
+    References
+    ----------
+    .. [1] Varda, D. M. & Retrum, J. H. (2012). An exploratory analysis of network
+       characteristics and quality of interactions among public health collaboratives.
+       *Journal of Public Health Research* 1(2), 170-176.
+       https://doi.org/10.4081/jphr.2012.e27
+    """
+    if before.is_directed() != after.is_directed():
+        raise ValueError("compare two directed graphs or two undirected graphs")
+    old = {_key(before, u, v): d for u, v, d in before.edges(data=True)}
+    new = {_key(after, u, v): d for u, v, d in after.edges(data=True)}
+    result = WaveChange(
+        gained=sorted((e for e in new if e not in old), key=str),
+        lost=sorted((e for e in old if e not in new), key=str),
+    )
+    unchanged = 0
+    for e in sorted((e for e in new if e in old), key=str):
+        d0, d1 = old[e], new[e]
+        changes: dict[str, list[Any]] = {}
+        signs = set()
+        for key in ("trust", "value"):
+            x0, x1 = d0.get(key), d1.get(key)
+            if x0 is not None and x1 is not None and abs(x1 - x0) > tolerance:
+                changes[key] = [x0, x1]
+                signs.add(x1 > x0)
+        f0, f1 = FREQUENCY_RANK.get(d0.get("frequency")), FREQUENCY_RANK.get(d1.get("frequency"))
+        if f0 is not None and f1 is not None and f0 != f1:
+            changes["frequency"] = [d0["frequency"], d1["frequency"]]
+            signs.add(f1 > f0)
+        row = {"source": e[0], "target": e[1], "changes": changes}
+        if signs == {True}:
+            result.strengthened.append(row)
+        elif signs == {False}:
+            result.weakened.append(row)
+        elif signs:
+            result.mixed.append(row)
+        else:
+            unchanged += 1
+    return WaveChange(result.gained, result.lost, result.strengthened, result.weakened,
+                      result.mixed, unchanged)

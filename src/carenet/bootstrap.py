@@ -1,0 +1,61 @@
+"""The composition root: the one place a store is chosen and services are wired together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from carenet.config import Settings
+from carenet.storage.migrations import SchemaStatus, migrate, status
+from carenet.storage.repository import Repository
+from carenet.storage.store import GraphStore
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "graph_schema"
+
+
+@dataclass
+class Services:
+    """Everything a request or a command needs, built once per process."""
+
+    settings: Settings
+    store: GraphStore
+    repo: Repository
+
+    async def migrate(self) -> list[str]:
+        applied = await migrate(self.store, schema_dir(self.settings))
+        return [f"{f.version:03d}_{f.name}" for f in applied]
+
+    async def schema_status(self) -> SchemaStatus:
+        return await status(self.store, schema_dir(self.settings))
+
+    async def close(self) -> None:
+        await self.store.close()
+
+
+def schema_dir(settings: Settings) -> Path:
+    return settings.schema_dir or SCHEMA_DIR
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """Neo4j when ``CARENET_NEO4J_URI`` is set, else the embedded LadybugDB in the data folder."""
+    if settings.uses_neo4j:
+        from carenet.storage.neo4j import Neo4jStore
+
+        return Neo4jStore(
+            settings.neo4j_uri,
+            user=settings.neo4j_user,
+            password=settings.neo4j_password.get_secret_value(),
+            database=settings.neo4j_database,
+        )
+    from carenet.storage.ladybug import LadybugStore
+
+    return LadybugStore.open(settings.ladybug_path, read_threads=settings.read_pool_size)
+
+
+async def build(settings: Settings | None = None, *, migrate_schema: bool = False) -> Services:
+    settings = settings or Settings()
+    store = open_store(settings)
+    services = Services(settings=settings, store=store, repo=Repository(store))
+    if migrate_schema:
+        await services.migrate()
+    return services

@@ -1,0 +1,1 @@
+"""The ``carenet`` command line (typer), one module per command."""

@@ -1,0 +1,119 @@
+"""``carenet db migrate|status|wipe``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
+from carenet.storage.queries import core
+
+app = typer.Typer(no_args_is_help=True, help="The database: schema migrations, status, wipe.")
+
+
+@app.command()
+def migrate(
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
+) -> None:
+    """Apply the schema files that are not yet applied."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+
+    def local() -> list[str]:
+        async def go() -> list[str]:
+            async with services(settings, migrate=False) as built:
+                return await built.migrate()
+
+        return run(go())
+
+    def remote(client) -> list[str]:
+        response = client.post("/admin/db/migrate")
+        response.raise_for_status()
+        return response.json()["applied"]
+
+    applied = local_or_remote(settings, local, remote)
+    out.print("applied: " + ", ".join(applied) if applied else "the schema is up to date")
+
+
+@app.command()
+def status(
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to ask if it holds the database."),
+) -> None:
+    """Show the applied schema version, pending files and what the graph holds."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+
+    def local() -> dict:
+        async def go() -> dict:
+            async with services(settings, migrate=False) as built:
+                st = await built.schema_status()
+                counts = await built.repo.counts() if st.version else {}
+                return {
+                    "store": st.store,
+                    "version": st.version,
+                    "applied": [{"version": v, "name": n, "applied_at": str(at)} for v, n, at in st.applied],
+                    "pending": [f"{f.version:03d}_{f.name}" for f in st.pending],
+                    "counts": counts,
+                }
+
+        return run(go())
+
+    def remote(client) -> dict:
+        response = client.get("/admin/db/status")
+        response.raise_for_status()
+        return response.json()
+
+    result = local_or_remote(settings, local, remote)
+    out.print(f"store: {result['store']}   schema version: {result['version']}")
+    for item in result["applied"]:
+        out.print(f"  applied {item['version']:03d}_{item['name']} at {item['applied_at']}")
+    for name in result["pending"]:
+        out.print(f"  pending {name}")
+    if result["counts"]:
+        table = Table("kind", "count")
+        for kind, count in sorted(result["counts"].items()):
+            table.add_row(kind, f"{count:,}")
+        out.print(table)
+
+
+@app.command()
+def wipe(
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+) -> None:
+    """Delete everything in the database (the embedded store's folder is removed)."""
+    settings = settings_from(data_dir=data_dir)
+    target = settings.neo4j_uri if settings.uses_neo4j else str(settings.ladybug_path)
+    if not yes:
+        typer.confirm(f"Delete everything in {target}?", abort=True)
+    if settings.uses_neo4j:
+        async def go() -> int:
+            async with services(settings, migrate=False) as built:
+                total = 0
+                while True:
+                    rows = await built.store.write(core.WIPE_BATCH)
+                    deleted = int(rows[0]["deleted"]) if rows else 0
+                    total += deleted
+                    if deleted == 0:
+                        return total
+
+        out.print(f"deleted {run(go()):,} nodes")
+        return
+
+    async def check_free() -> None:  # raises StorageUnavailable (naming the holder) if held
+        async with services(settings, migrate=False):
+            pass
+
+    if settings.ladybug_path.exists():
+        run(check_free())
+        path = settings.ladybug_path
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+        for extra in path.parent.glob(path.name + ".*"):
+            extra.unlink()
+    out.print(f"wiped {target}")

@@ -1,0 +1,99 @@
+"""What every command shares: settings, opening the store, and the fallback to a running server.
+
+The embedded database can be held by one process only. When a command finds it held by a
+running carenet server, it sends the work to that server's admin API instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any, TypeVar
+
+import httpx
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from carenet.bootstrap import Services, build
+from carenet.config import Settings
+from carenet.errors import CarenetError, StorageUnavailable
+from carenet.web.app import admin_key_path
+
+console = Console(stderr=True)
+out = Console()
+T = TypeVar("T")
+
+
+def settings_from(**overrides: Any) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+@contextlib.asynccontextmanager
+async def services(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Services]:
+    built = await build(settings)
+    try:
+        if migrate:
+            await built.migrate()
+        yield built
+    finally:
+        await built.close()
+
+
+def server_url(settings: Settings) -> str:
+    return settings.server_url or f"http://{settings.host}:{settings.port}"
+
+
+def remote(settings: Settings) -> httpx.Client:
+    """A client for a running server's admin API, with the key that server wrote."""
+    path = admin_key_path(settings)
+    key = settings.admin_key.get_secret_value() if settings.admin_key else None
+    if key is None and path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+    if key is None:
+        raise StorageUnavailable(
+            "the embedded database is held by another process and no admin key was found",
+            suggestion=f"set CARENET_ADMIN_KEY to the server's key, or stop the process holding {settings.ladybug_path}",
+        )
+    return httpx.Client(base_url=server_url(settings), headers={"Authorization": f"Bearer {key}"}, timeout=600)
+
+
+def local_or_remote(
+    settings: Settings,
+    local: Callable[[], T],
+    remote_call: Callable[[httpx.Client], T],
+) -> T:
+    """Run ``local``; if the embedded database is held by a server, run ``remote_call`` on it."""
+    try:
+        return local()
+    except StorageUnavailable as exc:
+        if settings.uses_neo4j or "held by" not in exc.message:
+            raise
+        console.print(f"[yellow]{exc.message}; sending the command to {server_url(settings)}[/yellow]")
+        with remote(settings) as client:
+            try:
+                return remote_call(client)
+            except httpx.HTTPError as http_exc:
+                raise StorageUnavailable(
+                    f"{exc.message}, and the server at {server_url(settings)} did not answer: {http_exc}",
+                    suggestion="stop the process holding the database, or pass --server URL",
+                ) from None
+
+
+def progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+def fail(exc: CarenetError) -> None:
+    console.print(f"[red]error:[/red] {exc}")

@@ -1,0 +1,69 @@
+"""Settings, read from the environment with the ``CARENET_`` prefix.
+
+Nothing here connects to anything: settings are plain values that
+:func:`carenet.bootstrap.build` turns into services.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Mode(StrEnum):
+    """``demo`` turns on GraphiQL, introspection and printed demo tokens; ``production`` turns them off."""
+
+    DEMO = "demo"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Every setting carenet reads. The environment variable is ``CARENET_`` + the upper-case name."""
+
+    model_config = SettingsConfigDict(env_prefix="CARENET_", env_file=None, extra="ignore")
+
+    mode: Mode = Mode.PRODUCTION
+    data_dir: Path = Path(".carenet")
+    """Folder of the embedded LadybugDB database (``<data_dir>/graph``) and other local state."""
+
+    neo4j_uri: str | None = None
+    """``neo4j://`` (cluster routing) or ``bolt://``; when set, Neo4j is the store instead of LadybugDB."""
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+
+    schema_dir: Path | None = None
+    """Folder of the schema files; defaults to graph_schema/ beside the source tree."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    server_url: str | None = None
+    """Where a running carenet server is, for CLI commands that must go through its HTTP API."""
+
+    read_pool_size: int = Field(default=4, ge=1, le=64)
+    """Threads (each with its own connection) serving reads from the embedded store."""
+
+    # API hardening (the GraphQL issue uses these)
+    cors_origins: list[str] = Field(default_factory=list)
+    max_body_bytes: int = 1_000_000
+    request_timeout_s: float = 30.0
+
+    admin_key: SecretStr | None = None
+    """Key for the /admin routes the CLI uses; by default a random one in <data_dir>/admin.key."""
+
+    # Authentication
+    jwt_public_key: str | None = None
+    jwks_url: str | None = None
+    jwt_issuer: str = "carenet"
+    jwt_audience: str = "carenet-api"
+
+    @property
+    def ladybug_path(self) -> Path:
+        return self.data_dir / "graph"
+
+    @property
+    def uses_neo4j(self) -> bool:
+        return bool(self.neo4j_uri)

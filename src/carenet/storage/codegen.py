@@ -1,0 +1,220 @@
+"""Generate the stores' base schema and the CRUD queries from the domain model.
+
+Run ``python -m carenet.storage.codegen`` after changing a model; it rewrites
+``graph_schema/*/001_base.cypher`` and ``storage/queries/crud.py``. A test fails when either
+is out of date. (Once a release has shipped, a model change also needs a new numbered
+schema file, because 001 is never applied twice.)
+
+This module writes Cypher text from the fixed schema in :mod:`carenet.domain.schema` at
+development time only; nothing here runs in the service, and no input ever reaches it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from carenet.domain.schema import REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
+from carenet.storage.naming import _snake
+from carenet.storage.schema_model import Prop, node_props, rel_props
+
+ROOT = Path(__file__).resolve().parents[3]
+CRUD_PATH = Path(__file__).with_name("queries") / "crud.py"
+SCHEMA_DIR = ROOT / "graph_schema"
+
+INDEXED = ("name", "sector", "kind", "level", "area")
+
+
+
+
+def _const(*parts: str) -> str:
+    return "_".join(p.upper() for p in parts)
+
+
+def _set(var: str, props: tuple[Prop, ...]) -> str:
+    return ", ".join(f"{var}.{p.name} = r.{p.name}" for p in props)
+
+
+def _set_loaded(var: str, props: tuple[Prop, ...]) -> str:
+    """SET from the columns of a ``LOAD FROM`` scan (back-quoted: some are keywords)."""
+    return ", ".join(f"{var}.{p.name} = `{p.name}`" for p in props)
+
+
+def _returns(var: str, props: tuple[Prop, ...]) -> str:
+    return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
+
+
+def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None) -> str:
+    lines = [f"{const} = Query(", f"    {name!r},", f"    {cypher!r},"]
+    if ladybug is not None:
+        if isinstance(ladybug, dict):
+            lines.append("    ladybug=Upsert(")
+            for k, v in ladybug.items():
+                if k == "columns":
+                    lines.append("        columns=(")
+                    lines += [f"            {c!r}," for c in v]
+                    lines.append("        ),")
+                else:
+                    lines.append(f"        {k}={v!r},")
+            lines.append("    ),")
+        elif isinstance(ladybug, tuple):
+            lines.append("    ladybug=(")
+            lines += [f"        {s!r}," for s in ladybug]
+            lines.append("    ),")
+        else:
+            lines.append(f"    ladybug={ladybug!r},")
+    if write:
+        lines.append("    write=True,")
+    if skip:
+        lines.append(f"    skip_if_empty={skip!r},")
+    lines.append(")")
+    return "\n".join(lines)
+
+
+def node_queries(label: NodeLabel) -> list[str]:
+    props = node_props(label)
+    s = _snake(label.value)
+    L = label.value
+    all_props = ", ".join(["n.uid AS uid", _returns("n", props)]) if props else "n.uid AS uid"
+    out = [
+        _q(_const("node_exists", s), f"node_exists_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid", skip="uids"),
+        _q(
+            _const("node_upsert", s),
+            f"node_upsert_{s}",
+            f"UNWIND $rows AS r MERGE (n:{L} {{uid: r.uid}}) SET {_set('n', props)}",
+            {
+                "lookup": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) RETURN n.uid AS uid",
+                "update": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) SET {_set_loaded('n', props)}" if props else None,
+                "create": f"COPY {L} FROM $rows",
+                "columns": (("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+            },
+            write=True,
+            skip="rows",
+        ),
+        _q(_const("node_delete", s), f"node_delete_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) DETACH DELETE n", write=True, skip="uids"),
+        _q(_const("node_count", s), f"node_count_{s}", f"MATCH (n:{L}) RETURN count(n) AS count"),
+    ]
+    if label not in SPECIAL_CATEGORY_LABELS:
+        out += [
+            _q(_const("node_get", s), f"node_get_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN {all_props}", skip="uids"),
+            _q(
+                _const("node_page", s),
+                f"node_page_{s}",
+                f"MATCH (n:{L}) WHERE n.uid > $after RETURN {all_props} ORDER BY n.uid LIMIT $limit",
+            ),
+            _q(_const("node_scan", s), f"node_scan_{s}", f"MATCH (n:{L}) RETURN {all_props}"),
+        ]
+    return out
+
+
+def rel_queries(rel_type: RelType) -> list[str]:
+    spec = REL_SPECS[rel_type]
+    props = rel_props(rel_type)
+    T = rel_type.value
+    out = []
+    for src, tgt in spec.pairs:
+        tag = f"{T.lower()}_{_snake(src.value)}_{_snake(tgt.value)}"
+        a = f"(a:{src.value} {{uid: r.source}})"
+        b = f"(b:{tgt.value} {{uid: r.target}})"
+        set_neo = (" SET " + _set("x", props)) if props else ""
+        returns = ", ".join(["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else []))
+        loaded = f"MATCH (a:{src.value} {{uid: source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = uid AND b.uid = target"
+        upsert_lb = {
+            "lookup": f"LOAD FROM $rows {loaded} RETURN x.uid AS uid",
+            "update": f"LOAD FROM $rows {loaded} SET {_set_loaded('x', props)}" if props else None,
+            "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
+            "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+        }
+        out += [
+            _q(
+                _const("rel_upsert", tag),
+                f"rel_upsert_{tag}",
+                f"UNWIND $rows AS r MATCH {a} MATCH {b} MERGE (a)-[x:{T} {{uid: r.uid}}]->(b){set_neo}",
+                upsert_lb,
+                write=True,
+                skip="rows",
+            ),
+            _q(
+                _const("rel_delete", tag),
+                f"rel_delete_{tag}",
+                f"UNWIND $rows AS r MATCH {a}-[x:{T} {{uid: r.uid}}]->{b} DELETE x",
+                write=True,
+                skip="rows",
+            ),
+            _q(
+                _const("rel_scan", tag),
+                f"rel_scan_{tag}",
+                f"MATCH (a:{src.value})-[x:{T}]->(b:{tgt.value}) RETURN {returns}",
+            ),
+        ]
+    return out
+
+
+def crud_module() -> str:
+    parts = [
+        '"""Generated CRUD queries for every label and relationship: do not edit.',
+        "",
+        "Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category",
+        "labels get no read queries here: they are only ever counted (see ``queries.aggregates``).",
+        '"""',
+        "",
+        "from carenet.storage.queries.registry import Query, Upsert",
+        "",
+    ]
+    for label in NodeLabel:
+        parts += ["", f"# --- {label.value} ---", ""]
+        parts += ["\n".join([q, ""]) for q in node_queries(label)]
+    for rel_type in RelType:
+        parts += ["", f"# --- {rel_type.value} ---", ""]
+        parts += ["\n".join([q, ""]) for q in rel_queries(rel_type)]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def ladybug_schema() -> str:
+    lines = ["// Generated from carenet.domain by `python -m carenet.storage.codegen`: do not edit.", ""]
+    for label in NodeLabel:
+        cols = ", ".join(["uid STRING PRIMARY KEY", *(f"{p.name} {p.ladybug_type}" for p in node_props(label))])
+        lines.append(f"CREATE NODE TABLE IF NOT EXISTS {label.value}({cols});")
+    for rel_type in RelType:
+        spec = REL_SPECS[rel_type]
+        pairs = ", ".join(f"FROM {a.value} TO {b.value}" for a, b in spec.pairs)
+        cols = ", ".join(["uid STRING", *(f"{p.name} {p.ladybug_type}" for p in rel_props(rel_type))])
+        lines.append(f"CREATE REL TABLE IF NOT EXISTS {rel_type.value}({pairs}, {cols});")
+    return "\n".join(lines) + "\n"
+
+
+def neo4j_schema() -> str:
+    lines = ["// Generated from carenet.domain by `python -m carenet.storage.codegen`: do not edit.", ""]
+    for label in NodeLabel:
+        s = _snake(label.value)
+        lines.append(f"CREATE CONSTRAINT {s}_uid_unique IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.uid IS UNIQUE;")
+    for label in NodeLabel:
+        s = _snake(label.value)
+        for p in node_props(label):
+            if p.name in INDEXED:
+                lines.append(f"CREATE INDEX {s}_{p.name} IF NOT EXISTS FOR (n:{label.value}) ON (n.{p.name});")
+    for rel_type in RelType:
+        lines.append(
+            f"CREATE INDEX {rel_type.value.lower()}_uid IF NOT EXISTS FOR ()-[x:{rel_type.value}]-() ON (x.uid);"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def outputs() -> dict[Path, str]:
+    return {
+        CRUD_PATH: crud_module(),
+        SCHEMA_DIR / "ladybug" / "001_base.cypher": ladybug_schema(),
+        SCHEMA_DIR / "neo4j" / "001_base.cypher": neo4j_schema(),
+    }
+
+
+def main() -> int:
+    for path, text in outputs().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

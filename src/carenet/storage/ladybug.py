@@ -1,0 +1,195 @@
+"""LadybugDB, the embedded default store: the database runs inside the carenet process.
+
+Concurrency (measured, DESIGN.md): one process may hold a database read-write, and only one
+write transaction may run at a time. So every write runs on one dedicated thread (writes are
+serialised, never failed), reads run on a small pool, each thread with its own connection.
+A second process that opens the same folder gets :class:`StorageUnavailable` naming the
+process that holds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from carenet.errors import StorageUnavailable
+from carenet.storage.params import is_empty_list, normalise
+from carenet.storage.queries import Dialect, Query, Upsert
+from carenet.storage.store import Op, Row, resolve
+
+_ARROW = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "STRING[]": pa.list_(pa.string()),
+}
+_LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
+
+
+def _open(path: Path) -> ladybug.Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return ladybug.Database(str(path))
+    except RuntimeError as exc:
+        text = str(exc)
+        match = _LOCK_HELD.search(text)
+        if match or "Could not set lock" in text:
+            holder = f"process {match.group(1)}" if match else "another process"
+            raise StorageUnavailable(
+                f"the embedded database at {path} is held by {holder}",
+                suggestion="stop that process, or send this command to the running server "
+                "with --server http://127.0.0.1:8000 (or CARENET_SERVER_URL)",
+            ) from None
+        raise StorageUnavailable(f"cannot open the embedded database at {path}: {text}") from None
+
+
+class LadybugStore:
+    """The embedded store. Open with :meth:`open`; close with :meth:`close`."""
+
+    dialect = Dialect.LADYBUG
+
+    def __init__(self, database: ladybug.Database, *, path: Path, read_threads: int = 4) -> None:
+        self.path = path
+        self._db = database
+        self._local = threading.local()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-write")
+        self._readers = ThreadPoolExecutor(max_workers=read_threads, thread_name_prefix="ladybug-read")
+        self._connections: list[ladybug.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: Path, *, read_threads: int = 4) -> LadybugStore:
+        return cls(_open(Path(path)), path=Path(path), read_threads=read_threads)
+
+    # --- thread-side ------------------------------------------------------------------------
+
+    def _conn(self) -> ladybug.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = ladybug.Connection(self._db)
+            self._local.conn = conn
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    @staticmethod
+    def _rows(result: Any) -> list[Row]:
+        if isinstance(result, list):
+            result = result[-1]
+        return list(result.rows_as_dict()) if result is not None else []
+
+    def _run(self, query: Query, params: dict[str, Any]) -> list[Row]:
+        if is_empty_list(params, query.skip_if_empty):
+            return []
+        conn = self._conn()
+        if isinstance(query.ladybug, Upsert):
+            return self._upsert(conn, query.ladybug, params)
+        rows: list[Row] = []
+        for text in query.statements(Dialect.LADYBUG):
+            rows = self._rows(conn.execute(text, params))
+        return rows
+
+    def _upsert(self, conn: ladybug.Connection, upsert: Upsert, params: dict[str, Any]) -> list[Row]:
+        schema = pa.schema([(name, _ARROW[kind]) for name, kind in upsert.columns])
+        table = pa.Table.from_pylist(params["rows"], schema=schema)
+        found = [r["uid"] for r in self._rows(conn.execute(upsert.lookup, {"rows": table}))]
+        if found:
+            exists = pc.is_in(table["uid"], value_set=pa.array(found, pa.string()))
+            old, new = table.filter(exists), table.filter(pc.invert(exists))
+            if upsert.update and old.num_rows:
+                conn.execute(upsert.update, {"rows": old})
+        else:
+            new = table
+        if new.num_rows:
+            conn.execute(upsert.create, {"rows": new})
+        return []
+
+    def _run_tx(self, ops: list[tuple[Query, dict[str, Any]]]) -> list[list[Row]]:
+        conn = self._conn()
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            out = [self._run(query, params) for query, params in ops]
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return out
+
+    def _run_arrow(self, query: Query, params: dict[str, Any], batch_rows: int) -> pa.Table:
+        conn = self._conn()
+        texts = query.statements(Dialect.LADYBUG)
+        for text in texts[:-1]:
+            conn.execute(text, params)
+        result = conn.execute(texts[-1], params)
+        return result.get_as_arrow(batch_rows)
+
+    def _run_script(self, statements: Sequence[str]) -> None:
+        conn = self._conn()
+        for statement in statements:
+            conn.execute(statement)
+
+    # --- async API ----------------------------------------------------------------------------
+
+    async def _call(self, pool: ThreadPoolExecutor, fn, *args):
+        if self._closed:
+            raise StorageUnavailable("the embedded store is closed")
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+
+    async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
+        return await self._call(self._readers, self._run, resolve(query), normalise(params))
+
+    async def write(self, query: Query | str, /, **params: Any) -> list[Row]:
+        return (await self.write_batch([(query, params)]))[0]
+
+    async def write_batch(self, ops: Sequence[Op]) -> list[list[Row]]:
+        resolved = [(resolve(q), normalise(p)) for q, p in ops]
+        return await self._call(self._writer, self._run_tx, resolved)
+
+    async def stream(
+        self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any
+    ) -> AsyncIterator[pa.RecordBatch]:
+        table = await self._call(self._readers, self._run_arrow, resolve(query), normalise(params), batch_rows)
+        for batch in table.to_batches(max_chunksize=batch_rows):
+            yield batch
+
+    async def run_schema(self, statements: Sequence[str]) -> None:
+        await self._call(self._writer, self._run_script, list(statements))
+
+    async def copy_from(self, table: str, path: Path) -> None:
+        """Bulk-load a CSV (with header) into a node or relationship table with ``COPY FROM``.
+
+        ``table`` must be a label or relationship type from :mod:`carenet.domain.schema`.
+        """
+        from carenet.domain.schema import NodeLabel, RelType
+
+        if table not in {*NodeLabel, *RelType}:
+            raise ValueError(f"{table!r} is not a table of the schema")
+        quoted = str(path).replace("\\", "\\\\").replace('"', '\\"')
+        statement = "COPY " + table + ' FROM "' + quoted + '" (header=true)'
+        await self._call(self._writer, self._run_script, [statement])
+
+    async def ping(self) -> None:
+        await self._call(self._readers, self._run_script, ["RETURN 1"])
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True)
+        for conn in self._connections:
+            conn.close()
+        self._db.close()

@@ -1,0 +1,88 @@
+"""Apply graph_schema/<store>/NNN_name.cypher files in order, recording each in the graph.
+
+Each file is a list of idempotent statements ending in ``;``. A file is applied once; the
+applied versions are held as ``Migration`` nodes, so ``carenet db status`` can show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from carenet.storage.queries import core, crud
+from carenet.storage.store import GraphStore
+
+_FILE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.cypher$")
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaFile:
+    version: int
+    name: str
+    path: Path
+
+    def statements(self) -> list[str]:
+        text = "\n".join(
+            line for line in self.path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")
+        )
+        return [s.strip() for s in text.split(";") if s.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaStatus:
+    store: str
+    applied: list[tuple[int, str, dt.datetime | None]]
+    pending: list[SchemaFile]
+
+    @property
+    def version(self) -> int:
+        return max((v for v, _, _ in self.applied), default=0)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.pending
+
+
+def schema_files(schema_dir: Path, store: str) -> list[SchemaFile]:
+    folder = schema_dir / store
+    files = []
+    for path in sorted(folder.glob("*.cypher")):
+        match = _FILE.match(path.name)
+        if not match:
+            raise ValueError(f"{path}: schema files are named NNN_name.cypher")
+        files.append(SchemaFile(int(match.group(1)), match.group(2), path))
+    if not files:
+        raise FileNotFoundError(f"no schema files in {folder}")
+    return files
+
+
+async def _applied(store: GraphStore) -> list[tuple[int, str, dt.datetime | None]]:
+    try:
+        rows = await store.read(core.MIGRATIONS_APPLIED)
+    except RuntimeError:  # LadybugDB before 001: the Migration table does not exist yet
+        return []
+    return [(int(r["version"]), r["name"], r["applied_at"]) for r in rows]
+
+
+async def status(store: GraphStore, schema_dir: Path) -> SchemaStatus:
+    applied = await _applied(store)
+    done = {v for v, _, _ in applied}
+    pending = [f for f in schema_files(schema_dir, store.dialect.value) if f.version not in done]
+    return SchemaStatus(store.dialect.value, applied, pending)
+
+
+async def migrate(store: GraphStore, schema_dir: Path) -> list[SchemaFile]:
+    """Apply every pending schema file; returns those applied (empty when up to date)."""
+    current = await status(store, schema_dir)
+    for schema_file in current.pending:
+        await store.run_schema(schema_file.statements())
+        row = {
+            "uid": f"{store.dialect.value}:{schema_file.version:03d}",
+            "version": schema_file.version,
+            "name": schema_file.name,
+            "applied_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        }
+        await store.write(crud.NODE_UPSERT_MIGRATION, rows=[row])
+    return current.pending

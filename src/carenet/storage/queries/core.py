@@ -1,0 +1,184 @@
+"""Hand-written queries: migrations, label look-ups, neighbourhoods, subgraphs and projections.
+
+Every query returns aliased values, never whole nodes. Where LadybugDB's dialect differs the
+override says why.
+"""
+
+from carenet.storage.queries.registry import Query
+
+MIGRATIONS_APPLIED = Query(
+    "migrations_applied",
+    "MATCH (m:Migration) RETURN m.version AS version, m.name AS name, m.applied_at AS applied_at ORDER BY m.version",
+)
+
+# --- team projection: one row per team with where it sits, then one row per tie ----------------
+# A team's place is its organisation's place, else the first place the team serves; its system is
+# that place's system, else the organisation's system. LadybugDB has no head(): lists are 1-based
+# there, so the override uses CASE WHEN size(list) = 0 THEN NULL ELSE list_extract(list, 1) END where Neo4j uses head(list).
+
+TEAM_NODES = Query(
+    "team_nodes",
+    "MATCH (t:Team) "
+    "OPTIONAL MATCH (t)-[:PART_OF]->(o:Organisation) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
+    "OPTIONAL MATCH (t)-[:SERVES]->(tp:Place) "
+    "WITH t, o, op, collect(tp.uid) AS served "
+    "WITH t, o, coalesce(op.uid, head(served)) AS place "
+    "OPTIONAL MATCH (pl:Place {uid: place})-[:PART_OF]->(ps:System) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
+    "RETURN t.uid AS uid, t.name AS name, t.sector AS sector, t.service AS kind, o.uid AS organisation, "
+    "place AS place, coalesce(ps.uid, os.uid) AS system, t.betweenness AS betweenness, "
+    "t.brokerage AS brokerage, t.community AS community",
+    ladybug="MATCH (t:Team) "
+    "OPTIONAL MATCH (t)-[:PART_OF]->(o:Organisation) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
+    "OPTIONAL MATCH (t)-[:SERVES]->(tp:Place) "
+    "WITH t, o, op, collect(tp.uid) AS served "
+    "WITH t, o, coalesce(op.uid, CASE WHEN size(served) = 0 THEN NULL ELSE list_extract(served, 1) END) AS place "
+    "OPTIONAL MATCH (pl:Place)-[:PART_OF]->(ps:System) WHERE pl.uid = place "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
+    "RETURN t.uid AS uid, t.name AS name, t.sector AS sector, t.service AS kind, o.uid AS organisation, "
+    "place AS place, coalesce(ps.uid, os.uid) AS system, t.betweenness AS betweenness, "
+    "t.brokerage AS brokerage, t.community AS community",
+)
+
+TEAM_TIES = Query(
+    "team_ties",
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) "
+    "WHERE ($wave = '' OR x.wave = $wave) "
+    "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
+    "x.trust AS trust, x.value AS value, x.wave AS wave",
+)
+
+ORGANISATION_NODES = Query(
+    "organisation_nodes",
+    "MATCH (o:Organisation) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(p:Place) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
+    "WITH o, collect(p.uid) AS places, collect(os.uid) AS systems "
+    "WITH o, head(places) AS place, head(systems) AS direct_system "
+    "OPTIONAL MATCH (pl:Place {uid: place})-[:PART_OF]->(ps:System) "
+    "RETURN o.uid AS uid, o.name AS name, o.sector AS sector, o.kind AS kind, o.uid AS organisation, "
+    "place AS place, coalesce(ps.uid, direct_system) AS system, o.betweenness AS betweenness, "
+    "o.brokerage AS brokerage, o.community AS community",
+    ladybug="MATCH (o:Organisation) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(p:Place) "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
+    "WITH o, collect(p.uid) AS places, collect(os.uid) AS systems "
+    "WITH o, CASE WHEN size(places) = 0 THEN NULL ELSE list_extract(places, 1) END AS place, CASE WHEN size(systems) = 0 THEN NULL ELSE list_extract(systems, 1) END AS direct_system "
+    "OPTIONAL MATCH (pl:Place)-[:PART_OF]->(ps:System) WHERE pl.uid = place "
+    "RETURN o.uid AS uid, o.name AS name, o.sector AS sector, o.kind AS kind, o.uid AS organisation, "
+    "place AS place, coalesce(ps.uid, direct_system) AS system, o.betweenness AS betweenness, "
+    "o.brokerage AS brokerage, o.community AS community",
+)
+
+ORGANISATION_TIES = Query(
+    "organisation_ties",
+    "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) "
+    "WHERE ($wave = '' OR x.wave = $wave) "
+    "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
+    "x.trust AS trust, x.value AS value, x.wave AS wave",
+)
+
+TEAM_TIES_ROLLED_UP = Query(
+    "team_ties_rolled_up",
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) "
+    "WHERE ($wave = '' OR x.wave = $wave) "
+    "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
+    "MATCH (a)-[:PART_OF]->(oa:Organisation) MATCH (b)-[:PART_OF]->(ob:Organisation) "
+    "WHERE oa.uid <> ob.uid "
+    "RETURN oa.uid AS source, ob.uid AS target, count(x) AS weight, avg(x.trust) AS trust, avg(x.value) AS value",
+)
+
+PERSON_NODES = Query(
+    "person_nodes",
+    "MATCH (p:Person) "
+    "OPTIONAL MATCH (p)-[:MEMBER_OF|LEADS]->(t:Team)-[:PART_OF]->(o:Organisation) "
+    "WITH p, collect(o.uid) AS orgs, collect(o.sector) AS sectors "
+    "RETURN p.uid AS uid, p.name AS name, head(sectors) AS sector, p.level AS kind, head(orgs) AS organisation, "
+    "p.betweenness AS betweenness, p.brokerage AS brokerage, p.community AS community",
+    ladybug="MATCH (p:Person) "
+    "OPTIONAL MATCH (p)-[:MEMBER_OF|:LEADS]->(t:Team)-[:PART_OF]->(o:Organisation) "
+    "WITH p, collect(o.uid) AS orgs, collect(o.sector) AS sectors "
+    "RETURN p.uid AS uid, p.name AS name, CASE WHEN size(sectors) = 0 THEN NULL ELSE list_extract(sectors, 1) END AS sector, p.level AS kind, "
+    "CASE WHEN size(orgs) = 0 THEN NULL ELSE list_extract(orgs, 1) END AS organisation, p.betweenness AS betweenness, p.brokerage AS brokerage, "
+    "p.community AS community",
+)
+
+PERSON_TIES = Query(
+    "person_ties",
+    "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) "
+    "WHERE ($wave = '' OR x.wave = $wave) "
+    "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
+    "x.wave AS wave",
+)
+
+# --- neighbourhoods: the teams within N collaboration hops of a team -------------------------
+# LadybugDB's variable-length patterns may walk a relationship twice (Neo4j's never do); only the
+# set of nodes reached is returned, with its shortest hop count, so the answer is the same.
+
+TEAM_NEIGHBOURHOOD_1 = Query(
+    "team_neighbourhood_1",
+    "MATCH (c:Team {uid: $uid})-[:COLLABORATES_WITH]-(n:Team) WHERE n.uid <> $uid "
+    "RETURN DISTINCT n.uid AS uid, 1 AS hops",
+)
+TEAM_NEIGHBOURHOOD_2 = Query(
+    "team_neighbourhood_2",
+    "MATCH p = (c:Team {uid: $uid})-[:COLLABORATES_WITH*1..2]-(n:Team) WHERE n.uid <> $uid "
+    "RETURN n.uid AS uid, min(length(p)) AS hops",
+)
+TEAM_NEIGHBOURHOOD_3 = Query(
+    "team_neighbourhood_3",
+    "MATCH p = (c:Team {uid: $uid})-[:COLLABORATES_WITH*1..3]-(n:Team) WHERE n.uid <> $uid "
+    "RETURN n.uid AS uid, min(length(p)) AS hops",
+)
+
+TIES_AMONG_TEAMS = Query(
+    "ties_among_teams",
+    "UNWIND $uids AS u MATCH (a:Team {uid: u})-[x:COLLABORATES_WITH]->(b:Team) WHERE b.uid IN $uids "
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
+    "x.trust AS trust, x.value AS value, x.wave AS wave",
+    skip_if_empty="uids",
+)
+
+# --- shortest path between two teams over collaboration ties (either direction) -------------
+
+TEAM_SHORTEST_PATH = Query(
+    "team_shortest_path",
+    "MATCH (a:Team {uid: $source}), (b:Team {uid: $target}) "
+    "MATCH p = shortestPath((a)-[:COLLABORATES_WITH*1..15]-(b)) "
+    "RETURN [n IN nodes(p) | n.uid] AS path",
+    ladybug="MATCH p = (a:Team {uid: $source})-[:COLLABORATES_WITH* SHORTEST 1..15]-(b:Team {uid: $target}) "
+    "RETURN properties(nodes(p), 'uid') AS path",
+)
+
+# --- which label holds a uid -----------------------------------------------------------------
+
+NODE_LABEL = Query(
+    "node_label",
+    "MATCH (n) WHERE n.uid = $uid RETURN labels(n)[0] AS label LIMIT 1",
+    ladybug="MATCH (n) WHERE n.uid = $uid RETURN label(n) AS label LIMIT 1",
+)
+
+COUNTS_BY_LABEL = Query(
+    "counts_by_label",
+    "MATCH (n) RETURN labels(n)[0] AS label, count(n) AS count",
+    ladybug="MATCH (n) RETURN label(n) AS label, count(n) AS count",
+)
+
+COUNTS_BY_REL_TYPE = Query(
+    "counts_by_rel_type",
+    "MATCH ()-[x]->() RETURN type(x) AS type, count(x) AS count",
+    ladybug="MATCH ()-[x]->() RETURN label(x) AS type, count(x) AS count",
+)
+
+# --- wiping a database (Neo4j; the embedded store removes its folder) -----------------------
+
+WIPE_BATCH = Query(
+    "wipe_batch",
+    "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted",
+    write=True,
+)

@@ -1,0 +1,1781 @@
+"""Generated CRUD queries for every label and relationship: do not edit.
+
+Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category
+labels get no read queries here: they are only ever counted (see ``queries.aggregates``).
+"""
+
+from carenet.storage.queries.registry import Query, Upsert
+
+
+# --- System ---
+
+NODE_EXISTS_SYSTEM = Query(
+    'node_exists_system',
+    'UNWIND $uids AS u MATCH (n:System {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_SYSTEM = Query(
+    'node_upsert_system',
+    'UNWIND $rows AS r MERGE (n:System {uid: r.uid}) SET n.name = r.name, n.ods_code = r.ods_code, n.gss_code = r.gss_code',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:System {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:System {uid: uid}) SET n.name = `name`, n.ods_code = `ods_code`, n.gss_code = `gss_code`',
+        create='COPY System FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('ods_code', 'STRING'),
+            ('gss_code', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_SYSTEM = Query(
+    'node_delete_system',
+    'UNWIND $uids AS u MATCH (n:System {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_SYSTEM = Query(
+    'node_count_system',
+    'MATCH (n:System) RETURN count(n) AS count',
+)
+
+NODE_GET_SYSTEM = Query(
+    'node_get_system',
+    'UNWIND $uids AS u MATCH (n:System {uid: u}) RETURN n.uid AS uid, n.name AS name, n.ods_code AS ods_code, n.gss_code AS gss_code',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_SYSTEM = Query(
+    'node_page_system',
+    'MATCH (n:System) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.ods_code AS ods_code, n.gss_code AS gss_code ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_SYSTEM = Query(
+    'node_scan_system',
+    'MATCH (n:System) RETURN n.uid AS uid, n.name AS name, n.ods_code AS ods_code, n.gss_code AS gss_code',
+)
+
+
+# --- Place ---
+
+NODE_EXISTS_PLACE = Query(
+    'node_exists_place',
+    'UNWIND $uids AS u MATCH (n:Place {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_PLACE = Query(
+    'node_upsert_place',
+    'UNWIND $rows AS r MERGE (n:Place {uid: r.uid}) SET n.name = r.name, n.gss_code = r.gss_code',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Place {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Place {uid: uid}) SET n.name = `name`, n.gss_code = `gss_code`',
+        create='COPY Place FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('gss_code', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_PLACE = Query(
+    'node_delete_place',
+    'UNWIND $uids AS u MATCH (n:Place {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_PLACE = Query(
+    'node_count_place',
+    'MATCH (n:Place) RETURN count(n) AS count',
+)
+
+NODE_GET_PLACE = Query(
+    'node_get_place',
+    'UNWIND $uids AS u MATCH (n:Place {uid: u}) RETURN n.uid AS uid, n.name AS name, n.gss_code AS gss_code',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_PLACE = Query(
+    'node_page_place',
+    'MATCH (n:Place) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.gss_code AS gss_code ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_PLACE = Query(
+    'node_scan_place',
+    'MATCH (n:Place) RETURN n.uid AS uid, n.name AS name, n.gss_code AS gss_code',
+)
+
+
+# --- Neighbourhood ---
+
+NODE_EXISTS_NEIGHBOURHOOD = Query(
+    'node_exists_neighbourhood',
+    'UNWIND $uids AS u MATCH (n:Neighbourhood {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_NEIGHBOURHOOD = Query(
+    'node_upsert_neighbourhood',
+    'UNWIND $rows AS r MERGE (n:Neighbourhood {uid: r.uid}) SET n.name = r.name, n.pcn_code = r.pcn_code',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Neighbourhood {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Neighbourhood {uid: uid}) SET n.name = `name`, n.pcn_code = `pcn_code`',
+        create='COPY Neighbourhood FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('pcn_code', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_NEIGHBOURHOOD = Query(
+    'node_delete_neighbourhood',
+    'UNWIND $uids AS u MATCH (n:Neighbourhood {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_NEIGHBOURHOOD = Query(
+    'node_count_neighbourhood',
+    'MATCH (n:Neighbourhood) RETURN count(n) AS count',
+)
+
+NODE_GET_NEIGHBOURHOOD = Query(
+    'node_get_neighbourhood',
+    'UNWIND $uids AS u MATCH (n:Neighbourhood {uid: u}) RETURN n.uid AS uid, n.name AS name, n.pcn_code AS pcn_code',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_NEIGHBOURHOOD = Query(
+    'node_page_neighbourhood',
+    'MATCH (n:Neighbourhood) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.pcn_code AS pcn_code ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_NEIGHBOURHOOD = Query(
+    'node_scan_neighbourhood',
+    'MATCH (n:Neighbourhood) RETURN n.uid AS uid, n.name AS name, n.pcn_code AS pcn_code',
+)
+
+
+# --- Organisation ---
+
+NODE_EXISTS_ORGANISATION = Query(
+    'node_exists_organisation',
+    'UNWIND $uids AS u MATCH (n:Organisation {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_ORGANISATION = Query(
+    'node_upsert_organisation',
+    'UNWIND $rows AS r MERGE (n:Organisation {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.kind = r.kind, n.sector = r.sector, n.ods_code = r.ods_code, n.gss_code = r.gss_code, n.school_urn = r.school_urn, n.cqc_location_id = r.cqc_location_id, n.charity_number = r.charity_number, n.housing_regulator_code = r.housing_regulator_code, n.postcode = r.postcode, n.parent_code = r.parent_code, n.opened = r.opened, n.closed = r.closed',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Organisation {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Organisation {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.kind = `kind`, n.sector = `sector`, n.ods_code = `ods_code`, n.gss_code = `gss_code`, n.school_urn = `school_urn`, n.cqc_location_id = `cqc_location_id`, n.charity_number = `charity_number`, n.housing_regulator_code = `housing_regulator_code`, n.postcode = `postcode`, n.parent_code = `parent_code`, n.opened = `opened`, n.closed = `closed`',
+        create='COPY Organisation FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('betweenness', 'DOUBLE'),
+            ('brokerage', 'DOUBLE'),
+            ('constraint', 'DOUBLE'),
+            ('community', 'INT64'),
+            ('name', 'STRING'),
+            ('kind', 'STRING'),
+            ('sector', 'STRING'),
+            ('ods_code', 'STRING'),
+            ('gss_code', 'STRING'),
+            ('school_urn', 'STRING'),
+            ('cqc_location_id', 'STRING'),
+            ('charity_number', 'STRING'),
+            ('housing_regulator_code', 'STRING'),
+            ('postcode', 'STRING'),
+            ('parent_code', 'STRING'),
+            ('opened', 'DATE'),
+            ('closed', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_ORGANISATION = Query(
+    'node_delete_organisation',
+    'UNWIND $uids AS u MATCH (n:Organisation {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_ORGANISATION = Query(
+    'node_count_organisation',
+    'MATCH (n:Organisation) RETURN count(n) AS count',
+)
+
+NODE_GET_ORGANISATION = Query(
+    'node_get_organisation',
+    'UNWIND $uids AS u MATCH (n:Organisation {uid: u}) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.kind AS kind, n.sector AS sector, n.ods_code AS ods_code, n.gss_code AS gss_code, n.school_urn AS school_urn, n.cqc_location_id AS cqc_location_id, n.charity_number AS charity_number, n.housing_regulator_code AS housing_regulator_code, n.postcode AS postcode, n.parent_code AS parent_code, n.opened AS opened, n.closed AS closed',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_ORGANISATION = Query(
+    'node_page_organisation',
+    'MATCH (n:Organisation) WHERE n.uid > $after RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.kind AS kind, n.sector AS sector, n.ods_code AS ods_code, n.gss_code AS gss_code, n.school_urn AS school_urn, n.cqc_location_id AS cqc_location_id, n.charity_number AS charity_number, n.housing_regulator_code AS housing_regulator_code, n.postcode AS postcode, n.parent_code AS parent_code, n.opened AS opened, n.closed AS closed ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_ORGANISATION = Query(
+    'node_scan_organisation',
+    'MATCH (n:Organisation) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.kind AS kind, n.sector AS sector, n.ods_code AS ods_code, n.gss_code AS gss_code, n.school_urn AS school_urn, n.cqc_location_id AS cqc_location_id, n.charity_number AS charity_number, n.housing_regulator_code AS housing_regulator_code, n.postcode AS postcode, n.parent_code AS parent_code, n.opened AS opened, n.closed AS closed',
+)
+
+
+# --- Team ---
+
+NODE_EXISTS_TEAM = Query(
+    'node_exists_team',
+    'UNWIND $uids AS u MATCH (n:Team {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_TEAM = Query(
+    'node_upsert_team',
+    'UNWIND $rows AS r MERGE (n:Team {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.service = r.service, n.sector = r.sector',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Team {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Team {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.service = `service`, n.sector = `sector`',
+        create='COPY Team FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('betweenness', 'DOUBLE'),
+            ('brokerage', 'DOUBLE'),
+            ('constraint', 'DOUBLE'),
+            ('community', 'INT64'),
+            ('name', 'STRING'),
+            ('service', 'STRING'),
+            ('sector', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_TEAM = Query(
+    'node_delete_team',
+    'UNWIND $uids AS u MATCH (n:Team {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_TEAM = Query(
+    'node_count_team',
+    'MATCH (n:Team) RETURN count(n) AS count',
+)
+
+NODE_GET_TEAM = Query(
+    'node_get_team',
+    'UNWIND $uids AS u MATCH (n:Team {uid: u}) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.service AS service, n.sector AS sector',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_TEAM = Query(
+    'node_page_team',
+    'MATCH (n:Team) WHERE n.uid > $after RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.service AS service, n.sector AS sector ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_TEAM = Query(
+    'node_scan_team',
+    'MATCH (n:Team) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.service AS service, n.sector AS sector',
+)
+
+
+# --- Person ---
+
+NODE_EXISTS_PERSON = Query(
+    'node_exists_person',
+    'UNWIND $uids AS u MATCH (n:Person {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_PERSON = Query(
+    'node_upsert_person',
+    'UNWIND $rows AS r MERGE (n:Person {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.role = r.role, n.level = r.level, n.staff_group = r.staff_group, n.band = r.band, n.clinical = r.clinical',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Person {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Person {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.role = `role`, n.level = `level`, n.staff_group = `staff_group`, n.band = `band`, n.clinical = `clinical`',
+        create='COPY Person FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('betweenness', 'DOUBLE'),
+            ('brokerage', 'DOUBLE'),
+            ('constraint', 'DOUBLE'),
+            ('community', 'INT64'),
+            ('name', 'STRING'),
+            ('role', 'STRING'),
+            ('level', 'STRING'),
+            ('staff_group', 'STRING'),
+            ('band', 'STRING'),
+            ('clinical', 'BOOLEAN'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_PERSON = Query(
+    'node_delete_person',
+    'UNWIND $uids AS u MATCH (n:Person {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_PERSON = Query(
+    'node_count_person',
+    'MATCH (n:Person) RETURN count(n) AS count',
+)
+
+NODE_GET_PERSON = Query(
+    'node_get_person',
+    'UNWIND $uids AS u MATCH (n:Person {uid: u}) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.role AS role, n.level AS level, n.staff_group AS staff_group, n.band AS band, n.clinical AS clinical',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_PERSON = Query(
+    'node_page_person',
+    'MATCH (n:Person) WHERE n.uid > $after RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.role AS role, n.level AS level, n.staff_group AS staff_group, n.band AS band, n.clinical AS clinical ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_PERSON = Query(
+    'node_scan_person',
+    'MATCH (n:Person) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.role AS role, n.level AS level, n.staff_group AS staff_group, n.band AS band, n.clinical AS clinical',
+)
+
+
+# --- Demographic ---
+
+NODE_EXISTS_DEMOGRAPHIC = Query(
+    'node_exists_demographic',
+    'UNWIND $uids AS u MATCH (n:Demographic {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_DEMOGRAPHIC = Query(
+    'node_upsert_demographic',
+    'UNWIND $rows AS r MERGE (n:Demographic {uid: r.uid}) SET n.ethnic_category = r.ethnic_category, n.sex = r.sex',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Demographic {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Demographic {uid: uid}) SET n.ethnic_category = `ethnic_category`, n.sex = `sex`',
+        create='COPY Demographic FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('ethnic_category', 'STRING'),
+            ('sex', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_DEMOGRAPHIC = Query(
+    'node_delete_demographic',
+    'UNWIND $uids AS u MATCH (n:Demographic {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_DEMOGRAPHIC = Query(
+    'node_count_demographic',
+    'MATCH (n:Demographic) RETURN count(n) AS count',
+)
+
+
+# --- Forum ---
+
+NODE_EXISTS_FORUM = Query(
+    'node_exists_forum',
+    'UNWIND $uids AS u MATCH (n:Forum {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_FORUM = Query(
+    'node_upsert_forum',
+    'UNWIND $rows AS r MERGE (n:Forum {uid: r.uid}) SET n.name = r.name, n.kind = r.kind',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Forum {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Forum {uid: uid}) SET n.name = `name`, n.kind = `kind`',
+        create='COPY Forum FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('kind', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_FORUM = Query(
+    'node_delete_forum',
+    'UNWIND $uids AS u MATCH (n:Forum {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_FORUM = Query(
+    'node_count_forum',
+    'MATCH (n:Forum) RETURN count(n) AS count',
+)
+
+NODE_GET_FORUM = Query(
+    'node_get_forum',
+    'UNWIND $uids AS u MATCH (n:Forum {uid: u}) RETURN n.uid AS uid, n.name AS name, n.kind AS kind',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_FORUM = Query(
+    'node_page_forum',
+    'MATCH (n:Forum) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.kind AS kind ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_FORUM = Query(
+    'node_scan_forum',
+    'MATCH (n:Forum) RETURN n.uid AS uid, n.name AS name, n.kind AS kind',
+)
+
+
+# --- CarePathway ---
+
+NODE_EXISTS_CARE_PATHWAY = Query(
+    'node_exists_care_pathway',
+    'UNWIND $uids AS u MATCH (n:CarePathway {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_CARE_PATHWAY = Query(
+    'node_upsert_care_pathway',
+    'UNWIND $rows AS r MERGE (n:CarePathway {uid: r.uid}) SET n.name = r.name, n.description = r.description',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:CarePathway {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:CarePathway {uid: uid}) SET n.name = `name`, n.description = `description`',
+        create='COPY CarePathway FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('description', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_CARE_PATHWAY = Query(
+    'node_delete_care_pathway',
+    'UNWIND $uids AS u MATCH (n:CarePathway {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_CARE_PATHWAY = Query(
+    'node_count_care_pathway',
+    'MATCH (n:CarePathway) RETURN count(n) AS count',
+)
+
+NODE_GET_CARE_PATHWAY = Query(
+    'node_get_care_pathway',
+    'UNWIND $uids AS u MATCH (n:CarePathway {uid: u}) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_CARE_PATHWAY = Query(
+    'node_page_care_pathway',
+    'MATCH (n:CarePathway) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.description AS description ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_CARE_PATHWAY = Query(
+    'node_scan_care_pathway',
+    'MATCH (n:CarePathway) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+)
+
+
+# --- PathwayStep ---
+
+NODE_EXISTS_PATHWAY_STEP = Query(
+    'node_exists_pathway_step',
+    'UNWIND $uids AS u MATCH (n:PathwayStep {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_PATHWAY_STEP = Query(
+    'node_upsert_pathway_step',
+    'UNWIND $rows AS r MERGE (n:PathwayStep {uid: r.uid}) SET n.name = r.name, n.position = r.position',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:PathwayStep {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:PathwayStep {uid: uid}) SET n.name = `name`, n.position = `position`',
+        create='COPY PathwayStep FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('position', 'INT64'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_PATHWAY_STEP = Query(
+    'node_delete_pathway_step',
+    'UNWIND $uids AS u MATCH (n:PathwayStep {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_PATHWAY_STEP = Query(
+    'node_count_pathway_step',
+    'MATCH (n:PathwayStep) RETURN count(n) AS count',
+)
+
+NODE_GET_PATHWAY_STEP = Query(
+    'node_get_pathway_step',
+    'UNWIND $uids AS u MATCH (n:PathwayStep {uid: u}) RETURN n.uid AS uid, n.name AS name, n.position AS position',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_PATHWAY_STEP = Query(
+    'node_page_pathway_step',
+    'MATCH (n:PathwayStep) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.position AS position ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_PATHWAY_STEP = Query(
+    'node_scan_pathway_step',
+    'MATCH (n:PathwayStep) RETURN n.uid AS uid, n.name AS name, n.position AS position',
+)
+
+
+# --- Capability ---
+
+NODE_EXISTS_CAPABILITY = Query(
+    'node_exists_capability',
+    'UNWIND $uids AS u MATCH (n:Capability {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_CAPABILITY = Query(
+    'node_upsert_capability',
+    'UNWIND $rows AS r MERGE (n:Capability {uid: r.uid}) SET n.name = r.name, n.description = r.description',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Capability {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Capability {uid: uid}) SET n.name = `name`, n.description = `description`',
+        create='COPY Capability FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('description', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_CAPABILITY = Query(
+    'node_delete_capability',
+    'UNWIND $uids AS u MATCH (n:Capability {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_CAPABILITY = Query(
+    'node_count_capability',
+    'MATCH (n:Capability) RETURN count(n) AS count',
+)
+
+NODE_GET_CAPABILITY = Query(
+    'node_get_capability',
+    'UNWIND $uids AS u MATCH (n:Capability {uid: u}) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_CAPABILITY = Query(
+    'node_page_capability',
+    'MATCH (n:Capability) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.description AS description ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_CAPABILITY = Query(
+    'node_scan_capability',
+    'MATCH (n:Capability) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+)
+
+
+# --- SurveyWave ---
+
+NODE_EXISTS_SURVEY_WAVE = Query(
+    'node_exists_survey_wave',
+    'UNWIND $uids AS u MATCH (n:SurveyWave {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_SURVEY_WAVE = Query(
+    'node_upsert_survey_wave',
+    'UNWIND $rows AS r MERGE (n:SurveyWave {uid: r.uid}) SET n.name = r.name, n.collected_on = r.collected_on',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:SurveyWave {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:SurveyWave {uid: uid}) SET n.name = `name`, n.collected_on = `collected_on`',
+        create='COPY SurveyWave FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('name', 'STRING'),
+            ('collected_on', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_SURVEY_WAVE = Query(
+    'node_delete_survey_wave',
+    'UNWIND $uids AS u MATCH (n:SurveyWave {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_SURVEY_WAVE = Query(
+    'node_count_survey_wave',
+    'MATCH (n:SurveyWave) RETURN count(n) AS count',
+)
+
+NODE_GET_SURVEY_WAVE = Query(
+    'node_get_survey_wave',
+    'UNWIND $uids AS u MATCH (n:SurveyWave {uid: u}) RETURN n.uid AS uid, n.name AS name, n.collected_on AS collected_on',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_SURVEY_WAVE = Query(
+    'node_page_survey_wave',
+    'MATCH (n:SurveyWave) WHERE n.uid > $after RETURN n.uid AS uid, n.name AS name, n.collected_on AS collected_on ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_SURVEY_WAVE = Query(
+    'node_scan_survey_wave',
+    'MATCH (n:SurveyWave) RETURN n.uid AS uid, n.name AS name, n.collected_on AS collected_on',
+)
+
+
+# --- LeadershipDemand ---
+
+NODE_EXISTS_LEADERSHIP_DEMAND = Query(
+    'node_exists_leadership_demand',
+    'UNWIND $uids AS u MATCH (n:LeadershipDemand {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_LEADERSHIP_DEMAND = Query(
+    'node_upsert_leadership_demand',
+    'UNWIND $rows AS r MERGE (n:LeadershipDemand {uid: r.uid}) SET n.area = r.area, n.level = r.level, n.year = r.year, n.required = r.required',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:LeadershipDemand {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:LeadershipDemand {uid: uid}) SET n.area = `area`, n.level = `level`, n.year = `year`, n.required = `required`',
+        create='COPY LeadershipDemand FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('area', 'STRING'),
+            ('level', 'STRING'),
+            ('year', 'INT64'),
+            ('required', 'INT64'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_LEADERSHIP_DEMAND = Query(
+    'node_delete_leadership_demand',
+    'UNWIND $uids AS u MATCH (n:LeadershipDemand {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_LEADERSHIP_DEMAND = Query(
+    'node_count_leadership_demand',
+    'MATCH (n:LeadershipDemand) RETURN count(n) AS count',
+)
+
+NODE_GET_LEADERSHIP_DEMAND = Query(
+    'node_get_leadership_demand',
+    'UNWIND $uids AS u MATCH (n:LeadershipDemand {uid: u}) RETURN n.uid AS uid, n.area AS area, n.level AS level, n.year AS year, n.required AS required',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_LEADERSHIP_DEMAND = Query(
+    'node_page_leadership_demand',
+    'MATCH (n:LeadershipDemand) WHERE n.uid > $after RETURN n.uid AS uid, n.area AS area, n.level AS level, n.year AS year, n.required AS required ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_LEADERSHIP_DEMAND = Query(
+    'node_scan_leadership_demand',
+    'MATCH (n:LeadershipDemand) RETURN n.uid AS uid, n.area AS area, n.level AS level, n.year AS year, n.required AS required',
+)
+
+
+# --- Baseline ---
+
+NODE_EXISTS_BASELINE = Query(
+    'node_exists_baseline',
+    'UNWIND $uids AS u MATCH (n:Baseline {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_BASELINE = Query(
+    'node_upsert_baseline',
+    'UNWIND $rows AS r MERGE (n:Baseline {uid: r.uid}) SET n.area = r.area, n.kind = r.kind, n.dimension = r.dimension, n.category = r.category, n.percent = r.percent',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Baseline {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Baseline {uid: uid}) SET n.area = `area`, n.kind = `kind`, n.dimension = `dimension`, n.category = `category`, n.percent = `percent`',
+        create='COPY Baseline FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('area', 'STRING'),
+            ('kind', 'STRING'),
+            ('dimension', 'STRING'),
+            ('category', 'STRING'),
+            ('percent', 'DOUBLE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_BASELINE = Query(
+    'node_delete_baseline',
+    'UNWIND $uids AS u MATCH (n:Baseline {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_BASELINE = Query(
+    'node_count_baseline',
+    'MATCH (n:Baseline) RETURN count(n) AS count',
+)
+
+NODE_GET_BASELINE = Query(
+    'node_get_baseline',
+    'UNWIND $uids AS u MATCH (n:Baseline {uid: u}) RETURN n.uid AS uid, n.area AS area, n.kind AS kind, n.dimension AS dimension, n.category AS category, n.percent AS percent',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_BASELINE = Query(
+    'node_page_baseline',
+    'MATCH (n:Baseline) WHERE n.uid > $after RETURN n.uid AS uid, n.area AS area, n.kind AS kind, n.dimension AS dimension, n.category AS category, n.percent AS percent ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_BASELINE = Query(
+    'node_scan_baseline',
+    'MATCH (n:Baseline) RETURN n.uid AS uid, n.area AS area, n.kind AS kind, n.dimension AS dimension, n.category AS category, n.percent AS percent',
+)
+
+
+# --- Migration ---
+
+NODE_EXISTS_MIGRATION = Query(
+    'node_exists_migration',
+    'UNWIND $uids AS u MATCH (n:Migration {uid: u}) RETURN n.uid AS uid',
+    skip_if_empty='uids',
+)
+
+NODE_UPSERT_MIGRATION = Query(
+    'node_upsert_migration',
+    'UNWIND $rows AS r MERGE (n:Migration {uid: r.uid}) SET n.version = r.version, n.name = r.name, n.applied_at = r.applied_at',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (n:Migration {uid: uid}) RETURN n.uid AS uid',
+        update='LOAD FROM $rows MATCH (n:Migration {uid: uid}) SET n.version = `version`, n.name = `name`, n.applied_at = `applied_at`',
+        create='COPY Migration FROM $rows',
+        columns=(
+            ('uid', 'STRING'),
+            ('version', 'INT64'),
+            ('name', 'STRING'),
+            ('applied_at', 'TIMESTAMP'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+NODE_DELETE_MIGRATION = Query(
+    'node_delete_migration',
+    'UNWIND $uids AS u MATCH (n:Migration {uid: u}) DETACH DELETE n',
+    write=True,
+    skip_if_empty='uids',
+)
+
+NODE_COUNT_MIGRATION = Query(
+    'node_count_migration',
+    'MATCH (n:Migration) RETURN count(n) AS count',
+)
+
+NODE_GET_MIGRATION = Query(
+    'node_get_migration',
+    'UNWIND $uids AS u MATCH (n:Migration {uid: u}) RETURN n.uid AS uid, n.version AS version, n.name AS name, n.applied_at AS applied_at',
+    skip_if_empty='uids',
+)
+
+NODE_PAGE_MIGRATION = Query(
+    'node_page_migration',
+    'MATCH (n:Migration) WHERE n.uid > $after RETURN n.uid AS uid, n.version AS version, n.name AS name, n.applied_at AS applied_at ORDER BY n.uid LIMIT $limit',
+)
+
+NODE_SCAN_MIGRATION = Query(
+    'node_scan_migration',
+    'MATCH (n:Migration) RETURN n.uid AS uid, n.version AS version, n.name AS name, n.applied_at AS applied_at',
+)
+
+
+# --- PART_OF ---
+
+REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
+    'rel_upsert_part_of_team_organisation',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Team', to='Organisation')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_TEAM_ORGANISATION = Query(
+    'rel_delete_part_of_team_organisation',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:Organisation {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_TEAM_ORGANISATION = Query(
+    'rel_scan_part_of_team_organisation',
+    'MATCH (a:Team)-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
+    'rel_upsert_part_of_organisation_organisation',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Organisation', to='Organisation')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_ORGANISATION_ORGANISATION = Query(
+    'rel_delete_part_of_organisation_organisation',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:Organisation {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_ORGANISATION_ORGANISATION = Query(
+    'rel_scan_part_of_organisation_organisation',
+    'MATCH (a:Organisation)-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
+    'rel_upsert_part_of_organisation_place',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Organisation', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_ORGANISATION_PLACE = Query(
+    'rel_delete_part_of_organisation_place',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_ORGANISATION_PLACE = Query(
+    'rel_scan_part_of_organisation_place',
+    'MATCH (a:Organisation)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
+    'rel_upsert_part_of_organisation_system',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Organisation', to='System')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_ORGANISATION_SYSTEM = Query(
+    'rel_delete_part_of_organisation_system',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:System {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_ORGANISATION_SYSTEM = Query(
+    'rel_scan_part_of_organisation_system',
+    'MATCH (a:Organisation)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
+    'rel_upsert_part_of_place_system',
+    'UNWIND $rows AS r MATCH (a:Place {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Place {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Place {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Place', to='System')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_PLACE_SYSTEM = Query(
+    'rel_delete_part_of_place_system',
+    'UNWIND $rows AS r MATCH (a:Place {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:System {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_PLACE_SYSTEM = Query(
+    'rel_scan_part_of_place_system',
+    'MATCH (a:Place)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
+    'rel_upsert_part_of_neighbourhood_place',
+    'UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Neighbourhood {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Neighbourhood {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Neighbourhood', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_NEIGHBOURHOOD_PLACE = Query(
+    'rel_delete_part_of_neighbourhood_place',
+    'UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_NEIGHBOURHOOD_PLACE = Query(
+    'rel_scan_part_of_neighbourhood_place',
+    'MATCH (a:Neighbourhood)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_FORUM_PLACE = Query(
+    'rel_upsert_part_of_forum_place',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Forum', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_FORUM_PLACE = Query(
+    'rel_delete_part_of_forum_place',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_FORUM_PLACE = Query(
+    'rel_scan_part_of_forum_place',
+    'MATCH (a:Forum)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
+    'rel_upsert_part_of_forum_system',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='Forum', to='System')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_FORUM_SYSTEM = Query(
+    'rel_delete_part_of_forum_system',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:System {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_FORUM_SYSTEM = Query(
+    'rel_scan_part_of_forum_system',
+    'MATCH (a:Forum)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
+    'rel_upsert_part_of_survey_wave_system',
+    'UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:SurveyWave {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:SurveyWave {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY PART_OF FROM $rows (from='SurveyWave', to='System')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_PART_OF_SURVEY_WAVE_SYSTEM = Query(
+    'rel_delete_part_of_survey_wave_system',
+    'UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source})-[x:PART_OF {uid: r.uid}]->(b:System {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_PART_OF_SURVEY_WAVE_SYSTEM = Query(
+    'rel_scan_part_of_survey_wave_system',
+    'MATCH (a:SurveyWave)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+
+# --- SERVES ---
+
+REL_UPSERT_SERVES_TEAM_PLACE = Query(
+    'rel_upsert_serves_team_place',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY SERVES FROM $rows (from='Team', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SERVES_TEAM_PLACE = Query(
+    'rel_delete_serves_team_place',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SERVES_TEAM_PLACE = Query(
+    'rel_scan_serves_team_place',
+    'MATCH (a:Team)-[x:SERVES]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
+    'rel_upsert_serves_team_neighbourhood',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY SERVES FROM $rows (from='Team', to='Neighbourhood')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SERVES_TEAM_NEIGHBOURHOOD = Query(
+    'rel_delete_serves_team_neighbourhood',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES {uid: r.uid}]->(b:Neighbourhood {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SERVES_TEAM_NEIGHBOURHOOD = Query(
+    'rel_scan_serves_team_neighbourhood',
+    'MATCH (a:Team)-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
+    'rel_upsert_serves_organisation_place',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY SERVES FROM $rows (from='Organisation', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SERVES_ORGANISATION_PLACE = Query(
+    'rel_delete_serves_organisation_place',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SERVES_ORGANISATION_PLACE = Query(
+    'rel_scan_serves_organisation_place',
+    'MATCH (a:Organisation)-[x:SERVES]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
+    'rel_upsert_serves_organisation_neighbourhood',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY SERVES FROM $rows (from='Organisation', to='Neighbourhood')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
+    'rel_delete_serves_organisation_neighbourhood',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES {uid: r.uid}]->(b:Neighbourhood {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
+    'rel_scan_serves_organisation_neighbourhood',
+    'MATCH (a:Organisation)-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+
+# --- MEMBER_OF ---
+
+REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
+    'rel_upsert_member_of_person_team',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        create="COPY MEMBER_OF FROM $rows (from='Person', to='Team')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('role', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_MEMBER_OF_PERSON_TEAM = Query(
+    'rel_delete_member_of_person_team',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF {uid: r.uid}]->(b:Team {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_MEMBER_OF_PERSON_TEAM = Query(
+    'rel_scan_member_of_person_team',
+    'MATCH (a:Person)-[x:MEMBER_OF]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+)
+
+REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
+    'rel_upsert_member_of_person_organisation',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        create="COPY MEMBER_OF FROM $rows (from='Person', to='Organisation')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('role', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_MEMBER_OF_PERSON_ORGANISATION = Query(
+    'rel_delete_member_of_person_organisation',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF {uid: r.uid}]->(b:Organisation {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_MEMBER_OF_PERSON_ORGANISATION = Query(
+    'rel_scan_member_of_person_organisation',
+    'MATCH (a:Person)-[x:MEMBER_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+)
+
+
+# --- LEADS ---
+
+REL_UPSERT_LEADS_PERSON_TEAM = Query(
+    'rel_upsert_leads_person_team',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY LEADS FROM $rows (from='Person', to='Team')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_LEADS_PERSON_TEAM = Query(
+    'rel_delete_leads_person_team',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS {uid: r.uid}]->(b:Team {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_LEADS_PERSON_TEAM = Query(
+    'rel_scan_leads_person_team',
+    'MATCH (a:Person)-[x:LEADS]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
+    'rel_upsert_leads_person_organisation',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY LEADS FROM $rows (from='Person', to='Organisation')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_LEADS_PERSON_ORGANISATION = Query(
+    'rel_delete_leads_person_organisation',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS {uid: r.uid}]->(b:Organisation {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_LEADS_PERSON_ORGANISATION = Query(
+    'rel_scan_leads_person_organisation',
+    'MATCH (a:Person)-[x:LEADS]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_LEADS_PERSON_PLACE = Query(
+    'rel_upsert_leads_person_place',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY LEADS FROM $rows (from='Person', to='Place')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_LEADS_PERSON_PLACE = Query(
+    'rel_delete_leads_person_place',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS {uid: r.uid}]->(b:Place {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_LEADS_PERSON_PLACE = Query(
+    'rel_scan_leads_person_place',
+    'MATCH (a:Person)-[x:LEADS]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+REL_UPSERT_LEADS_PERSON_FORUM = Query(
+    'rel_upsert_leads_person_forum',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY LEADS FROM $rows (from='Person', to='Forum')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_LEADS_PERSON_FORUM = Query(
+    'rel_delete_leads_person_forum',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS {uid: r.uid}]->(b:Forum {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_LEADS_PERSON_FORUM = Query(
+    'rel_scan_leads_person_forum',
+    'MATCH (a:Person)-[x:LEADS]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+
+# --- SITS_ON ---
+
+REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
+    'rel_upsert_sits_on_person_forum',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        create="COPY SITS_ON FROM $rows (from='Person', to='Forum')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('role', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SITS_ON_PERSON_FORUM = Query(
+    'rel_delete_sits_on_person_forum',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:SITS_ON {uid: r.uid}]->(b:Forum {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SITS_ON_PERSON_FORUM = Query(
+    'rel_scan_sits_on_person_forum',
+    'MATCH (a:Person)-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+)
+
+REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
+    'rel_upsert_sits_on_organisation_forum',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        create="COPY SITS_ON FROM $rows (from='Organisation', to='Forum')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('role', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_SITS_ON_ORGANISATION_FORUM = Query(
+    'rel_delete_sits_on_organisation_forum',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SITS_ON {uid: r.uid}]->(b:Forum {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_SITS_ON_ORGANISATION_FORUM = Query(
+    'rel_scan_sits_on_organisation_forum',
+    'MATCH (a:Organisation)-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+)
+
+
+# --- COLLABORATES_WITH ---
+
+REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
+    'rel_upsert_collaborates_with_team_team',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.trust = `trust`, x.value = `value`, x.wave = `wave`',
+        create="COPY COLLABORATES_WITH FROM $rows (from='Team', to='Team')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('kinds', 'STRING[]'),
+            ('frequency', 'STRING'),
+            ('trust', 'DOUBLE'),
+            ('value', 'DOUBLE'),
+            ('wave', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_COLLABORATES_WITH_TEAM_TEAM = Query(
+    'rel_delete_collaborates_with_team_team',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:COLLABORATES_WITH {uid: r.uid}]->(b:Team {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_COLLABORATES_WITH_TEAM_TEAM = Query(
+    'rel_scan_collaborates_with_team_team',
+    'MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
+)
+
+REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
+    'rel_upsert_collaborates_with_organisation_organisation',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.trust = `trust`, x.value = `value`, x.wave = `wave`',
+        create="COPY COLLABORATES_WITH FROM $rows (from='Organisation', to='Organisation')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('kinds', 'STRING[]'),
+            ('frequency', 'STRING'),
+            ('trust', 'DOUBLE'),
+            ('value', 'DOUBLE'),
+            ('wave', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
+    'rel_delete_collaborates_with_organisation_organisation',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:COLLABORATES_WITH {uid: r.uid}]->(b:Organisation {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
+    'rel_scan_collaborates_with_organisation_organisation',
+    'MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
+)
+
+
+# --- WORKS_WITH ---
+
+REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
+    'rel_upsert_works_with_person_person',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:WORKS_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.wave = r.wave',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.wave = `wave`',
+        create="COPY WORKS_WITH FROM $rows (from='Person', to='Person')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+            ('kinds', 'STRING[]'),
+            ('frequency', 'STRING'),
+            ('wave', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_WORKS_WITH_PERSON_PERSON = Query(
+    'rel_delete_works_with_person_person',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:WORKS_WITH {uid: r.uid}]->(b:Person {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_WORKS_WITH_PERSON_PERSON = Query(
+    'rel_scan_works_with_person_person',
+    'MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.wave AS wave',
+)
+
+
+# --- HAS_STEP ---
+
+REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
+    'rel_upsert_has_step_care_pathway_pathway_step',
+    'UNWIND $rows AS r MATCH (a:CarePathway {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:HAS_STEP {uid: r.uid}]->(b)',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:CarePathway {uid: source})-[x:HAS_STEP]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update=None,
+        create="COPY HAS_STEP FROM $rows (from='CarePathway', to='PathwayStep')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
+    'rel_delete_has_step_care_pathway_pathway_step',
+    'UNWIND $rows AS r MATCH (a:CarePathway {uid: r.source})-[x:HAS_STEP {uid: r.uid}]->(b:PathwayStep {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
+    'rel_scan_has_step_care_pathway_pathway_step',
+    'MATCH (a:CarePathway)-[x:HAS_STEP]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+)
+
+
+# --- NEXT ---
+
+REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
+    'rel_upsert_next_pathway_step_pathway_step',
+    'UNWIND $rows AS r MATCH (a:PathwayStep {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:NEXT {uid: r.uid}]->(b)',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:PathwayStep {uid: source})-[x:NEXT]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update=None,
+        create="COPY NEXT FROM $rows (from='PathwayStep', to='PathwayStep')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
+    'rel_delete_next_pathway_step_pathway_step',
+    'UNWIND $rows AS r MATCH (a:PathwayStep {uid: r.source})-[x:NEXT {uid: r.uid}]->(b:PathwayStep {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
+    'rel_scan_next_pathway_step_pathway_step',
+    'MATCH (a:PathwayStep)-[x:NEXT]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+)
+
+
+# --- DELIVERS ---
+
+REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
+    'rel_upsert_delivers_team_pathway_step',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:DELIVERS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        create="COPY DELIVERS FROM $rows (from='Team', to='PathwayStep')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('since', 'DATE'),
+            ('until', 'DATE'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_DELIVERS_TEAM_PATHWAY_STEP = Query(
+    'rel_delete_delivers_team_pathway_step',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:DELIVERS {uid: r.uid}]->(b:PathwayStep {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_DELIVERS_TEAM_PATHWAY_STEP = Query(
+    'rel_scan_delivers_team_pathway_step',
+    'MATCH (a:Team)-[x:DELIVERS]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+)
+
+
+# --- HAS_CAPABILITY ---
+
+REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
+    'rel_upsert_has_capability_person_capability',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Capability {uid: r.target}) MERGE (a)-[x:HAS_CAPABILITY {uid: r.uid}]->(b) SET x.level = r.level',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = uid AND b.uid = target SET x.level = `level`',
+        create="COPY HAS_CAPABILITY FROM $rows (from='Person', to='Capability')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+            ('level', 'INT64'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
+    'rel_delete_has_capability_person_capability',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:HAS_CAPABILITY {uid: r.uid}]->(b:Capability {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
+    'rel_scan_has_capability_person_capability',
+    'MATCH (a:Person)-[x:HAS_CAPABILITY]->(b:Capability) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.level AS level',
+)
+
+
+# --- DESCRIBES ---
+
+REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
+    'rel_upsert_describes_demographic_person',
+    'UNWIND $rows AS r MATCH (a:Demographic {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:DESCRIBES {uid: r.uid}]->(b)',
+    ladybug=Upsert(
+        lookup='LOAD FROM $rows MATCH (a:Demographic {uid: source})-[x:DESCRIBES]->(b:Person) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        update=None,
+        create="COPY DESCRIBES FROM $rows (from='Demographic', to='Person')",
+        columns=(
+            ('source', 'STRING'),
+            ('target', 'STRING'),
+            ('uid', 'STRING'),
+        ),
+    ),
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_DELETE_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
+    'rel_delete_describes_demographic_person',
+    'UNWIND $rows AS r MATCH (a:Demographic {uid: r.source})-[x:DESCRIBES {uid: r.uid}]->(b:Person {uid: r.target}) DELETE x',
+    write=True,
+    skip_if_empty='rows',
+)
+
+REL_SCAN_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
+    'rel_scan_describes_demographic_person',
+    'MATCH (a:Demographic)-[x:DESCRIBES]->(b:Person) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+)

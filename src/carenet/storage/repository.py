@@ -1,0 +1,323 @@
+"""The repository: domain models in, domain models out, over any :class:`GraphStore`.
+
+Writes are validated whole before anything is written (every unknown endpoint, every
+label pair the schema does not allow), then sent in one transaction, or, for bulk loads,
+in batches of one transaction each. Upserts are idempotent by uid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from carenet.domain.models import Node, Relationship
+from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
+from carenet.errors import InvalidInput, Problem
+from carenet.storage import naming
+from carenet.storage.queries import core
+from carenet.storage.store import GraphStore, Op
+
+Progress = Callable[[int], None]
+"""Called with the number of rows just written."""
+
+
+@dataclass
+class ChangeSet:
+    """Nodes and relationships to upsert together. ``origins`` says where each came from
+    (``file:line:column`` or a GraphQL path) so problems can point at it."""
+
+    nodes: list[Node] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    node_origins: list[str | None] = field(default_factory=list)
+    rel_origins: list[str | None] = field(default_factory=list)
+
+    def add_node(self, node: Node, origin: str | None = None) -> None:
+        self.nodes.append(node)
+        self.node_origins.append(origin)
+
+    def add_relationship(self, rel: Relationship, origin: str | None = None) -> None:
+        self.relationships.append(rel)
+        self.rel_origins.append(origin)
+
+    def extend(self, other: ChangeSet) -> None:
+        self.nodes += other.nodes
+        self.node_origins += other.node_origins
+        self.relationships += other.relationships
+        self.rel_origins += other.rel_origins
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.relationships)
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.nodes.values()) + sum(self.relationships.values())
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A graph read for analytics: node attributes as one Arrow table, ties as record batches."""
+
+    nodes: pa.Table
+    edges: list[pa.RecordBatch]
+
+    @property
+    def edge_count(self) -> int:
+        return sum(b.num_rows for b in self.edges)
+
+
+def _label_of(rel: Relationship, end: str) -> NodeLabel | None:
+    value = getattr(rel, f"{end}_label")
+    return NodeLabel(value) if value else None
+
+
+class Repository:
+    def __init__(self, store: GraphStore, *, batch_rows: int = 5_000) -> None:
+        self.store = store
+        self.batch_rows = batch_rows
+
+    # --- validation ------------------------------------------------------------------------
+
+    async def existing(self, label: NodeLabel, uids: Iterable[str]) -> set[str]:
+        unique = sorted(set(uids))
+        found: set[str] = set()
+        for start in range(0, len(unique), 50_000):
+            rows = await self.store.read(naming.node_exists(label), uids=unique[start : start + 50_000])
+            found.update(r["uid"] for r in rows)
+        return found
+
+    async def resolve_endpoints(self, changes: ChangeSet) -> list[Problem]:
+        """Fill in ``source_label``/``target_label`` of every relationship; return every problem."""
+        problems: list[Problem] = []
+        in_change = {}
+        for node in changes.nodes:
+            in_change.setdefault(node.uid, set()).add(NodeLabel(node.label))
+        wanted: dict[NodeLabel, set[str]] = defaultdict(set)
+        for rel in changes.relationships:
+            spec = REL_SPECS[RelType(rel.type)]
+            for end, allowed in (("source", spec.sources), ("target", spec.targets)):
+                label = _label_of(rel, end)
+                for candidate in ([label] if label else allowed):
+                    wanted[candidate].add(getattr(rel, end))
+        found: dict[str, set[NodeLabel]] = defaultdict(set)
+        for uid, labels in in_change.items():
+            found[uid] |= labels
+        for label, uids in wanted.items():
+            for uid in await self.existing(label, uids - {u for u, ls in in_change.items() if label in ls}):
+                found[uid].add(label)
+        for i, rel in enumerate(changes.relationships):
+            spec = REL_SPECS[RelType(rel.type)]
+            where = changes.rel_origins[i] or f"relationships[{i}]"
+            resolved: dict[str, NodeLabel] = {}
+            for end, allowed in (("source", spec.sources), ("target", spec.targets)):
+                uid = getattr(rel, end)
+                given = _label_of(rel, end)
+                options = [given] if given else list(allowed)
+                hits = [label for label in options if label in found.get(uid, set())]
+                if given and given not in allowed:
+                    problems.append(Problem(f"{where}.{end}", f"{rel.type} cannot start or end at a {given}", uid))
+                elif not hits:
+                    kinds = " or ".join(options)
+                    problems.append(Problem(f"{where}.{end}", f"no {kinds} with this uid exists", uid))
+                elif len(hits) > 1:
+                    problems.append(Problem(f"{where}.{end}", f"the uid is a {' and a '.join(hits)}; give {end}_label", uid))
+                else:
+                    resolved[end] = hits[0]
+            if len(resolved) == 2:
+                pair = (resolved["source"], resolved["target"])
+                if pair not in spec.pairs:
+                    problems.append(
+                        Problem(where, f"{rel.type} does not join a {pair[0]} to a {pair[1]}", f"{rel.source}->{rel.target}")
+                    )
+                else:
+                    rel.source_label, rel.target_label = pair
+        seen: dict[tuple[str, str], int] = {}
+        for i, node in enumerate(changes.nodes):
+            key = (node.label, node.uid)
+            if key in seen:
+                where = changes.node_origins[i] or f"nodes[{i}]"
+                first = changes.node_origins[seen[key]] or f"nodes[{seen[key]}]"
+                problems.append(Problem(f"{where}.uid", f"duplicate {node.label} uid (first at {first})", node.uid))
+            else:
+                seen[key] = i
+        return problems
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def _ops(self, changes: ChangeSet) -> list[tuple[Op, int, str, bool]]:
+        """The write statements for ``changes``: (op, rows, name, is_node) in dependency order."""
+        ops: list[tuple[Op, int, str, bool]] = []
+        by_label: dict[NodeLabel, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for node in changes.nodes:  # the same uid twice: the last wins
+            by_label[NodeLabel(node.label)][node.uid] = node.model_dump()
+        for label in NodeLabel:
+            rows = list(by_label.get(label, {}).values())
+            for start in range(0, len(rows), self.batch_rows):
+                chunk = rows[start : start + self.batch_rows]
+                ops.append(((naming.node_upsert(label), {"rows": chunk}), len(chunk), label.value, True))
+        by_pair: dict[tuple[RelType, NodeLabel, NodeLabel], dict[str, dict[str, Any]]] = defaultdict(dict)
+        for rel in changes.relationships:
+            key = (RelType(rel.type), NodeLabel(rel.source_label), NodeLabel(rel.target_label))
+            by_pair[key][rel.uid] = rel.model_dump(exclude={"source_label", "target_label"})
+        for (rel_type, src, tgt), unique in by_pair.items():
+            rows = list(unique.values())
+            for start in range(0, len(rows), self.batch_rows):
+                chunk = rows[start : start + self.batch_rows]
+                ops.append(((naming.rel_upsert(rel_type, src, tgt), {"rows": chunk}), len(chunk), rel_type.value, False))
+        return ops
+
+    async def apply(self, changes: ChangeSet) -> WriteSummary:
+        """Validate ``changes`` whole, then write them in one transaction. Raises :class:`InvalidInput`."""
+        problems = await self.resolve_endpoints(changes)
+        if problems:
+            raise InvalidInput(problems)
+        ops = self._ops(changes)
+        await self.store.write_batch([op for op, _, _, _ in ops])
+        return self._summary(ops)
+
+    async def load(
+        self,
+        changes: ChangeSet,
+        *,
+        progress: Progress | None = None,
+        batch_rows: int | None = None,
+        tx_rows: int = 50_000,
+    ) -> WriteSummary:
+        """Validate ``changes`` whole, then write them in transactions of about ``tx_rows`` rows.
+
+        For bulk loads: nodes go first, so a transaction never refers to a node not yet
+        written. Re-running a load is harmless (upserts by uid).
+        """
+        problems = await self.resolve_endpoints(changes)
+        if problems:
+            raise InvalidInput(problems)
+        saved, self.batch_rows = self.batch_rows, batch_rows or self.batch_rows
+        try:
+            ops = self._ops(changes)
+        finally:
+            self.batch_rows = saved
+        pending: list[Op] = []
+        pending_rows = 0
+        for op, rows, _, _ in ops:
+            pending.append(op)
+            pending_rows += rows
+            if pending_rows >= tx_rows:
+                await self.store.write_batch(pending)
+                if progress:
+                    progress(pending_rows)
+                pending, pending_rows = [], 0
+        if pending:
+            await self.store.write_batch(pending)
+            if progress:
+                progress(pending_rows)
+        return self._summary(ops)
+
+    @staticmethod
+    def _summary(ops) -> WriteSummary:
+        nodes: dict[str, int] = defaultdict(int)
+        rels: dict[str, int] = defaultdict(int)
+        for _, rows, name, is_node in ops:
+            (nodes if is_node else rels)[name] += rows
+        return WriteSummary(dict(nodes), dict(rels))
+
+    async def delete_nodes(self, label: NodeLabel, uids: Sequence[str]) -> None:
+        """Delete nodes and every relationship they have (one transaction)."""
+        await self.store.write(naming.node_delete(label), uids=list(uids))
+
+    async def delete_relationships(self, rels: Sequence[Relationship]) -> None:
+        changes = ChangeSet(relationships=list(rels), rel_origins=[None] * len(rels))
+        problems = await self.resolve_endpoints(changes)
+        if problems:
+            raise InvalidInput(problems)
+        groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for rel in rels:
+            groups[(RelType(rel.type), NodeLabel(rel.source_label), NodeLabel(rel.target_label))].append(
+                {"uid": rel.uid, "source": rel.source, "target": rel.target}
+            )
+        await self.store.write_batch([(naming.rel_delete(*key), {"rows": rows}) for key, rows in groups.items()])
+
+    # --- reads -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _model(label: NodeLabel, row: dict[str, Any]) -> Node:
+        model = NODE_MODELS[label]
+        return model.model_validate({k: v for k, v in row.items() if v is not None})
+
+    async def get_many(self, label: NodeLabel, uids: Sequence[str]) -> dict[str, Node]:
+        if label in SPECIAL_CATEGORY_LABELS:
+            raise PermissionError(f"{label} is special-category data and is never read per record")
+        rows = await self.store.read(naming.node_get(label), uids=list(dict.fromkeys(uids)))
+        return {r["uid"]: self._model(label, r) for r in rows}
+
+    async def get(self, label: NodeLabel, uid: str) -> Node | None:
+        return (await self.get_many(label, [uid])).get(uid)
+
+    async def label_of(self, uid: str) -> NodeLabel | None:
+        rows = await self.store.read(core.NODE_LABEL, uid=uid)
+        return NodeLabel(rows[0]["label"]) if rows else None
+
+    async def find(self, uid: str) -> Node | None:
+        """The node with ``uid`` whatever its label (special-category records excepted)."""
+        label = await self.label_of(uid)
+        if label is None or label in SPECIAL_CATEGORY_LABELS:
+            return None
+        return await self.get(label, uid)
+
+    async def page(self, label: NodeLabel, *, after: str = "", limit: int = 50) -> list[Node]:
+        """Nodes of ``label`` in uid order after the keyset cursor ``after``."""
+        rows = await self.store.read(naming.node_page(label), after=after, limit=limit)
+        return [self._model(label, r) for r in rows]
+
+    async def count(self, label: NodeLabel) -> int:
+        rows = await self.store.read(naming.node_count(label))
+        return int(rows[0]["count"]) if rows else 0
+
+    async def counts(self) -> dict[str, int]:
+        nodes = {r["label"]: int(r["count"]) for r in await self.store.read(core.COUNTS_BY_LABEL)}
+        rels = {r["type"]: int(r["count"]) for r in await self.store.read(core.COUNTS_BY_REL_TYPE)}
+        return {**nodes, **rels}
+
+    async def team_neighbourhood(self, uid: str, depth: int = 1) -> dict[str, Any]:
+        """The teams within ``depth`` (1-3) collaboration hops of a team, and the ties among them."""
+        if not 1 <= depth <= 3:
+            raise InvalidInput([Problem("depth", "must be 1, 2 or 3", depth)])
+        query = (core.TEAM_NEIGHBOURHOOD_1, core.TEAM_NEIGHBOURHOOD_2, core.TEAM_NEIGHBOURHOOD_3)[depth - 1]
+        rows = await self.store.read(query, uid=uid)
+        hops = {uid: 0, **{r["uid"]: int(r["hops"]) for r in rows}}
+        ties = await self.store.read(core.TIES_AMONG_TEAMS, uids=sorted(hops))
+        return {"nodes": hops, "ties": ties}
+
+    async def team_shortest_path(self, source: str, target: str) -> list[str] | None:
+        rows = await self.store.read(core.TEAM_SHORTEST_PATH, source=source, target=target)
+        return list(rows[0]["path"]) if rows else None
+
+    async def projection(self, level: str = "team", *, wave: str = "", at: dt.date | None = None) -> Projection:
+        """Read the graph for analytics, streamed as Arrow batches (never one Python list of ties).
+
+        ``level`` is team, organisation or person; ``wave`` a survey wave uid (empty: every wave);
+        ``at`` a date at which ties must be active (None: any time).
+        """
+        node_q, edge_q = {
+            "team": (core.TEAM_NODES, core.TEAM_TIES),
+            "organisation": (core.ORGANISATION_NODES, core.ORGANISATION_TIES),
+            "person": (core.PERSON_NODES, core.PERSON_TIES),
+        }[level]
+        node_batches = [b async for b in self.store.stream(node_q)]
+        when = {"any_time": at is None, "at": at or dt.date.today()}
+        edges = [b async for b in self.store.stream(edge_q, wave=wave, **when)]
+        nodes = pa.Table.from_batches(node_batches) if node_batches else pa.table({"uid": pa.array([], pa.string())})
+        return Projection(nodes, edges)
+
+    async def stream_rows(self, query, **params) -> AsyncIterator[pa.RecordBatch]:
+        async for batch in self.store.stream(query, **params):
+            yield batch

@@ -1,0 +1,53 @@
+"""Admin routes for the local CLI, when a running server holds the embedded database.
+
+Every route needs ``Authorization: Bearer <admin key>`` (see :func:`carenet.web.app._admin_key`).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from carenet.bootstrap import Services
+from carenet.services import demo
+
+
+def require_admin(request: Request, authorization: str = Header(default="")) -> Services:
+    scheme, _, token = authorization.partition(" ")
+    expected = request.app.state.admin_key
+    if scheme.lower() != "bearer" or not secrets.compare_digest(token.encode(), expected.encode()):
+        raise HTTPException(status_code=401, detail="admin key required", headers={"WWW-Authenticate": "Bearer"})
+    return request.app.state.services
+
+
+router = APIRouter(tags=["admin"])
+
+
+class GenerateRequest(BaseModel):
+    seed: int = 7
+    systems: int = Field(default=1, ge=1, le=60)
+
+
+@router.get("/db/status")
+async def db_status(services: Services = Depends(require_admin)) -> dict:
+    status = await services.schema_status()
+    return {
+        "store": status.store,
+        "version": status.version,
+        "applied": [{"version": v, "name": n, "applied_at": str(at)} for v, n, at in status.applied],
+        "pending": [f"{f.version:03d}_{f.name}" for f in status.pending],
+        "counts": await services.repo.counts(),
+    }
+
+
+@router.post("/db/migrate")
+async def db_migrate(services: Services = Depends(require_admin)) -> dict:
+    return {"applied": await services.migrate()}
+
+
+@router.post("/generate")
+async def generate(body: GenerateRequest, services: Services = Depends(require_admin)) -> dict:
+    summary = await demo.load_demo(services.repo, seed=body.seed, systems=body.systems)
+    return {"nodes": summary.nodes, "relationships": summary.relationships, "total": summary.total}

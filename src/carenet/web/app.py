@@ -1,0 +1,110 @@
+"""The FastAPI app: health, readiness, GraphQL, and the admin routes the CLI uses.
+
+One store per process, opened in the lifespan and closed on shutdown. The server migrates the
+schema at start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from carenet import __version__
+from carenet.api import build_schema
+from carenet.api.context import Context
+from carenet.bootstrap import Services, build
+from carenet.config import Mode, Settings
+from carenet.errors import CarenetError, StorageUnavailable
+from carenet.web import admin
+
+log = logging.getLogger("carenet.web")
+
+
+def admin_key_path(settings: Settings) -> Path:
+    return settings.data_dir / "admin.key"
+
+
+def _admin_key(settings: Settings) -> str:
+    """The key admin routes take: ``CARENET_ADMIN_KEY``, else a fresh random one written to
+    ``<data_dir>/admin.key`` (mode 0600) so the local CLI can reach this server."""
+    if settings.admin_key:
+        return settings.admin_key.get_secret_value()
+    key = secrets.token_urlsafe(32)
+    path = admin_key_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    path.write_text(key, encoding="utf-8")
+    return key
+
+
+def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        own = services is None
+        app.state.services = services or await build(settings)
+        app.state.admin_key = _admin_key(settings)
+        try:
+            applied = await app.state.services.migrate()
+            if applied:
+                log.info("applied schema files: %s", ", ".join(applied))
+            yield
+        finally:
+            if own:
+                await app.state.services.close()
+
+    app = FastAPI(title="carenet", version=__version__, lifespan=lifespan)
+    app.state.settings = settings
+
+    async def context_getter(request: Request) -> Context:
+        return Context(services=request.app.state.services)
+
+    graphql = GraphQLRouter(
+        build_schema(),
+        context_getter=context_getter,
+        graphql_ide="graphiql" if settings.mode is Mode.DEMO else None,
+    )
+    app.include_router(graphql, prefix="/graphql")
+    app.include_router(admin.router, prefix="/admin")
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        """Alive: the process answers. Says nothing of the store."""
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        """Ready: the store answers and its schema is up to date."""
+        services: Services = request.app.state.services
+        try:
+            await services.store.ping()
+            status = await services.schema_status()
+        except (StorageUnavailable, OSError, RuntimeError) as exc:
+            return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
+        body = {
+            "status": "ok" if status.up_to_date else "migrating",
+            "store": status.store,
+            "schema_version": status.version,
+            "pending": [f"{f.version:03d}_{f.name}" for f in status.pending],
+        }
+        return JSONResponse(body, status_code=200 if status.up_to_date else 503)
+
+    @app.exception_handler(CarenetError)
+    async def carenet_error(request: Request, exc: CarenetError) -> JSONResponse:
+        status = {"BAD_USER_INPUT": 400, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
+                  "UNAUTHENTICATED": 401, "STORE_UNAVAILABLE": 503}.get(exc.code, 500)
+        body: dict = {"error": exc.code, "message": exc.message}
+        problems = getattr(exc, "problems", None)
+        if problems:
+            body["problems"] = [{"location": p.location, "message": p.message, "value": p.value} for p in problems]
+        return JSONResponse(body, status_code=status)
+
+    return app
