@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from carenet.config import Settings
-from carenet.storage.migrations import SchemaStatus, migrate, status
+from carenet.services.container import Services
 from carenet.storage.repository import Repository
 from carenet.storage.store import GraphStore
 
+__all__ = ["SCHEMA_DIR", "Services", "build", "open_store", "schema_dir"]
+
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "graph_schema"
-
-
-@dataclass
-class Services:
-    """Everything a request or a command needs, built once per process."""
-
-    settings: Settings
-    store: GraphStore
-    repo: Repository
-
-    async def migrate(self) -> list[str]:
-        applied = await migrate(self.store, schema_dir(self.settings))
-        return [f"{f.version:03d}_{f.name}" for f in applied]
-
-    async def schema_status(self) -> SchemaStatus:
-        return await status(self.store, schema_dir(self.settings))
-
-    async def close(self) -> None:
-        await self.store.close()
 
 
 def schema_dir(settings: Settings) -> Path:
@@ -55,7 +37,7 @@ def open_store(settings: Settings) -> GraphStore:
 async def build(settings: Settings | None = None, *, migrate_schema: bool = False) -> Services:
     settings = settings or Settings()
     store = open_store(settings)
-    services = Services(settings=settings, store=store, repo=Repository(store))
+    services = Services(settings=settings, store=store, repo=Repository(store), schema_dir=schema_dir(settings))
     if migrate_schema:
         await services.migrate()
     return services

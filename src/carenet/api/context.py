@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
+from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
 
 
 @dataclass
 class Context(BaseContext):
     services: Services
+    principal: Principal = field(default_factory=lambda: Principal("anonymous", Role.PUBLIC))
+    audit: Any = None
+    """An :class:`carenet.api.audit.AuditLog` (or None: nothing is recorded)."""
+    graph_version: Any = None
+    """A :class:`carenet.api.http.GraphVersion`, bumped by every mutation."""
+    loaders: Any = None
+    """Per-request DataLoaders (see :mod:`carenet.api.loaders`)."""
 
     def __post_init__(self) -> None:
         super().__init__()
+
+    @property
+    def repo(self):
+        return self.services.repo

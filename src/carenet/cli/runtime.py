@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import httpx
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from carenet.bootstrap import Services, build
@@ -73,7 +74,7 @@ def local_or_remote(
     except StorageUnavailable as exc:
         if settings.uses_neo4j or "held by" not in exc.message:
             raise
-        console.print(f"[yellow]{exc.message}; sending the command to {server_url(settings)}[/yellow]")
+        console.print(f"[yellow]{escape(exc.message)}; sending the command to {server_url(settings)}[/yellow]", soft_wrap=True)
         with remote(settings) as client:
             try:
                 return remote_call(client)
@@ -96,4 +97,4 @@ def progress() -> Progress:
 
 
 def fail(exc: CarenetError) -> None:
-    console.print(f"[red]error:[/red] {exc}")
+    console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)

@@ -222,6 +222,33 @@ class Repository:
                 progress(pending_rows)
         return self._summary(ops)
 
+    def transactions(
+        self, changes: ChangeSet, *, batch_rows: int | None = None, tx_rows: int = 50_000
+    ) -> tuple[list[tuple[list[Op], int]], WriteSummary]:
+        """The writes of an already validated ``changes`` as (statements, rows) per transaction.
+
+        The grouping is the one :meth:`load` uses and depends only on ``changes``, so a resumed
+        import can skip the transactions it committed before. Nodes come first. Endpoint labels
+        must be filled in (:meth:`resolve_endpoints`).
+        """
+        saved, self.batch_rows = self.batch_rows, batch_rows or self.batch_rows
+        try:
+            ops = self._ops(changes)
+        finally:
+            self.batch_rows = saved
+        out: list[tuple[list[Op], int]] = []
+        pending: list[Op] = []
+        pending_rows = 0
+        for op, rows, _, _ in ops:
+            pending.append(op)
+            pending_rows += rows
+            if pending_rows >= tx_rows:
+                out.append((pending, pending_rows))
+                pending, pending_rows = [], 0
+        if pending:
+            out.append((pending, pending_rows))
+        return out, self._summary(ops)
+
     @staticmethod
     def _summary(ops) -> WriteSummary:
         nodes: dict[str, int] = defaultdict(int)

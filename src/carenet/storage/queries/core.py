@@ -12,9 +12,9 @@ MIGRATIONS_APPLIED = Query(
 )
 
 # --- team projection: one row per team with where it sits, then one row per tie ----------------
-# A team's place is its organisation's place, else the first place the team serves; its system is
-# that place's system, else the organisation's system. LadybugDB has no head(): lists are 1-based
-# there, so the override uses CASE WHEN size(list) = 0 THEN NULL ELSE list_extract(list, 1) END where Neo4j uses head(list).
+# A team's place is its organisation's place, else the first (by uid) place the team serves; its
+# system is that place's system, else the organisation's system. min() rather than head(collect()):
+# LadybugDB has no head(), its lists are 1-based, and list_extract fails on an empty list.
 
 TEAM_NODES = Query(
     "team_nodes",
@@ -22,19 +22,8 @@ TEAM_NODES = Query(
     "OPTIONAL MATCH (t)-[:PART_OF]->(o:Organisation) "
     "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
     "OPTIONAL MATCH (t)-[:SERVES]->(tp:Place) "
-    "WITH t, o, op, collect(tp.uid) AS served "
-    "WITH t, o, coalesce(op.uid, head(served)) AS place "
-    "OPTIONAL MATCH (pl:Place {uid: place})-[:PART_OF]->(ps:System) "
-    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
-    "RETURN t.uid AS uid, t.name AS name, t.sector AS sector, t.service AS kind, o.uid AS organisation, "
-    "place AS place, coalesce(ps.uid, os.uid) AS system, t.betweenness AS betweenness, "
-    "t.brokerage AS brokerage, t.community AS community",
-    ladybug="MATCH (t:Team) "
-    "OPTIONAL MATCH (t)-[:PART_OF]->(o:Organisation) "
-    "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
-    "OPTIONAL MATCH (t)-[:SERVES]->(tp:Place) "
-    "WITH t, o, op, collect(tp.uid) AS served "
-    "WITH t, o, coalesce(op.uid, CASE WHEN size(served) = 0 THEN NULL ELSE list_extract(served, 1) END) AS place "
+    "WITH t, o, min(op.uid) AS org_place, min(tp.uid) AS served_place "
+    "WITH t, o, coalesce(org_place, served_place) AS place "
     "OPTIONAL MATCH (pl:Place)-[:PART_OF]->(ps:System) WHERE pl.uid = place "
     "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
     "RETURN t.uid AS uid, t.name AS name, t.sector AS sector, t.service AS kind, o.uid AS organisation, "
@@ -56,17 +45,7 @@ ORGANISATION_NODES = Query(
     "MATCH (o:Organisation) "
     "OPTIONAL MATCH (o)-[:PART_OF]->(p:Place) "
     "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
-    "WITH o, collect(p.uid) AS places, collect(os.uid) AS systems "
-    "WITH o, head(places) AS place, head(systems) AS direct_system "
-    "OPTIONAL MATCH (pl:Place {uid: place})-[:PART_OF]->(ps:System) "
-    "RETURN o.uid AS uid, o.name AS name, o.sector AS sector, o.kind AS kind, o.uid AS organisation, "
-    "place AS place, coalesce(ps.uid, direct_system) AS system, o.betweenness AS betweenness, "
-    "o.brokerage AS brokerage, o.community AS community",
-    ladybug="MATCH (o:Organisation) "
-    "OPTIONAL MATCH (o)-[:PART_OF]->(p:Place) "
-    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
-    "WITH o, collect(p.uid) AS places, collect(os.uid) AS systems "
-    "WITH o, CASE WHEN size(places) = 0 THEN NULL ELSE list_extract(places, 1) END AS place, CASE WHEN size(systems) = 0 THEN NULL ELSE list_extract(systems, 1) END AS direct_system "
+    "WITH o, min(p.uid) AS place, min(os.uid) AS direct_system "
     "OPTIONAL MATCH (pl:Place)-[:PART_OF]->(ps:System) WHERE pl.uid = place "
     "RETURN o.uid AS uid, o.name AS name, o.sector AS sector, o.kind AS kind, o.uid AS organisation, "
     "place AS place, coalesce(ps.uid, direct_system) AS system, o.betweenness AS betweenness, "
@@ -95,16 +74,14 @@ TEAM_TIES_ROLLED_UP = Query(
 PERSON_NODES = Query(
     "person_nodes",
     "MATCH (p:Person) "
-    "OPTIONAL MATCH (p)-[:MEMBER_OF|LEADS]->(t:Team)-[:PART_OF]->(o:Organisation) "
-    "WITH p, collect(o.uid) AS orgs, collect(o.sector) AS sectors "
-    "RETURN p.uid AS uid, p.name AS name, head(sectors) AS sector, p.level AS kind, head(orgs) AS organisation, "
-    "p.betweenness AS betweenness, p.brokerage AS brokerage, p.community AS community",
-    ladybug="MATCH (p:Person) "
-    "OPTIONAL MATCH (p)-[:MEMBER_OF|:LEADS]->(t:Team)-[:PART_OF]->(o:Organisation) "
-    "WITH p, collect(o.uid) AS orgs, collect(o.sector) AS sectors "
-    "RETURN p.uid AS uid, p.name AS name, CASE WHEN size(sectors) = 0 THEN NULL ELSE list_extract(sectors, 1) END AS sector, p.level AS kind, "
-    "CASE WHEN size(orgs) = 0 THEN NULL ELSE list_extract(orgs, 1) END AS organisation, p.betweenness AS betweenness, p.brokerage AS brokerage, "
-    "p.community AS community",
+    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(t:Team)-[:PART_OF]->(o:Organisation) "
+    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(po:Organisation) "
+    "WITH p, coalesce(min(o.uid), min(po.uid)) AS organisation "
+    "OPTIONAL MATCH (org:Organisation) WHERE org.uid = organisation "
+    "OPTIONAL MATCH (org)-[:PART_OF]->(pl:Place) "
+    "WITH p, org, organisation, min(pl.uid) AS place "
+    "RETURN p.uid AS uid, p.name AS name, org.sector AS sector, p.level AS kind, organisation AS organisation, "
+    "place AS place, p.betweenness AS betweenness, p.brokerage AS brokerage, p.community AS community",
 )
 
 PERSON_TIES = Query(

@@ -1,0 +1,30 @@
+"""``Services``: everything a request or a command needs, built once per process by
+:func:`carenet.bootstrap.build` (the one place a store is chosen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from carenet.config import Settings
+from carenet.storage.migrations import SchemaStatus, migrate, status
+from carenet.storage.repository import Repository
+from carenet.storage.store import GraphStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: GraphStore
+    repo: Repository
+    schema_dir: Path
+
+    async def migrate(self) -> list[str]:
+        applied = await migrate(self.store, self.schema_dir)
+        return [f"{f.version:03d}_{f.name}" for f in applied]
+
+    async def schema_status(self) -> SchemaStatus:
+        return await status(self.store, self.schema_dir)
+
+    async def close(self) -> None:
+        await self.store.close()

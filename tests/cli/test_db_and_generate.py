@@ -1,0 +1,105 @@
+"""The CLI with typer's CliRunner, on a real embedded database; and the fall-back to a running server."""
+
+from __future__ import annotations
+
+import httpx
+from typer.testing import CliRunner
+
+from carenet.cli.main import app
+from carenet.config import Settings
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict | None = None):
+    result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    return result
+
+
+def test_migrate_status_generate_and_wipe(tmp_path):
+    data = str(tmp_path / "data")
+    status = invoke("db", "status", "--data-dir", data)
+    assert status.exit_code == 0 and "pending 001_base" in status.stdout
+    assert "applied: 001_base" in invoke("db", "migrate", "--data-dir", data).stdout
+    assert "up to date" in invoke("db", "migrate", "--data-dir", data).stdout
+    generated = invoke("generate", "--data-dir", data, "--seed", "3")
+    assert generated.exit_code == 0 and "generated 1 system(s)" in generated.stdout
+    status = invoke("db", "status", "--data-dir", data)
+    assert "schema version: 1" in status.stdout and "Team" in status.stdout
+    wiped = invoke("db", "wipe", "--data-dir", data, "--yes")
+    assert wiped.exit_code == 0
+    assert "pending 001_base" in invoke("db", "status", "--data-dir", data).stdout
+
+
+def test_wipe_asks_first(tmp_path):
+    data = str(tmp_path / "data")
+    invoke("db", "migrate", "--data-dir", data)
+    refused = runner.invoke(app, ["db", "wipe", "--data-dir", data], input="n\n")
+    assert refused.exit_code != 0
+    assert "schema version: 1" in invoke("db", "status", "--data-dir", data).stdout
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    settings = Settings(data_dir=tmp_path / "data")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(settings.data_dir), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/readyz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+        env = {"CARENET_SERVER_URL": url}
+        data = str(settings.data_dir)
+        status = invoke("db", "status", "--data-dir", data, env=env)
+        assert status.exit_code == 0, status.output
+        assert f"held by process {server.pid}" in status.output
+        assert "sending the command to " + url in status.output
+        assert "schema version: 1" in status.stdout
+        generated = invoke("generate", "--data-dir", data, env=env)
+        assert generated.exit_code == 0 and "generated 1 system(s)" in generated.stdout
+        key = (settings.data_dir / "admin.key").read_text()
+        teams = httpx.get(url + "/admin/db/status", headers={"Authorization": "Bearer " + key}).json()["counts"]["Team"]
+        assert teams > 500
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_held_database_without_a_server_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    hold = "import sys, time, ladybug; db = ladybug.Database(sys.argv[1]); print('held', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(data / "graph")], stdout=subprocess.PIPE, text=True)
+    try:
+        holder.stdout.readline()
+        done = subprocess.run([sys.executable, "-m", "carenet.cli.main", "db", "status", "--data-dir", str(data)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 1
+        assert f"held by process {holder.pid}" in done.stderr
+        assert "Traceback" not in done.stderr
+    finally:
+        holder.kill()
+        holder.wait()

@@ -1,0 +1,181 @@
+"""The repository contract, run on every store that is available (LadybugDB always; Neo4j when
+CARENET_TEST_NEO4J_URI is set). Where a dialect difference could change an answer, the expected
+value here is the one Neo4j gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from carenet.domain import models as m
+from carenet.domain.schema import NodeLabel
+from carenet.errors import InvalidInput
+from carenet.storage.queries import Query
+from carenet.storage.repository import ChangeSet
+
+W1, W2 = "w1", "w2"
+
+
+def small_system() -> ChangeSet:
+    """System S with places P1, P2; org O1 (in P1) with teams a, b; org O2 (system-wide) with
+    team c serving P2; ties a->b, b->c (wave 1), c->d (wave 2, ended 2024); d unattached."""
+    cs = ChangeSet()
+    for node in (
+        m.System(uid="S", name="System", ods_code="QAA"),
+        m.Place(uid="P1", name="Place one", gss_code="E06000001"),
+        m.Place(uid="P2", name="Place two", gss_code="E06000002"),
+        m.Organisation(uid="O1", name="Council", kind="local_authority", sector="social_care"),
+        m.Organisation(uid="O2", name="Trust", kind="nhs_trust", sector="health", ods_code="RAA"),
+        m.Team(uid="a", name="Alpha", sector="social_care", service="Adult social care"),
+        m.Team(uid="b", name="Beta", sector="housing", service="Housing options"),
+        m.Team(uid="c", name="Gamma", sector="health", service="Discharge"),
+        m.Team(uid="d", name="Delta", sector="health"),
+        m.SurveyWave(uid=W1, name="Wave 1", collected_on=dt.date(2024, 4, 1)),
+        m.SurveyWave(uid=W2, name="Wave 2", collected_on=dt.date(2025, 4, 1)),
+    ):
+        cs.add_node(node)
+    for rel in (
+        m.PartOf(source="P1", target="S"),
+        m.PartOf(source="P2", target="S"),
+        m.PartOf(source="O1", target="P1"),
+        m.PartOf(source="O2", target="S"),
+        m.PartOf(source="a", target="O1"),
+        m.PartOf(source="b", target="O1"),
+        m.PartOf(source="c", target="O2"),
+        m.Serves(source="c", target="P2"),
+        m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=3, value=4, frequency="weekly"),
+        m.CollaboratesWith(source="b", target="c", kinds=["joint_meeting", "co_location"], wave=W1, trust=2),
+        m.CollaboratesWith(source="c", target="d", kinds=["data_sharing"], wave=W2, until=dt.date(2024, 12, 31)),
+    ):
+        cs.add_relationship(rel)
+    return cs
+
+
+async def test_upsert_then_read_back(any_repo):
+    summary = await any_repo.apply(small_system())
+    assert summary.nodes["Team"] == 4 and summary.relationships["COLLABORATES_WITH"] == 3
+    team = await any_repo.get(NodeLabel.TEAM, "b")
+    assert team == m.Team(uid="b", name="Beta", sector="housing", service="Housing options")
+    org = await any_repo.find("O2")
+    assert isinstance(org, m.Organisation) and org.ods_code == "RAA"
+    assert await any_repo.find("nope") is None
+    assert await any_repo.count(NodeLabel.TEAM) == 4
+
+
+async def test_upsert_is_idempotent_and_updates_in_place(any_repo):
+    await any_repo.apply(small_system())
+    await any_repo.apply(small_system())
+    counts = await any_repo.counts()
+    assert counts["Team"] == 4 and counts["COLLABORATES_WITH"] == 3 and counts["PART_OF"] == 7
+    again = ChangeSet()
+    again.add_node(m.Team(uid="b", name="Beta renamed", sector="housing"))
+    again.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["shared_record"], wave=W1, trust=1))
+    await any_repo.apply(again)
+    assert (await any_repo.get(NodeLabel.TEAM, "b")).name == "Beta renamed"
+    assert (await any_repo.get(NodeLabel.TEAM, "b")).service == ""  # an upsert replaces every property
+    ties = {t["uid"]: t for t in (await any_repo.team_neighbourhood("a", 1))["ties"]}
+    tie = ties["COLLABORATES_WITH:a>b@w1"]
+    assert tie["kinds"] == ["shared_record"] and tie["trust"] == 1.0 and tie["value"] is None
+    assert (await any_repo.counts())["COLLABORATES_WITH"] == 3
+
+
+async def test_bad_input_lists_every_problem_and_writes_nothing(any_repo):
+    cs = small_system()
+    cs.add_relationship(m.PartOf(source="a", target="missing-org"), origin="teams.csv:7:2")
+    cs.add_relationship(m.CollaboratesWith(source="a", target="O1", kinds=["referral"], wave=W1))
+    cs.add_node(m.Team(uid="a", name="Alpha again", sector="health"), origin="teams.csv:9:1")
+    with pytest.raises(InvalidInput) as err:
+        await any_repo.apply(cs)
+    where = [p.location for p in err.value.problems]
+    assert "teams.csv:7:2.target" in where
+    assert any("does not join a Team to a Organisation" in p.message for p in err.value.problems)
+    assert any(p.location == "teams.csv:9:1.uid" and "duplicate" in p.message for p in err.value.problems)
+    assert await any_repo.count(NodeLabel.TEAM) == 0
+
+
+async def test_keyset_pages_are_stable_and_complete(any_repo):
+    cs = ChangeSet()
+    for i in range(23):
+        cs.add_node(m.Team(uid=f"t{i:02d}", name=f"T{i}", sector="health"))
+    await any_repo.apply(cs)
+    seen, after = [], ""
+    while page := await any_repo.page(NodeLabel.TEAM, after=after, limit=5):
+        seen += [t.uid for t in page]
+        after = page[-1].uid
+    assert seen == sorted(f"t{i:02d}" for i in range(23))
+
+
+async def test_delete_removes_nodes_and_their_relationships(any_repo):
+    await any_repo.apply(small_system())
+    await any_repo.delete_nodes(NodeLabel.TEAM, ["b"])
+    assert await any_repo.get(NodeLabel.TEAM, "b") is None
+    assert (await any_repo.counts())["COLLABORATES_WITH"] == 1
+    await any_repo.delete_relationships([m.CollaboratesWith(source="c", target="d", kinds=["data_sharing"], wave=W2)])
+    assert (await any_repo.counts()).get("COLLABORATES_WITH", 0) == 0
+
+
+async def test_neighbourhood_counts_each_team_once_at_its_shortest_distance(any_repo):
+    # LadybugDB's variable-length patterns may walk a relationship twice (a-b-a); Neo4j's never do.
+    await any_repo.apply(small_system())
+    hood = await any_repo.team_neighbourhood("a", 3)
+    assert hood["nodes"] == {"a": 0, "b": 1, "c": 2, "d": 3}
+    assert {t["uid"] for t in hood["ties"]} == {"COLLABORATES_WITH:a>b@w1", "COLLABORATES_WITH:b>c@w1", "COLLABORATES_WITH:c>d@w2"}
+    assert (await any_repo.team_neighbourhood("a", 1))["nodes"] == {"a": 0, "b": 1}
+    with pytest.raises(InvalidInput):
+        await any_repo.team_neighbourhood("a", 4)
+
+
+async def test_shortest_path_lists_teams_in_order(any_repo):
+    await any_repo.apply(small_system())
+    assert await any_repo.team_shortest_path("a", "d") == ["a", "b", "c", "d"]
+    assert await any_repo.team_shortest_path("d", "a") == ["d", "c", "b", "a"]
+    lonely = ChangeSet()
+    lonely.add_node(m.Team(uid="z", name="Zed", sector="leisure"))
+    await any_repo.apply(lonely)
+    assert await any_repo.team_shortest_path("a", "z") is None
+
+
+async def test_projection_places_teams_and_filters_ties(any_repo):
+    await any_repo.apply(small_system())
+    projection = await any_repo.projection("team")
+    nodes = {r["uid"]: r for r in projection.nodes.to_pylist()}
+    # c's organisation has no place: the place it serves (no list indexing: LadybugDB's are 1-based)
+    assert nodes["a"]["place"] == "P1" and nodes["a"]["system"] == "S" and nodes["a"]["organisation"] == "O1"
+    assert nodes["c"]["place"] == "P2" and nodes["c"]["system"] == "S"
+    assert nodes["d"]["place"] is None and nodes["d"]["organisation"] is None
+    assert projection.edge_count == 3
+    wave1 = await any_repo.projection("team", wave=W1)
+    assert {(r["source"], r["target"]) for b in wave1.edges for r in b.to_pylist()} == {("a", "b"), ("b", "c")}
+    in_2025 = await any_repo.projection("team", at=dt.date(2025, 6, 1))
+    assert {(r["source"], r["target"]) for b in in_2025.edges for r in b.to_pylist()} == {("a", "b"), ("b", "c")}
+    in_2024 = await any_repo.projection("team", at=dt.date(2024, 6, 1))
+    assert in_2024.edge_count == 3
+
+
+async def test_a_failed_transaction_writes_nothing(any_repo):
+    await any_repo.apply(small_system())
+    broken = Query("test_broken", "THIS IS NOT CYPHER", write=True)
+    ok = ("node_upsert_team", {"rows": [m.Team(uid="new", name="New", sector="health").model_dump()]})
+    with pytest.raises(Exception):
+        await any_repo.store.write_batch([ok, (broken, {})])
+    assert await any_repo.get(NodeLabel.TEAM, "new") is None
+    assert await any_repo.count(NodeLabel.TEAM) == 4
+
+
+async def test_special_category_data_is_never_read_per_record(any_repo):
+    cs = ChangeSet()
+    cs.add_node(m.Person(uid="p1", name="Pat", level="team"))
+    cs.add_node(m.Demographic(uid="p1", ethnic_category="H", sex="female"))
+    cs.add_relationship(m.Describes(source="p1", target="p1", source_label="Demographic", target_label="Person"))
+    await any_repo.apply(cs)
+    person = await any_repo.find("p1")
+    assert isinstance(person, m.Person)
+    assert "ethnic_category" not in person.model_dump()
+    with pytest.raises(PermissionError):
+        await any_repo.get(NodeLabel.DEMOGRAPHIC, "p1")
+    from carenet.storage.queries import REGISTRY
+
+    for query in REGISTRY.values():  # a read of ethnicity or sex must be an aggregate
+        if not query.write and (".ethnic_category" in query.cypher or ".sex" in query.cypher):
+            assert "count(" in query.cypher, query.name

@@ -1,0 +1,104 @@
+"""The embedded store's process and concurrency rules (DESIGN.md: measured in LadybugDB 0.22)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from carenet.domain import models as m
+from carenet.domain.schema import NodeLabel
+from carenet.errors import StorageUnavailable
+from carenet.storage.ladybug import LadybugStore
+from carenet.storage.repository import ChangeSet
+
+HOLD = """
+import sys, time, ladybug
+db = ladybug.Database(sys.argv[1])
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_process_gets_a_clear_message_naming_the_holder(tmp_path):
+    path = tmp_path / "graph"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StorageUnavailable) as err:
+            LadybugStore.open(path)
+        assert f"held by process {holder.pid}" in err.value.message
+        assert "--server" in (err.value.suggestion or "")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+async def test_concurrent_writes_are_serialised_not_failed(repo):
+    async def write(i: int) -> None:
+        cs = ChangeSet()
+        cs.add_node(m.Team(uid=f"t{i}", name=f"Team {i}", sector="health"))
+        await repo.apply(cs)
+
+    await asyncio.gather(*(write(i) for i in range(40)))
+    assert await repo.count(NodeLabel.TEAM) == 40
+
+
+async def test_reads_run_while_a_write_is_in_flight(repo):
+    cs = ChangeSet()
+    for i in range(20_000):
+        cs.add_node(m.Team(uid=f"t{i}", name=f"Team {i}", sector="health"))
+    writing = asyncio.create_task(repo.load(cs, tx_rows=2_000))
+    counts = []
+    while not writing.done():
+        counts.append(await repo.count(NodeLabel.TEAM))
+        await asyncio.sleep(0)
+    await writing
+    assert await repo.count(NodeLabel.TEAM) == 20_000
+    assert counts == sorted(counts)  # committed batches only ever add
+
+
+KILLED = """
+import asyncio, sys
+from pathlib import Path
+from carenet.domain import models as m
+from carenet.storage.ladybug import LadybugStore
+from carenet.storage.repository import ChangeSet, Repository
+from carenet.storage.migrations import migrate
+
+async def main():
+    store = LadybugStore.open(Path(sys.argv[1]))
+    await migrate(store, Path(sys.argv[2]))
+    repo = Repository(store)
+    first = ChangeSet()
+    first.add_node(m.Team(uid="committed", name="Committed", sector="health"))
+    await repo.apply(first)
+    print("committed", flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+async def test_committed_writes_survive_kill_9(tmp_path):
+    from carenet.bootstrap import SCHEMA_DIR
+
+    path = tmp_path / "graph"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(path), str(SCHEMA_DIR)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "committed"
+    finally:
+        os.kill(proc.pid, 9)
+        proc.wait()
+    time.sleep(0.2)
+    store = LadybugStore.open(path)
+    try:
+        from carenet.storage.repository import Repository
+
+        assert (await Repository(store).get(NodeLabel.TEAM, "committed")).name == "Committed"
+    finally:
+        await store.close()
