@@ -71,14 +71,12 @@ class RelSpec:
     type: RelType
     model: type[m.Relationship]
     pairs: tuple[tuple[NodeLabel, NodeLabel], ...]
+    sources: tuple[NodeLabel, ...] = ()
+    targets: tuple[NodeLabel, ...] = ()
 
-    @property
-    def sources(self) -> tuple[NodeLabel, ...]:
-        return tuple(dict.fromkeys(a for a, _ in self.pairs))
-
-    @property
-    def targets(self) -> tuple[NodeLabel, ...]:
-        return tuple(dict.fromkeys(b for _, b in self.pairs))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", tuple(dict.fromkeys(a for a, _ in self.pairs)))
+        object.__setattr__(self, "targets", tuple(dict.fromkeys(b for _, b in self.pairs)))
 
 
 REL_SPECS: dict[RelType, RelSpec] = {

@@ -76,11 +76,6 @@ class Projection:
         return sum(b.num_rows for b in self.edges)
 
 
-def _label_of(rel: Relationship, end: str) -> NodeLabel | None:
-    value = getattr(rel, f"{end}_label")
-    return NodeLabel(value) if value else None
-
-
 class Repository:
     def __init__(self, store: GraphStore, *, batch_rows: int = 5_000) -> None:
         self.store = store
@@ -97,37 +92,40 @@ class Repository:
         return found
 
     async def resolve_endpoints(self, changes: ChangeSet) -> list[Problem]:
-        """Fill in ``source_label``/``target_label`` of every relationship; return every problem."""
-        problems: list[Problem] = []
-        in_change = {}
+        """Fill in ``source_label``/``target_label`` of every relationship; return every problem.
+
+        An endpoint may be a node of the same change set or one already stored.
+        """
+        found: dict[str, set[str]] = defaultdict(set)
         for node in changes.nodes:
-            in_change.setdefault(node.uid, set()).add(NodeLabel(node.label))
-        wanted: dict[NodeLabel, set[str]] = defaultdict(set)
+            found[node.uid].add(node.label)
+        wanted: dict[str, set[str]] = defaultdict(set)
         for rel in changes.relationships:
-            spec = REL_SPECS[RelType(rel.type)]
-            for end, allowed in (("source", spec.sources), ("target", spec.targets)):
-                label = _label_of(rel, end)
-                for candidate in ([label] if label else allowed):
-                    wanted[candidate].add(getattr(rel, end))
-        found: dict[str, set[NodeLabel]] = defaultdict(set)
-        for uid, labels in in_change.items():
-            found[uid] |= labels
+            spec = REL_SPECS[rel.type]
+            for label in (rel.source_label,) if rel.source_label else spec.sources:
+                wanted[label].add(rel.source)
+            for label in (rel.target_label,) if rel.target_label else spec.targets:
+                wanted[label].add(rel.target)
         for label, uids in wanted.items():
-            for uid in await self.existing(label, uids - {u for u, ls in in_change.items() if label in ls}):
+            if label not in NodeLabel.__members__.values():
+                continue  # reported below as a label the relationship does not allow
+            missing = [u for u in uids if label not in found.get(u, ())]
+            for uid in await self.existing(NodeLabel(label), missing):
                 found[uid].add(label)
+        problems: list[Problem] = []
         for i, rel in enumerate(changes.relationships):
-            spec = REL_SPECS[RelType(rel.type)]
+            spec = REL_SPECS[rel.type]
             where = changes.rel_origins[i] or f"relationships[{i}]"
-            resolved: dict[str, NodeLabel] = {}
+            resolved: dict[str, str] = {}
             for end, allowed in (("source", spec.sources), ("target", spec.targets)):
                 uid = getattr(rel, end)
-                given = _label_of(rel, end)
-                options = [given] if given else list(allowed)
-                hits = [label for label in options if label in found.get(uid, set())]
+                given = getattr(rel, f"{end}_label")
                 if given and given not in allowed:
                     problems.append(Problem(f"{where}.{end}", f"{rel.type} cannot start or end at a {given}", uid))
-                elif not hits:
-                    kinds = " or ".join(options)
+                    continue
+                hits = [label for label in ((given,) if given else allowed) if label in found.get(uid, ())]
+                if not hits:
+                    kinds = " or ".join((given,) if given else allowed)
                     problems.append(Problem(f"{where}.{end}", f"no {kinds} with this uid exists", uid))
                 elif len(hits) > 1:
                     problems.append(Problem(f"{where}.{end}", f"the uid is a {' and a '.join(hits)}; give {end}_label", uid))
