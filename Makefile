@@ -21,7 +21,7 @@ $(STAMP_NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(MAP_BUNDLE): $(STAMP_NODE) $(wildcard web/*.mjs web/src/*)
+$(MAP_BUNDLE): $(STAMP_NODE) $(wildcard web/*.mjs web/*.html web/src/*)
 	@if [ -f web/build.mjs ]; then npm run --silent build; else mkdir -p $(dir $@) && touch $@; fi
 
 # Debian's Chromium for the map page's browser tests (never a browser a tool downloads itself).

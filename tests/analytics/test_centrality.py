@@ -57,8 +57,8 @@ def test_large_graph_switches_to_sampling():
     G = random_graph(200, 600, seed=1, directed=True)
     assert betweenness(G, exact_max_nodes=200).method == "exact"
     res = betweenness(G, exact_max_nodes=199, seed=0)
-    assert (res.method, res.k) == ("sampled", 128)
-    assert betweenness(nx.path_graph(100), exact_max_nodes=50).method == "exact"  # k = n
+    assert (res.method, res.k) == ("sampled", 64)
+    assert betweenness(nx.path_graph(60), exact_max_nodes=50).method == "exact"  # k = n
     res = betweenness(G, exact_max_nodes=50, k=20, seed=0)
     assert (res.method, res.k) == ("sampled", 20)
     assert betweenness(G, k=200).method == "exact"  # k = n is exact

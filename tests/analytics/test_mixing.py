@@ -55,6 +55,19 @@ def test_rescaled_ei_accounts_for_group_sizes(two_pairs):
     assert ei.expected == pytest.approx((4 - 2) / 6)
 
 
+def test_range_restricted_when_ties_outnumber_possible_external_pairs():
+    # K4 minus a-b with groups {a, b, c} and {d}: T = 5 ties but only P_E = 3 external
+    # pairs, so the highest possible E-I is (2*3 - 5)/5 = 0.2, which is observed.
+    G = nx.complete_graph("abcd")
+    G.remove_edge("a", "b")
+    nx.set_node_attributes(G, {"a": "X", "b": "X", "c": "X", "d": "Y"}, "g")
+    ei = ei_index(G, "g")
+    assert (ei.external, ei.internal) == (3, 2)
+    assert ei.maximum == pytest.approx(0.2) and ei.index == pytest.approx(0.2)
+    assert ei.minimum == pytest.approx((5 - 2 * 3) / 5)
+    assert ei.rescaled == pytest.approx(1.0)
+
+
 def test_directed_reciprocated_ties_count_twice():
     D = nx.DiGraph([("a1", "a2"), ("a2", "a1"), ("a1", "b1")])
     for v in D:

@@ -10,8 +10,10 @@ a graph is converted once per ``G.graph["version"]`` or per
 Families: :mod:`.mixing` (mixing matrix, E-I index), :mod:`.communities`,
 :mod:`.centrality` (betweenness), :mod:`.brokerage` (Gould-Fernandez),
 :mod:`.structural_holes` (constraint, effective size), :mod:`.fragility`
-(cut points, bridges, efficiency, departures), :mod:`.gaps`, :mod:`.quality`,
-:mod:`.leadership`, :mod:`.suppression`, and :mod:`.report` (JSON bundles).
+(cut points, bridges, efficiency, departures), :mod:`.gaps` (pathway
+hand-offs, relied-on organisations), :mod:`.quality`,
+:mod:`.sectors` (sector coverage per place, forums), :mod:`.leadership`,
+:mod:`.suppression`, and :mod:`.report` (JSON bundles).
 """
 
 from carenet.analytics._igraph import reuse_conversion
@@ -33,13 +35,7 @@ from carenet.analytics.fragility import (
     departure_impact,
     global_efficiency,
 )
-from carenet.analytics.gaps import (
-    Handoff,
-    SectorGap,
-    missing_sectors,
-    pathway_handoffs,
-    relied_on_without_seat,
-)
+from carenet.analytics.gaps import Handoff, pathway_handoffs, relied_on_without_seat
 from carenet.analytics.leadership import (
     ETHNIC_GROUPS,
     LEVELS,
@@ -64,6 +60,12 @@ from carenet.analytics.quality import (
     wave_change,
 )
 from carenet.analytics.report import broker_report, gap_report, silo_report
+from carenet.analytics.sectors import (
+    SectorGap,
+    forum_sector_gaps,
+    missing_sectors,
+    sector_pair_gaps,
+)
 from carenet.analytics.structural_holes import (
     StructuralHoles,
     constraint,
@@ -101,6 +103,7 @@ __all__ = [
     "departure_impact",
     "effective_size",
     "ei_index",
+    "forum_sector_gaps",
     "ethnic_group",
     "gap_report",
     "global_efficiency",
@@ -114,6 +117,7 @@ __all__ = [
     "relied_on_without_seat",
     "representation",
     "reuse_conversion",
+    "sector_pair_gaps",
     "sector_mixing_matrix",
     "silo_report",
     "small_components",

@@ -28,14 +28,13 @@ class KeyIndex:
         pending = np.arange(len(keys))
         slots = self._home(keys)
         while len(pending):
-            free = self.keys[slots] == _EMPTY
-            candidates = np.flatnonzero(free)
-            _, first = np.unique(slots[candidates], return_index=True)
-            winners = candidates[first]
-            self.keys[slots[winners]] = keys[pending[winners]]
-            self.values[slots[winners]] = pending[winners]
+            free = np.flatnonzero(self.keys[slots] == _EMPTY)
+            # several pending keys may want one free slot: one write wins, read back which
+            self.keys[slots[free]] = keys[pending[free]]
+            won = free[self.keys[slots[free]] == keys[pending[free]]]
+            self.values[slots[won]] = pending[won]
             losers = np.ones(len(pending), dtype=bool)
-            losers[winners] = False
+            losers[won] = False
             pending = pending[losers]
             slots = (slots[losers] + 1) & self.mask
 
@@ -60,4 +59,19 @@ class KeyIndex:
 
     def contains(self, q: np.ndarray) -> np.ndarray:
         """Whether each query is one of the keys."""
-        return self.find(q) >= 0
+        q = np.asarray(q, dtype=np.int64)
+        out = np.zeros(len(q), dtype=bool)
+        slots = self._home(q)
+        stored = self.keys[slots]
+        hit = stored == q
+        out[hit] = True
+        active = np.flatnonzero(~hit & (stored != _EMPTY))
+        slots = slots[active]
+        while len(active):
+            slots = (slots + 1) & self.mask
+            stored = self.keys[slots]
+            hit = stored == q[active]
+            out[active[hit]] = True
+            more = ~hit & (stored != _EMPTY)
+            active, slots = active[more], slots[more]
+        return out

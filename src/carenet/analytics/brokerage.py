@@ -9,12 +9,16 @@ import networkx as nx
 import numpy as np
 
 from carenet.analytics._igraph import converted
+from carenet.analytics._keys import KeyIndex
 
 __all__ = ["ROLES", "Brokerage", "brokerage_roles"]
 
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
 _WEDGES_PER_CHUNK = 8_000_000
+# (g(a) == g(b)) * 4 + (g(b) == g(c)) * 2 + (g(a) == g(c)) -> index into ROLES;
+# the patterns with exactly two equalities cannot occur.
+_ROLE_OF_PATTERN = np.array([4, 1, 2, -1, 3, -1, -1, 0])
 
 
 @dataclass(frozen=True)
@@ -72,42 +76,42 @@ def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
     """
     conv = converted(G)
     n = conv.n
-    codes, _ = conv.codes(attr)
+    codes, values = conv.codes(attr)
     s, t = conv.src, conv.dst
     if not conv.directed:
         s, t = np.concatenate([s, t]), np.concatenate([t, s])
     keep = s != t
-    s, t = s[keep], t[keep]
-    keys = np.unique(s * n + t)
-    s, t = keys // n, keys % n
+    keys = np.sort(s[keep] * n + t[keep])  # arcs are distinct in a (Di)Graph
+    arcs = KeyIndex(keys)
+    s, t = keys // n, keys % n  # sorted by source: out-arcs of b are contiguous
     grouped = (codes[s] >= 0) & (codes[t] >= 0)
-    s_in, t_in = s[grouped], t[grouped]  # also the out-arcs, sorted by source
-    outdeg = np.bincount(s_in, minlength=n)
+    s, t = s[grouped], t[grouped]
+    outdeg = np.bincount(s, minlength=n)
     out_start = np.concatenate([[0], np.cumsum(outdeg)])
-    by_b = np.argsort(t_in, kind="stable")  # in-arcs grouped by broker
-    a_of, b_of = s_in[by_b], t_in[by_b]
+    by_b = np.argsort(t, kind="stable")  # in-arcs grouped by broker
+    a_of, b_of = s[by_b], t[by_b]
+    small = codes.astype(np.int8 if len(values) < 127 else np.int32)
+    ga_of, gb_of = small[a_of], small[b_of]
     per_arc = outdeg[b_of]
     counts = np.zeros(5 * n, np.int64)
     cum = np.cumsum(per_arc)
     bounds = np.searchsorted(cum, np.arange(0, cum[-1] if len(cum) else 0, _WEDGES_PER_CHUNK))
     for lo, hi in zip(bounds, list(bounds[1:]) + [len(per_arc)]):
         cnt = per_arc[lo:hi]
-        rep = np.repeat(np.arange(lo, hi), cnt)
-        offset = np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        a, b = a_of[rep], b_of[rep]
-        c = t_in[out_start[b] + offset]
-        q = a * n + c
-        at = np.searchsorted(keys, q)
-        at[at == len(keys)] = 0
-        open_ = (a != c) & (keys[at] != q)
-        a, b, c = a[open_], b[open_], c[open_]
-        ga, gb, gc = codes[a], codes[b], codes[c]
-        role = np.full(len(a), 4)  # liaison
-        role[(ga == gb) & (gb != gc)] = 3  # representative
-        role[(gb == gc) & (ga != gb)] = 2  # gatekeeper
-        role[(ga == gc) & (ga != gb)] = 1  # itinerant
-        role[(ga == gb) & (gb == gc)] = 0  # coordinator
-        counts += np.bincount(b * 5 + role, minlength=5 * n)
+        if hi <= lo:
+            continue
+        # wedge j of in-arc i pairs a_of[i] -> b_of[i] with out-arc out_start[b] + j
+        first = np.cumsum(cnt) - cnt
+        c = t[np.repeat(out_start[b_of[lo:hi]] - first, cnt) + np.arange(first[-1] + cnt[-1])]
+        a = np.repeat(a_of[lo:hi], cnt)
+        open_ = a != c
+        open_[open_] = ~arcs.contains(a[open_] * n + c[open_])
+        ga = np.repeat(ga_of[lo:hi], cnt)[open_]
+        gb = np.repeat(gb_of[lo:hi], cnt)[open_]
+        b = np.repeat(b_of[lo:hi], cnt)[open_]
+        gc = small[c[open_]]
+        pattern = (ga == gb) * 4 + (gb == gc) * 2 + (ga == gc)
+        counts += np.bincount(b * 5 + _ROLE_OF_PATTERN[pattern], minlength=5 * n)
     table = counts.reshape(n, 5)
     assigned = np.flatnonzero(codes >= 0)
     rows = table[assigned].tolist()

@@ -7,6 +7,7 @@ sampled result equals networkx's ``betweenness_centrality(G, k=k, seed=seed)``.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import random
@@ -23,7 +24,7 @@ from carenet.analytics._igraph import converted
 
 __all__ = ["Betweenness", "betweenness"]
 
-DEFAULT_K = 128
+DEFAULT_K = 64
 
 # Set in the parent just before forking workers, read by them: the graph is
 # inherited through fork instead of being pickled.
@@ -72,11 +73,15 @@ def _raw(g: ig.Graph, w: list[float] | None, directed: bool,
     else:
         chunks = [sources[i::processes] for i in range(processes)]
         _SHARED = (g, w, directed)
+        # Without freezing, the children's garbage collector walks (and so copies,
+        # page by page) every Python object of the parent, e.g. a whole networkx graph.
+        gc.freeze()
         try:
             with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
                 raw = np.sum(list(pool.map(_partial, chunks)), axis=0)
         finally:
             _SHARED = None
+            gc.unfreeze()
     # igraph counts each unordered pair once on an undirected graph; networkx
     # accumulates ordered pairs and halves later.
     return raw if directed else 2.0 * raw
@@ -104,7 +109,7 @@ def betweenness(
     as networkx does; endpoints are not counted.
 
     Exact when ``G`` has at most ``exact_max_nodes`` nodes and ``k`` is None.
-    Otherwise only paths from ``k`` pivots (default ``min(128, n)``) are counted and rescaled
+    Otherwise only paths from ``k`` pivots (default ``min(64, n)``) are counted and rescaled
     like ``networkx.betweenness_centrality(k=...)``; pivots are
     ``random.Random(seed).sample(list(G), k)``, networkx's choice for the same seed.
 
@@ -139,7 +144,9 @@ def betweenness(
         k = None
     g = conv.igraph(directed)
     w = conv.igraph_weights(directed, weight)
-    pivots = None if k is None else [conv.index[v] for v in random.Random(seed).sample(conv.nodes, k)]
+    pivots = None
+    if k is not None:
+        pivots = [conv.index[v] for v in random.Random(seed).sample(conv.nodes, k)]
     raw = _raw(g, w, directed, pivots, processes) if n else np.zeros(0)
 
     N = n - 1

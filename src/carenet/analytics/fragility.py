@@ -133,6 +133,22 @@ def _pairs(sizes: np.ndarray) -> int:
     return int((sizes * (sizes - 1) // 2).sum())
 
 
+def _baseline(conv: Any, exact: bool, k: int, seed: int | None) -> tuple[np.ndarray, Any]:
+    """Components and per-source harmonic values of the intact graph, memoised per conversion."""
+
+    def build() -> tuple[np.ndarray, Any]:
+        g = conv.igraph(directed=False)
+        membership = np.asarray(g.connected_components().membership, dtype=np.int64)
+        if exact:
+            return membership, None
+        sources = np.array(sorted(random.Random(seed).sample(range(conv.n), k)), dtype=np.int64)
+        values = np.asarray(g.harmonic_centrality(vertices=sources.tolist(), mode="all",
+                                                  normalized=True))
+        return membership, (sources, values)
+
+    return conv._memoised(("departure_baseline", exact, k, seed), build)
+
+
 def departure_impact(
     G: nx.Graph,
     nodes: Iterable[Any],
@@ -155,9 +171,11 @@ def departure_impact(
 
     over components :math:`C` before and :math:`C'` after removing :math:`R`.
     With ``efficiency`` it also gives :func:`global_efficiency` before and after:
-    exact up to ``exact_max_nodes`` nodes, otherwise estimated from the same ``k``
-    sources before and after, drawn among the nodes that remain, so the change is
-    a paired estimate. A DiGraph is read as undirected.
+    exact up to ``exact_max_nodes`` nodes; above that both are the mean over the
+    same ``k`` random sources (``random.Random(seed)``, removed nodes dropped), so
+    the change is a paired estimate. The intact graph's components and source
+    values are computed once per conversion of ``G`` and reused by later calls
+    (see :func:`~carenet.analytics.reuse_conversion`). A DiGraph is read as undirected.
 
     References
     ----------
@@ -171,33 +189,38 @@ def departure_impact(
     if missing:
         raise KeyError(f"nodes not in the graph: {missing[:5]}")
     ridx = np.array(sorted(conv.index[v] for v in removed), dtype=np.int64)
+    exact = conv.n <= exact_max_nodes or k >= conv.n
+    before, sampled = _baseline(conv, exact, k, seed)
     g = conv.igraph(directed=False)
-    before = np.asarray(g.connected_components().membership)
+    h = g.copy()
+    h.delete_vertices(ridx.tolist())  # survivors keep their order: new id = rank in keep
     keep = np.setdiff1d(np.arange(conv.n), ridx)
-    h = g.induced_subgraph(keep.tolist(), implementation="create_from_scratch")
-    after = np.asarray(h.connected_components().membership) if len(keep) else np.zeros(0, int)
+    after = np.asarray(h.connected_components().membership, dtype=np.int64)
 
     sizes_before = np.bincount(before)
     remaining = np.bincount(before[keep], minlength=len(sizes_before))
-    sizes_after = np.bincount(after) if len(after) else np.zeros(0, int)
+    sizes_after = np.bincount(after) if len(after) else np.zeros(0, np.int64)
     touched = np.unique(before[ridx])
     # pieces per original component = distinct new components among its survivors
     width = len(sizes_after) + 1
-    pair = np.unique(before[keep] * width + after)
-    per_old = np.bincount(pair // width, minlength=len(sizes_before))
-    split = int((per_old[touched] >= 2).sum())
+    pieces = np.bincount(np.unique(before[keep] * width + after) // width,
+                         minlength=len(sizes_before))
+    split = int((pieces[touched] >= 2).sum())
 
     eff_before = eff_after = change = None
     method = kk = None
     if efficiency:
-        if conv.n <= exact_max_nodes or k >= conv.n:
+        if exact:
             eff_before, eff_after, method = _efficiency(g, None), _efficiency(h, None), "exact"
         else:
-            picks = sorted(random.Random(seed).sample(range(len(keep)), min(k, len(keep))))
-            eff_before = _efficiency(g, keep[picks].tolist())
-            eff_after = _efficiency(h, picks)
+            sources, values = sampled
+            alive = ~np.isin(sources, ridx)
             method, kk = "sampled", k
-        change = eff_after - eff_before
+            if alive.any():
+                eff_before = float(values[alive].mean())
+                eff_after = _efficiency(h, np.searchsorted(keep, sources[alive]).tolist())
+        if eff_before is not None and eff_after is not None:
+            change = eff_after - eff_before
     return DepartureImpact(
         removed=removed,
         components_before=len(sizes_before),

@@ -1,4 +1,7 @@
-"""Gaps: pathway hand-offs without a working tie, missing sectors, relied-on organisations without a seat."""
+"""Gaps: pathway hand-offs without a working tie; relied-on organisations with no forum seat.
+
+Sector coverage per place (absent, cut-off, unlinked sectors) is in :mod:`.sectors`.
+"""
 
 from __future__ import annotations
 
@@ -11,38 +14,25 @@ import numpy as np
 
 from carenet.analytics._igraph import converted
 
-__all__ = [
-    "Handoff",
-    "SectorGap",
-    "pathway_handoffs",
-    "missing_sectors",
-    "relied_on_without_seat",
-]
+__all__ = ["Handoff", "pathway_handoffs", "relied_on_without_seat"]
 
 
 @dataclass(frozen=True)
 class Handoff:
-    """A hand-off from step ``step`` to ``step + 1`` of ``pathway`` with no working tie."""
+    """The hand-off from step ``step`` to ``step + 1`` of ``pathway``.
+
+    ``shortest_path`` runs from a team of the first step to the nearest team of
+    the next (ignoring direction); it is one tie long when ``has_tie``, a single
+    team when that team delivers both steps, and None when there is no path.
+    """
 
     pathway: Any
     step: int
     from_teams: list[Any]
     to_teams: list[Any]
+    has_tie: bool
     shortest_path: list[Any] | None
     missing: list[Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SectorGap:
-    """An expected sector ``absent`` from a group, or present but ``unconnected`` to other sectors."""
-
-    group: Any
-    sector: str
-    status: str
-    nodes: int
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,14 +86,16 @@ def pathway_handoffs(
     pathways: Mapping[Any, Sequence[Collection[Any]]] | Sequence[Sequence[Collection[Any]]],
     *,
     cutoff: int | None = None,
+    include_working: bool = False,
 ) -> list[Handoff]:
     """Consecutive pathway steps whose delivering teams share no working tie.
 
     A pathway is an ordered list of steps; a step is the collection of team uids
     delivering it. The hand-off from step :math:`i` to :math:`i+1` works if some
     team of step :math:`i` has a tie, in either direction, with some team of step
-    :math:`i+1`, or one team delivers both steps. Each failing hand-off is
-    returned with the shortest path (ignoring direction) from a team of step
+    :math:`i+1`, or one team delivers both steps. Each failing hand-off (every
+    hand-off with ``include_working``, flagged by ``has_tie``) is returned with
+    the shortest path (ignoring direction) from a team of step
     :math:`i` to the nearest team of step :math:`i+1` (None if there is none
     within ``cutoff`` hops or the steps are in different components), and the
     teams named in the two steps that are not in ``G`` (``missing``).
@@ -115,6 +107,8 @@ def pathway_handoffs(
     pathways : mapping of id to steps, or a sequence of steps lists (ids are positions)
     cutoff : int or None
         Longest path searched for, in ties.
+    include_working : bool
+        Also return the hand-offs that work, so a caller can draw every step.
 
     References
     ----------
@@ -123,63 +117,32 @@ def pathway_handoffs(
        Quarterly* 40(1), 1-33. https://doi.org/10.2307/2393698
     """
     items = pathways.items() if isinstance(pathways, Mapping) else enumerate(pathways)
-    gaps: list[Handoff] = []
+    out: list[Handoff] = []
     for pid, steps in items:
         steps = [list(dict.fromkeys(step)) for step in steps]
         for i in range(len(steps) - 1):
             a = [v for v in steps[i] if v in G]
             b = [v for v in steps[i + 1] if v in G]
-            b_set = set(b)
-            linked = any(v in b_set or any(w in b_set for w in _neighbours(G, v)) for v in a)
-            if linked:
-                continue
             missing = [v for v in steps[i] + steps[i + 1] if v not in G]
-            path = _shortest_path(G, a, b_set, cutoff) if a and b else None
-            gaps.append(Handoff(pid, i, steps[i], steps[i + 1], path, missing))
-    return gaps
-
-
-def missing_sectors(
-    G: nx.Graph,
-    expected: Iterable[str],
-    *,
-    by: str = "place",
-    sector_attr: str = "sector",
-) -> list[SectorGap]:
-    """For every group of ``by`` (place, neighbourhood), the expected sectors that are absent or cut off.
-
-    A sector is ``absent`` from a group when no node of the group has it; it is
-    ``unconnected`` when the group has nodes of that sector but none of them has a
-    tie (either direction) to a node of another sector, anywhere in ``G``. Nodes
-    without ``by`` are left out; nodes without a sector count for no sector.
-    Results are ordered by group, then by the order of ``expected``.
-    """
-    conv = converted(G)
-    gcodes, groups = conv.codes(by)
-    scodes, sectors = conv.codes(sector_attr)
-    s, t = conv.src, conv.dst
-    cross = (scodes[s] >= 0) & (scodes[t] >= 0) & (scodes[s] != scodes[t])
-    bridged = np.zeros(conv.n, bool)
-    bridged[s[cross]] = True
-    bridged[t[cross]] = True
-    k = max(len(sectors), 1)
-    ok = (gcodes >= 0) & (scodes >= 0)
-    cell = gcodes[ok] * k + scodes[ok]
-    present = np.bincount(cell, minlength=len(groups) * k).reshape(len(groups), k)
-    linked = np.bincount(cell, weights=bridged[ok], minlength=len(groups) * k)
-    linked = linked.reshape(len(groups), k)
-    sector_index = {x: j for j, x in enumerate(sectors)}
-    out: list[SectorGap] = []
-    expected = list(dict.fromkeys(expected))
-    for gi, group in enumerate(groups):
-        for sector in expected:
-            j = sector_index.get(sector)
-            count = 0 if j is None else int(present[gi, j])
-            if count == 0:
-                out.append(SectorGap(group, sector, "absent", 0))
-            elif linked[gi, j] == 0:
-                out.append(SectorGap(group, sector, "unconnected", count))
+            direct = _direct_link(G, a, set(b))
+            if direct is not None and not include_working:
+                continue
+            path = direct
+            if direct is None and a and b:
+                path = _shortest_path(G, a, set(b), cutoff)
+            out.append(Handoff(pid, i, steps[i], steps[i + 1], direct is not None, path, missing))
     return out
+
+
+def _direct_link(G: nx.Graph, a: list[Any], b: set[Any]) -> list[Any] | None:
+    for v in a:
+        if v in b:
+            return [v]
+    for v in a:
+        for w in _neighbours(G, v):
+            if w in b:
+                return [v, w]
+    return None
 
 
 def relied_on_without_seat(
@@ -189,7 +152,7 @@ def relied_on_without_seat(
     threshold: int = 5,
     attr: str = "organisation",
 ) -> list[dict[str, Any]]:
-    """Organisations that at least ``threshold`` other organisations rely on but that sit on no forum.
+    """Organisations that ``threshold`` or more others rely on but that sit on no forum.
 
     Reliance is the in-degree of the organisation-level graph: the number of
     distinct other organisations with a tie to one of its nodes (team-level
@@ -205,7 +168,12 @@ def relied_on_without_seat(
     os_, ot = codes[s], codes[t]
     keep = (os_ >= 0) & (ot >= 0) & (os_ != ot)
     k = max(len(orgs), 1)
-    pairs = np.unique(os_[keep] * k + ot[keep])
+    if k * k <= 50_000_000:  # distinct (relying, relied-on) organisation pairs as a bitmap
+        mark = np.zeros(k * k, dtype=bool)
+        mark[os_[keep] * k + ot[keep]] = True
+        pairs = np.flatnonzero(mark)
+    else:
+        pairs = np.unique(os_[keep] * k + ot[keep])
     indeg = np.bincount(pairs % k, minlength=len(orgs))
     seats = set(forum_seats)
     rows = [

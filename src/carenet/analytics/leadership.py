@@ -1,4 +1,4 @@
-"""Leadership: representation against a baseline, five-year demand against the pipeline, capabilities.
+"""Leadership: representation against a baseline, demand against the pipeline, capabilities.
 
 Leader records are plain mappings or objects with the fields named below.
 Ethnic category and sex are special-category data: these functions only
@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from carenet.analytics.suppression import suppress_count, suppressed_table
+from carenet.analytics.suppression import _round_half_up, suppress_count, suppressed_table
 
 __all__ = [
     "ETHNIC_GROUPS",
@@ -121,7 +121,7 @@ def representation(
             base = shares.get(c)
             row["baseline"] = base
             pct = row["percent"]
-            row["gap_pp"] = None if pct is None or base is None else round(pct - base, 1)
+            row["gap_pp"] = None if pct is None or base is None else _round_half_up(pct - base, 1)
             cats[c] = row
         rows.append({**fields, "total": table["total"], "categories": cats})
     return rows
@@ -133,7 +133,7 @@ def pipeline_counts(
     *,
     levels: Sequence[str] = LEVELS,
 ) -> dict[tuple[Any, str], int]:
-    """Ready successors per (place, level): people one level below holding every required capability.
+    """Ready successors per (place, level): people one level below with every required capability.
 
     ``people`` records carry ``place``, ``level`` and ``capabilities`` (an iterable
     of capability ids); ``required[level]`` lists the capabilities needed to lead

@@ -244,12 +244,15 @@ def ei_index(
     if permutations > 0 and index is not None:
         rng = np.random.default_rng(seed)
         assigned = np.flatnonzero(codes >= 0)
-        shuffled = codes.copy()
+        shuffled = codes.astype(np.int16 if len(groups) < 2**15 else np.int32)
+        labels = shuffled[assigned]
+        s32, t32 = s.astype(np.int32), t.astype(np.int32)
         total = I + E
         sims = np.empty(permutations)
         for r in range(permutations):
-            shuffled[assigned] = rng.permutation(codes[assigned])
-            inside = float(w[shuffled[s] == shuffled[t]].sum())
+            shuffled[assigned] = rng.permutation(labels)
+            same = shuffled[s32] == shuffled[t32]
+            inside = float(np.count_nonzero(same)) if weight is None else float(w[same].sum())
             sims[r] = (total - 2 * inside) / total
         eps = 1e-12  # ties in floating point count as equal
         result.update(

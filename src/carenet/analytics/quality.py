@@ -1,4 +1,4 @@
-"""Relationship quality: PARTNER-style trust and value, per tie and per organisation, and change between waves.
+"""Relationship quality: PARTNER-style trust and value per tie and organisation; wave change.
 
 Edges carry ``trust`` and ``value`` scores (1-4, or None when not scored), each
 given by the respondent at the tail of the tie about the partner at its head,

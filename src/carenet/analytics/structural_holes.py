@@ -6,7 +6,8 @@ weight :math:`w` in an undirected graph), with the proportional strength
 :math:`p_{uv} = a_{uv} / \sum_k a_{uk}` and the strength relative to the
 strongest tie :math:`m_{uv} = a_{uv} / \max_k a_{uk}`. The sums over third
 parties only run over triangles, so the work is one pass over the triangles of
-the graph with numpy arrays: no :math:`n \times n` matrix is ever built.
+the graph (listed by igraph) with numpy arrays: no :math:`n \times n` matrix is
+ever built.
 
 networkx's all-nodes path for ``effective_size`` divides by the wrong row's
 maximum (networkx PR #8906), so it is wrong on weighted graphs and on directed
@@ -23,11 +24,10 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from carenet.analytics._igraph import converted
+from carenet.analytics._igraph import Converted, converted
+from carenet.analytics._keys import KeyIndex
 
 __all__ = ["StructuralHoles", "constraint", "effective_size", "structural_hole_measures"]
-
-_WEDGES_PER_CHUNK = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -39,48 +39,30 @@ class StructuralHoles:
     efficiency: dict[Any, float]
 
 
-def _triangles(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
-    r"""Every triangle once, as rows (x, y, z, xy, xz, yz): three nodes and three edge ids.
+def _triangles(conv: Converted, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Every triangle once, as rows (x, y, z, xy, xz, yz): three nodes and three edge ids.
 
-    ``lo``/``hi`` must be unique pairs with lo < hi sorted by ``lo * n + hi``.
-    Edges point from the endpoint of lower degree rank, so each node has at most
-    :math:`\sqrt{2m}` out-edges and wedges stay few (Chiba & Nishizeki 1985).
+    Triangles are listed by igraph; edge ids index ``lo``/``hi``. Triangles using
+    a tie that is not in ``lo``/``hi`` (weight 0) are dropped.
     """
-    E = len(lo)
-    if E < 3:
+    tri = np.array(conv.igraph(directed=False).list_triangles(), dtype=np.int64)
+    if len(tri) == 0:
         return np.zeros((0, 6), np.int64)
-    deg = np.bincount(lo, minlength=n) + np.bincount(hi, minlength=n)
-    rank = np.empty(n, np.int64)
-    rank[np.lexsort((np.arange(n), deg))] = np.arange(n)
-    flip = rank[lo] > rank[hi]
-    tail = np.where(flip, hi, lo)
-    order = np.argsort(tail, kind="stable")  # out-edges of each tail, contiguous
-    out_deg = np.bincount(tail, minlength=n)
-    start = np.concatenate([[0], np.cumsum(out_deg)])
-    head = np.where(flip, lo, hi)
-    keys = lo * n + hi
-    # edge at position i of its tail's list pairs with the later positions
-    pos = np.arange(E) - start[tail[order]]
-    later = out_deg[tail[order]] - pos - 1
-    found = []
-    bounds = np.searchsorted(np.cumsum(later), np.arange(0, later.sum(), _WEDGES_PER_CHUNK))
-    for a, b in zip(bounds, list(bounds[1:]) + [E]):
-        cnt = later[a:b]
-        first = np.repeat(np.arange(a, b), cnt)
-        offsets = np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        second = first + 1 + offsets
-        e1, e2 = order[first], order[second]
-        y, z = head[e1], head[e2]
-        q = np.minimum(y, z) * n + np.maximum(y, z)
-        at = np.searchsorted(keys, q)
-        at[at == E] = 0
-        hit = keys[at] == q
-        e1, e2 = e1[hit], e2[hit]
-        found.append(np.column_stack([tail[e1], head[e1], head[e2], e1, e2, at[hit]]))
-    return np.concatenate(found) if found else np.zeros((0, 6), np.int64)
+    n = conv.n
+    x, y, z = tri.T
+    edges = KeyIndex(lo * n + hi)
+
+    def edge(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        return edges.find(np.minimum(u, v) * n + np.maximum(u, v))
+
+    exy, exz, eyz = edge(x, y), edge(x, z), edge(y, z)
+    ok = (exy >= 0) & (exz >= 0) & (eyz >= 0)
+    return np.column_stack([x, y, z, exy, exz, eyz])[ok]
 
 
-def _compute(G: nx.Graph, weight: str | None) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
+def _compute(
+    G: nx.Graph, weight: str | None
+) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
     conv = converted(G)
     n = conv.n
     lo, hi, a = conv.undirected(weight)
@@ -99,7 +81,7 @@ def _compute(G: nx.Graph, weight: str | None) -> tuple[list[Any], np.ndarray, np
     p = aa / total[u] if E else aa
     m = aa / strongest[u] if E else aa
 
-    tri = _triangles(lo, hi, n)
+    tri = _triangles(conv, lo, hi)
     indirect = np.zeros(2 * E)
     redundancy = np.zeros(2 * E)
     if len(tri):
@@ -160,7 +142,9 @@ def structural_hole_measures(G: nx.Graph, *, weight: str | None = None) -> Struc
     with np.errstate(divide="ignore", invalid="ignore"):
         eff = esize / deg
     return StructuralHoles(
-        dict(zip(nodes, c.tolist())), dict(zip(nodes, esize.tolist())), dict(zip(nodes, eff.tolist()))
+        dict(zip(nodes, c.tolist())),
+        dict(zip(nodes, esize.tolist())),
+        dict(zip(nodes, eff.tolist())),
     )
 
 

@@ -18,6 +18,7 @@ percentage is shown.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -25,6 +26,11 @@ __all__ = ["SUPPRESSED", "suppress_count", "suppressed_table"]
 
 SUPPRESSED = "*"
 K = TypeVar("K")
+
+
+def _round_half_up(x: float, decimals: int) -> float:
+    scale = 10**decimals
+    return math.floor(x * scale + 0.5) / scale
 
 
 def suppress_count(count: int) -> int | str:
@@ -50,15 +56,18 @@ def suppressed_table(counts: Mapping[K, int], *, decimals: int = 1) -> dict[str,
     counts : mapping of group to raw count
         Every group of the breakdown, zeros included.
     decimals : int
-        Decimal places of the percentages.
+        Decimal places of the percentages, rounded half up (31.25 -> 31.3).
 
     Returns
     -------
     dict
         ``{"total": shown total, "rows": {group: {"count": shown, "percent": float | None}}}``.
 
-    >>> suppressed_table({"a": 40, "b": 3, "c": 0})
-    {'total': 45, 'rows': {'a': {'count': 40, 'percent': 88.9}, 'b': {'count': '*', 'percent': None}, 'c': {'count': 0, 'percent': 0.0}}}
+    >>> table = suppressed_table({"a": 40, "b": 3, "c": 0})
+    >>> table["total"], table["rows"]["a"]
+    (45, {'count': 40, 'percent': 88.9})
+    >>> table["rows"]["b"], table["rows"]["c"]
+    ({'count': '*', 'percent': None}, {'count': 0, 'percent': 0.0})
     """
     raw_total = sum(counts.values())
     total = suppress_count(raw_total)
@@ -69,6 +78,6 @@ def suppressed_table(counts: Mapping[K, int], *, decimals: int = 1) -> dict[str,
             shown = SUPPRESSED if raw else 0
         percent = None
         if shown != SUPPRESSED and total not in (SUPPRESSED, 0):
-            percent = round(100 * shown / total, decimals)
+            percent = _round_half_up(100 * shown / total, decimals)
         rows[key] = {"count": shown, "percent": percent}
     return {"total": total, "rows": rows}

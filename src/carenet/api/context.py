@@ -8,12 +8,12 @@ from typing import Any
 from strawberry.fastapi import BaseContext
 
 from carenet.api.auth import Principal, Role
-from carenet.bootstrap import Services
 
 
 @dataclass
 class Context(BaseContext):
-    services: Services
+    services: Any
+    """:class:`carenet.bootstrap.Services` (not imported: the API may not depend on bootstrap)."""
     principal: Principal = field(default_factory=lambda: Principal("anonymous", Role.PUBLIC))
     audit: Any = None
     """An :class:`carenet.api.audit.AuditLog` (or None: nothing is recorded)."""

@@ -1,13 +1,32 @@
-"""The GraphQL schema (a first endpoint: any node by uid)."""
+"""The GraphQL schema: queries, mutations, and the limits checked before anything executes."""
 
 from __future__ import annotations
 
 import strawberry
+from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from carenet.api.analysis import analysis_field, pathways_field, report_field
+from carenet.api.auth import Role
+from carenet.api.connections import (
+    organisations_field,
+    people_field,
+    places_field,
+    resolve_node,
+    systems_field,
+    teams_field,
+)
 from carenet.api.context import Context
+from carenet.api.errors import is_expected
+from carenet.api.subgraph import subgraph_field
+from carenet.api.types import Node
 from carenet.services import nodes
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
 
 
 @strawberry.type(description="Any node of the graph, by its carenet uid.")
@@ -20,13 +39,45 @@ class GraphNode:
 
 @strawberry.type
 class Query:
+    subgraph = subgraph_field
+    teams = teams_field
+    organisations = organisations_field
+    people = people_field
+    places = places_field
+    systems = systems_field
+    node = strawberry.field(resolver=resolve_node, description="Any node by its global id (Relay).")
+    analysis = analysis_field
+    pathways = pathways_field
+    analysis_report = report_field
+
     @strawberry.field(description="The node with this uid, of whatever kind; null when there is none.")
     async def node_by_uid(self, info: Info[Context, None], uid: strawberry.ID) -> GraphNode | None:
+        info.context.principal.require(Role.ANALYST, "nodeByUid")
         found = await nodes.find_node(info.context.services.repo, uid=str(uid))
         if found is None:
             return None
         return GraphNode(uid=found.uid, label=found.label, name=found.name, properties=found.properties)
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query)
+class CarenetSchema(strawberry.Schema):
+    """Logs only the unexpected errors (the expected ones are the caller's business)."""
+
+    def process_errors(self, errors, execution_context=None) -> None:
+        super().process_errors([e for e in errors if not is_expected(e)], execution_context)
+
+
+def build_schema(*, demo: bool = True) -> strawberry.Schema:
+    """The schema; ``demo=False`` (production) turns off introspection and field suggestions."""
+    extensions: list = [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+    ]
+    if not demo:
+        extensions.append(DisableIntrospection)
+    return CarenetSchema(
+        query=Query,
+        types=[Node],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not demo),
+    )

@@ -1,4 +1,4 @@
-"""``carenet``: serve, demo, generate, db."""
+"""``carenet``: serve, demo, generate, db, template, import, export, analyse."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from carenet.cli import db, generate, serve
+from carenet.cli import analyse, db, export, generate, import_, serve, template
 from carenet.cli.runtime import fail
 from carenet.errors import CarenetError
 
@@ -15,6 +15,10 @@ app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.command("generate")(generate.generate)
 app.add_typer(db.app, name="db")
+app.command("template")(template.template)
+app.command("import")(import_.import_)
+app.add_typer(export.app, name="export")
+app.command("analyse")(analyse.analyse)
 
 
 def main() -> None:

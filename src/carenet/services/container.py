@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from carenet.config import Settings
+from carenet.services.analysis import AnalysisCache
 from carenet.storage.migrations import SchemaStatus, migrate, status
 from carenet.storage.repository import Repository
 from carenet.storage.store import GraphStore
@@ -18,6 +19,7 @@ class Services:
     store: GraphStore
     repo: Repository
     schema_dir: Path
+    analysis_cache: AnalysisCache = field(default_factory=AnalysisCache)
 
     async def migrate(self) -> list[str]:
         applied = await migrate(self.store, self.schema_dir)

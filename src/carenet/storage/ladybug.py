@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -69,6 +70,13 @@ class LadybugStore:
         self._connections: list[ladybug.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
+        self._boot = uuid.uuid4().hex[:8]
+        self._writes = 0
+
+    @property
+    def version(self) -> str:
+        """Changes with every committed write in this process: a key for caching analytics."""
+        return f"{self._boot}:{self._writes}"
 
     @classmethod
     def open(cls, path: Path, *, read_threads: int = 4) -> LadybugStore:
@@ -97,6 +105,9 @@ class LadybugStore:
         conn = self._conn()
         if isinstance(query.ladybug, Upsert):
             return self._upsert(conn, query.ladybug, params)
+        if query.arrow_rows:
+            schema = pa.schema([(name, _ARROW[kind]) for name, kind in query.arrow_rows])
+            params = {**params, "rows": pa.Table.from_pylist(params["rows"], schema=schema)}
         rows: list[Row] = []
         for text in query.statements(Dialect.LADYBUG):
             rows = self._rows(conn.execute(text, params))
@@ -143,6 +154,16 @@ class LadybugStore:
 
     # --- async API ----------------------------------------------------------------------------
 
+    @staticmethod
+    def _params(query: Query, params: dict[str, Any]) -> dict[str, Any]:
+        """Rows bound for an Arrow table go as they are (Arrow takes enums, dates and lists);
+        everything else is normalised."""
+        if isinstance(query.ladybug, Upsert) or query.arrow_rows:
+            rows = params.get("rows")
+            rest = normalise({k: v for k, v in params.items() if k != "rows"})
+            return {**rest, "rows": list(rows) if rows is not None else rows}
+        return normalise(params)
+
     async def _call(self, pool: ThreadPoolExecutor, fn, *args):
         if self._closed:
             raise StorageUnavailable("the embedded store is closed")
@@ -155,8 +176,11 @@ class LadybugStore:
         return (await self.write_batch([(query, params)]))[0]
 
     async def write_batch(self, ops: Sequence[Op]) -> list[list[Row]]:
-        resolved = [(resolve(q), normalise(p)) for q, p in ops]
-        return await self._call(self._writer, self._run_tx, resolved)
+        resolved = [(query, self._params(query, p)) for query, p in ((resolve(q), p) for q, p in ops)]
+        try:
+            return await self._call(self._writer, self._run_tx, resolved)
+        finally:
+            self._writes += 1
 
     async def stream(
         self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any

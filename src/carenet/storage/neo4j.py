@@ -6,6 +6,7 @@ every write query is idempotent (MERGE on uid). ``neo4j://`` URIs route across a
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -33,6 +34,13 @@ class Neo4jStore:
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j") -> None:
         self._driver = AsyncGraphDatabase.driver(uri, auth=(user, password))
         self._database = database
+        self._boot = uuid.uuid4().hex[:8]
+        self._writes = 0
+
+    @property
+    def version(self) -> str:
+        """Changes with every write this process makes (writes by other processes are not seen)."""
+        return f"{self._boot}:{self._writes}"
 
     def _session(self):
         return self._driver.session(database=self._database)
@@ -59,6 +67,8 @@ class Neo4jStore:
                 return await session.execute_write(work)
         except (ServiceUnavailable, AuthError) as exc:
             raise StorageUnavailable(f"Neo4j is unavailable: {exc}") from exc
+        finally:
+            self._writes += 1
 
     async def stream(
         self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any

@@ -25,6 +25,10 @@ Op = tuple["Query | str", Mapping[str, Any]]
 class GraphStore(Protocol):
     dialect: Dialect
 
+    @property
+    def version(self) -> str:
+        """A key that changes with every write: analytics results are cached per version."""
+
     async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
         """Run a read query; rows are dicts of aliased values."""
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import secrets
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
 from carenet.bootstrap import Services
-from carenet.services import demo
+from carenet.services import analysis, demo
+from carenet.services.graphs import Scope
 
 
 def require_admin(request: Request, authorization: str = Header(default="")) -> Services:
@@ -45,6 +47,22 @@ async def db_status(services: Services = Depends(require_admin)) -> dict:
 @router.post("/db/migrate")
 async def db_migrate(services: Services = Depends(require_admin)) -> dict:
     return {"applied": await services.migrate()}
+
+
+@router.get("/analyse/{report}")
+async def analyse(
+    report: str,
+    level: str = "team",
+    system: str | None = None,
+    place: str | None = None,
+    wave: str | None = None,
+    services: Services = Depends(require_admin),
+) -> dict:
+    try:
+        scope = Scope(level=level, system=system, place=place, wave=wave)
+        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache))
+    except ValueError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
 
 
 @router.post("/generate")

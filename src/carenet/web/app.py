@@ -12,16 +12,21 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from carenet import __version__
 from carenet.api import build_schema
-from carenet.api.context import Context
+from carenet.api.audit import AuditLog
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
 from carenet.web import admin
+from carenet.web import graphql as graphql_http
+from carenet.web import security
+from carenet.web.graphql import GraphVersion
+from carenet.web import map as map_page
+from carenet.web import files
 
 log = logging.getLogger("carenet.web")
 
@@ -52,6 +57,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         own = services is None
         app.state.services = services or await build(settings)
         app.state.admin_key = _admin_key(settings)
+        security.print_demo_links(settings, app.state.demo_tokens)
         try:
             applied = await app.state.services.migrate()
             if applied:
@@ -64,16 +70,17 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app = FastAPI(title="carenet", version=__version__, lifespan=lifespan)
     app.state.settings = settings
 
-    async def context_getter(request: Request) -> Context:
-        return Context(services=request.app.state.services)
-
-    graphql = GraphQLRouter(
-        build_schema(),
-        context_getter=context_getter,
-        graphql_ide="graphiql" if settings.mode is Mode.DEMO else None,
-    )
-    app.include_router(graphql, prefix="/graphql")
+    app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
+    app.state.authenticator, app.state.demo_tokens = security.build_authenticator(settings)
+    app.state.audit = AuditLog(security.audit_log_path(settings))
+    app.state.graph_version = GraphVersion()
+    app.include_router(graphql_http.router)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"])
     app.include_router(admin.router, prefix="/admin")
+    app.include_router(map_page.router)
+    app.include_router(files.router)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

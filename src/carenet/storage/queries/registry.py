@@ -49,6 +49,9 @@ class Query:
     ladybug: str | tuple[str, ...] | Upsert | None = None
     write: bool = False
     skip_if_empty: str | None = None
+    arrow_rows: tuple[tuple[str, str], ...] | None = None
+    """When set, LadybugDB gets ``$rows`` as an Arrow table with these (column, type) pairs, for
+    its ``LOAD FROM $rows`` override (converting a list of maps is slow there)."""
     doc: str = field(default="", compare=False)
 
     def statements(self, dialect: Dialect) -> tuple[str, ...]:

@@ -1,0 +1,191 @@
+"""Analytics in GraphQL: what the map draws (communities, brokers, cut points, bridges, departure
+impact, pathway hand-offs) and the full reports. Shapes: docs/contracts.md.
+
+Results come from :mod:`carenet.services.analysis`, cached per graph version.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from carenet.api.auth import Role
+from carenet.api.context import Context
+from carenet.api.enums import GraphLevel
+from carenet.errors import InvalidInput, Problem
+from carenet.services import analysis as service
+from carenet.services.graphs import Scope
+
+
+@strawberry.input
+class AnalysisFilter:
+    level: GraphLevel = GraphLevel.TEAM
+    system: strawberry.ID | None = None
+    place: strawberry.ID | None = None
+    wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
+
+
+Report = strawberry.enum(service.ReportName, name="Report")
+
+
+@strawberry.type
+class CommunityView:
+    id: int
+    size: int
+    largest_sector: str | None
+    largest_sector_share: float
+    largest_organisation: strawberry.ID | None
+    largest_organisation_share: float
+    is_silo: bool
+    members: list[strawberry.ID]
+
+
+@strawberry.type
+class BrokerView:
+    id: strawberry.ID
+    name: str
+    betweenness: float
+    brokerage: float
+    roles: JSON
+
+
+@strawberry.type
+class BridgeView:
+    source: strawberry.ID
+    target: strawberry.ID
+
+
+@strawberry.type
+class DepartureImpactView:
+    removed: list[strawberry.ID]
+    components_before: int
+    components_after: int
+    pairs_disconnected: int
+    efficiency_before: float
+    efficiency_after: float
+    efficiency_change: float
+
+
+@strawberry.type
+class PathwayStepView:
+    id: strawberry.ID
+    name: str
+    position: int
+    teams: list[strawberry.ID]
+
+
+@strawberry.type
+class HandoffView:
+    from_step: strawberry.ID
+    to_step: strawberry.ID
+    from_teams: list[strawberry.ID]
+    to_teams: list[strawberry.ID]
+    has_tie: bool
+    shortest_path: list[strawberry.ID] | None
+
+
+@strawberry.type
+class CarePathwayView:
+    id: strawberry.ID
+    name: str
+    steps: list[PathwayStepView]
+    handoffs: list[HandoffView]
+
+
+def _scope(f: AnalysisFilter | None) -> Scope:
+    f = f or AnalysisFilter()
+    return Scope(level=f.level.value, system=f.system, place=f.place, wave=f.wave)
+
+
+def _cache(info: Info[Context, None]):
+    return getattr(info.context.services, "analysis_cache", None)
+
+
+@strawberry.type(description="Silos, brokers and fragility of one part of the network.")
+class Analysis:
+    scope: strawberry.Private[Scope]
+
+    @strawberry.field(description="Every community found (Leiden), with its make-up; a silo is one organisation's.")
+    async def communities(self, info: Info[Context, None]) -> list[CommunityView]:
+        found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
+        return [
+            CommunityView(
+                id=c["id"], size=c["size"], largest_sector=c["largest_sector"],
+                largest_sector_share=c["largest_sector_share"], largest_organisation=c["largest_organisation"],
+                largest_organisation_share=c["largest_organisation_share"], is_silo=c["silo"],
+                members=[strawberry.ID(m) for m in c["members"]],
+            )
+            for c in found["communities"]
+        ]
+
+    @strawberry.field(description="The nodes of highest betweenness, with their Gould-Fernandez brokerage by sector.")
+    async def brokers(self, info: Info[Context, None], limit: int = 20) -> list[BrokerView]:
+        if not 1 <= limit <= 500:
+            raise InvalidInput([Problem("limit", "must be between 1 and 500", limit)])
+        found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
+        ranked = sorted(found["betweenness"].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [
+            BrokerView(
+                id=v, name=found["names"].get(v) or v, betweenness=b,
+                brokerage=float(found["brokerage"].get(v, 0)), roles=found["roles"].get(v, {}),
+            )
+            for v, b in ranked
+        ]
+
+    @strawberry.field(description="Cut points: nodes whose removal splits the network (ties taken both ways).")
+    async def cut_points(self, info: Info[Context, None]) -> list[strawberry.ID]:
+        found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
+        return [strawberry.ID(v) for v in found["cut_points"]]
+
+    @strawberry.field(description="Bridges: ties whose removal splits the network.")
+    async def bridges(self, info: Info[Context, None]) -> list[BridgeView]:
+        found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
+        return [BridgeView(source=a, target=b) for a, b in found["bridges"]]
+
+    @strawberry.field(description="What removing these nodes does to the network.")
+    async def departure_impact(self, info: Info[Context, None], ids: list[strawberry.ID]) -> DepartureImpactView:
+        if not ids:
+            raise InvalidInput([Problem("ids", "name at least one node")])
+        d = await service.departure(info.context.repo, [str(i) for i in ids], scope=self.scope)
+        return DepartureImpactView(
+            removed=d["removed"], components_before=d["components_before"], components_after=d["components_after"],
+            pairs_disconnected=d["pairs_disconnected"], efficiency_before=d["efficiency_before"],
+            efficiency_after=d["efficiency_after"], efficiency_change=d["efficiency_change"],
+        )
+
+
+async def resolve_analysis(info: Info[Context, None], filter: AnalysisFilter | None = None) -> Analysis:
+    scope = _scope(filter)
+    info.context.principal.require(Role.ANALYST if scope.level == "person" else Role.FRONTEND, "analysis")
+    return Analysis(scope=scope)
+
+
+async def resolve_pathways(info: Info[Context, None], wave: strawberry.ID | None = None) -> list[CarePathwayView]:
+    info.context.principal.require(Role.FRONTEND, "pathways")
+    found = await service.pathway_handoffs(info.context.repo, scope=Scope(wave=wave), cache=_cache(info))
+    return [
+        CarePathwayView(
+            id=p["id"], name=p["name"],
+            steps=[PathwayStepView(id=s["id"], name=s["name"], position=s["position"], teams=s["teams"]) for s in p["steps"]],
+            handoffs=[
+                HandoffView(from_step=h["from_step"], to_step=h["to_step"], from_teams=h["from_teams"],
+                            to_teams=h["to_teams"], has_tie=h["has_tie"], shortest_path=h["shortest_path"])
+                for h in p["handoffs"]
+            ],
+        )
+        for p in found
+    ]
+
+
+async def resolve_report(info: Info[Context, None], report: Report, filter: AnalysisFilter | None = None) -> JSON:
+    """A full report as JSON, the same as ``carenet analyse REPORT --format json``."""
+    scope = _scope(filter)
+    # leadership figures are suppressed aggregates (any role); network reports name teams and people
+    info.context.principal.require(Role.PUBLIC if report.value == "leadership" else Role.ANALYST, "analysisReport")
+    return await service.run(info.context.repo, report.value, scope=scope, cache=_cache(info))
+
+
+analysis_field = strawberry.field(resolver=resolve_analysis, description="Silos, brokers and fragility (see docs/contracts.md).")
+pathways_field = strawberry.field(resolver=resolve_pathways, description="Care pathways with their steps and hand-offs.")
+report_field = strawberry.field(resolver=resolve_report, description="A full analytics report as JSON.")

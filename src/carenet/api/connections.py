@@ -1,0 +1,218 @@
+"""Root connections (teams, organisations, people, places, systems) and ``node(id)``.
+
+``where`` filters (eq/in, contains/startsWith, activeAt; AND/OR/NOT), ``orderBy`` a field, degree
+or a stored metric, keyset cursors (``first/after``, ``last/before``), and ``totalCount`` counted
+by the store only when selected.
+"""
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from carenet.api.auth import Role
+from carenet.api.context import Context
+from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
+from carenet.api.types import KINDS, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
+from carenet.services import connections as svc
+
+
+@strawberry.input
+class IdFilter:
+    eq: strawberry.ID | None = None
+    in_: list[strawberry.ID] | None = strawberry.field(default=None, name="in")
+
+
+@strawberry.input
+class NameFilter:
+    contains: str | None = None
+    starts_with: str | None = None
+
+
+@strawberry.input
+class SectorFilter:
+    eq: SectorEnum | None = None
+    in_: list[SectorEnum] | None = strawberry.field(default=None, name="in")
+
+
+@strawberry.input
+class OrgKindFilter:
+    eq: OrgKindEnum | None = None
+    in_: list[OrgKindEnum] | None = strawberry.field(default=None, name="in")
+
+
+@strawberry.input
+class LevelFilter:
+    eq: LeadershipLevelEnum | None = None
+    in_: list[LeadershipLevelEnum] | None = strawberry.field(default=None, name="in")
+
+
+@strawberry.input
+class StringInFilter:
+    eq: str | None = None
+    in_: list[str] | None = strawberry.field(default=None, name="in")
+
+
+def _where_type(name: str, fields: dict[str, Any]):
+    annotations = {k: v | None for k, v in fields.items()}
+    namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__, **dict.fromkeys(fields)}
+    annotations.update({"and_": f"list[{name}] | None", "or_": f"list[{name}] | None", "not_": f"{name} | None"})
+    namespace.update(
+        and_=strawberry.field(default=None, name="AND"),
+        or_=strawberry.field(default=None, name="OR"),
+        not_=strawberry.field(default=None, name="NOT"),
+    )
+    return strawberry.input(type(name, (), namespace))
+
+
+TeamWhere = _where_type("TeamWhere", {
+    "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "service": StringInFilter,
+    "organisation": IdFilter, "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
+})
+OrganisationWhere = _where_type("OrganisationWhere", {
+    "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "kind": OrgKindFilter,
+    "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
+})
+PersonWhere = _where_type("PersonWhere", {
+    "uid": IdFilter, "name": NameFilter, "level": LevelFilter, "team": IdFilter,
+    "organisation": IdFilter, "wave": IdFilter, "active_at": dt.date,
+})
+PlaceWhere = _where_type("PlaceWhere", {"uid": IdFilter, "name": NameFilter, "system": IdFilter})
+SystemWhere = _where_type("SystemWhere", {"uid": IdFilter, "name": NameFilter})
+
+
+def _value(v: Any) -> str:
+    return v.value if isinstance(v, Enum) else str(v)
+
+
+def to_where(w: Any) -> svc.Where | None:
+    """The GraphQL filter as the service's neutral filter tree."""
+    if w is None:
+        return None
+    out = svc.Where()
+    for name in w.__annotations__:
+        if name in ("and_", "or_", "not_"):
+            continue
+        value = getattr(w, name)
+        if value is None:
+            continue
+        if isinstance(value, dt.date):
+            out.conds.append(svc.Cond(name, date=value))
+        elif isinstance(value, NameFilter):
+            out.conds.append(svc.Cond(name, contains=value.contains or "", starts=value.starts_with or ""))
+        else:
+            if value.eq is not None:
+                out.conds.append(svc.Cond(name, (_value(value.eq),)))
+            if value.in_ is not None:
+                out.conds.append(svc.Cond(name, tuple(_value(v) for v in value.in_)))
+    out.all_of = [to_where(x) for x in w.and_ or ()]
+    out.any_of = [to_where(x) for x in w.or_] if w.or_ is not None else None
+    out.none_of = to_where(w.not_)
+    return out
+
+
+@strawberry.enum
+class OrderField(Enum):
+    UID = "uid"
+    NAME = "name"
+    DEGREE = "degree"
+    BETWEENNESS = "betweenness"
+    BROKERAGE = "brokerage"
+    CONSTRAINT = "constraint"
+
+
+@strawberry.enum
+class Direction(Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+@strawberry.input
+class OrderBy:
+    field: OrderField = OrderField.UID
+    direction: Direction = Direction.ASC
+
+
+def _connection(kind: str, node_type: type):
+    edge = strawberry.type(type(f"{kind}Edge", (), {"__annotations__": {"cursor": str, "node": node_type}, "__module__": __name__}))
+
+    @strawberry.type(name=f"{kind}Connection")
+    class Connection:
+        edges: list[edge]
+        page_info: PageInfo
+        _count: strawberry.Private[Any]
+
+        @strawberry.field(description="Counted by the store, only when asked for.")
+        async def total_count(self) -> int:
+            return await self._count()
+
+    return edge, Connection
+
+
+TeamEdge, TeamConnection = _connection("Team", Team)
+OrganisationEdge, OrganisationConnection = _connection("Organisation", Organisation)
+PersonEdge, PersonConnection = _connection("Person", Person)
+PlaceEdge_, PlaceConnection = _connection("Place", Place)
+SystemEdge, SystemConnection = _connection("System", System)
+_TYPES = {
+    "Team": (Team, TeamEdge, TeamConnection),
+    "Organisation": (Organisation, OrganisationEdge, OrganisationConnection),
+    "Person": (Person, PersonEdge, PersonConnection),
+    "Place": (Place, PlaceEdge_, PlaceConnection),
+    "System": (System, SystemEdge, SystemConnection),
+}
+
+
+async def _resolve(info, label, where, order_by, first, after, last, before):
+    ctx: Context = info.context
+    ctx.principal.require(Role.FRONTEND, label.lower() + " connection")
+    tree = to_where(where)
+    order = order_by or OrderBy()
+    page = await svc.page(ctx.repo, label=label, where=tree, order_by=order.field.value,
+                          descending=order.direction is Direction.DESC, first=first, after=after, last=last, before=before)
+    node_type, edge_type, conn_type = _TYPES[label]
+    if label == "Person" and ctx.audit is not None:
+        await ctx.audit.record(ctx.principal, "read people", [r["uid"] for r in page.rows], "ok")
+
+    async def count() -> int:
+        return await svc.count(ctx.repo, label=label, where=tree)
+
+    return conn_type(
+        edges=[edge_type(cursor=c, node=node_type.of(r)) for r, c in zip(page.rows, page.cursors, strict=True)],
+        page_info=PageInfo(has_next_page=page.has_next, has_previous_page=page.has_previous,
+                           start_cursor=page.cursors[0] if page.cursors else None,
+                           end_cursor=page.cursors[-1] if page.cursors else None),
+        _count=count,
+    )
+
+
+def _root(label: str, where_type: Any, conn_type: Any):
+    async def resolver(info: Info[Context, None], where: where_type | None = None, order_by: OrderBy | None = None,
+                       first: int | None = None, after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> conn_type:
+        return await _resolve(info, label, where, order_by, first, after, last, before)
+
+    return strawberry.field(resolver=resolver, description=f"{label} nodes; page size 50 by default, at most 500.")
+
+
+teams_field = _root("Team", TeamWhere, TeamConnection)
+organisations_field = _root("Organisation", OrganisationWhere, OrganisationConnection)
+people_field = _root("Person", PersonWhere, PersonConnection)
+places_field = _root("Place", PlaceWhere, PlaceConnection)
+systems_field = _root("System", SystemWhere, SystemConnection)
+
+
+async def resolve_node(
+    info: Info[Context, None], id: strawberry.ID
+) -> Annotated[Team | Organisation | Person | Place | System, strawberry.union("AnyNode")] | None:
+    kind, uid = parse_global_id(str(id))
+    if kind not in KINDS:
+        return None
+    ctx: Context = info.context
+    ctx.principal.require(Role.FRONTEND, "node")
+    rows = (await svc.page(ctx.repo, label=kind, where=svc.Where(conds=[svc.Cond("uid", (uid,))]), first=1)).rows
+    if kind == "Person" and ctx.audit is not None:
+        await ctx.audit.record(ctx.principal, "read person", [uid], "ok" if rows else "not found")
+    return KINDS[kind].of(rows[0]) if rows else None

@@ -1,0 +1,32 @@
+"""GraphQL enums: the domain's vocabularies, upper-case names with the domain's values."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from carenet.domain.enums import ForumKind, Frequency, LeadershipLevel, OrgKind, PersonTieKind, Sector, StaffGroup, TieKind
+
+SectorEnum = strawberry.enum(Sector, name="Sector")
+OrgKindEnum = strawberry.enum(OrgKind, name="OrgKind")
+LeadershipLevelEnum = strawberry.enum(LeadershipLevel, name="LeadershipLevel")
+StaffGroupEnum = strawberry.enum(StaffGroup, name="StaffGroup")
+TieKindEnum = strawberry.enum(TieKind, name="TieKind")
+PersonTieKindEnum = strawberry.enum(PersonTieKind, name="PersonTieKind")
+FrequencyEnum = strawberry.enum(Frequency, name="Frequency")
+ForumKindEnum = strawberry.enum(ForumKind, name="ForumKind")
+
+
+@strawberry.enum
+class GraphLevel(Enum):
+    TEAM = "team"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+@strawberry.enum
+class SizeMetric(Enum):
+    DEGREE = "degree"
+    BETWEENNESS = "betweenness"
+    BROKERAGE = "brokerage"

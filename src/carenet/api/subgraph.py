@@ -1,0 +1,112 @@
+"""``subgraph``: a part of the network in one round trip, shaped for graphology or Cytoscape.js.
+
+See docs/contracts.md for the shape the map page relies on.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from carenet.api.auth import Role
+from carenet.api.context import Context
+from carenet.api.enums import GraphLevel, LeadershipLevelEnum, SectorEnum, SizeMetric
+from carenet.services import subgraph as service
+
+
+@strawberry.input
+class SubgraphFilter:
+    level: GraphLevel = GraphLevel.TEAM
+    system: strawberry.ID | None = strawberry.field(default=None, description="system uid")
+    place: strawberry.ID | None = strawberry.field(default=None, description="place uid")
+    sectors: list[SectorEnum] | None = None
+    levels: list[LeadershipLevelEnum] | None = strawberry.field(default=None, description="person level only")
+    wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
+    search: str | None = strawberry.field(default=None, description="name contains (case-insensitive)")
+
+
+@strawberry.type
+class SubgraphNode:
+    id: strawberry.ID = strawberry.field(description="carenet uid")
+    label: str = strawberry.field(description="display name")
+    kind: str = strawberry.field(description="Team | Organisation | Person")
+    sector: str | None
+    organisation: strawberry.ID | None
+    organisation_name: str | None
+    place: strawberry.ID | None
+    size: float = strawberry.field(description="the chosen size metric")
+    degree: int
+    betweenness: float | None
+    brokerage: float | None
+    community: int | None
+
+
+@strawberry.type
+class SubgraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    kinds: list[str]
+    weight: float = strawberry.field(description="number of ties between the pair (both directions, every wave shown)")
+    trust: float | None
+
+
+@strawberry.type
+class Subgraph:
+    nodes: list[SubgraphNode]
+    edges: list[SubgraphEdge]
+    total_nodes: int
+    truncated: bool
+    graph_version: str
+
+
+async def resolve_subgraph(
+    info: Info[Context, None],
+    filter: SubgraphFilter | None = None,
+    centre: strawberry.ID | None = None,
+    depth: int = 1,
+    limit: int = 2000,
+    size_by: SizeMetric = SizeMetric.DEGREE,
+) -> Subgraph:
+    ctx = info.context
+    ctx.principal.require(Role.FRONTEND, "subgraph")
+    f = filter or SubgraphFilter()
+    result = await service.subgraph(
+        ctx.repo,
+        filter=service.SubgraphFilter(
+            level=service.Level(f.level.value),
+            system=str(f.system or ""),
+            place=str(f.place or ""),
+            sectors=[s.value for s in f.sectors or ()],
+            levels=[lv.value for lv in f.levels or ()],
+            wave=str(f.wave or ""),
+            search=f.search or "",
+        ),
+        centre=str(centre) if centre else None,
+        depth=depth,
+        limit=limit,
+        size_by=service.SizeBy(size_by.value),
+    )
+    if f.level is GraphLevel.PERSON and ctx.audit is not None:
+        await ctx.audit.record(ctx.principal, "subgraph", [n.id for n in result.nodes], "ok")
+    return Subgraph(
+        nodes=[
+            SubgraphNode(
+                id=n.id, label=n.label, kind=n.kind, sector=n.sector, organisation=n.organisation,
+                organisation_name=n.organisation_name, place=n.place, size=n.size, degree=n.degree,
+                betweenness=n.betweenness, brokerage=n.brokerage, community=n.community,
+            )
+            for n in result.nodes
+        ],
+        edges=[SubgraphEdge(id=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
+               for e in result.edges],
+        total_nodes=result.total_nodes,
+        truncated=result.truncated,
+        graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
+    )
+
+
+subgraph_field = strawberry.field(
+    resolver=resolve_subgraph,
+    description="Nodes and edges for drawing, best-connected first, at most `limit` nodes (max 5000).",
+)

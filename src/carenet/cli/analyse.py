@@ -1,0 +1,119 @@
+"""``carenet analyse REPORT``: silos, gaps, brokers, quality, leadership, or all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
+from carenet.services import analysis
+from carenet.services.graphs import Scope
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*("" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+    return table
+
+
+def _show_silos(r: dict) -> None:
+    ei = r["ei"]["sector"]
+    out.print(f"[bold]Silos[/bold]  network E-I by sector {ei['index']:.3f} (rescaled {ei['rescaled']}, "
+              f"p lower {ei['p_lower']}); {r['communities']['count']} communities, {r['communities']['silos']} silo(s); "
+              f"{r['isolates']['count']} isolated, {r['small_components']['count']} small components")
+    out.print(_table("Most inward-looking sectors", ["sector", "E-I", "internal", "external"],
+                     [[g["group"], g["ei"], g.get("internal"), g.get("external")] for g in ei["groups"][:8]]))
+    out.print(_table("Silo communities", ["community", "size", "largest organisation", "share"],
+                     [[c["id"], c["size"], c["largest_organisation"], c["largest_organisation_share"]] for c in r["communities"]["silo_communities"]]))
+
+
+def _show_gaps(r: dict) -> None:
+    hand = r["handoffs"] or {"gaps": []}
+    out.print(_table("Pathway hand-offs with no working tie", ["pathway", "from step", "to step", "shortest path"],
+                     [[g["pathway"], g.get("from_step_name"), g.get("to_step_name"), " > ".join(g["shortest_path"] or ["none"])] for g in hand["gaps"]]))
+    ms = r["missing_sectors"]
+    out.print(_table(f"Sectors absent or unconnected by {ms['by']}", ["place", "sector", "status"],
+                     [[g.get("group"), g.get("sector"), g.get("status")] for g in ms["gaps"][:20]]))
+    rel = r["relied_on_without_seat"]
+    out.print(_table("Relied on, with no seat on a forum", ["organisation", "relied on by"],
+                     [[o["organisation"], o["relied_on_by"]] for o in rel["organisations"][:10]]))
+    out.print(_table("Forums with no VCSE member", ["forum", "name"], [[f["forum"], f["name"]] for f in r["forums_without_vcse"]]))
+
+
+def _show_brokers(r: dict) -> None:
+    b = r["betweenness"]
+    out.print(f"[bold]Brokers[/bold]  betweenness {b['method']}{' (k=' + str(b['k']) + ')' if b['k'] else ''}; "
+              f"{r['articulation_points']['count']} cut points, {r['bridges']['count']} bridges")
+    out.print(_table("Highest betweenness", ["node", "betweenness"], [[t["node"], t["betweenness"]] for t in b["top"][:10]]))
+    out.print(_table("Departure impact", ["removed", "components split", "pairs disconnected", "efficiency change"],
+                     [[", ".join(d["removed"]), d["components_split"], d["pairs_disconnected"], d["efficiency_change"]] for d in r["departures"]]))
+
+
+def _show_quality(r: dict) -> None:
+    rows = sorted(r["organisations"].items(), key=lambda kv: (kv[1].get("trust") is None, kv[1].get("trust") or 0))
+    out.print(_table("Lowest trust (PARTNER scores, 1-4)", ["organisation", "trust", "value", "ties"],
+                     [[k, v.get("trust"), v.get("value"), v.get("ties")] for k, v in rows[:10]]))
+    if "change" in r:
+        c = r["change"]
+        out.print(f"{c['from']} -> {c['to']}: {len(c['gained'])} ties gained, {len(c['lost'])} lost, "
+                  f"{len(c['strengthened'])} strengthened, {len(c['weakened'])} weakened")
+
+
+def _show_leadership(r: dict) -> None:
+    rep = r["representation"]["ethnic_group"]["workforce"]
+    groups = ["White", "Asian", "Black", "Mixed", "Other"]
+    out.print(_table("Leaders by ethnic group against the workforce (counts 1-7 shown as *, others to the nearest 5)",
+                     ["place", "leaders", *[f"{g} % (gap pp)" for g in groups]],
+                     [[row["place"], row["total"], *[f"{row['categories'][g]['percent']} ({row['categories'][g]['gap_pp']})" for g in groups]] for row in rep]))
+    gaps = [y for y in r["demand"]["years"] if y["gap"] > 0]
+    out.print(_table("Leadership demand not met (shortfall after leavers and pipeline)", ["place", "level", "year", "demand", "gap"],
+                     [[y["place"], y["level"], y["year"], y["demand"], y["gap"]] for y in gaps[:20]]))
+    out.print(_table("Capabilities no leader holds", ["place", "missing"],
+                     [[p, ", ".join(c["missing"]) or "-"] for p, c in r["capabilities"]["coverage"].items()]))
+
+
+SHOW = {"silos": _show_silos, "gaps": _show_gaps, "brokers": _show_brokers, "quality": _show_quality, "leadership": _show_leadership}
+
+
+def analyse(
+    report: str = typer.Argument(..., help="silos, gaps, brokers, quality, leadership or all"),
+    output: str = typer.Option("table", "--format", help="table or json"),
+    level: str = typer.Option("team", help="team, organisation or person"),
+    system: str = typer.Option(None, help="Only this system (uid)."),
+    place: str = typer.Option(None, help="Only this place (uid)."),
+    wave: str = typer.Option(None, help="Only this survey wave (uid); default: every wave."),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
+) -> None:
+    """Find the silos, gaps and brokers, and the figures a leadership strategy needs."""
+    if report not in (*analysis.REPORTS, "all"):
+        raise typer.BadParameter(f"choose from {', '.join(analysis.REPORTS)} or all", param_hint="REPORT")
+    if output not in ("table", "json"):
+        raise typer.BadParameter("table or json", param_hint="--format")
+    settings = settings_from(data_dir=data_dir, server_url=server)
+    scope = Scope(level=level, system=system, place=place, wave=wave)
+
+    def local() -> dict:
+        async def go() -> dict:
+            async with services(settings) as built:
+                return await analysis.run(built.repo, report, scope=scope)
+
+        return run(go())
+
+    def remote(client) -> dict:
+        params = {"level": level, "system": system, "place": place, "wave": wave}
+        response = client.get(f"/admin/analyse/{report}", params={k: v for k, v in params.items() if v})
+        response.raise_for_status()
+        return response.json()
+
+    result = local_or_remote(settings, local, remote)
+    if output == "json":
+        out.print_json(json.dumps(result, default=str))
+        return
+    for name, section in (result.items() if report == "all" else [(report, result)]):
+        SHOW[name](section)

@@ -1,0 +1,102 @@
+"""``carenet export graph|metrics``: graphs for Gephi and Cytoscape, metrics for spreadsheets, R and Power BI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
+from carenet.interchange import graphs, tables, template_tables, write_template_data
+from carenet.services import exports
+
+app = typer.Typer(no_args_is_help=True, help="Export graphs and metrics.")
+
+
+def _filter(system, place, sector, wave) -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave)
+
+
+@app.command("graph")
+def graph(
+    out_path: Path = typer.Option(..., "--out", help="File to write (a folder for --format csv)."),
+    format: str = typer.Option("gexf", "--format", help="gexf, graphml, cytoscape, node-link, or csv (template CSVs, level all)."),
+    level: str = typer.Option("team", help="team, organisation, person, or all (every node and relationship)."),
+    system: str = typer.Option(None, help="Only this system (uid)."),
+    place: str = typer.Option(None, help="Only this place (uid)."),
+    sector: list[str] = typer.Option(None, help="Only these sectors (repeat the option)."),
+    wave: str = typer.Option(None, help="Only ties of this survey wave (uid)."),
+    metrics: bool = typer.Option(True, help="Compute network metrics as node attributes."),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to ask if it holds the database."),
+) -> None:
+    """Export a graph with sector, place, community and metric attributes (never ethnicity or sex)."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+    where = _filter(system, place, sector, wave)
+    if format not in (*graphs.FORMATS, "csv"):
+        raise typer.BadParameter(", ".join((*graphs.FORMATS, "csv")), param_hint="--format")
+
+    def local() -> str:
+        async def go() -> str:
+            async with services(settings) as built:
+                if format == "csv":
+                    nodes, rels = await exports.full_models(built.repo)
+                    paths = write_template_data(template_tables(nodes, rels), out_path)
+                    return f"wrote {len(paths)} template CSVs to {out_path}"
+                G = await exports.export_graph(built.repo, level=level, where=where, metrics=metrics)
+                size = graphs.write(G, format, out_path)
+                return f"wrote {out_path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {size / 1e6:.2f} MB"
+
+        return run(go())
+
+    def remote(client) -> str:
+        params = {"format": format, "level": level, "system": system, "place": place, "sector": sector or [], "wave": wave,
+                  "metrics": metrics}
+        with client.stream("GET", "/export/graph", params={k: v for k, v in params.items() if v is not None}) as r:
+            r.raise_for_status()
+            with open(out_path, "wb") as f:
+                for chunk in r.iter_bytes():
+                    f.write(chunk)
+        return f"wrote {out_path}"
+
+    out.print(local_or_remote(settings, local, remote))
+
+
+@app.command("metrics")
+def metrics(
+    out_path: Path = typer.Option(..., "--out", help="File to write."),
+    format: str = typer.Option("csv", "--format", help="csv, parquet or json."),
+    per: str = typer.Option("node", help="node (one row per node) or group (one row per group, counts suppressed for people)."),
+    by: list[str] = typer.Option(None, help="Group by sector, organisation, place, system or community (repeat)."),
+    level: str = typer.Option("team", help="team, organisation or person."),
+    system: str = typer.Option(None), place: str = typer.Option(None),
+    sector: list[str] = typer.Option(None), wave: str = typer.Option(None),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to ask if it holds the database."),
+) -> None:
+    """Export network metrics per node or per group."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+    where = _filter(system, place, sector, wave)
+    if format not in tables.FORMATS:
+        raise typer.BadParameter(", ".join(tables.FORMATS), param_hint="--format")
+
+    def local() -> str:
+        async def go() -> str:
+            async with services(settings) as built:
+                rows = await exports.export_metrics(built.repo, level=level, where=where, per=per, by=tuple(by or ("sector",)))
+                size = tables.write(rows, format, out_path)
+                return f"wrote {out_path}: {len(rows)} rows, {size / 1e6:.2f} MB"
+
+        return run(go())
+
+    def remote(client) -> str:
+        params = {"format": format, "per": per, "by": by or ["sector"], "level": level, "system": system, "place": place,
+                  "sector": sector or [], "wave": wave}
+        with client.stream("GET", "/export/metrics", params={k: v for k, v in params.items() if v is not None}) as r:
+            r.raise_for_status()
+            with open(out_path, "wb") as f:
+                for chunk in r.iter_bytes():
+                    f.write(chunk)
+        return f"wrote {out_path}"
+
+    out.print(local_or_remote(settings, local, remote))

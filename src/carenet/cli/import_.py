@@ -1,0 +1,65 @@
+"""``carenet import``: check every row of every file, then write all of it, or nothing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+from carenet.cli.runtime import console, local_or_remote, out, progress, run, services, settings_from
+from carenet.errors import InvalidInput, Problem
+from carenet.services import imports
+
+
+def import_(
+    paths: list[Path] = typer.Argument(..., help="Template CSV/XLSX files, NHS ODS extracts, survey CSVs, node-link JSON."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check everything, write nothing."),
+    wave: str = typer.Option(None, help="Survey wave uid for survey files without a wave column."),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to send the files to if it holds the database."),
+) -> None:
+    """Import files. Problems are listed as file:line:column; then nothing is written and the exit code is 1.
+
+    A killed import resumes where it stopped when run again on the same files.
+    """
+    settings = settings_from(data_dir=data_dir, server_url=server)
+
+    def local() -> dict:
+        async def go() -> dict:
+            async with services(settings) as built:
+                started = time.perf_counter()
+                with progress() as bar:
+                    tasks: dict[str, int] = {}
+
+                    def advance(phase: str, n: int) -> None:
+                        if phase not in tasks:
+                            tasks[phase] = bar.add_task({"read": "checking", "write": "writing"}[phase], total=None, rate="")
+                        task = tasks[phase]
+                        bar.advance(task, n)
+                        done = bar.tasks[list(tasks).index(phase)].completed
+                        bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-9):,.0f} rows/s")
+
+                    report = await imports.import_files(
+                        built.repo, paths, dry_run=dry_run, wave=wave,
+                        checkpoint_dir=settings.data_dir / "imports", progress=advance,
+                    )
+                return report.to_dict()
+
+        return run(go())
+
+    def remote(client) -> dict:
+        files = [("files", (p.name, p.read_bytes())) for p in paths]
+        response = client.post("/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files)
+        if response.status_code == 400 and "problems" in response.json():
+            body = response.json()
+            raise InvalidInput([Problem(p["location"], p["message"], p["value"]) for p in body["problems"]])
+        response.raise_for_status()
+        return response.json()
+
+    result = local_or_remote(settings, local, remote)
+    records = sum(result["nodes"].values()) + sum(result["relationships"].values())
+    verb = "checked (dry run, nothing written)" if result["dry_run"] else "imported"
+    resumed = f", resumed at transaction {result['resumed_at'] + 1}" if result.get("resumed_at") else ""
+    out.print(f"{verb} {result['rows']} rows from {len(result['files'])} file(s): {records} records{resumed}")
+    console.print(", ".join(f"{k} {v}" for k, v in sorted({**result["nodes"], **result["relationships"]}.items())))

@@ -1,0 +1,151 @@
+"""What a file reader returns: models, where each came from, and every problem found.
+
+A *source* is a file, or one sheet of a workbook (``book.xlsx[teams]``). An *origin* is
+``source:line``; :meth:`Parsed.locate` turns an origin and a model field into
+``source:line:column`` (columns numbered from 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from carenet.domain import models as m
+from carenet.errors import Problem
+from carenet.interchange.kinds import CellError, Kind, convert, normalise_header
+
+Model = m.Node | m.Relationship
+
+
+@dataclass
+class Parsed:
+    items: list[tuple[Model, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    """source -> column name -> column number."""
+    fields: dict[str, Mapping[str, str]] = field(default_factory=dict)
+    """source -> model field -> column name, where they differ."""
+    rows: int = 0
+    ends: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """item index -> the columns a relationship's source and target came from."""
+
+    def extend(self, other: Parsed) -> None:
+        offset = len(self.items)
+        self.ends.update({offset + i: cols for i, cols in other.ends.items()})
+        self.items += other.items
+        self.problems += other.problems
+        self.columns.update(other.columns)
+        self.fields.update(other.fields)
+        self.rows += other.rows
+
+    def locate(self, origin: str, name: str | None = None) -> str:
+        """``source:line:column`` for a model field (or column name) of the row at ``origin``."""
+        source = origin.rsplit(":", 1)[0]
+        columns = self.columns.get(source)
+        if columns is None:  # not a table (JSON paths)
+            return f"{origin}.{name}" if name else origin
+        column = self.fields.get(source, {}).get(name, name) if name else None
+        return f"{origin}:{columns.get(column, 1)}"
+
+
+def _message(error: dict[str, Any]) -> str:
+    text = error.get("msg", "invalid")
+    return text.removeprefix("Value error, ")
+
+
+def validation_problems(exc: ValidationError, where: callable) -> list[Problem]:
+    """Map pydantic errors to problems; ``where(field_or_None, message)`` gives the location."""
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = error.get("loc") or ()
+        name = str(loc[0]) if loc else None
+        out.append(Problem(where(name, _message(error)), _message(error), error.get("input") if loc else None))
+    return out
+
+
+class TableReader:
+    """Check a header, then turn rows into models, collecting every problem."""
+
+    def __init__(self, kind: Kind, source: str, header: list[Any], parsed: Parsed, *, header_line: int = 1) -> None:
+        self.kind = kind
+        self.source = source
+        self.parsed = parsed
+        self.names = [normalise_header(h) for h in header]
+        self.ok = True
+        known = set(kind.names)
+        positions: dict[str, int] = {}
+        for i, name in enumerate(self.names, start=1):
+            if not name:
+                continue
+            if name not in known:
+                self._problem(header_line, i, f"unknown column for {kind.name}; the columns are: {', '.join(kind.names)}", header[i - 1])
+                self.ok = False
+            elif name in positions:
+                self._problem(header_line, i, f"column {name!r} appears twice (first in column {positions[name]})", header[i - 1])
+                self.ok = False
+            else:
+                positions[name] = i
+        for name in kind.required:
+            if name not in positions:
+                self._problem(header_line, 1, f"missing required column {name!r} for {kind.name}", None)
+                self.ok = False
+        parsed.columns[source] = positions
+        parsed.fields[source] = kind.fields
+        self.positions = positions
+        self.spec = [(i, kind.column(name)) for name, i in positions.items()]
+
+    def _problem(self, line: int, column: int, message: str, value: object) -> None:
+        self.parsed.problems.append(Problem(f"{self.source}:{line}:{column}", message, value))
+
+    def rows(self, rows: Iterable[tuple[int, list[Any]]]) -> None:
+        if not self.ok:
+            return
+        kind, parsed, width = self.kind, self.parsed, len(self.names)
+        items = parsed.items
+        for line, cells in rows:
+            parsed.rows += 1
+            if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
+                self._problem(line, width + 1, "a value beyond the last column of the header", cells[width])
+                continue
+            row: dict[str, Any] = {}
+            bad = False
+            for i, column in self.spec:
+                raw = cells[i - 1] if i <= len(cells) else None
+                try:
+                    row[column.name] = convert(column, raw)
+                except CellError as exc:
+                    self._problem(line, i, f"{column.name}: {exc}", exc.value)
+                    bad = True
+                    continue
+                if row[column.name] is None and column.required:
+                    self._problem(line, i, f"{column.name}: a value is required", None)
+                    bad = True
+            if bad:
+                continue
+            try:
+                built = kind.build(row)
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False):
+                    loc = error.get("loc") or ()
+                    message = _message(error)
+                    where, column = self._where(line, str(loc[0]) if loc else None, message)
+                    value = error.get("input")
+                    value = None if isinstance(value, dict) else value
+                    parsed.problems.append(Problem(where, f"{column}: {message}" if column else message, value))
+                continue
+            origin = f"{self.source}:{line}"
+            for model, columns in built:
+                if len(columns) == 2:
+                    parsed.ends[len(items)] = columns
+                items.append((model, origin))
+
+    def _where(self, line: int, name: str | None, message: str) -> tuple[str, str | None]:
+        column = self.kind.fields.get(name, name) if name else None
+        if column is None:  # a rule across fields: point at the first column it names
+            hints = {"ODS code": "ods_code", "PCN code": "ods_code"}
+            column = next((c for h, c in hints.items() if h in message), None)
+            column = column or next((c for c in self.positions if c in message), None)
+        return f"{self.source}:{line}:{self.positions.get(column, 1)}", column

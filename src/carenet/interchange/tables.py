@@ -1,0 +1,83 @@
+"""Tables of metrics for spreadsheets, R and Power BI: CSV, Parquet and JSON.
+
+A table is a list of rows (dicts with the same keys). A column that mixes numbers and text
+(a suppressed count, ``"*"``) is written as text in every format, so Parquet gets one type.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+FORMATS = {"csv": ("text/csv; charset=utf-8", ".csv"), "parquet": ("application/vnd.apache.parquet", ".parquet"),
+           "json": ("application/json", ".json")}
+
+
+def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(k for row in rows for k in row))
+
+
+def _normalised(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    columns = _columns(rows)
+    textual = {c for c in columns if any(isinstance(r.get(c), str) for r in rows)
+               and any(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows)}
+    out = []
+    for row in rows:
+        clean = {}
+        for c in columns:
+            v = row.get(c)
+            if isinstance(v, float) and not math.isfinite(v):
+                v = None
+            if c in textual and v is not None:
+                v = str(v)
+            clean[c] = v
+        out.append(clean)
+    return out
+
+
+def arrow_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(_normalised(rows))
+
+
+def chunks(rows: Sequence[dict[str, Any]], fmt: str) -> Iterator[bytes]:
+    rows = _normalised(rows)
+    if fmt == "csv":
+        columns = _columns(rows)
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for i, row in enumerate(rows, 1):
+            writer.writerow(row)
+            if i % 5000 == 0:
+                yield buf.getvalue().encode("utf-8")
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue().encode("utf-8")
+    elif fmt == "json":
+        for piece in json.JSONEncoder(ensure_ascii=False).iterencode(rows):
+            yield piece.encode("utf-8")
+    elif fmt == "parquet":
+        sink = io.BytesIO()
+        pq.write_table(pa.Table.from_pylist(rows), sink)
+        data = sink.getvalue()
+        for start in range(0, len(data), 1 << 20):
+            yield data[start : start + (1 << 20)]
+    else:
+        raise ValueError(f"unknown table format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def write(rows: Sequence[dict[str, Any]], fmt: str, path: Path) -> int:
+    size = 0
+    with open(path, "wb") as f:
+        for chunk in chunks(rows, fmt):
+            f.write(chunk)
+            size += len(chunk)
+    return size

@@ -1,0 +1,271 @@
+"""Analysis use cases: read the store, run the analytics, shape the results.
+
+Every report is cached per graph version (the store's ``version`` changes with each write), so a
+second request for the same scope costs nothing and a write makes the next one recompute.
+The analytics are CPU-bound: they run in a worker thread so the server keeps answering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from enum import Enum
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from carenet import analytics as an
+from carenet.analytics.sectors import forum_sector_gaps
+from carenet.domain.enums import Sector
+from carenet.services.graphs import Scope, network
+from carenet.storage.queries import analysis as q
+from carenet.storage.repository import Repository
+
+REPORTS = ("silos", "gaps", "brokers", "quality", "leadership")
+
+
+class ReportName(Enum):
+    SILOS = "silos"
+    GAPS = "gaps"
+    BROKERS = "brokers"
+    QUALITY = "quality"
+    LEADERSHIP = "leadership"
+    ALL = "all"
+
+VCSE = Sector.VOLUNTARY.value
+
+
+class AnalysisCache:
+    """Results by (graph version, report, arguments); the oldest go first past ``size``."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, Any] = OrderedDict()
+        self._locks: dict[tuple, asyncio.Lock] = {}
+
+    async def get(self, key: tuple, compute: Callable[[], Awaitable[Any]]) -> Any:
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        async with lock:  # one computation per key, however many ask at once
+            if key not in self._items:
+                self._items[key] = await compute()
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            self._locks.pop(key, None)
+            return self._items[key]
+
+
+async def _cached(repo: Repository, cache: AnalysisCache | None, key: tuple, compute):
+    if cache is None:
+        return await compute()
+    return await cache.get((repo.store.version, *key), compute)
+
+
+async def _graph(repo: Repository, scope: Scope):
+    return await network(repo, scope)
+
+
+async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    """Mixing matrices, E-I indexes with permutation tests, communities and silo communities, isolates."""
+
+    async def compute():
+        G = await _graph(repo, scope)
+        return await asyncio.to_thread(an.silo_report, G, permutations=199)
+
+    return await _cached(repo, cache, ("silos", scope), compute)
+
+
+async def pathways(repo: Repository) -> list[dict]:
+    """Every care pathway with its steps (in order) and the teams delivering each."""
+    rows = await repo.store.read(q.PATHWAY_STEPS)
+    out: dict[str, dict] = {}
+    for row in rows:
+        pathway = out.setdefault(row["pathway"], {"id": row["pathway"], "name": row["pathway_name"], "steps": []})
+        pathway["steps"].append({"id": row["step"], "name": row["step_name"], "position": row["position"], "teams": sorted(row["teams"])})
+    return list(out.values())
+
+
+async def forums(repo: Repository) -> dict[str, dict]:
+    """Each forum with the organisations at its table and the sectors of all its members."""
+    seats = {r["forum"]: r for r in await repo.store.read(q.FORUM_SEATS)}
+    people = {r["forum"]: r["sectors"] for r in await repo.store.read(q.FORUM_PERSON_SECTORS)}
+    return {
+        uid: {
+            "name": row["name"], "kind": row["kind"], "organisations": sorted(row["organisations"]),
+            "sectors": sorted(set(row["sectors"]) | set(people.get(uid, []))),
+        }
+        for uid, row in seats.items()
+    }
+
+
+async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> list[dict]:
+    """Every hand-off of every pathway, each with ``has_tie`` and the shortest path between its teams."""
+
+    async def compute():
+        G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at))
+        found = await pathways(repo)
+        steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
+        handoffs = await asyncio.to_thread(an.pathway_handoffs, G, steps, include_working=True)
+        by_pathway: dict[str, list] = {}
+        for h in handoffs:
+            by_pathway.setdefault(h.pathway, []).append(h)
+        out = []
+        for p in found:
+            rows = []
+            for h in by_pathway.get(p["id"], []):
+                rows.append({
+                    "from_step": p["steps"][h.step]["id"], "to_step": p["steps"][h.step + 1]["id"],
+                    "from_step_name": p["steps"][h.step]["name"], "to_step_name": p["steps"][h.step + 1]["name"],
+                    "from_teams": list(h.from_teams), "to_teams": list(h.to_teams),
+                    "has_tie": h.has_tie, "shortest_path": h.shortest_path,
+                })
+            out.append({**p, "handoffs": rows})
+        return out
+
+    return await _cached(repo, cache, ("handoffs", scope.wave, scope.at), compute)
+
+
+async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
+    """Hand-offs without a working tie, places missing a sector, relied-on organisations
+    without a seat, and forums without a VCSE member."""
+
+    async def compute():
+        team_scope = Scope(level="team", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at)
+        G = await _graph(repo, team_scope)
+        found = await pathways(repo)
+        steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
+        report = await asyncio.to_thread(an.gap_report, G, pathways=steps, expected_sectors=[s.value for s in Sector if s is not Sector.OTHER])
+        names = {p["id"]: {s_i: s["name"] for s_i, s in enumerate(p["steps"])} for p in found}
+        for gap in (report.get("handoffs") or {}).get("gaps", []):
+            gap["from_step_name"] = names[gap["pathway"]][gap["step"]]
+            gap["to_step_name"] = names[gap["pathway"]][gap["step"] + 1]
+        table = await forums(repo)
+        seated = {org for f in table.values() for org in f["organisations"]}
+        orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
+        relied = await asyncio.to_thread(an.relied_on_without_seat, orgs, seated, threshold=reliance)
+        report["relied_on_without_seat"] = {"threshold": reliance, "count": len(relied), "organisations": relied}
+        missing = forum_sector_gaps({uid: f["sectors"] for uid, f in table.items()}, [VCSE])
+        report["forums_without_vcse"] = [{"forum": r["forum"], "name": table[r["forum"]]["name"]} for r in missing]
+        return report
+
+    return await _cached(repo, cache, ("gaps", scope, reliance), compute)
+
+
+async def brokers(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    """Betweenness, brokerage roles, structural holes, cut points, bridges and departure impacts."""
+
+    async def compute():
+        G = await _graph(repo, scope)
+        return await asyncio.to_thread(an.broker_report, G)
+
+    return await _cached(repo, cache, ("brokers", scope), compute)
+
+
+async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    """PARTNER-style trust and value per organisation, and the change between the last two waves."""
+
+    async def compute():
+        waves = [w["uid"] for w in await repo.store.read(q.SURVEY_WAVES)]
+        G = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
+        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G)}
+        if len(waves) >= 2 and not scope.wave:
+            before, after = waves[-2], waves[-1]
+            g1 = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=before))
+            g2 = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=after))
+            change = await asyncio.to_thread(an.wave_change, g1, g2)
+            out["change"] = {"from": before, "to": after, **change.to_dict()}
+        return out
+
+    return await _cached(repo, cache, ("quality", scope), compute)
+
+
+async def leadership(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    from carenet.services import leadership as lead
+
+    async def compute():
+        return await lead.report(repo, system=scope.system, place=scope.place)
+
+    return await _cached(repo, cache, ("leadership", scope.system, scope.place), compute)
+
+
+RUNNERS = {"silos": silos, "gaps": gaps, "brokers": brokers, "quality": quality, "leadership": leadership}
+
+
+async def run(repo: Repository, report: str, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    """One report by name (``silos``, ``gaps``, ``brokers``, ``quality``, ``leadership``), or ``all``."""
+    if report == "all":
+        return {name: await runner(repo, scope=scope, cache=cache) for name, runner in RUNNERS.items()}
+    try:
+        runner = RUNNERS[report]
+    except KeyError:
+        raise ValueError(f"no report {report!r}: choose from {', '.join(REPORTS)} or all") from None
+    return await runner(repo, scope=scope, cache=cache)
+
+
+async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
+    """What a map draws: communities (with members and silo flags), brokers, cut points, bridges."""
+
+    async def compute():
+        G = await _graph(repo, scope)
+
+        def work() -> dict:
+            with an.reuse_conversion(G):
+                comms = an.detect_communities(G, seed=0)
+                btw = an.betweenness(G, seed=0)
+                brk = an.brokerage_roles(G, "sector")
+                return {
+                    "communities": [c.__dict__ for c in comms.communities],
+                    "membership": comms.membership,
+                    "betweenness": btw.values,
+                    "betweenness_method": btw.method,
+                    "brokerage": {v: sum(roles.values()) for v, roles in brk.roles.items()},
+                    "roles": brk.roles,
+                    "cut_points": an.articulation_points(G),
+                    "bridges": an.bridges(G),
+                    "names": dict(G.nodes(data="name")),
+                }
+
+        return await asyncio.to_thread(work)
+
+    return await _cached(repo, cache, ("overview", scope), compute)
+
+
+async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()) -> dict:
+    """What removing these people or teams does: components split, pairs cut off, efficiency lost."""
+    G = await _graph(repo, scope)
+    unknown = [u for u in uids if u not in G]
+    if unknown:
+        from carenet.errors import InvalidInput, Problem
+
+        raise InvalidInput([Problem("ids", "not in the analysed network", u) for u in unknown])
+    impact = await asyncio.to_thread(an.departure_impact, G, uids, seed=0)
+    return impact.to_dict()
+
+
+async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> int:
+    """Store betweenness, brokerage, constraint and community on the nodes, so the API can sort
+    and size by them. Returns how many nodes were written."""
+    G = await _graph(repo, scope)
+    found = await overview(repo, scope=scope, cache=cache)
+    holes = await asyncio.to_thread(an.structural_hole_measures, G, weight="weight")
+    rows = [
+        {
+            "uid": v,
+            "betweenness": float(found["betweenness"].get(v, 0.0)),
+            "brokerage": float(found["brokerage"].get(v, 0)),
+            "constraint": _finite(holes.constraint.get(v)),
+            "community": found["membership"].get(v),
+        }
+        for v in G
+    ]
+    query = {"team": q.SET_TEAM_METRICS, "organisation": q.SET_ORGANISATION_METRICS, "person": q.SET_PERSON_METRICS}[scope.level]
+    for start in range(0, len(rows), 20_000):
+        await repo.store.write(query, rows=rows[start : start + 20_000])
+    return len(rows)
+
+
+def _finite(x: float | None) -> float | None:
+    import math
+
+    return None if x is None or math.isnan(x) or math.isinf(x) else float(x)

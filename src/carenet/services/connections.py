@@ -1,0 +1,186 @@
+"""Pages of nodes for the API's root connections: filter, order, keyset cursors, counts.
+
+A filter is a tree (``Where``) of field conditions joined by AND, OR and NOT. It is brought to
+disjunctive normal form (at most ``SLOTS`` alternatives) and sent as the fixed parameters of a
+fixed query (:mod:`carenet.storage.queries.connections`); the count is a ``count()`` of the same
+filter, run only when asked for.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from carenet.errors import InvalidInput, Problem
+from carenet.storage.queries import connections as q
+from carenet.storage.repository import Repository
+
+DEFAULT_PAGE = 50
+MAX_PAGE = 500
+MAX_VALUES = 1000
+
+
+@dataclass(frozen=True)
+class Cond:
+    """One condition: ``values`` (membership), ``contains``/``starts`` (name), or ``date`` (active at)."""
+
+    field: str
+    values: tuple[str, ...] = ()
+    contains: str = ""
+    starts: str = ""
+    date: dt.date | None = None
+    negated: bool = False
+
+    def negate(self) -> Cond:
+        return Cond(self.field, self.values, self.contains, self.starts, self.date, not self.negated)
+
+
+@dataclass
+class Where:
+    conds: list[Cond] = field(default_factory=list)
+    all_of: list[Where] = field(default_factory=list)
+    any_of: list[Where] | None = None
+    none_of: Where | None = None
+
+
+Conj = tuple[Cond, ...]
+
+
+def _product(a: list[Conj], b: list[Conj]) -> list[Conj]:
+    out = [x + y for x, y in itertools.product(a, b)]
+    if len(out) > 4 * q.SLOTS:
+        raise InvalidInput([Problem("where", f"the filter expands to more than {q.SLOTS} alternatives (OR branches)")])
+    return out
+
+
+def dnf(w: Where) -> list[Conj]:
+    result: list[Conj] = [tuple(w.conds)]
+    for item in w.all_of:
+        result = _product(result, dnf(item))
+    if w.any_of is not None:
+        result = _product(result, [c for item in w.any_of for c in dnf(item)])
+    if w.none_of is not None:
+        negated: list[Conj] = [()]
+        for conj in dnf(w.none_of):
+            negated = _product(negated, [(c.negate(),) for c in conj] or [])
+        result = _product(result, negated)
+    return result
+
+
+def _slot_params(label: str, slot: int, conj: Conj | None, problems: list[Problem]) -> dict[str, Any]:
+    params: dict[str, Any] = {f"c{slot}_on": conj is not None}
+    for f in q.FIELDS[label]:
+        mine = [c for c in conj or () if c.field == f.name]
+        for negated in (False, True):
+            p = f"c{slot}_{'not_' if negated else ''}{f.name}"
+            these = [c for c in mine if c.negated is negated]
+            if f.kind == "date":
+                if negated:
+                    if these:
+                        problems.append(Problem(f"where.{f.name}", "NOT is not supported on activeAt"))
+                    continue
+                dates = {c.date for c in these}
+                if len(dates) > 1:
+                    problems.append(Problem(f"where.{f.name}", "two different dates in one alternative"))
+                params[p + "_on"], params[p] = bool(dates), (dates.pop() if dates else dt.date.today())
+            elif f.kind == "text":
+                if negated and len(these) > 1:
+                    problems.append(Problem(f"where.{f.name}", "at most one negated name condition per alternative"))
+                params[p + "_on"] = bool(these)
+                params[p + "_contains"] = [c.contains.lower() for c in these if c.contains] or [""]
+                params[p + "_starts"] = [c.starts.lower() for c in these if c.starts] or [""]
+            else:
+                sets = [set(c.values) for c in these]
+                values = set.intersection(*sets) if sets and not negated else set().union(*sets)
+                if not negated and sets and not values:
+                    params[f"c{slot}_on"] = False  # no value satisfies every condition
+                if len(values) > MAX_VALUES:
+                    problems.append(Problem(f"where.{f.name}", f"at most {MAX_VALUES} values"))
+                params[p + "_on"], params[p] = bool(sets), sorted(values) or [""]
+    return params
+
+
+def filter_params(label: str, where: Where | None) -> dict[str, Any]:
+    conjs = dnf(where) if where is not None else [()]
+    if len(conjs) > q.SLOTS:
+        raise InvalidInput([Problem("where", f"the filter expands to more than {q.SLOTS} alternatives (OR branches)")])
+    problems: list[Problem] = []
+    params: dict[str, Any] = {}
+    for slot in range(q.SLOTS):
+        params.update(_slot_params(label, slot, conjs[slot] if slot < len(conjs) else None, problems))
+    if problems:
+        raise InvalidInput(problems)
+    return params
+
+
+def encode_cursor(key: str, value: Any, uid: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([key, value, uid]).encode()).decode()
+
+
+def decode_cursor(cursor: str, key: str, where: str) -> tuple[Any, str]:
+    try:
+        k, value, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError):
+        raise InvalidInput([Problem(where, "not a cursor of this connection", cursor)]) from None
+    if k != key:
+        raise InvalidInput([Problem(where, f"the cursor is for ordering by {k}, not {key}", cursor)])
+    return value, uid
+
+
+_BLANK = {"uid": "", "name": "", "degree": 0, "betweenness": 0.0, "brokerage": 0.0, "constraint": 0.0}
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+
+
+async def page(
+    repo: Repository,
+    *,
+    label: str,
+    where: Where | None = None,
+    order_by: str = "uid",
+    descending: bool = False,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Page:
+    """One page in ``order_by`` order (uid breaks ties), after/before a keyset cursor."""
+    problems = []
+    if first is not None and last is not None:
+        problems.append(Problem("last", "give first or last, not both"))
+    size = last if last is not None else (first if first is not None else DEFAULT_PAGE)
+    if not 0 <= size <= MAX_PAGE:
+        problems.append(Problem("last" if last is not None else "first", f"must be between 0 and {MAX_PAGE}", size))
+    if order_by not in q.SORT_KEYS[label]:
+        problems.append(Problem("orderBy", f"{label} cannot be ordered by {order_by}"))
+    if problems:
+        raise InvalidInput(problems)
+    backward = last is not None
+    cursor = before if backward else after
+    k, u = (decode_cursor(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], ""))
+    desc = descending != backward
+    query = q.PAGES[f"{label}:{order_by}:{'desc' if desc else 'asc'}"]
+    params = filter_params(label, where)
+    rows = await repo.store.read(query, **params, from_start=cursor is None, k=k, u=u, limit=size + 1)
+    more = len(rows) > size
+    rows = rows[:size]
+    if backward:
+        rows.reverse()
+    cursors = [encode_cursor(order_by, r.pop("sort_key"), r["uid"]) for r in rows]
+    return Page(rows, cursors, has_next=more if not backward else cursor is not None,
+                has_previous=more if backward else cursor is not None)
+
+
+async def count(repo: Repository, *, label: str, where: Where | None = None) -> int:
+    rows = await repo.store.read(q.COUNTS[label], **filter_params(label, where))
+    return int(rows[0]["total"]) if rows else 0

@@ -1,0 +1,255 @@
+"""Exports: graphs (by level, filtered) and metrics per node and per group, for other tools.
+
+Personal data follows the API's rules: a person's ethnic category and sex are never exported
+(no query here reads :class:`~carenet.domain.models.Demographic` records), and grouped exports
+that count people show counts with NHS small-number suppression (1-7 as ``*``, others to the
+nearest 5).
+
+Levels: ``team``, ``organisation`` and ``person`` give the collaboration network of that level
+with sector, organisation, place, system, community and metric attributes; ``all`` gives every
+node and relationship with all stored properties (for node-link round trips and templates).
+Without a wave filter, ties between the same pair in several waves are merged into one edge:
+``weight`` counts them, ``kinds`` is the union, ``trust``/``value`` are means, ``waves`` lists them.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from carenet import analytics
+from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
+from carenet.storage import naming
+from carenet.storage.repository import Repository
+
+LEVELS = ("team", "organisation", "person", "all")
+NODE_METRICS = ("degree", "in_degree", "out_degree", "betweenness", "brokerage", "constraint",
+                "effective_size", "ei_index", "community")
+GROUP_BY = ("sector", "organisation", "place", "system", "community")
+_SKIP_LABELS = SPECIAL_CATEGORY_LABELS | {NodeLabel.MIGRATION}
+_SKIP_RELS = {RelType.DESCRIBES}
+
+
+@dataclass(frozen=True)
+class GraphFilter:
+    system: str | None = None
+    place: str | None = None
+    sectors: tuple[str, ...] = ()
+    wave: str | None = None
+
+
+async def _rows(repo: Repository, query: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    async for batch in repo.stream_rows(query):
+        rows += batch.to_pylist()
+    return rows
+
+
+async def full_records(repo: Repository) -> tuple[dict[NodeLabel, list[dict]], list[tuple[RelType, NodeLabel, NodeLabel, list[dict]]]]:
+    """Every node (special-category records and migrations excepted) and relationship, as rows."""
+    nodes = {label: await _rows(repo, naming.node_scan(label)) for label in NODE_MODELS if label not in _SKIP_LABELS}
+    rels = []
+    for rel_type, spec in REL_SPECS.items():
+        if rel_type in _SKIP_RELS:
+            continue
+        for src, tgt in spec.pairs:
+            rels.append((rel_type, src, tgt, await _rows(repo, naming.rel_scan(rel_type, src, tgt))))
+    return nodes, rels
+
+
+async def full_models(repo: Repository):
+    """Every node and relationship as domain models (special-category records excepted)."""
+    nodes, rels = await full_records(repo)
+    out_nodes = [NODE_MODELS[label].model_validate({k: v for k, v in row.items() if v is not None})
+                 for label, rows in nodes.items() for row in rows]
+    out_rels = [REL_SPECS[t].model.model_validate({**{k: v for k, v in row.items() if v is not None},
+                                                    "source_label": s, "target_label": g})
+                for t, s, g, rows in rels for row in rows]
+    return out_nodes, out_rels
+
+
+async def full_graph(repo: Repository) -> nx.MultiDiGraph:
+    """The whole graph: node attribute ``type`` is the label, edge ``type`` the relationship type."""
+    nodes, rels = await full_records(repo)
+    G = nx.MultiDiGraph()
+    for label, rows in nodes.items():
+        for row in rows:
+            uid = row.pop("uid")
+            G.add_node(uid, type=label.value, label=row.get("name") or uid,
+                       **{k: v for k, v in row.items() if v is not None})
+    for rel_type, _, _, rows in rels:
+        for row in rows:
+            G.add_edge(row["source"], row["target"], key=row["uid"], type=rel_type.value,
+                       **{k: v for k, v in row.items() if v is not None and k not in ("source", "target")})
+    return G
+
+
+async def network(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter()) -> nx.DiGraph:
+    """The collaboration network of one level, filtered, with where each node sits."""
+    if level not in LEVELS[:3]:
+        raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
+    proj = await repo.projection(level, wave=where.wave or "")
+    nodes = proj.nodes.to_pylist()
+    if level == "person":  # a person sits where their organisation sits
+        orgs = {r["uid"]: r for r in (await repo.projection("organisation")).nodes.to_pylist()}
+        for row in nodes:
+            org = orgs.get(row.get("organisation") or "")
+            row["place"] = org.get("place") if org else None
+            row["system"] = org.get("system") if org else None
+    label = {"team": "Team", "organisation": "Organisation", "person": "Person"}[level]
+    G = nx.DiGraph(level=level, wave=where.wave or "")
+    sectors = set(where.sectors)
+    for row in nodes:
+        if where.system and row.get("system") != where.system:
+            continue
+        if where.place and row.get("place") != where.place:
+            continue
+        if sectors and row.get("sector") not in sectors:
+            continue
+        uid = row.pop("uid")
+        G.add_node(uid, type=label, label=row.get("name") or uid, **{k: v for k, v in row.items() if v is not None})
+    for batch in proj.edges:
+        for e in batch.to_pylist():
+            u, v = e["source"], e["target"]
+            if u not in G or v not in G:
+                continue
+            if G.has_edge(u, v):
+                d = G[u][v]
+                d["weight"] += 1
+                d["kinds"] = sorted(set(d["kinds"]) | set(e.get("kinds") or []))
+                d["waves"] = sorted(set(d["waves"]) | {e["wave"]})
+                for item in ("trust", "value"):
+                    if e.get(item) is not None:
+                        d.setdefault("_" + item, []).append(e[item])
+                continue
+            G.add_edge(u, v, uid=e["uid"], kinds=list(e.get("kinds") or []), frequency=e.get("frequency"),
+                       wave=e.get("wave"), waves=[e["wave"]], weight=1,
+                       **{k: e[k] for k in ("trust", "value") if e.get(k) is not None})
+            for item in ("trust", "value"):
+                if e.get(item) is not None:
+                    G[u][v]["_" + item] = [e[item]]
+    for _, _, d in G.edges(data=True):
+        for item in ("trust", "value"):
+            values = d.pop("_" + item, None)
+            if values:
+                d[item] = statistics.fmean(values)
+        if len(d["waves"]) > 1:
+            d["wave"] = None
+    return G
+
+
+def add_metrics(G: nx.DiGraph, *, seed: int = 0) -> str:
+    """Compute the node metrics with :mod:`carenet.analytics` and set them as node attributes.
+
+    Returns how betweenness was computed (``exact`` or ``sampled``).
+    """
+    for v in G:
+        G.nodes[v]["degree"] = G.degree(v)
+        G.nodes[v]["in_degree"] = G.in_degree(v)
+        G.nodes[v]["out_degree"] = G.out_degree(v)
+    if G.number_of_nodes() == 0:
+        return "exact"
+    between = analytics.betweenness(G, seed=seed)
+    brokerage = analytics.brokerage_roles(G, "sector")
+    holes = analytics.structural_hole_measures(G)
+    communities = analytics.detect_communities(G, seed=seed)
+    ei = analytics.ei_index(G, "sector")
+    for v in G:
+        data = G.nodes[v]
+        data["betweenness"] = between.values.get(v)
+        data["brokerage"] = float(sum(brokerage.roles.get(v, {}).values()))
+        data["constraint"] = holes.constraint.get(v)
+        data["effective_size"] = holes.effective_size.get(v)
+        data["ei_index"] = ei.nodes.get(v)
+        data["community"] = communities.membership.get(v)
+    return between.method
+
+
+def node_table(G: nx.DiGraph) -> list[dict[str, Any]]:
+    """One row per node: who it is, where it sits, and its metrics."""
+    keys = ("uid", "type", "name", "sector", "kind", "organisation", "place", "system", *NODE_METRICS)
+    out = []
+    for v, data in G.nodes(data=True):
+        row = {k: data.get(k) for k in keys}
+        row["uid"] = v
+        out.append(row)
+    return out
+
+
+def _suppress(value: int) -> int | str:
+    return analytics.suppress_count(int(value))
+
+
+def group_table(G: nx.DiGraph, by: str = "sector") -> list[dict[str, Any]]:
+    """One row per group of ``by``: how many nodes, ties inside and across, E-I index, mean metrics.
+
+    At the person level every count is suppressed (counts of people, and ties that could
+    reveal them).
+    """
+    if by not in GROUP_BY:
+        raise ValueError(f"group by one of {', '.join(GROUP_BY)}")
+    people = G.graph.get("level") == "person"
+    members: dict[Any, list[Any]] = defaultdict(list)
+    for v, data in G.nodes(data=True):
+        members[data.get(by)].append(v)
+    internal: dict[Any, int] = defaultdict(int)
+    external: dict[Any, int] = defaultdict(int)
+    for u, v in G.edges():
+        gu, gv = G.nodes[u].get(by), G.nodes[v].get(by)
+        if gu == gv:
+            internal[gu] += 1
+        else:
+            external[gu] += 1
+            external[gv] += 1
+    rows = []
+    for group in sorted(members, key=lambda g: (g is None, str(g))):
+        vs = members[group]
+        n, i, e = len(vs), internal[group], external[group]
+
+        def mean(metric: str) -> float | None:
+            values = [G.nodes[v][metric] for v in vs if G.nodes[v].get(metric) is not None]
+            return statistics.fmean(values) if values else None
+
+        row = {
+            "group_by": by,
+            "group": group,
+            "nodes": _suppress(n) if people else n,
+            "internal_ties": _suppress(i) if people else i,
+            "external_ties": _suppress(e) if people else e,
+            "ei_index": (e - i) / (e + i) if (e + i) else None,
+            "mean_degree": mean("degree"),
+            "mean_betweenness": mean("betweenness"),
+            "mean_brokerage": mean("brokerage"),
+        }
+        if people and n <= 7:  # a small group's means describe a few people: suppress them too
+            row.update(ei_index=None, mean_degree=None, mean_betweenness=None, mean_brokerage=None)
+        rows.append(row)
+    return rows
+
+
+async def export_graph(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter(),
+                       metrics: bool = True) -> nx.Graph:
+    """The graph to write: ``all`` levels carry stored properties only; others get metrics."""
+    if level == "all":
+        return await full_graph(repo)
+    G = await network(repo, level=level, where=where)
+    if metrics:
+        G.graph["betweenness"] = add_metrics(G)
+    return G
+
+
+async def export_metrics(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter(),
+                         per: str = "node", by: Sequence[str] = ("sector",)) -> list[dict[str, Any]]:
+    G = await network(repo, level=level, where=where)
+    add_metrics(G)
+    if per == "node":
+        return node_table(G)
+    rows: list[dict[str, Any]] = []
+    for attr in by:
+        rows += group_table(G, attr)
+    return rows

@@ -1,0 +1,181 @@
+"""Importing files: check every row of every file, then write all of it, or nothing.
+
+Steps: read each file (:func:`carenet.interchange.read_file`), gather the models into one
+:class:`ChangeSet`, check what only the whole import and the store can tell (survey waves and
+areas that exist, relationship ends that exist and fit the schema, uids given twice), and
+stop with :class:`InvalidInput` listing every problem as ``file:line:column``. Otherwise write
+in transactions of about ``tx_rows`` rows (upserts by uid: re-importing changes nothing).
+
+A checkpoint file in ``checkpoint_dir`` records the transactions committed so far. If the
+import is killed, running it again on the same files skips those transactions and ends with
+the graph an unbroken import would have made; the checkpoint is removed when it finishes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from carenet.domain import models as m
+from carenet.domain.schema import NodeLabel
+from carenet.errors import InvalidInput, Problem
+from carenet.interchange import Parsed, read_file
+from carenet.storage.repository import ChangeSet, Repository
+
+Progress = Callable[[str, int], None]
+"""Called with a phase ("read" or "write") and the number of rows just done."""
+
+
+
+@dataclass
+class ImportReport:
+    files: list[str]
+    rows: int
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+    transactions: int = 0
+    resumed_at: int = 0
+    seconds: float = 0.0
+
+    @property
+    def records(self) -> int:
+        return sum(self.nodes.values()) + sum(self.relationships.values())
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "rows": self.rows, "nodes": self.nodes, "relationships": self.relationships,
+                "dry_run": self.dry_run, "transactions": self.transactions, "resumed_at": self.resumed_at,
+                "seconds": round(self.seconds, 3)}
+
+
+def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Progress | None = None) -> Parsed:
+    parsed = Parsed()
+    names: dict[str, Path] = {}
+    for path in paths:
+        path = Path(path)
+        if path.name in names and names[path.name] != path:
+            parsed.problems.append(Problem(f"{path.name}:1:1", f"two files named {path.name}: rename one", str(path)))
+            continue
+        names[path.name] = path
+        if not path.is_file():
+            parsed.problems.append(Problem(f"{path.name}:1:1", "no such file", str(path)))
+            continue
+        one = read_file(path, wave=wave)
+        parsed.extend(one)
+        if progress:
+            progress("read", one.rows)
+    return parsed
+
+
+async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
+    """The change set of ``parsed``, or :class:`InvalidInput` with every problem."""
+    changes = ChangeSet()
+    problems = list(parsed.problems)
+    waves: dict[str, str] = {}
+    areas: dict[str, str] = {}
+    for i, (model, origin) in enumerate(parsed.items):
+        if isinstance(model, m.Node):
+            changes.add_node(model, origin)
+            if isinstance(model, (m.LeadershipDemand, m.Baseline)):
+                areas.setdefault(model.area, parsed.locate(origin, "area"))
+        else:
+            changes.add_relationship(model, f"{origin}#{i}")
+            wave = getattr(model, "wave", None)
+            if wave is not None:
+                waves.setdefault(wave, parsed.locate(origin, "wave"))
+    in_change = {(n.label, n.uid) for n in changes.nodes}
+    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
+                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system")):
+        missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
+        for label in labels:
+            if missing:
+                missing -= await repo.existing(label, missing)
+        problems += [Problem(uids[u], f"no {what} with this uid exists (in this import or the store)", u) for u in sorted(missing)]
+    for problem in await repo.resolve_endpoints(changes):
+        problems.append(Problem(_located(parsed, problem.location), problem.message, problem.value))
+    changes.rel_origins = [o.rsplit("#", 1)[0] if o else o for o in changes.rel_origins]
+    if problems:
+        raise InvalidInput(sorted(problems, key=_order))
+    return changes
+
+
+def _located(parsed: Parsed, location: str) -> str:
+    """``source:line:column`` for a location the repository gave (``origin#index.source``)."""
+    match = re.match(r"^(?P<origin>.+?)(?:#(?P<index>\d+))?(?:\.(?P<field>source|target|uid))?$", location)
+    if match is None or ":$" in location:
+        return re.sub(r"#\d+", "", location)
+    origin, index, end = match["origin"], match["index"], match["field"]
+    if not re.search(r":\d+$", origin):
+        return location
+    if index is not None and end in ("source", "target") and int(index) in parsed.ends:
+        column = parsed.ends[int(index)][0 if end == "source" else 1]
+        return parsed.locate(origin, column)
+    return parsed.locate(origin, end)
+
+
+def _order(problem: Problem) -> tuple:
+    parts = re.split(r"(\d+)", problem.location)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+
+
+def _checkpoint_path(directory: Path, paths: Sequence[Path], tx_rows: int, wave: str | None) -> Path:
+    digest = hashlib.sha256(f"{tx_rows}|{wave}".encode())
+    for path in paths:
+        digest.update(Path(path).name.encode() + b"\0")
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    return directory / f"import-{digest.hexdigest()[:24]}.json"
+
+
+async def import_files(
+    repo: Repository,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    wave: str | None = None,
+    checkpoint_dir: Path | None = None,
+    tx_rows: int = 50_000,
+    batch_rows: int = 50_000,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then."""
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    parsed = read_files(paths, wave=wave, progress=progress)
+    changes = await check(repo, parsed)
+    plan, summary = repo.transactions(changes, batch_rows=batch_rows, tx_rows=tx_rows)
+    report = ImportReport([p.name for p in paths], parsed.rows, summary.nodes, summary.relationships,
+                          dry_run=dry_run, transactions=len(plan))
+    if dry_run:
+        report.seconds = time.perf_counter() - started
+        return report
+    checkpoint = _checkpoint_path(checkpoint_dir, paths, tx_rows, wave) if checkpoint_dir else None
+    done = 0
+    if checkpoint and checkpoint.exists():
+        saved = json.loads(checkpoint.read_text(encoding="utf-8"))
+        if saved.get("transactions") == len(plan):
+            done = int(saved.get("committed", 0))
+    report.resumed_at = done
+    if progress and done:
+        progress("write", sum(rows for _, rows in plan[:done]))
+    for i, (ops, rows) in enumerate(plan):
+        if i < done:
+            continue
+        await repo.store.write_batch(ops)
+        if checkpoint:
+            checkpoint.parent.mkdir(parents=True, exist_ok=True)
+            tmp = checkpoint.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"files": report.files, "transactions": len(plan), "committed": i + 1}), encoding="utf-8")
+            tmp.replace(checkpoint)
+        if progress:
+            progress("write", rows)
+    if checkpoint and checkpoint.exists():
+        checkpoint.unlink()
+    report.seconds = time.perf_counter() - started
+    return report

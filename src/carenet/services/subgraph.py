@@ -1,0 +1,212 @@
+"""A part of the network shaped for drawing (sigma.js/graphology, Cytoscape.js).
+
+Nodes of one level (teams, organisations or people) that pass a filter, or those within
+``depth`` ties of a centre node; the ties among them merged into one edge per pair of
+nodes; degree counted from those edges. Betweenness, brokerage and community are the values
+the analytics wrote back to the nodes (None until they have run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from carenet.errors import InvalidInput, NotFound, Problem
+from carenet.storage.queries import subgraph as q
+from carenet.storage.repository import Repository
+
+MAX_LIMIT = 5_000
+MAX_DEPTH = 5
+
+
+class Level(StrEnum):
+    TEAM = "team"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+class SizeBy(StrEnum):
+    DEGREE = "degree"
+    BETWEENNESS = "betweenness"
+    BROKERAGE = "brokerage"
+
+
+_QUERIES = {
+    Level.TEAM: (q.SUBGRAPH_TEAM_NODES, q.SUBGRAPH_TEAM_COUNT, q.SUBGRAPH_TEAM_TIES, q.SUBGRAPH_TEAM_HOP),
+    Level.ORGANISATION: (
+        q.SUBGRAPH_ORGANISATION_NODES,
+        q.SUBGRAPH_ORGANISATION_COUNT,
+        q.SUBGRAPH_ORGANISATION_TIES,
+        q.SUBGRAPH_ORGANISATION_HOP,
+    ),
+    Level.PERSON: (q.SUBGRAPH_PERSON_NODES, q.SUBGRAPH_PERSON_COUNT, q.SUBGRAPH_PERSON_TIES, q.SUBGRAPH_PERSON_HOP),
+}
+KIND = {Level.TEAM: "Team", Level.ORGANISATION: "Organisation", Level.PERSON: "Person"}
+
+
+@dataclass(frozen=True)
+class SubgraphFilter:
+    level: Level = Level.TEAM
+    system: str = ""
+    place: str = ""
+    sectors: Sequence[str] = ()
+    levels: Sequence[str] = ()
+    wave: str = ""
+    search: str = ""
+
+
+@dataclass
+class DrawNode:
+    id: str
+    label: str
+    kind: str
+    sector: str | None
+    organisation: str | None
+    organisation_name: str | None
+    place: str | None
+    betweenness: float | None
+    brokerage: float | None
+    community: int | None
+    degree: int = 0
+    size: float = 0.0
+
+
+@dataclass
+class DrawEdge:
+    id: str
+    source: str
+    target: str
+    kinds: list[str] = field(default_factory=list)
+    weight: float = 0.0
+    trust: float | None = None
+
+
+@dataclass
+class Subgraph:
+    nodes: list[DrawNode]
+    edges: list[DrawEdge]
+    total_nodes: int
+    truncated: bool
+
+
+def _filter_params(f: SubgraphFilter, uids: Sequence[str] | None) -> dict:
+    return {
+        "all_uids": uids is None,
+        "uids": list(uids) if uids else [""],
+        "all_sectors": not f.sectors,
+        "sectors": list(f.sectors) or [""],
+        "all_levels": not f.levels,
+        "levels": list(f.levels) or [""],
+        "search": f.search.strip().lower(),
+        "place": f.place,
+        "system": f.system,
+    }
+
+
+def _check(limit: int, depth: int, f: SubgraphFilter) -> None:
+    problems = []
+    if not 1 <= limit <= MAX_LIMIT:
+        problems.append(Problem("limit", f"must be between 1 and {MAX_LIMIT}", limit))
+    if not 1 <= depth <= MAX_DEPTH:
+        problems.append(Problem("depth", f"must be between 1 and {MAX_DEPTH}", depth))
+    if f.levels and f.level is not Level.PERSON:
+        problems.append(Problem("filter.levels", "leadership levels filter people only; use level: PERSON"))
+    if problems:
+        raise InvalidInput(problems)
+
+
+async def _reach(repo: Repository, level: Level, centre: str, depth: int, wave: str, cap: int) -> list[str]:
+    """Uids within ``depth`` ties of ``centre``, nearest first, at most ``cap`` of them."""
+    hop = _QUERIES[level][3]
+    seen = [centre]
+    known = {centre}
+    frontier = [centre]
+    for _ in range(depth):
+        rows = await repo.store.read(hop, uids=frontier, wave=wave)
+        frontier = sorted({r["uid"] for r in rows} - known)
+        if not frontier:
+            break
+        known.update(frontier)
+        seen.extend(frontier)
+        if len(seen) >= cap:
+            break
+    return seen
+
+
+async def subgraph(
+    repo: Repository,
+    *,
+    filter: SubgraphFilter | None = None,
+    centre: str | None = None,
+    depth: int = 1,
+    limit: int = 2000,
+    size_by: SizeBy = SizeBy.DEGREE,
+) -> Subgraph:
+    """Nodes (at most ``limit``, best connected first) and the ties among them, merged per pair."""
+    f = filter or SubgraphFilter()
+    _check(limit, depth, f)
+    nodes_q, count_q, ties_q, _ = _QUERIES[f.level]
+    uids: list[str] | None = None
+    if centre:
+        found = await repo.existing(_label(f.level), [centre])
+        if not found:
+            raise NotFound(f"no {KIND[f.level]} with uid {centre!r}", suggestion="check the level and the uid")
+        uids = await _reach(repo, f.level, centre, depth, f.wave, cap=50_000)
+    params = _filter_params(f, uids)
+    total = int((await repo.store.read(count_q, **params))[0]["total"])
+    if uids is not None and len(uids) > limit:
+        params["uids"] = uids[:limit]  # nearest first
+    rows = await repo.store.read(nodes_q, **params, limit=limit)
+    nodes = {
+        r["uid"]: DrawNode(
+            id=r["uid"],
+            label=r["name"],
+            kind=KIND[f.level],
+            sector=r["sector"],
+            organisation=r["organisation"],
+            organisation_name=r["organisation_name"],
+            place=r["place"],
+            betweenness=r["betweenness"],
+            brokerage=r["brokerage"],
+            community=r["community"],
+        )
+        for r in rows
+    }
+    ties = await repo.store.read(ties_q, uids=sorted(nodes), wave=f.wave)
+    edges = _merge(ties, nodes)
+    for node in nodes.values():
+        value = {SizeBy.DEGREE: node.degree, SizeBy.BETWEENNESS: node.betweenness, SizeBy.BROKERAGE: node.brokerage}
+        node.size = float(value[size_by] or 0.0)
+    return Subgraph(list(nodes.values()), edges, total_nodes=total, truncated=total > len(nodes))
+
+
+def _label(level: Level):
+    from carenet.domain.schema import NodeLabel
+
+    return NodeLabel(KIND[level])
+
+
+def _merge(ties: list[dict], nodes: dict[str, DrawNode]) -> list[DrawEdge]:
+    """One edge per unordered pair: kinds united, weight the number of ties, trust their mean."""
+    edges: dict[tuple[str, str], DrawEdge] = {}
+    trusts: dict[tuple[str, str], list[float]] = {}
+    for t in ties:
+        a, b = t["source"], t["target"]
+        if b not in nodes or a == b:
+            continue
+        key = (a, b) if a < b else (b, a)
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = DrawEdge(id=f"{key[0]}|{key[1]}", source=a, target=b)
+            nodes[a].degree += 1
+            nodes[b].degree += 1
+        edge.weight += 1.0
+        for kind in t["kinds"] or ():
+            if kind not in edge.kinds:
+                edge.kinds.append(kind)
+        if t.get("trust") is not None:
+            trusts.setdefault(key, []).append(float(t["trust"]))
+    for key, values in trusts.items():
+        edges[key].trust = round(sum(values) / len(values), 3)
+    return list(edges.values())

@@ -1,0 +1,125 @@
+"""Files over HTTP: import templates, uploads for import, and streamed exports.
+
+Authorisation: ``Authorization: Bearer <token>`` (or ``ApiKey <key>``) checked by the API's
+:class:`~carenet.api.auth.Authenticator`: exports need the ``analyst`` role or above, uploads
+``planner`` or above; templates are open to anyone signed in. The server's admin key (the one
+the local CLI uses, see :mod:`carenet.web.admin`) counts as ``admin``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response, StreamingResponse
+
+from carenet.api.auth import Principal, Role
+from carenet.bootstrap import Services
+from carenet.interchange import KINDS, graphs, tables, template_csv, template_workbook_bytes
+from carenet.services import exports, imports
+
+router = APIRouter(tags=["files"])
+
+
+def _principal(request: Request) -> Principal:
+    header = request.headers.get("authorization") or ""
+    scheme, _, token = header.partition(" ")
+    admin_key = getattr(request.app.state, "admin_key", None)
+    if admin_key and scheme.lower() == "bearer" and secrets.compare_digest(token.strip().encode(), admin_key.encode()):
+        return Principal("admin-key", Role.ADMIN, via="admin_key")
+    return request.app.state.authenticator.authenticate(header)
+
+
+def role(needed: Role, operation: str):
+    def dependency(request: Request) -> Services:
+        principal = _principal(request)
+        principal.require(needed, operation)
+        return request.app.state.services
+
+    return dependency
+
+
+def _filter(system, place, sector, wave) -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave)
+
+
+@router.get("/files/templates.xlsx")
+async def templates_xlsx(_: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
+    return Response(template_workbook_bytes(),
+                    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": 'attachment; filename="carenet-templates.xlsx"'})
+
+
+@router.get("/files/templates/{kind}.csv")
+async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
+    if kind not in KINDS:
+        raise HTTPException(404, f"no template {kind!r}; one of {', '.join(KINDS)}")
+    return Response(template_csv(KINDS[kind]), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
+
+
+@router.post("/files/import")
+async def upload(
+    files: list[UploadFile] = File(...),
+    dry_run: bool = False,
+    wave: str | None = None,
+    services: Services = Depends(role(Role.PLANNER, "importing files")),
+) -> dict:
+    """Import uploaded files; 400 with every problem (``file:line:column``) when any row is wrong."""
+    with tempfile.TemporaryDirectory(prefix="carenet-upload-") as tmp:
+        paths = []
+        for upload_file in files:
+            name = Path(upload_file.filename or "upload.csv").name
+            path = Path(tmp) / name
+            with open(path, "wb") as f:
+                while chunk := await upload_file.read(1 << 20):
+                    f.write(chunk)
+            paths.append(path)
+        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave,
+                                            checkpoint_dir=services.settings.data_dir / "imports")
+    return report.to_dict()
+
+
+@router.get("/export/graph")
+async def export_graph(
+    format: str = "gexf",
+    level: str = "team",
+    system: str | None = None,
+    place: str | None = None,
+    sector: list[str] = Query(default=[]),
+    wave: str | None = None,
+    metrics: bool = True,
+    services: Services = Depends(role(Role.ANALYST, "exporting")),
+) -> StreamingResponse:
+    if format not in graphs.FORMATS:
+        raise HTTPException(400, f"format must be one of {', '.join(graphs.FORMATS)}")
+    if level not in exports.LEVELS:
+        raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
+    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave), metrics=metrics)
+    media, suffix = graphs.FORMATS[format]
+    return StreamingResponse((c.encode("utf-8") for c in graphs.chunks(G, format)), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'})
+
+
+@router.get("/export/metrics")
+async def export_metrics(
+    format: str = "csv",
+    per: str = "node",
+    by: list[str] = Query(default=["sector"]),
+    level: str = "team",
+    system: str | None = None,
+    place: str | None = None,
+    sector: list[str] = Query(default=[]),
+    wave: str | None = None,
+    services: Services = Depends(role(Role.ANALYST, "exporting")),
+) -> StreamingResponse:
+    if format not in tables.FORMATS:
+        raise HTTPException(400, f"format must be one of {', '.join(tables.FORMATS)}")
+    if per not in ("node", "group") or level not in exports.LEVELS[:3] or any(b not in exports.GROUP_BY for b in by):
+        raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
+    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave), per=per, by=by)
+    media, suffix = tables.FORMATS[format]
+    return StreamingResponse(tables.chunks(rows, format), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})

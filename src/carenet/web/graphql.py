@@ -1,0 +1,179 @@
+"""GraphQL over HTTP at ``/graphql`` (the GraphQL over HTTP specification).
+
+- POST with a JSON body (one operation: batching is off); GET for queries only (405 otherwise).
+- ``application/graphql-response+json`` when the client accepts it: 400 for a request that fails
+  before execution (bad JSON, parse or validation failure), 200 once execution has begun.
+  ``application/json`` for clients that ask for it (or send no Accept): 200 for any
+  well-formed request. 406 when neither is acceptable.
+- Credentials before anything else: 401 with ``WWW-Authenticate`` when missing or bad.
+- Bodies over ``max_body_bytes`` get 413; an operation past ``request_timeout_s`` gets 504.
+- In demo mode a browser GET without a query gets GraphiQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from strawberry.types.graphql import OperationType
+from strawberry.exceptions import MissingQueryError
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.http.ides import get_graphql_ide_html
+from strawberry.types.execution import PreExecutionError
+
+from carenet.api.context import Context
+from carenet.api.loaders import Loaders
+from carenet.api.errors import error_body, format_error
+from carenet.config import Mode
+from carenet.errors import Unauthenticated
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+
+router = APIRouter()
+
+
+class GraphVersion:
+    """Changes whenever this server writes: the start time and a write counter."""
+
+    def __init__(self) -> None:
+        self.boot = format(int(time.time()), "x")
+        self._counter = itertools.count(1)
+        self.value = 0
+
+    def bump(self) -> None:
+        self.value = next(self._counter)
+
+    def __str__(self) -> str:
+        return f"{self.boot}-{self.value}"
+
+
+def _media_type(accept: str) -> str | None:
+    if not accept.strip():
+        return JSON
+    types = [part.split(";")[0].strip().lower() for part in accept.split(",")]
+    if GRAPHQL_RESPONSE in types:
+        return GRAPHQL_RESPONSE
+    if JSON in types or "*/*" in types or "application/*" in types:
+        return JSON
+    return None
+
+
+def _respond(body: dict[str, Any], status: int, media: str, headers: dict[str, str] | None = None) -> Response:
+    if media == JSON and status == 400 and "data" not in body and not body.get("_request_error"):
+        status = 200  # application/json: a well-formed request gets 200 whatever GraphQL said
+    body.pop("_request_error", None)
+    return Response(json.dumps(body, separators=(",", ":")), status_code=status, media_type=media, headers=headers)
+
+
+def _request_error(message: str, media: str, status: int = 400) -> Response:
+    body = {**error_body("BAD_REQUEST", message), "_request_error": True}
+    return _respond(body, status, media)
+
+
+async def _params_from_body(request: Request, limit: int) -> dict[str, Any] | str:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        return "too large"
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return "too large"
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in ("application/json", ""):
+        return f"unsupported content type {content_type!r}: send application/json"
+    try:
+        params = json.loads(body or b"null")
+    except ValueError:
+        return "the body is not valid JSON"
+    if isinstance(params, list):
+        return "batching is not supported: send one operation per request"
+    if not isinstance(params, dict):
+        return "the body must be a JSON object with a query"
+    return params
+
+
+def _params_from_query(request: Request) -> dict[str, Any] | str:
+    params: dict[str, Any] = dict(request.query_params)
+    if "variables" in params:
+        try:
+            params["variables"] = json.loads(params["variables"])
+        except ValueError:
+            return "variables must be JSON"
+    return params
+
+
+async def _handle(request: Request, *, get: bool) -> Response:
+    app = request.app
+    settings = app.state.settings
+    media = _media_type(request.headers.get("accept", ""))
+    if get and "query" not in request.query_params and settings.mode is Mode.DEMO:
+        if "text/html" in request.headers.get("accept", ""):
+            return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"))
+    if media is None:
+        return Response("accept application/graphql-response+json or application/json", status_code=406)
+    try:
+        principal = app.state.authenticator.authenticate(request.headers.get("authorization"))
+    except Unauthenticated as exc:
+        body = error_body("UNAUTHENTICATED", exc.message)
+        challenge = 'Bearer realm="carenet"' + ("" if "required" in exc.message else ', error="invalid_token"')
+        return _respond({**body, "_request_error": True}, 401, media, {"WWW-Authenticate": challenge})
+    params = _params_from_query(request) if get else await _params_from_body(request, settings.max_body_bytes)
+    if params == "too large":
+        return _request_error(f"the request body is over {settings.max_body_bytes} bytes", media, 413)
+    if isinstance(params, str):
+        return _request_error(params, media)
+    query, variables = params.get("query"), params.get("variables")
+    if not isinstance(query, str) or not query.strip():
+        return _request_error("the request has no query", media)
+    if variables is not None and not isinstance(variables, dict):
+        return _request_error("variables must be a JSON object", media)
+    context = Context(
+        services=app.state.services,
+        principal=principal,
+        audit=app.state.audit,
+        graph_version=app.state.graph_version,
+        loaders=Loaders(app.state.services.repo),
+    )
+    allowed = (OperationType.QUERY,) if get else (OperationType.QUERY, OperationType.MUTATION)
+    try:
+        result = await asyncio.wait_for(
+            app.state.schema.execute(
+                query,
+                variable_values=variables,
+                context_value=context,
+                operation_name=params.get("operationName"),
+                allowed_operation_types=allowed,
+            ),
+            timeout=settings.request_timeout_s,
+        )
+    except InvalidOperationTypeError:
+        return _respond({**error_body("BAD_REQUEST", "only queries may be sent with GET"), "_request_error": True},
+                        405, media, {"Allow": "POST"})
+    except MissingQueryError:
+        return _request_error("the request has no query", media)
+    except TimeoutError:
+        return _respond({**error_body("TIMEOUT", "the request took too long"), "_request_error": True}, 504, media)
+    body: dict[str, Any] = {}
+    if result.errors:
+        body["errors"] = [format_error(e) for e in result.errors]
+    if isinstance(result, PreExecutionError):
+        return _respond(body, 400, media)
+    body["data"] = result.data
+    return _respond(body, 200, media)
+
+
+@router.post("/graphql")
+async def graphql_post(request: Request) -> Response:
+    return await _handle(request, get=False)
+
+
+@router.get("/graphql")
+async def graphql_get(request: Request) -> Response:
+    return await _handle(request, get=True)

@@ -1,0 +1,93 @@
+"""Root connections through real HTTP: filters, ordering, keyset cursors, totalCount, N+1."""
+
+from __future__ import annotations
+
+from carenet.api.auth import Role
+
+TEAMS = """
+query($where: TeamWhere, $orderBy: OrderBy, $first: Int, $after: String, $last: Int, $before: String) {
+  teams(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id uid name sector organisation { uid name } places { node { uid } }
+      ties(first: 5) { totalCount edges { uid direction kinds wave trust node { uid } } } } }
+  }
+}
+"""
+
+
+def teams(server, role=Role.FRONTEND, **variables):
+    body = server.gql(TEAMS, variables, role=role)
+    assert "errors" not in body, body
+    return body["data"]["teams"]
+
+
+def uids(conn):
+    return [e["node"]["uid"] for e in conn["edges"]]
+
+
+def test_forward_and_backward_keyset_pages(demo_server):
+    first = teams(demo_server, first=20)
+    assert len(first["edges"]) == 20 and first["pageInfo"]["hasNextPage"] and first["totalCount"] == 533
+    assert uids(first) == sorted(uids(first))
+    second = teams(demo_server, first=20, after=first["pageInfo"]["endCursor"])
+    both = teams(demo_server, first=40)
+    assert uids(first) + uids(second) == uids(both)
+    back = teams(demo_server, last=20, before=second["pageInfo"]["startCursor"])
+    assert uids(back) == uids(first) and back["pageInfo"]["hasNextPage"]
+
+
+def test_filters_and_or_not_and_order_by_degree(demo_server):
+    where = {"place": {"eq": "s1-place-3"}, "sector": {"in": ["HOUSING"]}}
+    housing = teams(demo_server, where=where, first=100)
+    assert housing["totalCount"] == len(housing["edges"]) > 0
+    assert all(e["node"]["sector"] == "housing" for e in housing["edges"])
+    either = teams(demo_server, first=500, where={"OR": [{"sector": {"eq": "HOUSING"}}, {"name": {"contains": "discharge"}}]})
+    assert all(e["node"]["sector"] == "housing" or "discharge" in e["node"]["name"].lower() for e in either["edges"])
+    not_health = teams(demo_server, first=500, where={"NOT": {"sector": {"eq": "HEALTH"}}})
+    health = teams(demo_server, first=1, where={"sector": {"eq": "HEALTH"}})
+    assert not_health["totalCount"] + health["totalCount"] == 533
+    top = teams(demo_server, first=3, orderBy={"field": "DEGREE", "direction": "DESC"})
+    totals = [e["node"]["ties"]["totalCount"] for e in top["edges"]]
+    assert totals == sorted(totals, reverse=True) and totals[0] >= 50
+    nxt = teams(demo_server, first=3, orderBy={"field": "DEGREE", "direction": "DESC"}, after=top["pageInfo"]["endCursor"])
+    assert nxt["edges"][0]["node"]["ties"]["totalCount"] <= totals[-1]
+
+
+def test_relationships_and_properties_on_edges(demo_server):
+    page = teams(demo_server, where={"uid": {"eq": "s1-team-acute-3"}})
+    team = page["edges"][0]["node"]
+    assert team["organisation"]["uid"] == "s1-org-acute" and team["places"][0]["node"]["uid"] == "s1-place-3"
+    tie = team["ties"]["edges"][0]
+    assert tie["kinds"] and tie["wave"].startswith("s1-wave-") and tie["direction"] in ("in", "out")
+
+
+def test_page_size_cap(demo_server):
+    body = demo_server.gql(TEAMS, {"first": 501}, role=Role.FRONTEND)
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_round_trips_do_not_grow_with_the_page(demo_server):
+    store = demo_server.recording
+    counts = []
+    for size in (50, 500):
+        store.reset()
+        page = teams(demo_server, first=size)
+        assert len(page["edges"]) == size
+        counts.append(store.round_trips)
+    assert counts[0] == counts[1] <= 5, counts
+
+
+def test_node_by_global_id_and_people_need_analyst_for_personal_fields(demo_server):
+    page = teams(demo_server, first=1)
+    gid = page["edges"][0]["node"]["id"]
+    body = demo_server.gql("query($id: ID!) { node(id: $id) { ... on Team { uid } } }", {"id": gid}, role=Role.FRONTEND)
+    assert body["data"]["node"]["uid"] == page["edges"][0]["node"]["uid"]
+    q = "{ people(first: 2) { edges { node { name role level band } } } }"
+    denied = demo_server.gql(q, role=Role.FRONTEND)
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    allowed = demo_server.gql(q, role=Role.ANALYST)
+    assert "errors" not in allowed and len(allowed["data"]["people"]["edges"]) == 2
+    lines = demo_server.app.state.audit.lines()
+    assert any(x["operation"] == "read people" and x["role"] == "analyst" and len(x["people"]) == 2 for x in lines)
+    assert not any("s1-person" in str(x) for x in lines)

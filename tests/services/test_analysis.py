@@ -1,0 +1,98 @@
+"""The analytics on the demo system find every defect the generator plants (see its docstring)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carenet.domain import models as m
+from carenet.services import analysis
+from carenet.services.demo import load_demo
+from carenet.services.graphs import Scope, network
+from carenet.storage.repository import ChangeSet
+
+
+@pytest.fixture
+async def demo_repo(repo):
+    await load_demo(repo, seed=7)
+    return repo
+
+
+async def test_every_planted_defect_is_found(demo_repo):
+    cache = analysis.AnalysisCache()
+    gaps = await analysis.gaps(demo_repo, cache=cache)
+    # 1. the housing silo: place 3's housing teams have no tie to health
+    pairs = {(g["group"], g["sector"], g["other_sector"]) for g in gaps["sector_pair_gaps"]["gaps"]}
+    assert ("s1-place-3", "housing", "health") in pairs
+    assert not any(p[1:] == ("housing", "health") and p[0] != "s1-place-3" for p in pairs)
+    # 2. the broken hand-off, and only that one
+    broken = gaps["handoffs"]["gaps"]
+    assert [(g["from_step_name"], g["to_step_name"]) for g in broken] == [("CAMHS single point of access", "Early help (children's social care)")]
+    # 3. the single bridge leader
+    people = await network(demo_repo, Scope(level="person"))
+    from carenet import analytics
+
+    assert "s1-person-bridge" in analytics.articulation_points(people)
+    impact = await analysis.departure(demo_repo, ["s1-person-bridge"], scope=Scope(level="person"))
+    assert impact["components_split"] == 1
+    # 4. the forum with no VCSE member
+    assert "s1-forum-place-2" in {f["forum"] for f in gaps["forums_without_vcse"]}
+    assert "s1-forum-place-1" not in {f["forum"] for f in gaps["forums_without_vcse"]}
+    # 5. the place whose leadership is far less diverse than its staff
+    lead = await analysis.leadership(demo_repo, cache=cache)
+    rows = {r["place"]: r for r in lead["representation"]["ethnic_group"]["workforce"]}
+    worst = max(rows, key=lambda p: rows[p]["categories"]["White"]["gap_pp"] or -100)
+    assert worst == "s1-place-2" and rows[worst]["categories"]["White"]["gap_pp"] > 25
+    # 6. the organisation many rely on that has no seat at any table
+    relied = gaps["relied_on_without_seat"]["organisations"]
+    assert relied[0]["organisation"] == "s1-org-vcse-home-from-hospital"
+    # and place 4 has no leader with financial stewardship
+    assert lead["capabilities"]["coverage"]["s1-place-4"]["missing"] == ["cap-financial_stewardship"]
+
+
+async def test_silos_brokers_and_quality_reports(demo_repo):
+    silos = await analysis.silos(demo_repo)
+    assert silos["graph"]["nodes"] == 533
+    assert silos["ei"]["sector"]["index"] < 0  # more ties inside sectors than across them
+    assert silos["communities"]["silos"] >= 1
+    brokers = await analysis.brokers(demo_repo, scope=Scope(level="person"))
+    assert brokers["articulation_points"]["count"] >= 1
+    quality = await analysis.quality(demo_repo)
+    assert quality["waves"] == ["s1-wave-2025", "s1-wave-2026"]
+    assert quality["change"]["lost"] and quality["change"]["gained"]
+    assert 1 <= quality["organisations"]["s1-org-acute"]["trust"] <= 4
+
+
+async def test_leadership_figures_are_suppressed_and_never_about_one_person(demo_repo):
+    lead = await analysis.leadership(demo_repo)
+    for characteristic in ("ethnic_group", "sex"):
+        for kind in ("workforce", "community"):
+            for row in lead["representation"][characteristic][kind]:
+                for cell in row["categories"].values():
+                    assert cell["count"] == "*" or (isinstance(cell["count"], int) and cell["count"] % 5 == 0)
+                    if cell["count"] == "*":
+                        assert cell["percent"] is None
+    years = lead["demand"]["years"]
+    assert {y["year"] for y in years} == set(range(2027, 2032))
+    assert "person" not in str(lead["representation"])
+
+
+async def test_results_are_cached_per_graph_version(demo_repo):
+    cache = analysis.AnalysisCache()
+    first = await analysis.silos(demo_repo, cache=cache)
+    assert await analysis.silos(demo_repo, cache=cache) is first
+    cs = ChangeSet()
+    cs.add_node(m.Team(uid="new-team", name="New", sector="leisure"))
+    await demo_repo.apply(cs)
+    again = await analysis.silos(demo_repo, cache=cache)
+    assert again is not first and again["graph"]["nodes"] == 534
+
+
+async def test_metrics_are_written_back_for_sorting_and_sizing(demo_repo):
+    written = await analysis.write_metrics(demo_repo)
+    assert written == 533
+    from carenet.domain.schema import NodeLabel
+
+    team = await demo_repo.get(NodeLabel.TEAM, "s1-team-acute-1")
+    assert team.betweenness is not None and team.community is not None and team.brokerage is not None
+    projection = await demo_repo.projection("team")
+    assert all(r["community"] is not None for r in projection.nodes.to_pylist())

@@ -1,0 +1,92 @@
+"""``carenet demo`` in a subprocess on a free port, for the map's browser tests and benchmark."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+_TOKEN = re.compile(r"^\s*(\w+)\s+\S+/map#token=(\S+)\s*$")
+
+
+@dataclass
+class DemoServer:
+    url: str
+    tokens: dict[str, str] = field(default_factory=dict)
+    output: list[str] = field(default_factory=list)
+
+    def token(self, *roles: str) -> str:
+        """The first demo token of these roles; a placeholder when the server prints none (no auth)."""
+        for role in roles:
+            if role in self.tokens:
+                return self.tokens[role]
+        return "no-auth-configured"
+
+    def graphql(self, query: str, variables: dict | None = None, *, token: str | None = None) -> dict:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        r = httpx.post(self.url + "/graphql", json={"query": query, "variables": variables or {}}, headers=headers, timeout=120)
+        return r.json()
+
+    def has_field(self, name: str) -> bool:
+        """Whether ``Query`` has this field (demo mode allows introspection)."""
+        body = self.graphql('{ __type(name: "Query") { fields { name } } }', token=self.token("admin", "analyst"))
+        fields = ((body.get("data") or {}).get("__type") or {}).get("fields") or []
+        return any(f["name"] == name for f in fields)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def demo_server(data_dir: Path, *, systems: int = 1, seed: int = 7, timeout: float = 300) -> Iterator[DemoServer]:
+    """Generate and load the demo system(s) into ``data_dir`` and serve them; stopped on exit."""
+    port = free_port()
+    env = {**os.environ, "CARENET_DATA_DIR": str(data_dir), "CARENET_MODE": "demo", "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "carenet.cli.main", "demo", "--port", str(port), "--seed", str(seed), "--systems", str(systems)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = DemoServer(url=f"http://127.0.0.1:{port}")
+
+    def pump() -> None:
+        for line in proc.stdout:
+            server.output.append(line.rstrip())
+            m = _TOKEN.match(line)
+            if m:
+                server.tokens[m.group(1)] = m.group(2)
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError("carenet demo stopped:\n" + "\n".join(server.output[-40:]))
+            try:
+                if httpx.get(server.url + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("carenet demo was not ready in time:\n" + "\n".join(server.output[-40:]))
+            time.sleep(0.5)
+        time.sleep(0.3)  # the token lines are printed during start-up; let the reader catch up
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

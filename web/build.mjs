@@ -1,0 +1,34 @@
+// Builds the /map page into src/carenet/web/static/dist/ (gitignored; `make setup` runs `npm run build`).
+// Everything third-party comes from node_modules through the bundler: nothing is copied into the repo.
+import { build } from "esbuild";
+import { copyFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const out = join(root, "src", "carenet", "web", "static", "dist");
+const watch = process.argv.includes("--dev");
+
+await mkdir(out, { recursive: true });
+await build({
+  entryPoints: {
+    map: join(root, "web", "src", "main.js"),
+  },
+  outdir: out,
+  bundle: true,
+  format: "esm",
+  target: ["es2020"],
+  minify: !watch,
+  sourcemap: true,
+  legalComments: "linked",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: { map: join(root, "web", "src", "map.css") },
+  outdir: out,
+  bundle: true,
+  minify: !watch,
+  logLevel: "warning",
+});
+await copyFile(join(root, "web", "map.html"), join(out, "map.html"));
+console.log(`built the map page into ${out}`);
