@@ -51,7 +51,8 @@ def _cpu_seconds() -> float:
         import resource
     except ImportError:  # pragma: no cover - not POSIX
         return time.process_time()
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
@@ -178,7 +179,7 @@ def gap_report(
     path_cutoff: int | None = None,
     limit: int = 200,
 ) -> dict[str, Any]:
-    """Gaps: failing hand-offs, absent, cut-off or unlinked sectors, unseated relied-on organisations.
+    """Gaps: failing hand-offs; absent, cut-off or unlinked sectors; unseated relied-on orgs.
 
     ``expected_sectors`` defaults to every sector present in ``G``. A section whose
     input is not given (``pathways``, ``forum_seats``) is None.

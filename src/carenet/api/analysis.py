@@ -161,9 +161,11 @@ async def resolve_analysis(info: Info[Context, None], filter: AnalysisFilter | N
     return Analysis(scope=scope)
 
 
-async def resolve_pathways(info: Info[Context, None], wave: strawberry.ID | None = None) -> list[CarePathwayView]:
+async def resolve_pathways(
+    info: Info[Context, None], system: strawberry.ID | None = None, wave: strawberry.ID | None = None
+) -> list[CarePathwayView]:
     info.context.principal.require(Role.FRONTEND, "pathways")
-    found = await service.pathway_handoffs(info.context.repo, scope=Scope(wave=wave), cache=_cache(info))
+    found = await service.pathway_handoffs(info.context.repo, scope=Scope(system=system, wave=wave), cache=_cache(info))
     return [
         CarePathwayView(
             id=p["id"], name=p["name"],

@@ -105,6 +105,8 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
     async def compute():
         G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at))
         found = await pathways(repo)
+        if scope.system:  # the pathways some of whose teams are in the system
+            found = [p for p in found if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)]
         steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
         handoffs = await asyncio.to_thread(an.pathway_handoffs, G, steps, include_working=True)
         by_pathway: dict[str, list] = {}
@@ -123,7 +125,7 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
             out.append({**p, "handoffs": rows})
         return out
 
-    return await _cached(repo, cache, ("handoffs", scope.wave, scope.at), compute)
+    return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at), compute)
 
 
 async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
