@@ -100,3 +100,9 @@ def fresh_server(tmp_path) -> Iterator[Server]:
     """The demo system in a database of this test's own: for tests that write."""
     with running(tmp_path) as server:
         yield server
+
+
+@pytest.fixture
+def start_server():
+    """``with start_server(tmp_path, demo_data=False, mode=..., **settings) as server``: a server of the test's own."""
+    return running

@@ -91,3 +91,21 @@ def test_node_by_global_id_and_people_need_analyst_for_personal_fields(demo_serv
     lines = demo_server.app.state.audit.lines()
     assert any(x["operation"] == "read people" and x["role"] == "analyst" and len(x["people"]) == 2 for x in lines)
     assert not any("s1-person" in str(x) for x in lines)
+
+
+def test_uid_look_ups_take_the_fast_path_and_agree_with_the_general_filter(demo_server):
+    everything = teams(demo_server, first=500)
+    some = [e["node"]["uid"] for e in everything["edges"][::40]]
+    sectors = ["HEALTH", "SOCIAL_CARE", "HOUSING", "EDUCATION", "LEISURE", "VOLUNTARY", "PUBLIC_HEALTH", "OTHER"]
+    for order in ({"field": "UID", "direction": "ASC"}, {"field": "NAME", "direction": "DESC"}):
+        fast = teams(demo_server, where={"uid": {"in": some}}, orderBy=order, first=4)
+        general = teams(demo_server, where={"uid": {"in": some}, "sector": {"in": sectors}}, orderBy=order, first=4)
+        assert uids(fast) == uids(general) and fast["totalCount"] == general["totalCount"] == len(some)
+        nxt = teams(demo_server, where={"uid": {"in": some}}, orderBy=order, first=4, after=fast["pageInfo"]["endCursor"])
+        nxt_general = teams(demo_server, where={"uid": {"in": some}, "sector": {"in": sectors}}, orderBy=order, first=4,
+                            after=general["pageInfo"]["endCursor"])
+        assert uids(nxt) == uids(nxt_general) and not set(uids(nxt)) & set(uids(fast))
+    store = demo_server.recording
+    store.reset()
+    teams(demo_server, where={"uid": {"eq": some[0]}})
+    assert store.calls[0].names == ("page_team_by_uids",)

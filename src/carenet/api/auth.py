@@ -8,6 +8,25 @@ stored only as a SHA-256 hash in ``<data_dir>/api_keys.json``, compared in const
 Roles, least to most: ``public`` (aggregates only), ``frontend`` (map data, people's names and
 roles), ``analyst`` (read and export), ``planner`` (read, and write within their own system),
 ``admin``. Ethnicity and sex are never returned per person to any role.
+
+What each role may call (tests/api/test_roles.py checks every operation against every role):
+
+- public: ``counts`` (grouped counts; filtering people needs frontend), ``leaderDemographics``,
+  ``analysisReport(report: LEADERSHIP)``: aggregates only, people's counts suppressed.
+- frontend: also ``teams``, ``organisations``, ``people``, ``places``, ``systems``, ``node``,
+  ``subgraph``, ``analysis`` (team and organisation level), ``pathways``. Of a person it sees the
+  name, role (job title), leadership level, memberships and network metrics: what an
+  organisation chart or a map shows.
+- analyst: also the personal attributes of a person (``staffGroup``, ``band``, ``clinical``:
+  facts about their employment, not their job in the network), ``nodeByUid``, the other
+  reports of ``analysisReport`` and person-level ``analysis``.
+- planner: also the mutations ``upsert``, ``deleteNodes``, ``deleteRelationships``, only for
+  nodes that sit in the system named by their credentials (the rule: carenet.services.scope).
+- admin: everything, anywhere; and the two per-person rights operations, ``exportPerson``
+  (subject access, the only per-person read of ethnicity and sex) and ``erasePerson``.
+
+No credentials, or bad ones: HTTP 401 (``UNAUTHENTICATED``) before anything runs. A role below
+the one needed: ``FORBIDDEN``. Every read or write of people's data is audited (api/audit.py).
 """
 
 from __future__ import annotations
@@ -92,6 +111,16 @@ def create_api_key(path: Path, *, subject: str, role: Role, system: str | None =
     return key
 
 
+def revoke_api_key(path: Path, key_id: str) -> bool:
+    """Remove the key with ``key_id``; False when there is none."""
+    rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    kept = [r for r in rows if r["id"] != key_id]
+    if len(kept) == len(rows):
+        return False
+    path.write_text(json.dumps(kept, indent=1), encoding="utf-8")
+    return True
+
+
 class Authenticator:
     """Turns an ``Authorization`` header into a :class:`Principal`, or raises :class:`Unauthenticated`."""
 
@@ -103,12 +132,28 @@ class Authenticator:
         public_keys: list[Any] = (),
         jwks_url: str | None = None,
         api_keys: dict[str, ApiKeyRecord] | None = None,
+        api_keys_file: Path | None = None,
     ) -> None:
         self.issuer = issuer
         self.audience = audience
         self.public_keys = list(public_keys)
         self.jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
         self.api_keys = api_keys or {}
+        self.api_keys_file = api_keys_file
+        self._api_keys_seen: float | None = None
+
+    def _current_api_keys(self) -> dict[str, ApiKeyRecord]:
+        """The keys, re-read when the file changes (a key minted by the CLI works without a restart)."""
+        if self.api_keys_file is None:
+            return self.api_keys
+        try:
+            mtime = self.api_keys_file.stat().st_mtime_ns
+        except FileNotFoundError:
+            return self.api_keys
+        if mtime != self._api_keys_seen:
+            self.api_keys = load_api_keys(self.api_keys_file)
+            self._api_keys_seen = mtime
+        return self.api_keys
 
     def authenticate(self, authorization: str | None) -> Principal:
         scheme, _, credential = (authorization or "").strip().partition(" ")
@@ -125,7 +170,7 @@ class Authenticator:
 
     def _api_key(self, key: str) -> Principal:
         parts = key.split("_", 2)
-        record = self.api_keys.get(parts[1]) if len(parts) == 3 else None
+        record = self._current_api_keys().get(parts[1]) if len(parts) == 3 else None
         expected = record.sha256 if record else _hash("no such key")
         if not secrets.compare_digest(_hash(key), expected) or record is None:
             raise Unauthenticated("the API key is not valid")

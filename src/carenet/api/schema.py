@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from carenet.api.analysis import analysis_field, pathways_field, report_field
+from carenet.api.aggregates import counts_field, leader_demographics_field
 from carenet.api.auth import Role
 from carenet.api.connections import (
     organisations_field,
@@ -19,7 +21,9 @@ from carenet.api.connections import (
     teams_field,
 )
 from carenet.api.context import Context
+from carenet.api.cost import CachedValidation, CostLimiter
 from carenet.api.errors import is_expected
+from carenet.api.mutations import Mutation, export_person_field
 from carenet.api.subgraph import subgraph_field
 from carenet.api.types import Node
 from carenet.services import nodes
@@ -49,6 +53,9 @@ class Query:
     analysis = analysis_field
     pathways = pathways_field
     analysis_report = report_field
+    counts = counts_field
+    leader_demographics = leader_demographics_field
+    export_person = export_person_field
 
     @strawberry.field(description="The node with this uid, of whatever kind; null when there is none.")
     async def node_by_uid(self, info: Info[Context, None], uid: strawberry.ID) -> GraphNode | None:
@@ -56,6 +63,8 @@ class Query:
         found = await nodes.find_node(info.context.services.repo, uid=str(uid))
         if found is None:
             return None
+        if found.label == "Person" and info.context.audit is not None:
+            await info.context.audit.record(info.context.principal, "read person", [found.uid], "ok")
         return GraphNode(uid=found.uid, label=found.label, name=found.name, properties=found.properties)
 
 
@@ -72,11 +81,15 @@ def build_schema(*, demo: bool = True) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: ParserCache(maxsize=512),
+        CachedValidation,
+        CostLimiter,  # after the validation cache: the cost depends on each request's variables
     ]
     if not demo:
         extensions.append(DisableIntrospection)
     return CarenetSchema(
         query=Query,
+        mutation=Mutation,
         types=[Node],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not demo),

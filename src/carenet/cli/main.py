@@ -19,6 +19,8 @@ app.command("template")(template.template)
 app.command("import")(import_.import_)
 app.add_typer(export.app, name="export")
 app.command("analyse")(analyse.analyse)
+from carenet.cli import apikey  # noqa: E402
+app.add_typer(apikey.app, name="apikey")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from carenet.errors import InvalidInput, Problem
 from carenet.storage.queries import connections as q
+from carenet.storage.queries import pages as fast
 from carenet.storage.repository import Repository
 
 DEFAULT_PAGE = 50
@@ -131,6 +132,43 @@ def decode_cursor(cursor: str, key: str, where: str) -> tuple[Any, str]:
     return value, uid
 
 
+def _unfiltered(where: Where | None) -> bool:
+    return where is None or dnf(where) == [()]
+
+
+def uid_only(where: Where | None) -> set[str] | None:
+    """The uids a filter allows when it is nothing but uid conditions (no OR, no NOT); else None."""
+    if where is None:
+        return None
+    conjs = dnf(where)
+    if len(conjs) != 1 or not conjs[0] or any(c.field != "uid" or c.negated or not c.values for c in conjs[0]):
+        return None
+    allowed = set.intersection(*(set(c.values) for c in conjs[0]))
+    return allowed if len(allowed) <= MAX_VALUES else None
+
+
+_ROW_KEYS = {"uid": "uid", "name": "name", "betweenness": "betweenness", "brokerage": "brokerage", "constraint": "constraint"}
+
+
+def _row_key(row: dict[str, Any], order_by: str) -> Any:
+    value = row.get(_ROW_KEYS[order_by])
+    if value is None:
+        return _BLANK[order_by] if order_by in ("uid", "name") else -1.0
+    return value
+
+
+async def _by_uids(repo, label: str, uids: set[str], order_by: str, desc: bool, after: tuple | None, limit: int) -> list:
+    """Nodes by uid (an index look-up), in keyset order after ``after`` = (key, uid), at most ``limit``."""
+    rows = await repo.store.read(fast.BY_UIDS[label], uids=sorted(uids))
+    for row in rows:
+        row["sort_key"] = _row_key(row, order_by)
+    rows.sort(key=lambda r: (r["sort_key"], r["uid"]), reverse=desc)
+    if after is not None:
+        mark = (after[0], after[1])
+        rows = [r for r in rows if ((r["sort_key"], r["uid"]) < mark if desc else (r["sort_key"], r["uid"]) > mark)]
+    return rows[:limit]
+
+
 _BLANK = {"uid": "", "name": "", "degree": 0, "betweenness": 0.0, "brokerage": 0.0, "constraint": 0.0}
 
 
@@ -169,9 +207,16 @@ async def page(
     cursor = before if backward else after
     k, u = (decode_cursor(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], ""))
     desc = descending != backward
-    query = q.PAGES[f"{label}:{order_by}:{'desc' if desc else 'asc'}"]
-    params = filter_params(label, where)
-    rows = await repo.store.read(query, **params, from_start=cursor is None, k=k, u=u, limit=size + 1)
+    uids = uid_only(where)
+    if uids is not None and order_by in _ROW_KEYS:  # a look-up by key, ordered here
+        rows = await _by_uids(repo, label, uids, order_by, desc, None if cursor is None else (k, u), size + 1)
+    elif _unfiltered(where) and order_by == "uid":
+        query = fast.UNFILTERED[f"{label}:{'desc' if desc else 'asc'}"]
+        rows = await repo.store.read(query, from_start=cursor is None, u=u, limit=size + 1)
+    else:
+        query = q.PAGES[f"{label}:{order_by}:{'desc' if desc else 'asc'}"]
+        params = filter_params(label, where)
+        rows = await repo.store.read(query, **params, from_start=cursor is None, k=k, u=u, limit=size + 1)
     more = len(rows) > size
     rows = rows[:size]
     if backward:
@@ -182,5 +227,11 @@ async def page(
 
 
 async def count(repo: Repository, *, label: str, where: Where | None = None) -> int:
+    uids = uid_only(where)
+    if uids is not None:
+        return len(await repo.store.read(fast.BY_UIDS[label], uids=sorted(uids)))
+    if _unfiltered(where):
+        rows = await repo.store.read(fast.COUNT_ALL[label])
+        return int(rows[0]["total"]) if rows else 0
     rows = await repo.store.read(q.COUNTS[label], **filter_params(label, where))
     return int(rows[0]["total"]) if rows else 0

@@ -143,6 +143,11 @@ async def network(repo: Repository, *, level: str = "team", where: GraphFilter =
     return G
 
 
+def _finite(x: float | None) -> float | None:
+    """NaN (an isolated node's constraint) becomes None: GEXF, GraphML and JSON readers choke on NaN."""
+    return None if x is None or x != x or x in (float("inf"), float("-inf")) else float(x)
+
+
 def add_metrics(G: nx.DiGraph, *, seed: int = 0) -> str:
     """Compute the node metrics with :mod:`carenet.analytics` and set them as node attributes.
 
@@ -154,17 +159,18 @@ def add_metrics(G: nx.DiGraph, *, seed: int = 0) -> str:
         G.nodes[v]["out_degree"] = G.out_degree(v)
     if G.number_of_nodes() == 0:
         return "exact"
-    between = analytics.betweenness(G, seed=seed)
-    brokerage = analytics.brokerage_roles(G, "sector")
-    holes = analytics.structural_hole_measures(G)
-    communities = analytics.detect_communities(G, seed=seed)
-    ei = analytics.ei_index(G, "sector")
+    with analytics.reuse_conversion(G):  # one conversion to igraph for every metric
+        between = analytics.betweenness(G, seed=seed)
+        brokerage = analytics.brokerage_roles(G, "sector")
+        holes = analytics.structural_hole_measures(G)
+        communities = analytics.detect_communities(G, seed=seed)
+        ei = analytics.ei_index(G, "sector")
     for v in G:
         data = G.nodes[v]
         data["betweenness"] = between.values.get(v)
         data["brokerage"] = float(sum(brokerage.roles.get(v, {}).values()))
-        data["constraint"] = holes.constraint.get(v)
-        data["effective_size"] = holes.effective_size.get(v)
+        data["constraint"] = _finite(holes.constraint.get(v))
+        data["effective_size"] = _finite(holes.effective_size.get(v))
         data["ei_index"] = ei.nodes.get(v)
         data["community"] = communities.membership.get(v)
     return between.method

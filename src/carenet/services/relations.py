@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from carenet.storage.queries import relations as q
+from carenet.storage.queries import pages as q
 from carenet.storage.repository import Repository
 
 
@@ -23,14 +23,14 @@ class Relation(StrEnum):
 
 
 _QUERIES = {
-    Relation.ORGANISATION_OF_TEAM: q.ORGANISATION_OF_TEAMS,
-    Relation.PLACES_OF_TEAM: q.PLACES_OF_TEAMS,
-    Relation.TIES_OF_TEAM: q.TIES_OF_TEAMS,
-    Relation.PLACES_OF_ORGANISATION: q.PLACES_OF_ORGANISATIONS,
-    Relation.TEAMS_OF_ORGANISATION: q.TEAMS_OF_ORGANISATIONS,
-    Relation.TIES_OF_ORGANISATION: q.TIES_OF_ORGANISATIONS,
-    Relation.SYSTEM_OF_PLACE: q.SYSTEM_OF_PLACES,
-    Relation.TEAMS_OF_PERSON: q.TEAMS_OF_PEOPLE,
+    Relation.ORGANISATION_OF_TEAM: q.RELATED_ORGANISATION_OF_TEAMS,
+    Relation.PLACES_OF_TEAM: q.RELATED_PLACES_OF_TEAMS,
+    Relation.TIES_OF_TEAM: q.RELATED_TIES_OF_TEAMS,
+    Relation.PLACES_OF_ORGANISATION: q.RELATED_PLACES_OF_ORGANISATIONS,
+    Relation.TEAMS_OF_ORGANISATION: q.RELATED_TEAMS_OF_ORGANISATIONS,
+    Relation.TIES_OF_ORGANISATION: q.RELATED_TIES_OF_ORGANISATIONS,
+    Relation.SYSTEM_OF_PLACE: q.RELATED_SYSTEM_OF_PLACES,
+    Relation.TEAMS_OF_PERSON: q.RELATED_TEAMS_OF_PEOPLE,
 }
 
 

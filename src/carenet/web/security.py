@@ -41,6 +41,7 @@ def build_authenticator(settings: Settings) -> tuple[Authenticator, dict[Role, s
         public_keys=keys,
         jwks_url=settings.jwks_url,
         api_keys=load_api_keys(api_keys_path(settings)),
+        api_keys_file=api_keys_path(settings),
     )
     return authenticator, tokens
 

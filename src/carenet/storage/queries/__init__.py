@@ -6,5 +6,8 @@ from carenet.storage.queries.registry import Dialect, Query, Registry, Upsert
 REGISTRY = Registry()
 for _module in (crud, core, subgraph, connections, relations, analysis):
     REGISTRY.add_module(_module)
+from carenet.storage.queries import mutations as _api, pages as _pages  # noqa: E402 (the API's writes, counts, look-ups)
+REGISTRY.add_module(_api)
+REGISTRY.add_module(_pages)
 
 __all__ = ["REGISTRY", "Dialect", "Query", "Registry", "Upsert"]

@@ -1,0 +1,211 @@
+"""GraphQL API benchmark: real HTTP to a server in a subprocess, against the same reads done
+through the services directly (prints figures; asserts nothing).
+
+A synthetic graph (benchmarks/load.py ``synthetic``: ``--teams`` teams in organisations of 100,
+``--ties`` collaboration ties) is loaded into an embedded store. Then, in the same run:
+
+1. directly (services in this process): a team by uid with its organisation and ties, a page
+   of 50 teams with totalCount, a 2,000-node subgraph: p50/p99 of each;
+2. the same three through ``POST /graphql`` to ``uvicorn`` in a subprocess (production mode,
+   an API key), one client, keep-alive: p50/p99 and the ratio HTTP / direct;
+3. requests/s of the first query with 16 concurrent clients (httpx AsyncClient), a fixed count.
+
+The embedded database is held by one process at a time, so the direct reads run first and the
+store is closed before the server opens it. Targets (issue 3): ratio <= 1.5 for the team query;
+>= 250 requests/s.
+
+    .venv/bin/python benchmarks/api.py [--teams 100000] [--ties 1000000] [--requests 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import pct, synthetic  # noqa: E402
+
+from carenet.api.auth import Role, create_api_key  # noqa: E402
+from carenet.bootstrap import SCHEMA_DIR  # noqa: E402
+from carenet.services import connections as conn  # noqa: E402
+from carenet.services import relations, subgraph  # noqa: E402
+from carenet.storage.ladybug import LadybugStore  # noqa: E402
+from carenet.storage.migrations import migrate  # noqa: E402
+from carenet.storage.repository import Repository  # noqa: E402
+
+TEAM = """query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node {
+  uid name sector service organisation { uid name kind sector }
+  ties(first: 50) { totalCount edges { uid direction kinds trust value wave node { uid name sector } } } } } } }"""
+PAGE = """query($after: String) { teams(first: 50, after: $after) { totalCount
+  pageInfo { hasNextPage endCursor } edges { cursor node { uid name sector service } } } }"""
+SUBGRAPH = """{ subgraph(limit: 2000) { totalNodes truncated
+  nodes { id label kind sector organisation size degree } edges { id source target kinds weight } } }"""
+
+
+async def timed(n: int, call: Callable[[int], Awaitable[object]]) -> list[float]:
+    for i in range(min(5, n)):  # warm up
+        await call(i)
+    out = []
+    for i in range(n):
+        t = time.perf_counter()
+        await call(i)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def line(name: str, ms: list[float]) -> str:
+    return f"{name:<42} p50 {pct(ms, .5):8.2f} ms   p99 {pct(ms, .99):8.2f} ms   (n={len(ms)})"
+
+
+async def direct(folder: Path, uids: list[str], n: dict[str, int]) -> dict[str, list[float]]:
+    store = LadybugStore.open(folder / "graph")
+    repo = Repository(store)
+    cursors: list[str | None] = [None]
+
+    async def team(i: int) -> object:
+        where = conn.Where(conds=[conn.Cond("uid", (uids[i % len(uids)],))])
+        page = await conn.page(repo, label="Team", where=where, first=1)
+        keys = [r["uid"] for r in page.rows]
+        return (page, await relations.related(repo, relation=relations.Relation.ORGANISATION_OF_TEAM, uids=keys),
+                await relations.related(repo, relation=relations.Relation.TIES_OF_TEAM, uids=keys))
+
+    async def teams_page(i: int) -> object:
+        page = await conn.page(repo, label="Team", first=50, after=cursors[-1])
+        cursors.append(page.cursors[-1] if page.has_next else None)
+        return page, await conn.count(repo, label="Team")
+
+    async def draw(i: int) -> object:
+        return await subgraph.subgraph(repo, limit=2000)
+
+    out = {
+        "team": await timed(n["team"], team),
+        "page": await timed(n["page"], teams_page),
+        "subgraph": await timed(n["subgraph"], draw),
+    }
+    await store.close()
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requests: int, clients: int):
+    headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as c:
+        async def post(query: str, variables: dict) -> dict:
+            r = await c.post("/graphql", json={"query": query, "variables": variables})
+            body = r.json()
+            if r.status_code != 200 or body.get("errors"):
+                raise RuntimeError(f"{r.status_code}: {r.text[:500]}")
+            return body["data"]
+
+        cursors: list[str | None] = [None]
+
+        async def team(i: int) -> object:
+            return await post(TEAM, {"uid": uids[i % len(uids)]})
+
+        async def teams_page(i: int) -> object:
+            data = await post(PAGE, {"after": cursors[-1]})
+            info = data["teams"]["pageInfo"]
+            cursors.append(info["endCursor"] if info["hasNextPage"] else None)
+            return data
+
+        async def draw(i: int) -> object:
+            return await post(SUBGRAPH, {})
+
+        out = {
+            "team": await timed(n["team"], team),
+            "page": await timed(n["page"], teams_page),
+            "subgraph": await timed(n["subgraph"], draw),
+        }
+        counter = iter(range(requests))
+
+        async def worker() -> None:
+            for i in counter:
+                await team(i)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        out["rps"] = requests / (time.perf_counter() - started)
+    return out
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--teams", type=int, default=100_000)
+    parser.add_argument("--ties", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=2_000, help="requests of the team query for requests/s")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--samples", type=int, default=200, help="sequential samples of the team query")
+    args = parser.parse_args()
+    n = {"team": args.samples, "page": max(20, args.samples // 2), "subgraph": 20}
+    print(f"machine: {os.cpu_count()} cores (shared); LadybugDB embedded; wall-clock figures")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        started = time.perf_counter()
+        changes = synthetic(args.teams, args.ties)
+        store = LadybugStore.open(folder / "graph")
+        await migrate(store, SCHEMA_DIR)
+        await Repository(store).load(changes)
+        await store.close()
+        print(f"graph: {args.teams:,} teams, {args.ties:,} ties; built and loaded in {time.perf_counter() - started:.1f} s")
+        rng = random.Random(3)
+        uids = [f"t{rng.randrange(args.teams)}" for _ in range(max(n.values()) + args.requests)]
+
+        d = await direct(folder, uids, n)
+        key = create_api_key(folder / "api_keys.json", subject="benchmark", role=Role.ANALYST)
+        port = free_port()
+        env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port)}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host", "127.0.0.1",
+             "--port", str(port), "--log-level", "warning", "--no-access-log"],
+            env=env,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the server did not start")
+                time.sleep(0.2)
+            h = await over_http(url, key, uids, n, args.requests, args.clients)
+        finally:
+            server.terminate()
+            server.wait(30)
+
+    print("\n== direct (services in this process)")
+    print(line("team by uid + organisation + ties", d["team"]))
+    print(line("page of 50 teams + totalCount", d["page"]))
+    print(line("subgraph, 2,000 nodes", d["subgraph"]))
+    print("\n== GraphQL over HTTP (uvicorn subprocess, one client)")
+    print(line("team by uid + organisation + ties", h["team"]))
+    print(line("page of 50 teams + totalCount", h["page"]))
+    print(line("subgraph, 2,000 nodes", h["subgraph"]))
+    print("\n== ratio HTTP / direct (p50)")
+    for name, label in (("team", "team query (target <= 1.5)"), ("page", "page of 50"), ("subgraph", "subgraph")):
+        print(f"{label:<42} {pct(h[name], .5) / pct(d[name], .5):.2f}")
+    print(f"\n== throughput: team query, {args.clients} concurrent clients, {args.requests:,} requests")
+    print(f"{h['rps']:.0f} requests/s   (target >= 250)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

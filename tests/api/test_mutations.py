@@ -1,0 +1,174 @@
+"""Mutations through real HTTP, each test on a database of its own (the demo system loaded)."""
+
+from __future__ import annotations
+
+from carenet.api.auth import Role, sign_token
+
+UPSERT = """
+mutation($input: UpsertInput!) {
+  upsert(input: $input) { nodes { kind count } relationships { kind count } graphVersion }
+}
+"""
+DELETE_NODES = "mutation($input: NodeIdsInput!) { deleteNodes(input: $input) { nodes { kind count } graphVersion } }"
+DELETE_RELS = """
+mutation($input: RelationshipRefsInput!) { deleteRelationships(input: $input) { relationships { kind count } } }
+"""
+TEAM = "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { totalCount edges { node { uid name sector service organisation { uid } metrics { betweenness } } } } }"
+
+
+def team(server, uid):
+    body = server.gql(TEAM, {"uid": uid}, role=Role.ANALYST)
+    edges = body["data"]["teams"]["edges"]
+    return edges[0]["node"] if edges else None
+
+
+def new_team(uid="s1-team-new", org="s1-org-acute", **extra):
+    return {
+        "teams": [{"uid": uid, "name": "Hospital at home", "sector": "health", "service": "Virtual ward", **extra}],
+        "partOf": [{"source": uid, "target": org}],
+    }
+
+
+def test_upsert_writes_nodes_and_relationships_in_one_transaction_and_is_idempotent(fresh_server):
+    store = fresh_server.recording
+    version = store.version
+    store.reset()
+    body = fresh_server.gql(UPSERT, {"input": new_team()})
+    assert "errors" not in body, body
+    result = body["data"]["upsert"]
+    assert result["nodes"] == [{"kind": "Team", "count": 1}]
+    assert result["relationships"] == [{"kind": "PART_OF", "count": 1}]
+    assert [c.kind for c in store.calls].count("write_batch") == 1  # one transaction
+    assert store.version != version
+    assert team(fresh_server, "s1-team-new")["organisation"]["uid"] == "s1-org-acute"
+    again = fresh_server.gql(UPSERT, {"input": new_team()})
+    assert "errors" not in again
+    assert fresh_server.gql(TEAM, {"uid": "s1-team-new"}, role=Role.ANALYST)["data"]["teams"]["totalCount"] == 1
+    renamed = new_team()
+    renamed["teams"][0]["name"] = "Hospital at home (renamed)"
+    fresh_server.gql(UPSERT, {"input": renamed})
+    assert team(fresh_server, "s1-team-new")["name"] == "Hospital at home (renamed)"
+
+
+def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(fresh_server):
+    store = fresh_server.recording
+    bad = {
+        "teams": [
+            {"uid": "s1-team-ok", "name": "Fine", "sector": "health"},
+            {"uid": "s1-team-bad", "name": "", "sector": "nursing"},
+        ],
+        "organisations": [{"uid": "s1-org-bad", "name": "Trust", "kind": "nhs_trust", "sector": "health", "odsCode": "XYZ"}],
+        "people": [{"uid": "s1-person-new", "name": "Pat", "level": "team", "ethnicCategory": "Q"}],
+        "partOf": [{"source": "s1-team-ok", "target": "s1-org-nope"}],
+        "collaboratesWith": [{"source": "s1-team-ok", "target": "s1-team-acute-3", "kinds": [], "wave": "s1-wave-2025"}],
+    }
+    store.reset()
+    body = fresh_server.gql(UPSERT, {"input": bad})
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and body["data"] is None
+    paths = {p["path"] for p in error["extensions"]["problems"]}
+    assert {
+        "input.teams.1.name",
+        "input.teams.1.sector",
+        "input.organisations.0",  # a rule across fields (the ODS code must fit the kind): the item's path
+        "input.people.0.ethnicCategory",
+        "input.partOf.0.target",
+        "input.collaboratesWith.0.kinds",
+    } <= paths, paths
+    assert all(p["message"] for p in error["extensions"]["problems"])
+    assert any("ODS code" in p["message"] for p in error["extensions"]["problems"])
+    assert not any(c.kind.startswith("write") for c in store.calls)
+    assert team(fresh_server, "s1-team-ok") is None
+
+
+def test_person_demographics_are_written_apart_and_never_read_back(fresh_server):
+    person = {"uid": "s1-person-new", "name": "Pat Jones", "role": "Lead", "level": "team", "band": "7",
+              "ethnicCategory": "H", "sex": "female"}
+    body = fresh_server.gql(UPSERT, {"input": {"people": [person], "memberOf": [{"source": "s1-person-new", "target": "s1-team-acute-3"}]}})
+    assert "errors" not in body, body
+    assert body["data"]["upsert"]["nodes"] == [{"kind": "Demographic", "count": 1}, {"kind": "Person", "count": 1}]
+    read = fresh_server.gql('{ nodeByUid(uid: "s1-person-new") { label properties } }', role=Role.ADMIN)
+    assert read["data"]["nodeByUid"]["label"] == "Person"
+    props = read["data"]["nodeByUid"]["properties"]
+    assert props["band"] == "7" and "ethnic_category" not in props and "sex" not in props
+    fields = fresh_server.gql('{ __type(name: "Person") { fields { name } } }')["data"]["__type"]["fields"]
+    assert not {"ethnicCategory", "sex", "demographic"} & {f["name"] for f in fields}
+    lines = fresh_server.app.state.audit.lines()
+    assert any(x["operation"] == "write people" and x["role"] == "admin" for x in lines)
+
+
+def test_delete_nodes_and_relationships(fresh_server):
+    fresh_server.gql(UPSERT, {"input": new_team()})
+    tie = {"source": "s1-team-new", "target": "s1-team-acute-3", "kinds": ["referral"], "wave": "s1-wave-2025"}
+    assert "errors" not in fresh_server.gql(UPSERT, {"input": {"collaboratesWith": [tie]}})
+    q = "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { ties { totalCount } } } } }"
+    ties = lambda: fresh_server.gql(q, {"uid": "s1-team-new"})["data"]["teams"]["edges"][0]["node"]["ties"]["totalCount"]  # noqa: E731
+    assert ties() == 1
+    ref = {"source": "s1-team-new", "target": "s1-team-acute-3", "wave": "s1-wave-2025"}
+    body = fresh_server.gql(DELETE_RELS, {"input": {"collaboratesWith": [ref]}})
+    assert body["data"]["deleteRelationships"]["relationships"] == [{"kind": "COLLABORATES_WITH", "count": 1}]
+    assert ties() == 0
+    body = fresh_server.gql(DELETE_RELS, {"input": {"collaboratesWith": [{"source": "s1-team-new", "target": "s1-team-acute-3"}]}})
+    assert body["errors"][0]["extensions"]["problems"][0]["path"] == "input.collaboratesWith.0.wave"
+    body = fresh_server.gql(DELETE_NODES, {"input": {"teams": ["s1-team-new", "s1-team-never"]}})
+    assert body["data"]["deleteNodes"]["nodes"] == [{"kind": "Team", "count": 1}]
+    assert team(fresh_server, "s1-team-new") is None
+
+
+def _planner(server, system: str) -> str:
+    from carenet.api.auth import demo_private_key
+
+    key = demo_private_key(server.settings.data_dir)
+    return sign_token(key, subject="planner-x", role=Role.PLANNER, issuer=server.settings.jwt_issuer,
+                      audience=server.settings.jwt_audience, system=system)
+
+
+def _as(server, token: str, query: str, variables: dict) -> dict:
+    with server.client(None, Authorization=f"Bearer {token}") as c:
+        return c.post("/graphql", json={"query": query, "variables": variables}).json()
+
+
+def test_a_planner_writes_only_within_their_own_system(fresh_server):
+    own = _planner(fresh_server, "s1-system")
+    other = _planner(fresh_server, "s2-system")
+    # a new team anchored in an organisation of s1, in the same mutation: allowed for s1's planner
+    body = _as(fresh_server, own, UPSERT, {"input": new_team()})
+    assert "errors" not in body, body
+    # the planner of another system may neither edit it nor delete it
+    body = _as(fresh_server, other, UPSERT, {"input": new_team()})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert "input.teams.0" in body["errors"][0]["message"]
+    body = _as(fresh_server, other, DELETE_NODES, {"input": {"teams": ["s1-team-new"]}})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    # a node with no anchor sits in no system: refused, and nothing written
+    body = _as(fresh_server, own, UPSERT, {"input": {"teams": [{"uid": "s1-team-loose", "name": "Loose", "sector": "health"}]}})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN" and team(fresh_server, "s1-team-loose") is None
+    # capabilities are a shared vocabulary: admin only
+    body = _as(fresh_server, own, UPSERT, {"input": {"capabilities": [{"uid": "cap-new", "name": "New"}]}})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    # moving a team of s1 under a new system's organisation would take it out of s1
+    fresh_server.gql(UPSERT, {"input": {"systems": [{"uid": "s2-system", "name": "Other"}],
+                                        "organisations": [{"uid": "s2-org", "name": "Other trust", "kind": "other", "sector": "health"}],
+                                        "partOf": [{"source": "s2-org", "target": "s2-system"}]}})
+    body = _as(fresh_server, own, UPSERT, {"input": {"partOf": [{"source": "s1-team-new", "target": "s2-org"}]}})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert team(fresh_server, "s1-team-new")["organisation"]["uid"] == "s1-org-acute"
+    # and s1's planner may delete its own team
+    body = _as(fresh_server, own, DELETE_NODES, {"input": {"teams": ["s1-team-new"]}})
+    assert "errors" not in body and team(fresh_server, "s1-team-new") is None
+
+
+def test_upsert_keeps_the_metrics_the_analytics_wrote(fresh_server):
+    import asyncio
+
+    from carenet.storage.queries import analysis as q
+
+    row = {"uid": "s1-team-acute-3", "betweenness": 0.25, "brokerage": 3.0, "constraint": 0.5, "community": 2}
+    asyncio.run(fresh_server.services.store.inner.write(q.SET_TEAM_METRICS, rows=[row]))
+    before = team(fresh_server, "s1-team-acute-3")
+    assert before["metrics"]["betweenness"] == 0.25
+    item = {"uid": "s1-team-acute-3", "name": "Renamed", "sector": before["sector"], "service": before["service"]}
+    body = fresh_server.gql(UPSERT, {"input": {"teams": [item]}})
+    assert "errors" not in body, body
+    after = team(fresh_server, "s1-team-acute-3")
+    assert after["name"] == "Renamed" and after["metrics"] == before["metrics"]
