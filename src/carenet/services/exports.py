@@ -25,6 +25,8 @@ import networkx as nx
 from carenet import analytics
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.storage import naming
+from carenet.services import graphs
+from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
 
 LEVELS = ("team", "organisation", "person", "all")
@@ -90,56 +92,21 @@ async def full_graph(repo: Repository) -> nx.MultiDiGraph:
 
 
 async def network(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter()) -> nx.DiGraph:
-    """The collaboration network of one level, filtered, with where each node sits."""
+    """The collaboration network of one level, filtered, named for graph files: node ``type`` is
+    the kind of node and ``label`` its display name (as Gephi expects); no attribute is None."""
     if level not in LEVELS[:3]:
         raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
-    proj = await repo.projection(level, wave=where.wave or "")
-    nodes = proj.nodes.to_pylist()
-    if level == "person":  # a person sits where their organisation sits
-        orgs = {r["uid"]: r for r in (await repo.projection("organisation")).nodes.to_pylist()}
-        for row in nodes:
-            org = orgs.get(row.get("organisation") or "")
-            row["place"] = org.get("place") if org else None
-            row["system"] = org.get("system") if org else None
-    label = {"team": "Team", "organisation": "Organisation", "person": "Person"}[level]
-    G = nx.DiGraph(level=level, wave=where.wave or "")
-    sectors = set(where.sectors)
-    for row in nodes:
-        if where.system and row.get("system") != where.system:
-            continue
-        if where.place and row.get("place") != where.place:
-            continue
-        if sectors and row.get("sector") not in sectors:
-            continue
-        uid = row.pop("uid")
-        G.add_node(uid, type=label, label=row.get("name") or uid, **{k: v for k, v in row.items() if v is not None})
-    for batch in proj.edges:
-        for e in batch.to_pylist():
-            u, v = e["source"], e["target"]
-            if u not in G or v not in G:
-                continue
-            if G.has_edge(u, v):
-                d = G[u][v]
-                d["weight"] += 1
-                d["kinds"] = sorted(set(d["kinds"]) | set(e.get("kinds") or []))
-                d["waves"] = sorted(set(d["waves"]) | {e["wave"]})
-                for item in ("trust", "value"):
-                    if e.get(item) is not None:
-                        d.setdefault("_" + item, []).append(e[item])
-                continue
-            G.add_edge(u, v, uid=e["uid"], kinds=list(e.get("kinds") or []), frequency=e.get("frequency"),
-                       wave=e.get("wave"), waves=[e["wave"]], weight=1,
-                       **{k: e[k] for k in ("trust", "value") if e.get(k) is not None})
-            for item in ("trust", "value"):
-                if e.get(item) is not None:
-                    G[u][v]["_" + item] = [e[item]]
-    for _, _, d in G.edges(data=True):
-        for item in ("trust", "value"):
-            values = d.pop("_" + item, None)
-            if values:
-                d[item] = statistics.fmean(values)
-        if len(d["waves"]) > 1:
-            d["wave"] = None
+    scope = Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors), wave=where.wave)
+    G = await graphs.network(repo, scope)
+    G.graph = {"level": level, "wave": where.wave or ""}
+    for v, data in G.nodes(data=True):
+        data["type"] = data.pop("label")
+        data["label"] = data.get("name") or v
+        for key in [k for k, value in data.items() if value is None]:
+            del data[key]
+    for _, _, data in G.edges(data=True):
+        for key in [k for k, value in data.items() if value is None]:
+            del data[key]
     return G
 
 

@@ -68,6 +68,7 @@ async def network(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             seen = merged.get((u, v))
             if seen is None:
                 merged[(u, v)] = {
+                    "uid": tie.get("uid"),
                     "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
                     "trust": [tie["trust"]] if tie.get("trust") is not None else [],
                     "value": [tie["value"]] if tie.get("value") is not None else [],
@@ -84,6 +85,7 @@ async def network(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
         waves = sorted(w for w in tie["waves"] if w)
         G.add_edge(
             u, v,
+            uid=tie["uid"],
             kinds=sorted(tie["kinds"]),
             frequency=tie["frequency"],
             trust=statistics.fmean(tie["trust"]) if tie["trust"] else None,

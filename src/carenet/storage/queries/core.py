@@ -79,9 +79,12 @@ PERSON_NODES = Query(
     "WITH p, coalesce(min(o.uid), min(po.uid)) AS organisation "
     "OPTIONAL MATCH (org:Organisation) WHERE org.uid = organisation "
     "OPTIONAL MATCH (org)-[:PART_OF]->(pl:Place) "
-    "WITH p, org, organisation, min(pl.uid) AS place "
+    "OPTIONAL MATCH (org)-[:PART_OF]->(os:System) "
+    "WITH p, org, organisation, min(pl.uid) AS place, min(os.uid) AS direct_system "
+    "OPTIONAL MATCH (ppl:Place)-[:PART_OF]->(ps:System) WHERE ppl.uid = place "
     "RETURN p.uid AS uid, p.name AS name, org.sector AS sector, p.level AS kind, organisation AS organisation, "
-    "place AS place, p.betweenness AS betweenness, p.brokerage AS brokerage, p.community AS community",
+    "place AS place, coalesce(ps.uid, direct_system) AS system, p.betweenness AS betweenness, "
+    "p.brokerage AS brokerage, p.community AS community",
 )
 
 PERSON_TIES = Query(
