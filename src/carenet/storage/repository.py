@@ -288,13 +288,19 @@ class Repository:
         return (await self.get_many(label, [uid])).get(uid)
 
     async def label_of(self, uid: str) -> NodeLabel | None:
+        """The label of the node keyed ``uid``, never a special-category record's.
+
+        A :class:`~carenet.domain.models.Demographic` record carries its person's uid, so more than
+        one label may hold a uid; the special-category label is never the answer.
+        """
         rows = await self.store.read(core.NODE_LABEL, uid=uid)
-        return NodeLabel(rows[0]["label"]) if rows else None
+        ordinary = [NodeLabel(r["label"]) for r in rows if r["label"] not in SPECIAL_CATEGORY_LABELS]
+        return ordinary[0] if ordinary else None
 
     async def find(self, uid: str) -> Node | None:
         """The node with ``uid`` whatever its label (special-category records excepted)."""
         label = await self.label_of(uid)
-        if label is None or label in SPECIAL_CATEGORY_LABELS:
+        if label is None:
             return None
         return await self.get(label, uid)
 

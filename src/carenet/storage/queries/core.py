@@ -137,10 +137,12 @@ TEAM_SHORTEST_PATH = Query(
 
 # --- which label holds a uid -----------------------------------------------------------------
 
+# Every label holding ``uid``: uids are unique per label, not across labels (a Demographic record
+# shares its person's uid), so the repository picks among them; at most one row per label.
 NODE_LABEL = Query(
     "node_label",
-    "MATCH (n) WHERE n.uid = $uid RETURN labels(n)[0] AS label LIMIT 1",
-    ladybug="MATCH (n) WHERE n.uid = $uid RETURN label(n) AS label LIMIT 1",
+    "MATCH (n) WHERE n.uid = $uid RETURN labels(n)[0] AS label ORDER BY label",
+    ladybug="MATCH (n) WHERE n.uid = $uid RETURN label(n) AS label ORDER BY label",
 )
 
 COUNTS_BY_LABEL = Query(
