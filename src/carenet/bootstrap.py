@@ -31,7 +31,9 @@ def open_store(settings: Settings) -> GraphStore:
         )
     from carenet.storage.ladybug import LadybugStore
 
-    return LadybugStore.open(settings.ladybug_path, read_threads=settings.read_pool_size)
+    return LadybugStore.open(
+        settings.ladybug_path, read_threads=settings.read_pool_size, buffer_pool_mb=settings.buffer_pool_mb
+    )
 
 
 async def build(settings: Settings | None = None, *, migrate_schema: bool = False) -> Services:

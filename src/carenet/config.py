@@ -45,6 +45,8 @@ class Settings(BaseSettings):
 
     read_pool_size: int = Field(default=4, ge=1, le=64)
     """Threads (each with its own connection) serving reads from the embedded store."""
+    buffer_pool_mb: int = Field(default=0, ge=0)
+    """The embedded store's buffer pool in MiB; 0 leaves LadybugDB's default (80% of the machine's memory)."""
 
     # API hardening (the GraphQL issue uses these)
     cors_origins: list[str] = Field(default_factory=list)

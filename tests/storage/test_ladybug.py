@@ -102,3 +102,41 @@ async def test_committed_writes_survive_kill_9(tmp_path):
         assert (await Repository(store).get(NodeLabel.TEAM, "committed")).name == "Committed"
     finally:
         await store.close()
+
+
+def _ties(teams: int, ties: int, *, trust: float | None) -> ChangeSet:
+    cs = ChangeSet()
+    cs.add_node(m.SurveyWave(uid="w1", name="Wave 1", collected_on="2026-04-01"))
+    for t in range(teams):
+        cs.add_node(m.Team(uid=f"t{t}", name=f"Team {t}", sector="health"))
+    for i in range(ties):
+        a, b = i % teams, (i % teams + 1 + i // teams) % teams  # distinct pairs, no loops
+        cs.add_relationship(m.CollaboratesWith(
+            uid=f"c{i}", source=f"t{a}", target=f"t{b}", kinds=["referral"], wave="w1", trust=trust,
+        ))
+    return cs
+
+
+async def test_relationship_upserts_stay_within_a_small_buffer_pool(tmp_path):
+    """LadybugDB 0.22 pins ~8 KB of buffer pool per row of ``LOAD FROM`` + a relationship pattern and
+    never frees it; the store must not use that shape. 12,000 ties upserted four times (new, all
+    changed, unchanged, all cleared) pass 48,000 rows through it: ~380 MB pinned that way, past 96 MB."""
+    from carenet.bootstrap import SCHEMA_DIR
+    from carenet.storage.migrations import migrate
+    from carenet.storage.repository import Repository
+
+    store = LadybugStore.open(tmp_path / "graph", buffer_pool_mb=96)
+    try:
+        await migrate(store, SCHEMA_DIR)
+        repo = Repository(store)
+        for trust in (2.0, 4.0, 4.0):
+            await repo.load(_ties(2_000, 12_000, trust=trust), tx_rows=6_000)
+        rows = await store.read("counts_by_rel_type")
+        assert {r["type"]: r["count"] for r in rows}["COLLABORATES_WITH"] == 12_000
+        ties = (await repo.team_neighbourhood("t5", 1))["ties"]
+        assert ties and all(t["trust"] == 4.0 for t in ties)
+        await repo.load(_ties(2_000, 12_000, trust=None), tx_rows=6_000)  # an all-null column still updates
+        ties = (await repo.team_neighbourhood("t5", 1))["ties"]
+        assert ties and all(t["trust"] is None for t in ties)
+    finally:
+        await store.close()

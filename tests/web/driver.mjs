@@ -1,7 +1,7 @@
 // A small bridge from pytest to playwright-core: one JSON command per stdin line, one JSON answer per
 // stdout line. It drives Debian's Chromium (CARENET_CHROMIUM, default /usr/bin/chromium) and never
 // downloads a browser. Commands: goto, evaluate, click, mouse, press, check, select, fill,
-// screenshot, wait, close. Answers: {"ok": true, "value": ...} or {"ok": false, "error": "..."}.
+// screenshot, wait, failGraphql (fault injection), close. Answers: {"ok": true, "value": ...} or {"ok": false, "error": "..."}.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +56,18 @@ const commands = {
     }
   },
   logs: () => logs.splice(0),
+  // Fault injection: GraphQL requests whose body contains `contains` get `status` with no data;
+  // `contains: null` lifts it. Every other request goes through to the real server.
+  failGraphql: async ({ contains, status = 503 }) => {
+    await page.unroute("**/graphql");
+    if (contains == null) return null;
+    await page.route("**/graphql", (route) => {
+      const body = route.request().postData() || "";
+      if (!body.includes(contains)) return route.continue();
+      return route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ errors: [{ message: "injected fault" }] }) });
+    });
+    return null;
+  },
 };
 
 const lines = createInterface({ input: process.stdin });

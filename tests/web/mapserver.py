@@ -38,12 +38,6 @@ class DemoServer:
         r = httpx.post(self.url + "/graphql", json={"query": query, "variables": variables or {}}, headers=headers, timeout=120)
         return r.json()
 
-    def has_field(self, name: str) -> bool:
-        """Whether ``Query`` has this field (demo mode allows introspection)."""
-        body = self.graphql('{ __type(name: "Query") { fields { name } } }', token=self.token("admin", "analyst"))
-        fields = ((body.get("data") or {}).get("__type") or {}).get("fields") or []
-        return any(f["name"] == name for f in fields)
-
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -40,6 +40,11 @@ def _set_loaded(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} = `{p.name}`" for p in props)
 
 
+def _set_cast(var: str, props: tuple[Prop, ...]) -> str:
+    """SET from ``UNWIND`` rows, each value cast to its column type (an all-null key has none)."""
+    return ", ".join(f"{var}.{p.name} = CAST(r.{p.name} AS {p.ladybug_type})" for p in props)
+
+
 def _returns(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
 
@@ -118,12 +123,15 @@ def rel_queries(rel_type: RelType) -> list[str]:
         b = f"(b:{tgt.value} {{uid: r.target}})"
         set_neo = (" SET " + _set("x", props)) if props else ""
         returns = ", ".join(["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else []))
-        loaded = f"MATCH (a:{src.value} {{uid: source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = uid AND b.uid = target"
+        leaving = f"MATCH (a:{src.value} {{uid: s}})-[x:{T}]->(b:{tgt.value})"
+        matched = f"MATCH (a:{src.value} {{uid: r.source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = r.uid AND b.uid = r.target"
         upsert_lb = {
-            "lookup": f"LOAD FROM $rows {loaded} RETURN x.uid AS uid",
-            "update": f"LOAD FROM $rows {loaded} SET {_set_loaded('x', props)}" if props else None,
+            "lookup": f"UNWIND $sources AS s MATCH (a:{src.value} {{uid: s}})-[x:{T}]->(:{tgt.value}) RETURN x.uid AS uid",
+            "update": f"UNWIND $rows AS r {matched} SET {_set_cast('x', props)}" if props else None,
             "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
             "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+            "current": f"UNWIND $sources AS s {leaving} RETURN "
+            + ", ".join(["x.uid AS uid", "b.uid AS target"] + ([_returns("x", props)] if props else [])),
         }
         out += [
             _q(

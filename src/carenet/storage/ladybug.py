@@ -39,10 +39,10 @@ _ARROW = {
 _LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
 
 
-def _open(path: Path) -> ladybug.Database:
+def _open(path: Path, buffer_pool_mb: int = 0) -> ladybug.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return ladybug.Database(str(path))
+        return ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024)
     except RuntimeError as exc:
         text = str(exc)
         match = _LOCK_HELD.search(text)
@@ -79,8 +79,9 @@ class LadybugStore:
         return f"{self._boot}:{self._writes}"
 
     @classmethod
-    def open(cls, path: Path, *, read_threads: int = 4) -> LadybugStore:
-        return cls(_open(Path(path)), path=Path(path), read_threads=read_threads)
+    def open(cls, path: Path, *, read_threads: int = 4, buffer_pool_mb: int = 0) -> LadybugStore:
+        """Open (or create) the database at ``path``; ``buffer_pool_mb`` 0 is LadybugDB's default."""
+        return cls(_open(Path(path), buffer_pool_mb), path=Path(path), read_threads=read_threads)
 
     # --- thread-side ------------------------------------------------------------------------
 
@@ -116,6 +117,8 @@ class LadybugStore:
     def _upsert(self, conn: ladybug.Connection, upsert: Upsert, params: dict[str, Any]) -> list[Row]:
         schema = pa.schema([(name, _ARROW[kind]) for name, kind in upsert.columns])
         table = pa.Table.from_pylist(params["rows"], schema=schema)
+        if upsert.current is not None:
+            return self._upsert_relationships(conn, upsert, table)
         found = [r["uid"] for r in self._rows(conn.execute(upsert.lookup, {"rows": table}))]
         if found:
             exists = pc.is_in(table["uid"], value_set=pa.array(found, pa.string()))
@@ -128,13 +131,40 @@ class LadybugStore:
             conn.execute(upsert.create, {"rows": new})
         return []
 
+    def _upsert_relationships(self, conn: ladybug.Connection, upsert: Upsert, table: pa.Table) -> list[Row]:
+        """Create the new rows, update the changed ones, leave the unchanged alone (see :class:`Upsert`)."""
+        leaving = conn.execute(upsert.lookup, {"sources": pc.unique(table["source"]).to_pylist()}).get_as_arrow()
+        known = pc.is_in(table["uid"], value_set=leaving["uid"].combine_chunks())
+        if not pc.any(known).as_py():
+            conn.execute(upsert.create, {"rows": table})
+            return []
+        candidates = table.filter(known)
+        sources = pc.unique(candidates["source"]).to_pylist()
+        held = {(r["uid"], r["target"]): r for r in self._rows(conn.execute(upsert.current, {"sources": sources}))}
+        keys = [name for name, _ in upsert.columns if name not in ("source", "target", "uid")]
+        is_new, changed = [], []
+        for row in table.to_pylist():
+            current = held.get((row["uid"], row["target"]))
+            is_new.append(current is None)
+            if current is not None and any(current[k] != row[k] for k in keys):
+                changed.append(row)
+        new = table.filter(pa.array(is_new, pa.bool_()))
+        if upsert.update and changed:
+            conn.execute(upsert.update, {"rows": changed})
+        if new.num_rows:
+            conn.execute(upsert.create, {"rows": new})
+        return []
+
     def _run_tx(self, ops: list[tuple[Query, dict[str, Any]]]) -> list[list[Row]]:
         conn = self._conn()
         conn.execute("BEGIN TRANSACTION")
         try:
             out = [self._run(query, params) for query, params in ops]
         except BaseException:
-            conn.execute("ROLLBACK")
+            try:
+                conn.execute("ROLLBACK")
+            except RuntimeError:  # LadybugDB rolled back already (it does on some failures)
+                pass
             raise
         conn.execute("COMMIT")
         return out

@@ -842,8 +842,8 @@ REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
     'rel_upsert_part_of_team_organisation',
     'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:PART_OF]->(:Organisation) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Team', to='Organisation')",
         columns=(
             ('source', 'STRING'),
@@ -852,6 +852,7 @@ REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -873,8 +874,8 @@ REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
     'rel_upsert_part_of_organisation_organisation',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:Organisation) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Organisation', to='Organisation')",
         columns=(
             ('source', 'STRING'),
@@ -883,6 +884,7 @@ REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -904,8 +906,8 @@ REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
     'rel_upsert_part_of_organisation_place',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Organisation', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -914,6 +916,7 @@ REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -935,8 +938,8 @@ REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
     'rel_upsert_part_of_organisation_system',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Organisation', to='System')",
         columns=(
             ('source', 'STRING'),
@@ -945,6 +948,7 @@ REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(b:System) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -966,8 +970,8 @@ REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
     'rel_upsert_part_of_place_system',
     'UNWIND $rows AS r MATCH (a:Place {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Place {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Place {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Place {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Place {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Place', to='System')",
         columns=(
             ('source', 'STRING'),
@@ -976,6 +980,7 @@ REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Place {uid: s})-[x:PART_OF]->(b:System) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -997,8 +1002,8 @@ REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
     'rel_upsert_part_of_neighbourhood_place',
     'UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Neighbourhood {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Neighbourhood {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Neighbourhood {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Neighbourhood', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -1007,6 +1012,7 @@ REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Neighbourhood {uid: s})-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1028,8 +1034,8 @@ REL_UPSERT_PART_OF_FORUM_PLACE = Query(
     'rel_upsert_part_of_forum_place',
     'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Forum', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -1038,6 +1044,7 @@ REL_UPSERT_PART_OF_FORUM_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1059,8 +1066,8 @@ REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
     'rel_upsert_part_of_forum_system',
     'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Forum {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='Forum', to='System')",
         columns=(
             ('source', 'STRING'),
@@ -1069,6 +1076,7 @@ REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(b:System) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1090,8 +1098,8 @@ REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
     'rel_upsert_part_of_survey_wave_system',
     'UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:SurveyWave {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:SurveyWave {uid: source})-[x:PART_OF]->(b:System) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:SurveyWave {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY PART_OF FROM $rows (from='SurveyWave', to='System')",
         columns=(
             ('source', 'STRING'),
@@ -1100,6 +1108,7 @@ REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:SurveyWave {uid: s})-[x:PART_OF]->(b:System) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1124,8 +1133,8 @@ REL_UPSERT_SERVES_TEAM_PLACE = Query(
     'rel_upsert_serves_team_place',
     'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY SERVES FROM $rows (from='Team', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -1134,6 +1143,7 @@ REL_UPSERT_SERVES_TEAM_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1155,8 +1165,8 @@ REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
     'rel_upsert_serves_team_neighbourhood',
     'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(:Neighbourhood) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY SERVES FROM $rows (from='Team', to='Neighbourhood')",
         columns=(
             ('source', 'STRING'),
@@ -1165,6 +1175,7 @@ REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1186,8 +1197,8 @@ REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
     'rel_upsert_serves_organisation_place',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY SERVES FROM $rows (from='Organisation', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -1196,6 +1207,7 @@ REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1217,8 +1229,8 @@ REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
     'rel_upsert_serves_organisation_neighbourhood',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(:Neighbourhood) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY SERVES FROM $rows (from='Organisation', to='Neighbourhood')",
         columns=(
             ('source', 'STRING'),
@@ -1227,6 +1239,7 @@ REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1251,8 +1264,8 @@ REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
     'rel_upsert_member_of_person_team',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(:Team) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
         create="COPY MEMBER_OF FROM $rows (from='Person', to='Team')",
         columns=(
             ('source', 'STRING'),
@@ -1262,6 +1275,7 @@ REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
             ('until', 'DATE'),
             ('role', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(b:Team) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1283,8 +1297,8 @@ REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
     'rel_upsert_member_of_person_organisation',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(:Organisation) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
         create="COPY MEMBER_OF FROM $rows (from='Person', to='Organisation')",
         columns=(
             ('source', 'STRING'),
@@ -1294,6 +1308,7 @@ REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
             ('until', 'DATE'),
             ('role', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(b:Organisation) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1318,8 +1333,8 @@ REL_UPSERT_LEADS_PERSON_TEAM = Query(
     'rel_upsert_leads_person_team',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Team) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY LEADS FROM $rows (from='Person', to='Team')",
         columns=(
             ('source', 'STRING'),
@@ -1328,6 +1343,7 @@ REL_UPSERT_LEADS_PERSON_TEAM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(b:Team) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1349,8 +1365,8 @@ REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
     'rel_upsert_leads_person_organisation',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Organisation) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY LEADS FROM $rows (from='Person', to='Organisation')",
         columns=(
             ('source', 'STRING'),
@@ -1359,6 +1375,7 @@ REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(b:Organisation) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1380,8 +1397,8 @@ REL_UPSERT_LEADS_PERSON_PLACE = Query(
     'rel_upsert_leads_person_place',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Place) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Place) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Place) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY LEADS FROM $rows (from='Person', to='Place')",
         columns=(
             ('source', 'STRING'),
@@ -1390,6 +1407,7 @@ REL_UPSERT_LEADS_PERSON_PLACE = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(b:Place) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1411,8 +1429,8 @@ REL_UPSERT_LEADS_PERSON_FORUM = Query(
     'rel_upsert_leads_person_forum',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:LEADS]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Forum) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY LEADS FROM $rows (from='Person', to='Forum')",
         columns=(
             ('source', 'STRING'),
@@ -1421,6 +1439,7 @@ REL_UPSERT_LEADS_PERSON_FORUM = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(b:Forum) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1445,8 +1464,8 @@ REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
     'rel_upsert_sits_on_person_forum',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:SITS_ON]->(:Forum) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
         create="COPY SITS_ON FROM $rows (from='Person', to='Forum')",
         columns=(
             ('source', 'STRING'),
@@ -1456,6 +1475,7 @@ REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
             ('until', 'DATE'),
             ('role', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1477,8 +1497,8 @@ REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
     'rel_upsert_sits_on_organisation_forum',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.role = `role`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SITS_ON]->(:Forum) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
         create="COPY SITS_ON FROM $rows (from='Organisation', to='Forum')",
         columns=(
             ('source', 'STRING'),
@@ -1488,6 +1508,7 @@ REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
             ('until', 'DATE'),
             ('role', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1512,8 +1533,8 @@ REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
     'rel_upsert_collaborates_with_team_team',
     'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.trust = `trust`, x.value = `value`, x.wave = `wave`',
+        lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:COLLABORATES_WITH]->(:Team) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.trust = CAST(r.trust AS DOUBLE), x.value = CAST(r.value AS DOUBLE), x.wave = CAST(r.wave AS STRING)',
         create="COPY COLLABORATES_WITH FROM $rows (from='Team', to='Team')",
         columns=(
             ('source', 'STRING'),
@@ -1527,6 +1548,7 @@ REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
             ('value', 'DOUBLE'),
             ('wave', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:COLLABORATES_WITH]->(b:Team) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1548,8 +1570,8 @@ REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
     'rel_upsert_collaborates_with_organisation_organisation',
     'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Organisation {uid: source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.trust = `trust`, x.value = `value`, x.wave = `wave`',
+        lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:COLLABORATES_WITH]->(:Organisation) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.trust = CAST(r.trust AS DOUBLE), x.value = CAST(r.value AS DOUBLE), x.wave = CAST(r.wave AS STRING)',
         create="COPY COLLABORATES_WITH FROM $rows (from='Organisation', to='Organisation')",
         columns=(
             ('source', 'STRING'),
@@ -1563,6 +1585,7 @@ REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
             ('value', 'DOUBLE'),
             ('wave', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:COLLABORATES_WITH]->(b:Organisation) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1587,8 +1610,8 @@ REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
     'rel_upsert_works_with_person_person',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:WORKS_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.wave = r.wave',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`, x.kinds = `kinds`, x.frequency = `frequency`, x.wave = `wave`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:WORKS_WITH]->(:Person) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.wave = CAST(r.wave AS STRING)',
         create="COPY WORKS_WITH FROM $rows (from='Person', to='Person')",
         columns=(
             ('source', 'STRING'),
@@ -1600,6 +1623,7 @@ REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
             ('frequency', 'STRING'),
             ('wave', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:WORKS_WITH]->(b:Person) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.wave AS wave',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1624,7 +1648,7 @@ REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
     'rel_upsert_has_step_care_pathway_pathway_step',
     'UNWIND $rows AS r MATCH (a:CarePathway {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:HAS_STEP {uid: r.uid}]->(b)',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:CarePathway {uid: source})-[x:HAS_STEP]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        lookup='UNWIND $sources AS s MATCH (a:CarePathway {uid: s})-[x:HAS_STEP]->(:PathwayStep) RETURN x.uid AS uid',
         update=None,
         create="COPY HAS_STEP FROM $rows (from='CarePathway', to='PathwayStep')",
         columns=(
@@ -1632,6 +1656,7 @@ REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
             ('target', 'STRING'),
             ('uid', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:CarePathway {uid: s})-[x:HAS_STEP]->(b:PathwayStep) RETURN x.uid AS uid, b.uid AS target',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1656,7 +1681,7 @@ REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
     'rel_upsert_next_pathway_step_pathway_step',
     'UNWIND $rows AS r MATCH (a:PathwayStep {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:NEXT {uid: r.uid}]->(b)',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:PathwayStep {uid: source})-[x:NEXT]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        lookup='UNWIND $sources AS s MATCH (a:PathwayStep {uid: s})-[x:NEXT]->(:PathwayStep) RETURN x.uid AS uid',
         update=None,
         create="COPY NEXT FROM $rows (from='PathwayStep', to='PathwayStep')",
         columns=(
@@ -1664,6 +1689,7 @@ REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
             ('target', 'STRING'),
             ('uid', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:PathwayStep {uid: s})-[x:NEXT]->(b:PathwayStep) RETURN x.uid AS uid, b.uid AS target',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1688,8 +1714,8 @@ REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
     'rel_upsert_delivers_team_pathway_step',
     'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:DELIVERS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Team {uid: source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = uid AND b.uid = target SET x.since = `since`, x.until = `until`',
+        lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:DELIVERS]->(:PathwayStep) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
         create="COPY DELIVERS FROM $rows (from='Team', to='PathwayStep')",
         columns=(
             ('source', 'STRING'),
@@ -1698,6 +1724,7 @@ REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
             ('since', 'DATE'),
             ('until', 'DATE'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:DELIVERS]->(b:PathwayStep) RETURN x.uid AS uid, b.uid AS target, x.since AS since, x.until AS until',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1722,8 +1749,8 @@ REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
     'rel_upsert_has_capability_person_capability',
     'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Capability {uid: r.target}) MERGE (a)-[x:HAS_CAPABILITY {uid: r.uid}]->(b) SET x.level = r.level',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
-        update='LOAD FROM $rows MATCH (a:Person {uid: source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = uid AND b.uid = target SET x.level = `level`',
+        lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:HAS_CAPABILITY]->(:Capability) RETURN x.uid AS uid',
+        update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = r.uid AND b.uid = r.target SET x.level = CAST(r.level AS INT64)',
         create="COPY HAS_CAPABILITY FROM $rows (from='Person', to='Capability')",
         columns=(
             ('source', 'STRING'),
@@ -1731,6 +1758,7 @@ REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
             ('uid', 'STRING'),
             ('level', 'INT64'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:HAS_CAPABILITY]->(b:Capability) RETURN x.uid AS uid, b.uid AS target, x.level AS level',
     ),
     write=True,
     skip_if_empty='rows',
@@ -1755,7 +1783,7 @@ REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
     'rel_upsert_describes_demographic_person',
     'UNWIND $rows AS r MATCH (a:Demographic {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:DESCRIBES {uid: r.uid}]->(b)',
     ladybug=Upsert(
-        lookup='LOAD FROM $rows MATCH (a:Demographic {uid: source})-[x:DESCRIBES]->(b:Person) WHERE x.uid = uid AND b.uid = target RETURN x.uid AS uid',
+        lookup='UNWIND $sources AS s MATCH (a:Demographic {uid: s})-[x:DESCRIBES]->(:Person) RETURN x.uid AS uid',
         update=None,
         create="COPY DESCRIBES FROM $rows (from='Demographic', to='Person')",
         columns=(
@@ -1763,6 +1791,7 @@ REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
             ('target', 'STRING'),
             ('uid', 'STRING'),
         ),
+        current='UNWIND $sources AS s MATCH (a:Demographic {uid: s})-[x:DESCRIBES]->(b:Person) RETURN x.uid AS uid, b.uid AS target',
     ),
     write=True,
     skip_if_empty='rows',
