@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import shutil
 import tempfile
 import time
 from collections import defaultdict
@@ -28,6 +29,7 @@ from carenet.interchange import graphs, tables, template_tables, write_template_
 from carenet.services import demo, exports, imports
 from carenet.storage.queries import REGISTRY
 from carenet.storage import naming
+from carenet.storage.repository import ChangeSet
 
 
 def _copy_csvs(changes, folder: Path) -> list[tuple[str, Path, int, tuple[str, str] | None]]:
@@ -73,11 +75,10 @@ async def main(systems: int) -> None:
 
     # --- COPY FROM of the same rows -------------------------------------------------------------
     source = await build(Settings(data_dir=tmp / "copy"), migrate_schema=True)
-    from carenet.storage.repository import ChangeSet
-
     same = ChangeSet(nodes=nodes, relationships=rels, node_origins=[None] * len(nodes), rel_origins=[None] * len(rels))
     await source.repo.resolve_endpoints(same)
-    tables_ = _copy_csvs(same, tmp / "copycsv" if (tmp / "copycsv").mkdir() is None else tmp)
+    (tmp / "copycsv").mkdir()
+    tables_ = _copy_csvs(same, tmp / "copycsv")
     conn_store = source.store
     t = time.perf_counter()
     for name, path, _, pair in sorted(tables_, key=lambda x: x[3] is not None):
@@ -132,6 +133,7 @@ async def main(systems: int) -> None:
     print(f"  all levels node-link: read {read_s:.2f} s, write {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB "
           f"({full.number_of_nodes():,} nodes, {full.number_of_edges():,} edges)")
     await target.close()
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

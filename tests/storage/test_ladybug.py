@@ -140,3 +140,26 @@ async def test_relationship_upserts_stay_within_a_small_buffer_pool(tmp_path):
         assert ties and all(t["trust"] is None for t in ties)
     finally:
         await store.close()
+
+
+async def test_per_key_related_queries_give_what_the_in_list_gives(repo, monkeypatch):
+    """``ladybug_each`` (one query per key, for a few keys) must return exactly the ``IN $uids`` rows."""
+    import re
+
+    from carenet.services.demo import generate
+    from carenet.storage import ladybug as embedded
+    from carenet.storage.queries import REGISTRY
+
+    await repo.load(generate(seed=7, systems=1))
+    keyed = [q for q in REGISTRY.values() if q.ladybug_each]
+    assert len(keyed) >= 8
+    for query in keyed:
+        label = NodeLabel(re.search(r"\(a:(\w+)\)", query.cypher).group(1))
+        uids = [n.uid for n in await repo.page(label, limit=400)][::40] + ["no-such-uid"]
+        by_key = await repo.store.read(query, uids=uids)
+        monkeypatch.setattr(embedded, "EACH_MAX", 0)
+        by_list = await repo.store.read(query, uids=uids)
+        monkeypatch.setattr(embedded, "EACH_MAX", 16)
+        key = lambda r: sorted((k, str(v)) for k, v in r.items())  # noqa: E731
+        assert by_list, query.name
+        assert sorted(by_key, key=key) == sorted(by_list, key=key), query.name

@@ -37,6 +37,9 @@ _ARROW = {
     "STRING[]": pa.list_(pa.string()),
 }
 _LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
+EACH_MAX = 16
+"""Up to this many keys, a query with a ``ladybug_each`` form runs once per key (measured at
+100,000 teams: one team's ties 1.8 ms by key, 15 ms through ``IN``; 50 teams' ties 50 ms through ``IN``)."""
 
 
 def _open(path: Path, buffer_pool_mb: int = 0) -> ladybug.Database:
@@ -106,6 +109,9 @@ class LadybugStore:
         conn = self._conn()
         if isinstance(query.ladybug, Upsert):
             return self._upsert(conn, query.ladybug, params)
+        if query.ladybug_each and len(params.get("uids") or ()) <= EACH_MAX:
+            rest = {k: v for k, v in params.items() if k != "uids"}
+            return [row for uid in params["uids"] for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))]
         if query.arrow_rows:
             schema = pa.schema([(name, _ARROW[kind]) for name, kind in query.arrow_rows])
             params = {**params, "rows": pa.Table.from_pylist(params["rows"], schema=schema)}

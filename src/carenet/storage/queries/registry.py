@@ -67,6 +67,10 @@ class Query:
     arrow_rows: tuple[tuple[str, str], ...] | None = None
     """When set, LadybugDB gets ``$rows`` as an Arrow table with these (column, type) pairs, for
     its ``LOAD FROM $rows`` override (converting a list of maps is slow there)."""
+    ladybug_each: str | None = None
+    """LadybugDB text for one key ``$uid``, run once per key of ``$uids`` when there are only a few:
+    LadybugDB 0.22 plans ``WHERE a.uid IN $uids`` (and ``UNWIND $uids``) before a relationship
+    pattern as a scan of the whole label, which costs the same for one key as for hundreds."""
     doc: str = field(default="", compare=False)
 
     def statements(self, dialect: Dialect) -> tuple[str, ...]:
