@@ -31,9 +31,8 @@ import pyarrow.parquet as pq
 from carenet.bootstrap import SCHEMA_DIR
 from carenet.domain import models as m
 from carenet.domain.enums import Sector, TieKind
-from carenet.domain.schema import NodeLabel, RelType
+from carenet.domain.schema import NodeLabel
 from carenet.services.demo import generate
-from carenet.storage import naming
 from carenet.storage.ladybug import _ARROW, LadybugStore
 from carenet.storage.migrations import migrate
 from carenet.storage.queries import REGISTRY

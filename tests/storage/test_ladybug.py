@@ -153,13 +153,15 @@ async def test_per_key_related_queries_give_what_the_in_list_gives(repo, monkeyp
     await repo.load(generate(seed=7, systems=1))
     keyed = [q for q in REGISTRY.values() if q.ladybug_each]
     assert len(keyed) >= 8
+    each_max = embedded.EACH_MAX
     for query in keyed:
         label = NodeLabel(re.search(r"\(a:(\w+)\)", query.cypher).group(1))
         uids = [n.uid for n in await repo.page(label, limit=400)][::40] + ["no-such-uid"]
+        assert len(uids) <= each_max
         by_key = await repo.store.read(query, uids=uids)
         monkeypatch.setattr(embedded, "EACH_MAX", 0)
         by_list = await repo.store.read(query, uids=uids)
-        monkeypatch.setattr(embedded, "EACH_MAX", 16)
+        monkeypatch.setattr(embedded, "EACH_MAX", each_max)
         key = lambda r: sorted((k, str(v)) for k, v in r.items())  # noqa: E731
         assert by_list, query.name
         assert sorted(by_key, key=key) == sorted(by_list, key=key), query.name
