@@ -123,15 +123,14 @@ def rel_queries(rel_type: RelType) -> list[str]:
         b = f"(b:{tgt.value} {{uid: r.target}})"
         set_neo = (" SET " + _set("x", props)) if props else ""
         returns = ", ".join(["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else []))
-        leaving = f"MATCH (a:{src.value} {{uid: s}})-[x:{T}]->(b:{tgt.value})"
+        leaving = f"UNWIND $sources AS s MATCH (a:{src.value} {{uid: s}})-[x:{T}]->"
         matched = f"MATCH (a:{src.value} {{uid: r.source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = r.uid AND b.uid = r.target"
         upsert_lb = {
-            "lookup": f"UNWIND $sources AS s MATCH (a:{src.value} {{uid: s}})-[x:{T}]->(:{tgt.value}) RETURN x.uid AS uid",
+            "lookup": f"{leaving}(:{tgt.value}) RETURN x.uid AS uid",
             "update": f"UNWIND $rows AS r {matched} SET {_set_cast('x', props)}" if props else None,
             "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
             "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
-            "current": f"UNWIND $sources AS s {leaving} RETURN "
-            + ", ".join(["x.uid AS uid", "b.uid AS target"] + ([_returns("x", props)] if props else [])),
+            "current": f"{leaving}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
         }
         out += [
             _q(
