@@ -112,15 +112,35 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
     return unit(operation.selection_set, root, 0)
 
 
+def _numbers(variables: dict[str, Any] | None) -> tuple:
+    """The variables a cost can depend on: page sizes are Int, so only numbers and nulls."""
+    return tuple(sorted((k, v) for k, v in (variables or {}).items() if v is None or isinstance(v, (int, float))))
+
+
 class CostLimiter(SchemaExtension):
-    """Rejects an operation over :data:`MAX_COST` before execution (after validation, cached or not)."""
+    """Rejects an operation over :data:`MAX_COST` before execution (after validation, cached or not).
+
+    Costs are kept per query text, operation and numeric variables (nothing else can change one),
+    so a repeated operation is costed once.
+    """
 
     max_cost = MAX_COST
+    maxsize = 1024
 
     def on_validate(self):
         ctx = self.execution_context
         if ctx.graphql_document is not None and not ctx.pre_execution_errors:
-            cost = operation_cost(ctx.schema._schema, ctx.graphql_document, ctx.variables, ctx.operation_name)
+            cache: OrderedDict[tuple, int] = ctx.schema.__dict__.setdefault("_carenet_costs", OrderedDict())
+            key = (ctx.query, ctx.operation_name, _numbers(ctx.variables))
+            cost = cache.get(key) if ctx.query else None
+            if cost is None:
+                cost = operation_cost(ctx.schema._schema, ctx.graphql_document, ctx.variables, ctx.operation_name)
+                if ctx.query:
+                    cache[key] = cost
+                if len(cache) > self.maxsize:
+                    cache.popitem(last=False)
+            else:
+                cache.move_to_end(key)
             if cost > self.max_cost:
                 ctx.pre_execution_errors = [
                     GraphQLError(

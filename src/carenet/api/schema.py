@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
-from strawberry.extensions import ParserCache
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
 from strawberry.types import Info
@@ -23,6 +25,7 @@ from carenet.api.connections import (
 from carenet.api.context import Context
 from carenet.api.cost import CachedValidation, CostLimiter
 from carenet.api.errors import is_expected
+from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
 from carenet.api.subgraph import subgraph_field
 from carenet.api.types import Node
@@ -76,21 +79,27 @@ class CarenetSchema(strawberry.Schema):
 
 
 def build_schema(*, demo: bool = True) -> strawberry.Schema:
-    """The schema; ``demo=False`` (production) turns off introspection and field suggestions."""
+    """The schema; ``demo=False`` (production) turns off introspection and field suggestions.
+
+    The depth and alias limits (and, in production, no introspection) are validation rules made
+    once here, the same classes for every request, which :class:`CachedValidation` relies on.
+    strawberry's ``QueryDepthLimiter`` and ``MaxAliasesLimiter`` would make them anew per request.
+    """
+    rules = [max_depth_rule(MAX_DEPTH, None), max_aliases_rule(MAX_ALIASES)]
+    if not demo:
+        rules.append(NoSchemaIntrospectionCustomRule)
     extensions: list = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(rules),
         lambda: ParserCache(maxsize=512),
         CachedValidation,
         CostLimiter,  # after the validation cache: the cost depends on each request's variables
     ]
-    if not demo:
-        extensions.append(DisableIntrospection)
     return CarenetSchema(
         query=Query,
         mutation=Mutation,
         types=[Node],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not demo),
+        execution_context_class=LeafFastPath,
     )

@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion()
     app.include_router(graphql_http.router)
+    app.add_middleware(graphql_http.GraphQLShortcut, error_response=error_response)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "Accept"])
@@ -106,12 +107,17 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
     @app.exception_handler(CarenetError)
     async def carenet_error(request: Request, exc: CarenetError) -> JSONResponse:
-        status = {"BAD_USER_INPUT": 400, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
-                  "UNAUTHENTICATED": 401, "STORE_UNAVAILABLE": 503}.get(exc.code, 500)
-        body: dict = {"error": exc.code, "message": exc.message}
-        problems = getattr(exc, "problems", None)
-        if problems:
-            body["problems"] = [{"location": p.location, "message": p.message, "value": p.value} for p in problems]
-        return JSONResponse(body, status_code=status)
+        return error_response(exc)
 
     return app
+
+
+def error_response(exc: CarenetError) -> JSONResponse:
+    """A :class:`CarenetError` raised by a route, as JSON with the status its code stands for."""
+    status = {"BAD_USER_INPUT": 400, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
+              "UNAUTHENTICATED": 401, "STORE_UNAVAILABLE": 503}.get(exc.code, 500)
+    body: dict = {"error": exc.code, "message": exc.message}
+    problems = getattr(exc, "problems", None)
+    if problems:
+        body["problems"] = [{"location": p.location, "message": p.message, "value": p.value} for p in problems]
+    return JSONResponse(body, status_code=status)
