@@ -180,3 +180,45 @@ async def test_special_category_data_is_never_read_per_record(any_repo):
     for query in REGISTRY.values():  # any other read of ethnicity or sex must be an aggregate
         if not query.write and (".ethnic_category" in query.cypher or ".sex" in query.cypher):
             assert query.name in lawful or "count(" in query.cypher, query.name
+
+
+async def test_rows_that_cannot_exist_yet_skip_the_look_up_and_the_rest_are_matched(any_repo):
+    await any_repo.load(small_system())
+    repo = type(any_repo)(any_repo.store, batch_rows=1)  # one row a statement: a flag per row
+    more = ChangeSet()
+    more.add_node(m.Team(uid="e", name="Epsilon", sector="education"))  # new
+    more.add_node(m.Team(uid="a", name="Alpha", sector="social_care", service="Adult social care"))  # stored
+    more.add_relationship(m.CollaboratesWith(source="e", target="a", kinds=["referral"], wave=W1))  # from a new node
+    more.add_relationship(m.CollaboratesWith(source="a", target="c", kinds=["referral"], wave=W2))  # new, from a stored one
+    more.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=1))  # stored, changed
+    assert not await repo.resolve_endpoints(more)
+    assert more.stored == {("Team", "a")}
+    fresh = {(name, params["rows"][0]["uid"]): params.get("fresh", False) for (name, params), *_ in repo._ops(more)}
+    assert fresh == {
+        ("node_upsert_team", "e"): True,
+        ("node_upsert_team", "a"): False,
+        ("rel_upsert_collaborates_with_team_team", "COLLABORATES_WITH:e>a@w1"): True,
+        ("rel_upsert_collaborates_with_team_team", "COLLABORATES_WITH:a>c@w2"): False,
+        ("rel_upsert_collaborates_with_team_team", "COLLABORATES_WITH:a>b@w1"): False,
+    }
+    await repo.load(more)
+    await repo.load(more)
+    counts = await any_repo.counts()
+    assert counts["Team"] == 5 and counts["COLLABORATES_WITH"] == 5
+    ties = {t["uid"]: t for t in (await any_repo.team_neighbourhood("a", 1))["ties"]}
+    assert ties["COLLABORATES_WITH:a>b@w1"]["trust"] == 1.0 and "COLLABORATES_WITH:e>a@w1" in ties
+
+
+def test_rows_are_what_model_dump_gives_for_every_kind():
+    from carenet.services.demo import generate
+    from carenet.storage.repository import _fields
+
+    changes = generate(seed=3)
+    kinds = set()
+    for model in changes.nodes:
+        assert _fields(model) == model.model_dump()
+        kinds.add(model.label)
+    for rel in changes.relationships:
+        assert _fields(rel, ("source_label", "target_label")) == rel.model_dump(exclude={"source_label", "target_label"})
+        kinds.add(rel.type)
+    assert len(kinds) >= 20

@@ -104,6 +104,11 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
     return changes
 
 
+TX_ROWS = 200_000
+"""Rows a committed transaction (and a checkpoint) holds: LadybugDB commits a few big
+transactions faster than many small ones (200,000: about 15% faster than 50,000 on the demo)."""
+
+
 def _located(parsed: Parsed, location: str) -> str:
     """``source:line:column`` for a location the repository gave (``origin#index.source``)."""
     match = re.match(r"^(?P<origin>.+?)(?:#(?P<index>\d+))?(?:\.(?P<field>source|target|uid))?$", location)
@@ -140,7 +145,7 @@ async def import_files(
     dry_run: bool = False,
     wave: str | None = None,
     checkpoint_dir: Path | None = None,
-    tx_rows: int = 50_000,
+    tx_rows: int = TX_ROWS,
     batch_rows: int = 50_000,
     progress: Progress | None = None,
 ) -> ImportReport:

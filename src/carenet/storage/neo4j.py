@@ -30,6 +30,9 @@ async def _run(tx, query: Query, params: dict[str, Any]) -> list[Row]:
 
 class Neo4jStore:
     dialect = Dialect.NEO4J
+    write_rows = 5_000
+    """UNWIND batches of a few thousand rows: big enough to amortise a round trip, small enough
+    for the server's transaction memory."""
 
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j") -> None:
         self._driver = AsyncGraphDatabase.driver(uri, auth=(user, password))

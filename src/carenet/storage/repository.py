@@ -7,9 +7,11 @@ in batches of one transaction each. Upserts are idempotent by uid.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +37,10 @@ class ChangeSet:
     relationships: list[Relationship] = field(default_factory=list)
     node_origins: list[str | None] = field(default_factory=list)
     rel_origins: list[str | None] = field(default_factory=list)
+    stored: set[tuple[str, str]] | None = None
+    """(label, uid) of the nodes of this change set the store held already; filled in by
+    :meth:`Repository.resolve_endpoints` (None: not looked up). The writes use it to send rows
+    that cannot exist yet straight to the store's bulk path (see :meth:`Repository._ops`)."""
 
     def add_node(self, node: Node, origin: str | None = None) -> None:
         self.nodes.append(node)
@@ -76,10 +82,36 @@ class Projection:
         return sum(b.num_rows for b in self.edges)
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector around a synchronous bulk loop.
+
+    Building a few hundred thousand rows triggers hundreds of full collections, each walking
+    every object of the change set: measured on 339,076 rows, 1.45 s of 4.3 s. Nothing here makes
+    cycles, so reference counting frees it all the same. Use only where no ``await`` falls inside.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _fields(model: Node | Relationship, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A model's field values as a row: what ``model_dump()`` gives for these flat models (a test
+    checks every kind), read from the validated values pydantic keeps, three times as fast."""
+    values = dict(model.__dict__)
+    for name in skip:
+        values.pop(name, None)
+    return values
+
+
 class Repository:
-    def __init__(self, store: GraphStore, *, batch_rows: int = 5_000) -> None:
+    def __init__(self, store: GraphStore, *, batch_rows: int | None = None) -> None:
         self.store = store
-        self.batch_rows = batch_rows
+        self.batch_rows = batch_rows or getattr(store, "write_rows", 5_000)
 
     # --- validation ------------------------------------------------------------------------
 
@@ -97,21 +129,36 @@ class Repository:
         An endpoint may be a node of the same change set or one already stored.
         """
         found: dict[str, set[str]] = defaultdict(set)
-        for node in changes.nodes:
-            found[node.uid].add(node.label)
         wanted: dict[str, set[str]] = defaultdict(set)
-        for rel in changes.relationships:
-            spec = REL_SPECS[rel.type]
-            for label in (rel.source_label,) if rel.source_label else spec.sources:
-                wanted[label].add(rel.source)
-            for label in (rel.target_label,) if rel.target_label else spec.targets:
-                wanted[label].add(rel.target)
+        with _no_cycle_collection():
+            for node in changes.nodes:
+                found[node.uid].add(node.label)
+                wanted[node.label].add(node.uid)
+            ends: dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+            for rel in changes.relationships:
+                key = (rel.type, rel.source_label, rel.target_label)
+                allowed = ends.get(key)
+                if allowed is None:
+                    spec = REL_SPECS[rel.type]
+                    allowed = ends[key] = ((rel.source_label,) if rel.source_label else spec.sources,
+                                           (rel.target_label,) if rel.target_label else spec.targets)
+                for label in allowed[0]:
+                    wanted[label].add(rel.source)
+                for label in allowed[1]:
+                    wanted[label].add(rel.target)
+        stored: set[tuple[str, str]] = set()
         for label, uids in wanted.items():
             if label not in NodeLabel.__members__.values():
                 continue  # reported below as a label the relationship does not allow
-            missing = [u for u in uids if label not in found.get(u, ())]
-            for uid in await self.existing(NodeLabel(label), missing):
+            for uid in await self.existing(NodeLabel(label), uids):
+                stored.add((label, uid))
                 found[uid].add(label)
+        changes.stored = {(node.label, node.uid) for node in changes.nodes if (node.label, node.uid) in stored}
+        with _no_cycle_collection():
+            return self._endpoint_problems(changes, found)
+
+    @staticmethod
+    def _endpoint_problems(changes: ChangeSet, found: dict[str, set[str]]) -> list[Problem]:
         problems: list[Problem] = []
         for i, rel in enumerate(changes.relationships):
             spec = REL_SPECS[rel.type]
@@ -137,7 +184,7 @@ class Repository:
                     problems.append(
                         Problem(where, f"{rel.type} does not join a {pair[0]} to a {pair[1]}", f"{rel.source}->{rel.target}")
                     )
-                else:
+                elif (rel.source_label, rel.target_label) != pair:
                     rel.source_label, rel.target_label = pair
         seen: dict[tuple[str, str], int] = {}
         for i, node in enumerate(changes.nodes):
@@ -153,25 +200,47 @@ class Repository:
     # --- writes ----------------------------------------------------------------------------
 
     def _ops(self, changes: ChangeSet) -> list[tuple[Op, int, str, bool]]:
-        """The write statements for ``changes``: (op, rows, name, is_node) in dependency order."""
+        """The write statements for ``changes``: (op, rows, name, is_node) in dependency order.
+
+        A batch whose rows cannot be in the store yet carries ``fresh=True``, so a store with a
+        bulk path may skip looking them up: nodes none of which the store held before
+        (:attr:`ChangeSet.stored`), and relationships every one of whose sources is such a node
+        (a relationship cannot exist before its source does).
+        """
+        with _no_cycle_collection():
+            return self._build_ops(changes)
+
+    def _build_ops(self, changes: ChangeSet) -> list[tuple[Op, int, str, bool]]:
+        stored = changes.stored
         ops: list[tuple[Op, int, str, bool]] = []
-        by_label: dict[NodeLabel, dict[str, dict[str, Any]]] = defaultdict(dict)
+        by_label: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for node in changes.nodes:  # the same uid twice: the last wins
-            by_label[NodeLabel(node.label)][node.uid] = node.model_dump()
+            by_label[node.label][node.uid] = _fields(node)
+        created: dict[str, set[str]] = {}
         for label in NodeLabel:
-            rows = list(by_label.get(label, {}).values())
-            for start in range(0, len(rows), self.batch_rows):
-                chunk = rows[start : start + self.batch_rows]
-                ops.append(((naming.node_upsert(label), {"rows": chunk}), len(chunk), label.value, True))
-        by_pair: dict[tuple[RelType, NodeLabel, NodeLabel], dict[str, dict[str, Any]]] = defaultdict(dict)
-        for rel in changes.relationships:
-            key = (RelType(rel.type), NodeLabel(rel.source_label), NodeLabel(rel.target_label))
-            by_pair[key][rel.uid] = rel.model_dump(exclude={"source_label", "target_label"})
-        for (rel_type, src, tgt), unique in by_pair.items():
+            unique = by_label.get(label.value, {})
+            if stored is not None:
+                created[label.value] = {uid for uid in unique if (label.value, uid) not in stored}
             rows = list(unique.values())
             for start in range(0, len(rows), self.batch_rows):
                 chunk = rows[start : start + self.batch_rows]
-                ops.append(((naming.rel_upsert(rel_type, src, tgt), {"rows": chunk}), len(chunk), rel_type.value, False))
+                params: dict[str, Any] = {"rows": chunk}
+                if stored is not None and all(r["uid"] in created[label.value] for r in chunk):
+                    params["fresh"] = True
+                ops.append(((naming.node_upsert(label), params), len(chunk), label.value, True))
+        by_pair: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+        for rel in changes.relationships:
+            by_pair[(rel.type, rel.source_label, rel.target_label)][rel.uid] = _fields(rel, ("source_label", "target_label"))
+        for (rel_type, src, tgt), unique in by_pair.items():
+            rows = list(unique.values())
+            new_sources = created.get(src, set())
+            name = naming.rel_upsert(RelType(rel_type), NodeLabel(src), NodeLabel(tgt))
+            for start in range(0, len(rows), self.batch_rows):
+                chunk = rows[start : start + self.batch_rows]
+                params = {"rows": chunk}
+                if stored is not None and all(r["source"] in new_sources for r in chunk):
+                    params["fresh"] = True
+                ops.append(((name, params), len(chunk), rel_type, False))
         return ops
 
     async def apply(self, changes: ChangeSet) -> WriteSummary:
@@ -189,7 +258,7 @@ class Repository:
         *,
         progress: Progress | None = None,
         batch_rows: int | None = None,
-        tx_rows: int = 50_000,
+        tx_rows: int = 200_000,
     ) -> WriteSummary:
         """Validate ``changes`` whole, then write them in transactions of about ``tx_rows`` rows.
 
@@ -221,7 +290,7 @@ class Repository:
         return self._summary(ops)
 
     def transactions(
-        self, changes: ChangeSet, *, batch_rows: int | None = None, tx_rows: int = 50_000
+        self, changes: ChangeSet, *, batch_rows: int | None = None, tx_rows: int = 200_000
     ) -> tuple[list[tuple[list[Op], int]], WriteSummary]:
         """The writes of an already validated ``changes`` as (statements, rows) per transaction.
 

@@ -24,6 +24,8 @@ Op = tuple["Query | str", Mapping[str, Any]]
 @runtime_checkable
 class GraphStore(Protocol):
     dialect: Dialect
+    write_rows: int
+    """Rows per write statement in bulk writes: what suits this store's bulk path."""
 
     @property
     def version(self) -> str:
