@@ -209,16 +209,29 @@ async def test_rows_that_cannot_exist_yet_skip_the_look_up_and_the_rest_are_matc
     assert ties["COLLABORATES_WITH:a>b@w1"]["trust"] == 1.0 and "COLLABORATES_WITH:e>a@w1" in ties
 
 
-def test_rows_are_what_model_dump_gives_for_every_kind():
+def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it():
+    import pyarrow as pa
+
     from carenet.services.demo import generate
-    from carenet.storage.repository import _fields
+    from carenet.storage.ladybug import _ARROW
+    from carenet.storage.queries import REGISTRY
+    from carenet.storage.repository import Repository
+    from carenet.storage.rows import ModelRows
 
     changes = generate(seed=3)
+    for model in changes.nodes[:2000]:
+        assert ModelRows([model])[0] == model.model_dump()
+    for rel in changes.relationships[:2000]:
+        assert ModelRows([rel], ("source_label", "target_label"))[0] == rel.model_dump(exclude={"source_label", "target_label"})
+    found: dict[str, set[str]] = {}
+    for node in changes.nodes:
+        found.setdefault(node.uid, set()).add(node.label)
+    assert not Repository._endpoint_problems(changes, found)  # fills in the endpoint labels
     kinds = set()
-    for model in changes.nodes:
-        assert _fields(model) == model.model_dump()
-        kinds.add(model.label)
-    for rel in changes.relationships:
-        assert _fields(rel, ("source_label", "target_label")) == rel.model_dump(exclude={"source_label", "target_label"})
-        kinds.add(rel.type)
+    for (name, params), *_ in Repository(None, batch_rows=500)._ops(changes):
+        rows = params["rows"]
+        assert isinstance(rows, ModelRows) and rows[1:3].models == rows.models[1:3]
+        schema = pa.schema([(c, _ARROW[t]) for c, t in REGISTRY[name].ladybug.columns])
+        assert rows.arrow(schema).equals(pa.Table.from_pylist(list(rows), schema=schema)), name
+        kinds.add(name)
     assert len(kinds) >= 20

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from carenet.errors import StorageUnavailable
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query, Upsert
+from carenet.storage.rows import ModelRows
 from carenet.storage.store import Op, Row, resolve
 
 _ARROW = {
@@ -127,7 +128,8 @@ class LadybugStore:
         """Create the rows the table lacks, update the rest; ``fresh`` rows (none can exist yet,
         see ``Repository._ops``) go straight to ``COPY``."""
         schema = pa.schema([(name, _ARROW[kind]) for name, kind in upsert.columns])
-        table = pa.Table.from_pylist(params["rows"], schema=schema)
+        rows = params["rows"]
+        table = rows.arrow(schema) if isinstance(rows, ModelRows) else pa.Table.from_pylist(rows, schema=schema)
         if params.get("fresh"):
             conn.execute(upsert.create, {"rows": table})
             return []
@@ -205,7 +207,9 @@ class LadybugStore:
         if isinstance(query.ladybug, Upsert) or query.arrow_rows:
             rows = params.get("rows")
             rest = normalise({k: v for k, v in params.items() if k != "rows"})
-            return {**rest, "rows": list(rows) if rows is not None else rows}
+            if rows is not None and not (isinstance(rows, ModelRows) and isinstance(query.ladybug, Upsert)):
+                rows = list(rows)
+            return {**rest, "rows": rows}
         return normalise(params)
 
     async def _call(self, pool: ThreadPoolExecutor, fn, *args):

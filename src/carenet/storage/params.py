@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from carenet.storage.rows import ModelRows
+
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -44,6 +46,8 @@ def plain(value: Any) -> Any:
         return plain(value.model_dump())
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, ModelRows):
+        return _rows(list(value)) if len(value) else []
     if isinstance(value, (list, tuple, set, frozenset)):
         items = list(value)
         if items and all(isinstance(v, dict) for v in items):

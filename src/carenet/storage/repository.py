@@ -22,6 +22,7 @@ from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABEL
 from carenet.errors import InvalidInput, Problem
 from carenet.storage import naming
 from carenet.storage.queries import core
+from carenet.storage.rows import ModelRows
 from carenet.storage.store import GraphStore, Op
 
 Progress = Callable[[int], None]
@@ -99,13 +100,15 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _fields(model: Node | Relationship, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A model's field values as a row: what ``model_dump()`` gives for these flat models (a test
-    checks every kind), read from the validated values pydantic keeps, three times as fast."""
-    values = dict(model.__dict__)
-    for name in skip:
-        values.pop(name, None)
-    return values
+def _only(allowed: tuple[str, ...], present: set[str]) -> str | None:
+    """The one label of ``allowed`` in ``present``; None when there is none or more than one."""
+    hit = None
+    for label in allowed:
+        if label in present:
+            if hit is not None:
+                return None
+            hit = label
+    return hit
 
 
 class Repository:
@@ -150,6 +153,8 @@ class Repository:
         for label, uids in wanted.items():
             if label not in NodeLabel.__members__.values():
                 continue  # reported below as a label the relationship does not allow
+            if not await self.count(NodeLabel(label)):
+                continue  # nothing to find (a first load: no look-up of every uid)
             for uid in await self.existing(NodeLabel(label), uids):
                 stored.add((label, uid))
                 found[uid].add(label)
@@ -160,32 +165,25 @@ class Repository:
     @staticmethod
     def _endpoint_problems(changes: ChangeSet, found: dict[str, set[str]]) -> list[Problem]:
         problems: list[Problem] = []
+        ends: dict[tuple, tuple[tuple[str, ...], tuple[str, ...], frozenset] | None] = {}
+        none: set[str] = set()
         for i, rel in enumerate(changes.relationships):
-            spec = REL_SPECS[rel.type]
-            where = changes.rel_origins[i] or f"relationships[{i}]"
-            resolved: dict[str, str] = {}
-            for end, allowed in (("source", spec.sources), ("target", spec.targets)):
-                uid = getattr(rel, end)
-                given = getattr(rel, f"{end}_label")
-                if given and given not in allowed:
-                    problems.append(Problem(f"{where}.{end}", f"{rel.type} cannot start or end at a {given}", uid))
+            key = (rel.type, rel.source_label, rel.target_label)
+            if key not in ends:
+                spec = REL_SPECS[rel.type]
+                given = (rel.source_label, rel.target_label)
+                valid = all(g is None or g in allowed for g, allowed in zip(given, (spec.sources, spec.targets)))
+                ends[key] = ((given[0],) if given[0] else spec.sources, (given[1],) if given[1] else spec.targets,
+                             frozenset(spec.pairs)) if valid else None
+            plan = ends[key]
+            if plan is not None:  # the usual case: one label at each end, a pair the type allows
+                source = _only(plan[0], found.get(rel.source, none))
+                target = _only(plan[1], found.get(rel.target, none))
+                if source and target and (source, target) in plan[2]:
+                    if rel.source_label != source or rel.target_label != target:
+                        rel.source_label, rel.target_label = source, target
                     continue
-                hits = [label for label in ((given,) if given else allowed) if label in found.get(uid, ())]
-                if not hits:
-                    kinds = " or ".join((given,) if given else allowed)
-                    problems.append(Problem(f"{where}.{end}", f"no {kinds} with this uid exists", uid))
-                elif len(hits) > 1:
-                    problems.append(Problem(f"{where}.{end}", f"the uid is a {' and a '.join(hits)}; give {end}_label", uid))
-                else:
-                    resolved[end] = hits[0]
-            if len(resolved) == 2:
-                pair = (resolved["source"], resolved["target"])
-                if pair not in spec.pairs:
-                    problems.append(
-                        Problem(where, f"{rel.type} does not join a {pair[0]} to a {pair[1]}", f"{rel.source}->{rel.target}")
-                    )
-                elif (rel.source_label, rel.target_label) != pair:
-                    rel.source_label, rel.target_label = pair
+            problems += Repository._relationship_problems(changes, i, rel, found)
         seen: dict[tuple[str, str], int] = {}
         for i, node in enumerate(changes.nodes):
             key = (node.label, node.uid)
@@ -195,6 +193,38 @@ class Repository:
                 problems.append(Problem(f"{where}.uid", f"duplicate {node.label} uid (first at {first})", node.uid))
             else:
                 seen[key] = i
+        return problems
+
+    @staticmethod
+    def _relationship_problems(changes: ChangeSet, i: int, rel: Relationship, found: dict[str, set[str]]) -> list[Problem]:
+        """Everything wrong with the endpoints of relationship ``i`` (or nothing: then its labels
+        are filled in)."""
+        problems: list[Problem] = []
+        spec = REL_SPECS[rel.type]
+        where = changes.rel_origins[i] or f"relationships[{i}]"
+        resolved: dict[str, str] = {}
+        for end, allowed in (("source", spec.sources), ("target", spec.targets)):
+            uid = getattr(rel, end)
+            given = getattr(rel, f"{end}_label")
+            if given and given not in allowed:
+                problems.append(Problem(f"{where}.{end}", f"{rel.type} cannot start or end at a {given}", uid))
+                continue
+            hits = [label for label in ((given,) if given else allowed) if label in found.get(uid, ())]
+            if not hits:
+                kinds = " or ".join((given,) if given else allowed)
+                problems.append(Problem(f"{where}.{end}", f"no {kinds} with this uid exists", uid))
+            elif len(hits) > 1:
+                problems.append(Problem(f"{where}.{end}", f"the uid is a {' and a '.join(hits)}; give {end}_label", uid))
+            else:
+                resolved[end] = hits[0]
+        if len(resolved) == 2:
+            pair = (resolved["source"], resolved["target"])
+            if pair not in spec.pairs:
+                problems.append(
+                    Problem(where, f"{rel.type} does not join a {pair[0]} to a {pair[1]}", f"{rel.source}->{rel.target}")
+                )
+            elif (rel.source_label, rel.target_label) != pair:
+                rel.source_label, rel.target_label = pair
         return problems
 
     # --- writes ----------------------------------------------------------------------------
@@ -213,32 +243,32 @@ class Repository:
     def _build_ops(self, changes: ChangeSet) -> list[tuple[Op, int, str, bool]]:
         stored = changes.stored
         ops: list[tuple[Op, int, str, bool]] = []
-        by_label: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        by_label: dict[str, dict[str, Node]] = defaultdict(dict)
         for node in changes.nodes:  # the same uid twice: the last wins
-            by_label[node.label][node.uid] = _fields(node)
+            by_label[node.label][node.uid] = node
         created: dict[str, set[str]] = {}
         for label in NodeLabel:
             unique = by_label.get(label.value, {})
             if stored is not None:
                 created[label.value] = {uid for uid in unique if (label.value, uid) not in stored}
-            rows = list(unique.values())
-            for start in range(0, len(rows), self.batch_rows):
-                chunk = rows[start : start + self.batch_rows]
-                params: dict[str, Any] = {"rows": chunk}
-                if stored is not None and all(r["uid"] in created[label.value] for r in chunk):
+            models = list(unique.values())
+            for start in range(0, len(models), self.batch_rows):
+                chunk = models[start : start + self.batch_rows]
+                params: dict[str, Any] = {"rows": ModelRows(chunk)}
+                if stored is not None and all(n.uid in created[label.value] for n in chunk):
                     params["fresh"] = True
                 ops.append(((naming.node_upsert(label), params), len(chunk), label.value, True))
-        by_pair: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+        by_pair: dict[tuple[str, str, str], dict[str, Relationship]] = defaultdict(dict)
         for rel in changes.relationships:
-            by_pair[(rel.type, rel.source_label, rel.target_label)][rel.uid] = _fields(rel, ("source_label", "target_label"))
+            by_pair[(rel.type, rel.source_label, rel.target_label)][rel.uid] = rel
         for (rel_type, src, tgt), unique in by_pair.items():
-            rows = list(unique.values())
+            models = list(unique.values())
             new_sources = created.get(src, set())
             name = naming.rel_upsert(RelType(rel_type), NodeLabel(src), NodeLabel(tgt))
-            for start in range(0, len(rows), self.batch_rows):
-                chunk = rows[start : start + self.batch_rows]
-                params = {"rows": chunk}
-                if stored is not None and all(r["source"] in new_sources for r in chunk):
+            for start in range(0, len(models), self.batch_rows):
+                chunk = models[start : start + self.batch_rows]
+                params = {"rows": ModelRows(chunk, ("source_label", "target_label"))}
+                if stored is not None and all(r.source in new_sources for r in chunk):
                     params["fresh"] = True
                 ops.append(((name, params), len(chunk), rel_type, False))
         return ops
