@@ -109,3 +109,32 @@ def test_the_api_answers_the_same_with_and_without_it(demo_server, query):
     stock = asyncio.run(run(StrawberryGraphQLCoreExecutionContext))
     assert stock == asyncio.run(run(LeafFastPath))
     assert any(e["node"]["ties"]["edges"] for e in stock["teams"]["edges"]) if "teams" in stock else stock["people"]["edges"]
+
+
+WHERE = [
+    '{ teams(first: 500, where: {sector: {eq: HEALTH}, name: {contains: "a"}}) { edges { node { uid } } } }',
+    '{ teams(first: 500, where: {OR: [{sector: {eq: HOUSING}}, {AND: [{sector: {in: [HEALTH, EDUCATION]}},'
+    ' {NOT: {name: {startsWith: "A"}}}]}]}) { edges { node { uid } } } }',
+    '{ organisations(first: 500, where: {kind: {in: [NHS_TRUST, LOCAL_AUTHORITY]}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
+    '{ people(first: 500, where: {level: {eq: SENIOR}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
+]
+
+
+@pytest.mark.parametrize("query", WHERE)
+def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_selects(demo_server, query, monkeypatch):
+    from carenet.api import connections
+
+    async def run() -> dict:
+        services = demo_server.services
+        context = Context(services=services, principal=Principal("t", Role.ADMIN), loaders=Loaders(services.repo))
+        result = await build_schema(demo=True).execute(query, context_value=context)
+        assert not result.errors, result.errors
+        return result.data
+
+    quick = asyncio.run(run())
+    for cls in (connections.IdFilter, connections.NameFilter, connections.SectorFilter, connections.OrgKindFilter,
+                connections.LevelFilter, connections.TeamWhere, connections.OrganisationWhere, connections.PersonWhere):
+        monkeypatch.setattr(cls.__strawberry_definition__, "from_input", None)
+    own = asyncio.run(run())
+    assert quick == own
+    assert next(iter(own.values()))["edges"]  # each filter selects something

@@ -19,36 +19,68 @@ from carenet.api.types import KINDS, Organisation, PageInfo, Person, Place, Syst
 from carenet.services import connections as svc
 
 
+def quick_input(cls: type) -> type:
+    """Give a filter input strawberry's ``from_input`` hook, with its fields' GraphQL names and
+    types worked out once rather than on every request.
+
+    Without it strawberry walks every field of ``where`` and of each filter in it on every request,
+    present or not (measured: 0.3 ms of a 3 ms team-by-uid query). Values are converted as
+    strawberry converts them (``InputContext.convert``), so enums, lists and nested filters come out
+    the same; a test compares the two.
+    """
+    definition = cls.__strawberry_definition__
+    plan: dict[str, tuple[str, Any]] = {}
+
+    def from_input(type_: type, value: Any, context: Any) -> Any:
+        if not plan:
+            plan.update({context.config.name_converter.from_field(f): (f.python_name, f.resolve_type(type_definition=definition))
+                         for f in definition.fields})
+        fields = {}
+        for name, given in value.items():
+            python_name, field_type = plan[name]
+            fields[python_name] = context.convert(given, field_type, name)
+        return type_(**fields)
+
+    definition.from_input = from_input
+    return cls
+
+
+@quick_input
 @strawberry.input
 class IdFilter:
     eq: strawberry.ID | None = None
     in_: list[strawberry.ID] | None = strawberry.field(default=None, name="in")
 
 
+@quick_input
 @strawberry.input
 class NameFilter:
     contains: str | None = None
     starts_with: str | None = None
 
 
+@quick_input
 @strawberry.input
 class SectorFilter:
     eq: SectorEnum | None = None
     in_: list[SectorEnum] | None = strawberry.field(default=None, name="in")
 
 
+@quick_input
 @strawberry.input
 class OrgKindFilter:
     eq: OrgKindEnum | None = None
     in_: list[OrgKindEnum] | None = strawberry.field(default=None, name="in")
 
 
+@quick_input
 @strawberry.input
 class LevelFilter:
     eq: LeadershipLevelEnum | None = None
     in_: list[LeadershipLevelEnum] | None = strawberry.field(default=None, name="in")
 
 
+@quick_input
 @strawberry.input
 class StringInFilter:
     eq: str | None = None
@@ -64,7 +96,7 @@ def _where_type(name: str, fields: dict[str, Any]):
         or_=strawberry.field(default=None, name="OR"),
         not_=strawberry.field(default=None, name="NOT"),
     )
-    return strawberry.input(type(name, (), namespace))
+    return quick_input(strawberry.input(type(name, (), namespace)))
 
 
 TeamWhere = _where_type("TeamWhere", {

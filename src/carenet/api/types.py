@@ -72,8 +72,10 @@ def slice_rows(rows: list[dict], first: int, after: str | None) -> tuple[list[di
     return chosen, info
 
 
-def _metrics(row: dict) -> dict[str, Any]:
-    return {k: row.get(k) for k in ("betweenness", "brokerage", "constraint", "community")}
+def _metrics(row: dict) -> Metrics:
+    get = row.get
+    return Metrics(betweenness=get("betweenness"), brokerage=get("brokerage"), constraint=get("constraint"),
+                   community=get("community"))
 
 
 @strawberry.type
@@ -145,11 +147,15 @@ class Team(Node):
     name: str
     service: str | None
     sector: str
-    metrics: Metrics
+    _row: strawberry.Private[dict]
+
+    @strawberry.field
+    def metrics(self) -> Metrics:  # made when asked for: most teams drawn or listed are not asked
+        return _metrics(self._row)
 
     @classmethod
     def of(cls, r: dict) -> Team:
-        return cls(uid=r["uid"], name=r["name"], service=r.get("service"), sector=r["sector"], metrics=Metrics(**_metrics(r)))
+        return cls(uid=r["uid"], name=r["name"], service=r.get("service"), sector=r["sector"], _row=r)
 
     @strawberry.field
     async def organisation(self, info: Info[Context, None]) -> Organisation | None:
@@ -187,12 +193,15 @@ class Organisation(Node):
     kind: str
     sector: str
     ods_code: str | None
-    metrics: Metrics
+    _row: strawberry.Private[dict]
+
+    @strawberry.field
+    def metrics(self) -> Metrics:
+        return _metrics(self._row)
 
     @classmethod
     def of(cls, r: dict) -> Organisation:
-        return cls(uid=r["uid"], name=r["name"], kind=r["kind"], sector=r["sector"], ods_code=r.get("ods_code"),
-                   metrics=Metrics(**_metrics(r)))
+        return cls(uid=r["uid"], name=r["name"], kind=r["kind"], sector=r["sector"], ods_code=r.get("ods_code"), _row=r)
 
     @strawberry.field
     async def places(self, info: Info[Context, None]) -> list[ServedPlace]:
@@ -250,12 +259,15 @@ class Person(Node):
     name: str
     role: str | None
     level: str
-    metrics: Metrics
     _row: strawberry.Private[dict]
+
+    @strawberry.field
+    def metrics(self) -> Metrics:
+        return _metrics(self._row)
 
     @classmethod
     def of(cls, r: dict) -> Person:
-        return cls(uid=r["uid"], name=r["name"], role=r.get("role"), level=r["level"], metrics=Metrics(**_metrics(r)), _row=r)
+        return cls(uid=r["uid"], name=r["name"], role=r.get("role"), level=r["level"], _row=r)
 
     @strawberry.field(description="Analyst role and above.")
     def staff_group(self, info: Info[Context, None]) -> str | None:
