@@ -13,7 +13,7 @@ Example: ``teams(first: 500) { edges { node { ties(first: 500) ... } } }`` costs
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import (
@@ -112,6 +112,18 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
     return unit(operation.selection_set, root, 0)
 
 
+def _remembered(schema: Any, name: str, key: Any, compute: Callable[[], Any], maxsize: int) -> Any:
+    """``compute()`` once per ``key``: the last ``maxsize`` answers are kept on ``schema`` as ``name``."""
+    cache: OrderedDict = schema.__dict__.setdefault(name, OrderedDict())
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    value = cache[key] = compute()
+    if len(cache) > maxsize:
+        cache.popitem(last=False)
+    return value
+
+
 def _numbers(variables: dict[str, Any] | None) -> tuple:
     """The variables a cost can depend on: page sizes are Int, so only numbers and nulls."""
     return tuple(sorted((k, v) for k, v in (variables or {}).items() if v is None or isinstance(v, (int, float))))
@@ -130,17 +142,11 @@ class CostLimiter(SchemaExtension):
     def on_validate(self):
         ctx = self.execution_context
         if ctx.graphql_document is not None and not ctx.pre_execution_errors:
-            cache: OrderedDict[tuple, int] = ctx.schema.__dict__.setdefault("_carenet_costs", OrderedDict())
+            def cost_now() -> int:
+                return operation_cost(ctx.schema._schema, ctx.graphql_document, ctx.variables, ctx.operation_name)
+
             key = (ctx.query, ctx.operation_name, _numbers(ctx.variables))
-            cost = cache.get(key) if ctx.query else None
-            if cost is None:
-                cost = operation_cost(ctx.schema._schema, ctx.graphql_document, ctx.variables, ctx.operation_name)
-                if ctx.query:
-                    cache[key] = cost
-                if len(cache) > self.maxsize:
-                    cache.popitem(last=False)
-            else:
-                cache.move_to_end(key)
+            cost = _remembered(ctx.schema, "_carenet_costs", key, cost_now, self.maxsize) if ctx.query else cost_now()
             if cost > self.max_cost:
                 ctx.pre_execution_errors = [
                     GraphQLError(
@@ -155,10 +161,10 @@ class CostLimiter(SchemaExtension):
 class CachedValidation(SchemaExtension):
     """Validation results per query text, so a repeated operation is validated once.
 
-    strawberry's ``ValidationCache`` keys on the rule classes too, and the limiters make new
-    rule classes for every request, so it never hits; the rules here are the same for every
-    request of one schema, so the query text is key enough. Variables play no part in
-    validation (the cost, which depends on them, is checked by :class:`CostLimiter` each time).
+    strawberry's ``ValidationCache`` keys on the rule classes too; the rules here are the same for
+    every request of one schema (``build_schema`` makes them once), so the query text is key
+    enough. Variables play no part in validation (the cost, which depends on them, is
+    :class:`CostLimiter`'s).
     """
 
     maxsize = 1024
@@ -166,14 +172,8 @@ class CachedValidation(SchemaExtension):
     def on_validate(self):
         ctx = self.execution_context
         if ctx.graphql_document is not None and ctx.pre_execution_errors is None and ctx.query:
-            cache: OrderedDict[str, list] = ctx.schema.__dict__.setdefault("_carenet_validated", OrderedDict())
-            errors = cache.get(ctx.query)
-            if errors is None:
-                errors = validate(ctx.schema._schema, ctx.graphql_document, ctx.validation_rules)
-                cache[ctx.query] = errors
-                if len(cache) > self.maxsize:
-                    cache.popitem(last=False)
-            else:
-                cache.move_to_end(ctx.query)
+            errors = _remembered(ctx.schema, "_carenet_validated", ctx.query,
+                                 lambda: validate(ctx.schema._schema, ctx.graphql_document, ctx.validation_rules),
+                                 self.maxsize)
             ctx.pre_execution_errors = list(errors)
         yield

@@ -66,7 +66,7 @@ class LadybugStore:
     dialect = Dialect.LADYBUG
     write_rows = 50_000
     """``COPY`` from Arrow takes big tables well: 50,000 rows a statement loads the 12-system demo
-    about 10% faster than 5,000 (measured, benchmarks/load.py)."""
+    about 10% faster than 5,000 (measured on this machine)."""
 
     def __init__(self, database: ladybug.Database, *, path: Path, read_threads: int = 4) -> None:
         self.path = path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
@@ -100,6 +101,16 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+@functools.cache
+def _ends(rel_type: str, source_label: str | None, target_label: str | None) -> tuple[tuple[str, ...], tuple[str, ...], frozenset, bool]:
+    """For a relationship of ``rel_type`` with these labels given (or None): the labels its source
+    and its target may have, the pairs the type allows, and whether the given labels are allowed."""
+    spec = REL_SPECS[rel_type]
+    valid = (source_label is None or source_label in spec.sources) and (target_label is None or target_label in spec.targets)
+    return ((source_label,) if source_label else spec.sources, (target_label,) if target_label else spec.targets,
+            frozenset(spec.pairs), valid)
+
+
 def _only(allowed: tuple[str, ...], present: set[str]) -> str | None:
     """The one label of ``allowed`` in ``present``; None when there is none or more than one."""
     hit = None
@@ -137,17 +148,11 @@ class Repository:
             for node in changes.nodes:
                 found[node.uid].add(node.label)
                 wanted[node.label].add(node.uid)
-            ends: dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = {}
             for rel in changes.relationships:
-                key = (rel.type, rel.source_label, rel.target_label)
-                allowed = ends.get(key)
-                if allowed is None:
-                    spec = REL_SPECS[rel.type]
-                    allowed = ends[key] = ((rel.source_label,) if rel.source_label else spec.sources,
-                                           (rel.target_label,) if rel.target_label else spec.targets)
-                for label in allowed[0]:
+                sources, targets, _, _ = _ends(rel.type, rel.source_label, rel.target_label)
+                for label in sources:
                     wanted[label].add(rel.source)
-                for label in allowed[1]:
+                for label in targets:
                     wanted[label].add(rel.target)
         stored: set[tuple[str, str]] = set()
         for label, uids in wanted.items():
@@ -165,21 +170,13 @@ class Repository:
     @staticmethod
     def _endpoint_problems(changes: ChangeSet, found: dict[str, set[str]]) -> list[Problem]:
         problems: list[Problem] = []
-        ends: dict[tuple, tuple[tuple[str, ...], tuple[str, ...], frozenset] | None] = {}
         none: set[str] = set()
         for i, rel in enumerate(changes.relationships):
-            key = (rel.type, rel.source_label, rel.target_label)
-            if key not in ends:
-                spec = REL_SPECS[rel.type]
-                given = (rel.source_label, rel.target_label)
-                valid = all(g is None or g in allowed for g, allowed in zip(given, (spec.sources, spec.targets)))
-                ends[key] = ((given[0],) if given[0] else spec.sources, (given[1],) if given[1] else spec.targets,
-                             frozenset(spec.pairs)) if valid else None
-            plan = ends[key]
-            if plan is not None:  # the usual case: one label at each end, a pair the type allows
-                source = _only(plan[0], found.get(rel.source, none))
-                target = _only(plan[1], found.get(rel.target, none))
-                if source and target and (source, target) in plan[2]:
+            sources, targets, pairs, valid = _ends(rel.type, rel.source_label, rel.target_label)
+            if valid:  # the usual case: one label at each end, a pair the type allows
+                source = _only(sources, found.get(rel.source, none))
+                target = _only(targets, found.get(rel.target, none))
+                if source and target and (source, target) in pairs:
                     if rel.source_label != source or rel.target_label != target:
                         rel.source_label, rel.target_label = source, target
                     continue
