@@ -23,7 +23,7 @@ def locations(parsed) -> dict[str, str]:
 
 
 def test_good_rows_become_models_with_origins(tmp_path: Path) -> None:
-    parsed = read_file(write(tmp_path, "teams.csv", TEAMS + "t1,District nursing 1,health,District nursing,o1\n"))
+    parsed = read_file(write(tmp_path, "teams.csv", TEAMS + "t1,District nursing 1,health,District nursing,o1\n"), columnar=False)
     assert parsed.problems == []
     team, part_of = (model for model, _ in parsed.items)
     assert isinstance(team, m.Team) and team.sector == "health"
@@ -71,15 +71,20 @@ def test_non_utf8_is_reported_at_the_byte(tmp_path: Path) -> None:
 
 def test_byte_order_mark_is_handled(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf" + (TEAMS + "t1,Team,health,,\n").encode()
-    parsed = read_file(write(tmp_path, "teams.csv", data))
+    parsed = read_file(write(tmp_path, "teams.csv", data), columnar=False)
     assert parsed.problems == [] and parsed.items[0][0].uid == "t1"
+    parsed = read_file(write(tmp_path, "teams.csv", data))
+    assert parsed.problems == [] and parsed.frames[0].table["uid"].to_pylist() == ["t1"]
 
 
 def test_unrecognised_file_and_notes_rows(tmp_path: Path) -> None:
     parsed = read_file(write(tmp_path, "stuff.csv", "a,b\n1,2\n"))
     assert "cannot tell which template" in parsed.problems[0].message
-    parsed = read_file(write(tmp_path, "teams.csv", TEAMS + "# a note,,,,\n\nt1,T,health,,\n"))
-    assert parsed.problems == [] and parsed.items[0][1] == "teams.csv:4"
+    path = write(tmp_path, "teams.csv", TEAMS + "# a note,,,,\n\nt1,T,health,,\n , ,,,\n")
+    parsed = read_file(path, columnar=False)
+    assert parsed.problems == [] and parsed.items[0][1] == "teams.csv:4" and parsed.rows == 1
+    parsed = read_file(path)
+    assert parsed.problems == [] and parsed.frames[0].table["uid"].to_pylist() == ["t1"] and parsed.rows == 1
 
 
 def test_xlsx_merged_cells_and_formulas(tmp_path: Path) -> None:

@@ -128,3 +128,22 @@ async def test_a_million_row_file_is_checked_in_bounded_time_and_writes_nothing(
     assert found == {"person_ties.csv:1000001:4"}
     assert await snapshot(repo) == {}
     assert elapsed < 300, elapsed
+
+
+async def test_files_imported_one_by_one_give_the_graph_of_one_import(services, tmp_path: Path) -> None:
+    """Each later file's tables find their ends among stored nodes (no bulk path for them)."""
+    from carenet.bootstrap import build
+    from carenet.config import Settings
+    from carenet.services import exports
+
+    paths = write_files(tmp_path / "in")
+    for path in paths:
+        await imports.import_files(services.repo, [path])
+    one_by_one = await exports.full_records(services.repo)
+    together = await build(Settings(data_dir=tmp_path / "together"), migrate_schema=True)
+    try:
+        await imports.import_files(together.repo, paths)
+        assert await exports.full_records(together.repo) == one_by_one
+        assert await snapshot(together.repo) == await snapshot(services.repo)
+    finally:
+        await together.close()

@@ -216,7 +216,7 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
     from carenet.storage.ladybug import _ARROW
     from carenet.storage.queries import REGISTRY
     from carenet.storage.repository import Repository
-    from carenet.storage.rows import ModelRows
+    from carenet.storage.rows import ModelRows, TableRows
 
     changes = generate(seed=3)
     for model in changes.nodes[:2000]:
@@ -233,5 +233,9 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
         assert isinstance(rows, ModelRows) and rows[1:3].models == rows.models[1:3]
         schema = pa.schema([(c, _ARROW[t]) for c, t in REGISTRY[name].ladybug.columns])
         assert rows.arrow(schema).equals(pa.Table.from_pylist(list(rows), schema=schema)), name
+        given = [k for k in rows[0] if any(r[k] is not None for r in rows)]  # a column always None: left out
+        table = TableRows(pa.Table.from_pylist([{k: r[k] for k in given} for r in rows]))
+        assert table.arrow(schema).equals(rows.arrow(schema)), name  # a missing column is a None field
+        assert list(table[1:3]) == list(TableRows(table.table.slice(1, 2))) and table[-1] == table.table.to_pylist()[-1]
         kinds.add(name)
     assert len(kinds) >= 20

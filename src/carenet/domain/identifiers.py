@@ -33,12 +33,15 @@ def identifier(name: str, regex: str, example: str, *, upper: bool = True):
     return Annotated[str, BeforeValidator(_strip), AfterValidator(_pattern(name, regex, example, upper=upper))]
 
 
-Uid = identifier(
-    "uid", r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}", "1-128 letters, digits, '_', '.', ':' or '-'", upper=False
-)
+UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$"
+REL_UID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-@>|]{0,399}$"
+"""The shapes of :data:`Uid` and :data:`RelUid` as whole-value patterns (also read by the
+column-at-a-time import, :mod:`carenet.interchange.columnar`)."""
+
+Uid = identifier("uid", UID_PATTERN[1:-1], "1-128 letters, digits, '_', '.', ':' or '-'", upper=False)
 """carenet's own key for every node (never the database's internal id)."""
 
-RelUid = identifier("relationship uid", r"[A-Za-z0-9_][A-Za-z0-9_.:\-@>|]{0,399}", "up to 400 characters", upper=False)
+RelUid = identifier("relationship uid", REL_UID_PATTERN[1:-1], "up to 400 characters", upper=False)
 """carenet's own key for a relationship; by default ``TYPE:source>target`` (``@wave`` for survey ties)."""
 
 OdsTrustCode = identifier("NHS trust ODS code", r"R[A-Z0-9]{2}", "R and two letters or digits, e.g. RXH")

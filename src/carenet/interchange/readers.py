@@ -6,6 +6,7 @@ from pathlib import Path
 
 from carenet.errors import Problem
 from carenet.interchange import ods, survey
+from carenet.interchange.columnar import read_columnar
 from carenet.interchange.kinds import kind_for_name
 from carenet.interchange.nodelink import read_node_link
 from carenet.interchange.records import Parsed
@@ -14,10 +15,12 @@ from carenet.interchange.tabular import csv_rows, decode, read_template_csv, rea
 SUFFIXES = (".csv", ".txt", ".xlsx", ".json")
 
 
-def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None) -> Parsed:
+def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None, columnar: bool = True) -> Parsed:
     """Read one file (template CSV or XLSX, ODS extract, survey responses, node-link JSON).
 
-    Never raises for bad content: every problem is in the result's ``problems``.
+    Never raises for bad content: every problem is in the result's ``problems``. With
+    ``columnar``, a template CSV of a kind :mod:`carenet.interchange.columnar` reads comes back
+    as frames when every row is sound (otherwise, and without ``columnar``, row by row).
     """
     path = Path(path)
     parsed = Parsed()
@@ -43,6 +46,10 @@ def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None)
         first = next(csv_rows(text), None)
         if first is not None and kind_for_name(path.stem) is None and survey.is_survey(first[1]):
             survey.read_survey(path, text, parsed, wave=wave)
+            return parsed
+        fast = read_columnar(path, data) if columnar else None
+        if fast is not None:
+            parsed.frames, parsed.rows = fast
         else:
             read_template_csv(path, text, parsed)
     return parsed

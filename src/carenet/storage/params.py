@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from carenet.storage.rows import ModelRows
+from carenet.storage.rows import BulkRows
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -46,7 +46,7 @@ def plain(value: Any) -> Any:
         return plain(value.model_dump())
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, ModelRows):
+    if isinstance(value, BulkRows):
         return _rows(list(value)) if len(value) else []
     if isinstance(value, (list, tuple, set, frozenset)):
         items = list(value)
