@@ -151,6 +151,11 @@ async def test_projection_places_teams_and_filters_ties(any_repo):
     assert {(r["source"], r["target"]) for b in in_2025.edges for r in b.to_pylist()} == {("a", "b"), ("b", "c")}
     in_2024 = await any_repo.projection("team", at=dt.date(2024, 6, 1))
     assert in_2024.edge_count == 3
+    # the unfiltered read (no wave, no date) is its own query: the same rows as the filter letting all through
+    every = [r for b in projection.edges for r in b.to_pylist()]
+    filtered = [r for b in [b async for b in any_repo.store.stream("team_ties", wave="", any_time=True, at=dt.date.today())]
+                for r in b.to_pylist()]
+    assert sorted(every, key=lambda r: r["uid"]) == sorted(filtered, key=lambda r: r["uid"]) and len(every) == 3
 
 
 async def test_a_failed_transaction_writes_nothing(any_repo):

@@ -7,6 +7,7 @@ in batches of one transaction each. Upserts are idempotent by uid.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import functools
@@ -581,14 +582,20 @@ class Repository:
         ``level`` is team, organisation or person; ``wave`` a survey wave uid (empty: every wave);
         ``at`` a date at which ties must be active (None: any time).
         """
-        node_q, edge_q = {
-            "team": (core.TEAM_NODES, core.TEAM_TIES),
-            "organisation": (core.ORGANISATION_NODES, core.ORGANISATION_TIES),
-            "person": (core.PERSON_NODES, core.PERSON_TIES),
+        node_q, edge_q, every_q = {
+            "team": (core.TEAM_NODES, core.TEAM_TIES, core.TEAM_TIES_ALL),
+            "organisation": (core.ORGANISATION_NODES, core.ORGANISATION_TIES, core.ORGANISATION_TIES_ALL),
+            "person": (core.PERSON_NODES, core.PERSON_TIES, core.PERSON_TIES_ALL),
         }[level]
-        node_batches = [b async for b in self.store.stream(node_q)]
-        when = {"any_time": at is None, "at": at or dt.date.today()}
-        edges = [b async for b in self.store.stream(edge_q, wave=wave, **when)]
+
+        async def read(query: Any, **params: Any) -> list[pa.RecordBatch]:
+            return [b async for b in self.store.stream(query, **params)]
+
+        if wave or at is not None:
+            ties = read(edge_q, wave=wave, any_time=at is None, at=at or dt.date.today())
+        else:
+            ties = read(every_q)  # no filter to evaluate on every tie
+        node_batches, edges = await asyncio.gather(read(node_q), ties)  # both at once
         nodes = pa.Table.from_batches(node_batches) if node_batches else pa.table({"uid": pa.array([], pa.string())})
         return Projection(nodes, edges)
 
