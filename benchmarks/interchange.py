@@ -99,7 +99,7 @@ async def main(systems: int) -> None:
     checked = await imports.check(target.repo, parsed)
     phases["check"] = time.perf_counter() - t - phases["read"]
     t2 = time.perf_counter()
-    plan, _ = target.repo.transactions(checked, batch_rows=imports.BATCH_ROWS, tx_rows=imports.TX_ROWS)
+    plan, _ = target.repo.transactions(checked, tx_rows=imports.TX_ROWS)
     for ops, _ in plan:
         await target.store.write_batch(ops)
     phases["write"] = time.perf_counter() - t2

@@ -33,21 +33,20 @@ from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, Problem
 from carenet.interchange import Parsed, read_file
+from carenet.storage import repository
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
 
 Progress = Callable[[str, int], None]
 """Called with a phase ("read" or "write") and the number of rows just done."""
 
-TX_ROWS = 100_000
-"""Rows a committed transaction (and a checkpoint) holds; a statement this big or bigger is a
-transaction of its own, which LadybugDB runs as a bare ``COPY`` into a new table's rows."""
 READ_THREADS = min(4, os.cpu_count() or 1)
 """Files read at once (:func:`read_files`)."""
-BATCH_ROWS = 500_000
-"""Rows a write statement holds: LadybugDB ``COPY``s a whole table at once faster than in parts.
-Measured on the 42-system import (1,038,369 records): written in 4.7 s with these two, 10.2 s
-with transactions of 500,000, 17.7 s with transactions of 200,000 and statements of 50,000."""
+TX_ROWS = repository.TX_ROWS
+"""Rows a committed transaction (and a checkpoint) holds; statements hold the store's
+``write_rows``. Measured on the 42-system import (1,038,369 records) with LadybugDB: written in
+4.7 s with transactions of 100,000 and statements of 500,000 (a whole table, as a bare ``COPY``),
+10.2 s with transactions of 500,000, 17.7 s with transactions of 200,000 and statements of 50,000."""
 
 
 @dataclass
@@ -199,7 +198,7 @@ async def import_files(
     wave: str | None = None,
     checkpoint_dir: Path | None = None,
     tx_rows: int = TX_ROWS,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
     progress: Progress | None = None,
     columnar: bool = True,
 ) -> ImportReport:

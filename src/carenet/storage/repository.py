@@ -31,6 +31,10 @@ from carenet.storage.store import GraphStore, Op
 Progress = Callable[[int], None]
 """Called with the number of rows just written."""
 
+TX_ROWS = 100_000
+"""Rows a bulk write's transaction gathers; a statement this big or bigger is a transaction of its
+own (see :meth:`Repository.transactions`, and ``LadybugStore.write_rows`` for the measurements)."""
+
 
 @dataclass
 class ChangeSet:
@@ -441,7 +445,7 @@ class Repository:
         *,
         progress: Progress | None = None,
         batch_rows: int | None = None,
-        tx_rows: int = 200_000,
+        tx_rows: int = TX_ROWS,
     ) -> WriteSummary:
         """Validate ``changes`` whole, then write them in transactions of about ``tx_rows`` rows.
 
@@ -459,7 +463,7 @@ class Repository:
         return summary
 
     def transactions(
-        self, changes: ChangeSet, *, batch_rows: int | None = None, tx_rows: int = 200_000
+        self, changes: ChangeSet, *, batch_rows: int | None = None, tx_rows: int = TX_ROWS
     ) -> tuple[list[tuple[list[Op], int]], WriteSummary]:
         """The writes of an already validated ``changes`` as (statements, rows) per transaction.
 
