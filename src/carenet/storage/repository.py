@@ -23,9 +23,9 @@ import pyarrow.compute as pc
 from carenet.domain.models import Node, Relationship
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.errors import InvalidInput, Problem
-from carenet.storage import naming
+from carenet.storage import naming, tables
 from carenet.storage.queries import core
-from carenet.storage.rows import ModelRows, ModelTable, TableRows
+from carenet.storage.rows import ModelRows, ModelTable
 from carenet.storage.store import GraphStore, Op
 
 Progress = Callable[[int], None]
@@ -130,48 +130,6 @@ def _only(allowed: tuple[str, ...], present: set[str]) -> str | None:
                 return None
             hit = label
     return hit
-
-
-def _end_labels(uids: pa.ChunkedArray, allowed: tuple[str, ...], members: Callable[[str], pa.Array]) -> pa.Array:
-    """The label of each uid among ``allowed`` (``members(label)``: the uids it holds); null
-    where no label or more than one holds the uid."""
-    label = pa.nulls(len(uids), pa.string())
-    hits = None
-    for name in allowed:
-        held = pc.is_in(uids, value_set=members(name))
-        label = pc.if_else(held, pa.scalar(name), label)
-        count = pc.cast(held, pa.int8())
-        hits = count if hits is None else pc.add(hits, count)
-    if hits is None:
-        return label
-    return pc.if_else(pc.equal(hits, 1), label, pa.scalar(None, pa.string()))
-
-
-def _concat(tables: list[pa.Table]) -> pa.Table:
-    """Tables of one model class as one (a column one lacks is null there)."""
-    return tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="default")
-
-
-def _last_by_uid(table: pa.Table) -> pa.Table:
-    """``table`` with one row per uid: the last (as the models' writes keep the last)."""
-    if len(pc.unique(table["uid"])) == table.num_rows:  # (unique: a third of count_distinct's time)
-        return table
-    last = {uid: i for i, uid in enumerate(table["uid"].to_pylist())}
-    return table.take(sorted(last.values()))
-
-
-def _table_params(chunk: pa.Table, key: str, created: pa.Array | None) -> dict[str, Any]:
-    """A table chunk's parameters: ``fresh`` when every ``key`` (a node's uid, a relationship's
-    source) is a node the change set creates (``created``; None: not known)."""
-    params: dict[str, Any] = {"rows": TableRows(chunk)}
-    if created is not None and pc.all(pc.is_in(chunk[key], value_set=created)).as_py():
-        params["fresh"] = True
-    return params
-
-
-def _chunks(table: pa.Table, rows: int) -> Iterator[pa.Table]:
-    for start in range(0, table.num_rows, rows):
-        yield table.slice(start, rows)
 
 
 class Repository:
@@ -312,27 +270,14 @@ class Repository:
                 resolved.append(table)
                 continue
             sources, targets, pairs, valid = _ends(table.label, table.source_label, table.target_label)
-            rows = table.table
-            masks: list[pa.Array] = []
-            if valid:
-                ends = {end: _end_labels(rows[end], allowed, uids_of) for end, allowed in (("source", sources), ("target", targets))}
-                for source, target in sorted(pairs):
-                    if source not in sources or target not in targets:
-                        continue
-                    mask = pc.fill_null(pc.and_(pc.equal(ends["source"], source), pc.equal(ends["target"], target)), False)
-                    hits = pc.sum(mask).as_py() or 0
-                    if hits:
-                        part = rows if hits == rows.num_rows else rows.filter(mask)
-                        resolved.append(ModelTable(table.model, part, table.origin, source, target))
-                        masks.append(mask)
-            if sum(pc.sum(mask).as_py() for mask in masks) < rows.num_rows:  # a row's ends fit one pair at most
-                covered = functools.reduce(pc.or_, masks) if masks else pa.nulls(rows.num_rows, pa.bool_())
-                bad = pc.indices_nonzero(pc.invert(pc.fill_null(covered, False))).to_pylist()
-                for index, row in zip(bad, rows.take(bad).to_pylist()):
-                    fields = {k: v for k, v in row.items() if k in table.model.model_fields}
-                    rel = table.model.model_construct(**{**fields, "source_label": table.source_label,
-                                                         "target_label": table.target_label})
-                    problems += Repository._relationship_problems(f"{table.origin or table.label}[{index}]", rel, found)
+            allowed = [(s, t) for s, t in sorted(pairs) if s in sources and t in targets] if valid else []
+            parts, bad = tables.split_by_ends(table.table, sources, targets, allowed, uids_of)
+            resolved += [ModelTable(table.model, part, table.origin, s, t) for (s, t), part in parts]
+            for index, row in zip(bad, table.table.take(bad).to_pylist() if bad else []):
+                fields = {k: v for k, v in row.items() if k in table.model.model_fields}
+                rel = table.model.model_construct(**{**fields, "source_label": table.source_label,
+                                                     "target_label": table.target_label})
+                problems += Repository._relationship_problems(f"{table.origin or table.label}[{index}]", rel, found)
         changes.tables = resolved
         by_label: dict[str, list[pa.Array]] = defaultdict(list)
         origins: dict[str, str] = {}
@@ -388,10 +333,10 @@ class Repository:
 
         for label in NodeLabel:
             unique = by_label.get(label.value, {})
-            tables = node_tables.get(label.value, [])
+            of_label = node_tables.get(label.value, [])
             if stored is not None:
                 created[label.value] = {uid for uid in unique if (label.value, uid) not in stored}
-                for table in tables:
+                for table in of_label:
                     created[label.value].update(u for u in table["uid"].to_pylist() if (label.value, u) not in stored)
             models = list(unique.values())
             for start in range(0, len(models), self.batch_rows):
@@ -400,10 +345,10 @@ class Repository:
                 if stored is not None and all(n.uid in created[label.value] for n in chunk):
                     params["fresh"] = True
                 ops.append(((naming.node_upsert(label), params), len(chunk), label.value, True))
-            if tables:
+            if of_label:
                 name = naming.node_upsert(label)
-                for chunk in _chunks(_concat(tables), self.batch_rows):
-                    ops.append(((name, _table_params(chunk, "uid", created_array(label.value))),
+                for chunk in tables.chunks(tables.concat(of_label), self.batch_rows):
+                    ops.append(((name, tables.params(chunk, "uid", created_array(label.value))),
                                 chunk.num_rows, label.value, True))
         by_pair: dict[tuple[str, str, str], dict[str, Relationship]] = defaultdict(dict)
         for rel in changes.relationships:
@@ -411,7 +356,7 @@ class Repository:
         for pair in rel_tables:
             by_pair.setdefault(pair, {})
         for (rel_type, src, tgt), unique in by_pair.items():
-            table = _last_by_uid(_concat(rel_tables[(rel_type, src, tgt)])) if (rel_type, src, tgt) in rel_tables else None
+            table = tables.last_by_uid(tables.concat(rel_tables[(rel_type, src, tgt)])) if (rel_type, src, tgt) in rel_tables else None
             if table is not None and unique:  # a uid in both: the table's row wins
                 taken = set(table["uid"].to_pylist())
                 unique = {uid: rel for uid, rel in unique.items() if uid not in taken}
@@ -425,8 +370,8 @@ class Repository:
                     params["fresh"] = True
                 ops.append(((name, params), len(chunk), rel_type, False))
             if table is not None:
-                for chunk in _chunks(table, self.batch_rows):
-                    ops.append(((name, _table_params(chunk, "source", created_array(src))),
+                for chunk in tables.chunks(table, self.batch_rows):
+                    ops.append(((name, tables.params(chunk, "source", created_array(src))),
                                 chunk.num_rows, rel_type, False))
         return ops
 
