@@ -14,7 +14,7 @@ setup: $(STAMP_PY) $(STAMP_NODE) $(MAP_BUNDLE)
 $(STAMP_PY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 $(STAMP_NODE): package.json package-lock.json

@@ -165,3 +165,33 @@ async def test_per_key_related_queries_give_what_the_in_list_gives(repo, monkeyp
         key = lambda r: sorted((k, str(v)) for k, v in r.items())  # noqa: E731
         assert by_list, query.name
         assert sorted(by_key, key=key) == sorted(by_list, key=key), query.name
+
+
+async def test_look_ups_by_key_run_on_a_connection_of_one_thread(repo, monkeypatch):
+    """``by_key`` queries and the per-key texts go to each reader's one-thread connection; the
+    rest (scans, many keys) to its connection of every core. The rows are the same either way."""
+    from carenet.services.demo import generate
+    from carenet.storage import ladybug as embedded
+    from carenet.storage.queries import pages
+
+    await repo.load(generate(seed=7, systems=1))
+    store = repo.store
+    uids = [n.uid for n in await repo.page(NodeLabel.TEAM, limit=40)]
+    used: list[int] = []
+    inner = embedded.LadybugStore._conn
+
+    def spy(self, *, serial=False):  # the real connection, with its thread count noted
+        conn = inner(self, serial=serial)
+        used.append(conn.num_threads)
+        return conn
+
+    monkeypatch.setattr(embedded.LadybugStore, "_conn", spy)
+    by_uids = await store.read(pages.BY_UIDS["Team"], uids=uids[:3])
+    ties_few = await store.read(pages.RELATED_TIES_OF_TEAMS, uids=uids[:2])
+    ties_many = await store.read(pages.RELATED_TIES_OF_TEAMS, uids=uids[: embedded.EACH_MAX + 1])
+    await store.read(pages.COUNT_ALL["Team"])
+    assert used == [1, 1, 0, 0]
+    assert sorted(r["uid"] for r in by_uids) == sorted(uids[:3])
+    key = lambda r: (r["key"], r["tie"])  # noqa: E731
+    assert sorted(ties_few, key=key) == sorted([r for r in ties_many if r["key"] in uids[:2]], key=key)
+    assert ties_few

@@ -129,32 +129,39 @@ def _numbers(variables: dict[str, Any] | None) -> tuple:
     return tuple(sorted((k, v) for k, v in (variables or {}).items() if v is None or isinstance(v, (int, float))))
 
 
+COST_CACHE_SIZE = 1024
+
+
+def remembered_cost(schema: Any, document: Any, query: str | None, variables: dict[str, Any] | None,
+                    operation_name: str | None) -> int:
+    """The operation's cost, kept on the strawberry ``schema`` per query text, operation and
+    numeric variables (nothing else can change one), so a repeated operation is costed once."""
+    def cost_now() -> int:
+        return operation_cost(schema._schema, document, variables, operation_name)
+
+    if not query:
+        return cost_now()
+    return _remembered(schema, "_carenet_costs", (query, operation_name, _numbers(variables)), cost_now,
+                       COST_CACHE_SIZE)
+
+
+def cost_error(cost: int) -> GraphQLError:
+    return GraphQLError(
+        f"the operation would cost {cost:,} (page sizes multiplied through nesting); "
+        f"the budget is {MAX_COST:,}: ask for smaller pages",
+        extensions={"code": "GRAPHQL_VALIDATION_FAILED", "cost": cost, "budget": MAX_COST},
+    )
+
+
 class CostLimiter(SchemaExtension):
-    """Rejects an operation over :data:`MAX_COST` before execution (after validation, cached or not).
-
-    Costs are kept per query text, operation and numeric variables (nothing else can change one),
-    so a repeated operation is costed once.
-    """
-
-    max_cost = MAX_COST
-    maxsize = 1024
+    """Rejects an operation over :data:`MAX_COST` before execution (after validation, cached or not)."""
 
     def on_validate(self):
         ctx = self.execution_context
         if ctx.graphql_document is not None and not ctx.pre_execution_errors:
-            def cost_now() -> int:
-                return operation_cost(ctx.schema._schema, ctx.graphql_document, ctx.variables, ctx.operation_name)
-
-            key = (ctx.query, ctx.operation_name, _numbers(ctx.variables))
-            cost = _remembered(ctx.schema, "_carenet_costs", key, cost_now, self.maxsize) if ctx.query else cost_now()
-            if cost > self.max_cost:
-                ctx.pre_execution_errors = [
-                    GraphQLError(
-                        f"the operation would cost {cost:,} (page sizes multiplied through nesting); "
-                        f"the budget is {self.max_cost:,}: ask for smaller pages",
-                        extensions={"code": "GRAPHQL_VALIDATION_FAILED", "cost": cost, "budget": self.max_cost},
-                    )
-                ]
+            cost = remembered_cost(ctx.schema, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name)
+            if cost > MAX_COST:
+                ctx.pre_execution_errors = [cost_error(cost)]
         yield
 
 

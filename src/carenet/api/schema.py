@@ -9,6 +9,8 @@ from strawberry.extensions.max_aliases import create_validator as max_aliases_ru
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.types import Info
 
 from carenet.api.analysis import analysis_field, pathways_field, report_field
@@ -27,6 +29,7 @@ from carenet.api.cost import CachedValidation, CostLimiter
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
+from carenet.api.prepared import PreparedOperations, execute_prepared
 from carenet.api.subgraph import subgraph_field
 from carenet.api.types import Node
 from carenet.services import nodes
@@ -72,10 +75,30 @@ class Query:
 
 
 class CarenetSchema(strawberry.Schema):
-    """Logs only the unexpected errors (the expected ones are the caller's business)."""
+    """Logs only the unexpected errors (the expected ones are the caller's business), and runs a
+    query text it has seen pass every check straight to execution (:mod:`carenet.api.prepared`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.prepared = PreparedOperations()
 
     def process_errors(self, errors, execution_context=None) -> None:
         super().process_errors([e for e in errors if not is_expected(e)], execution_context)
+
+    async def execute(self, query, variable_values=None, context_value=None, root_value=None, operation_name=None,
+                      allowed_operation_types=None, operation_extensions=None) -> ExecutionResult:
+        allowed = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
+        plain = query and root_value is None and operation_extensions is None
+        prepared = self.prepared.get(query, operation_name) if plain else None
+        if prepared is not None:
+            return await execute_prepared(self, prepared, query=query, variable_values=variable_values,
+                                          context_value=context_value, operation_name=operation_name,
+                                          allowed_operation_types=allowed)
+        result = await super().execute(query, variable_values, context_value, root_value, operation_name,
+                                       allowed, operation_extensions)
+        if plain and not isinstance(result, PreExecutionError):
+            self.prepared.keep(query, operation_name)
+        return result
 
 
 def build_schema(*, demo: bool = True) -> strawberry.Schema:

@@ -94,11 +94,14 @@ class LadybugStore:
 
     # --- thread-side ------------------------------------------------------------------------
 
-    def _conn(self) -> ladybug.Connection:
-        conn = getattr(self._local, "conn", None)
+    def _conn(self, *, serial: bool = False) -> ladybug.Connection:
+        """This thread's connection; ``serial``: the one that runs each query on one thread, for
+        look-ups by key (see :attr:`Query.by_key`)."""
+        name = "serial" if serial else "conn"
+        conn = getattr(self._local, name, None)
         if conn is None:
-            conn = ladybug.Connection(self._db)
-            self._local.conn = conn
+            conn = ladybug.Connection(self._db, num_threads=1) if serial else ladybug.Connection(self._db)
+            setattr(self._local, name, conn)
             with self._connections_lock:
                 self._connections.append(conn)
         return conn
@@ -112,10 +115,11 @@ class LadybugStore:
     def _run(self, query: Query, params: dict[str, Any]) -> list[Row]:
         if is_empty_list(params, query.skip_if_empty):
             return []
-        conn = self._conn()
         if isinstance(query.ladybug, Upsert):
-            return self._upsert(conn, query.ladybug, params)
-        if query.ladybug_each and len(params.get("uids") or ()) <= EACH_MAX:
+            return self._upsert(self._conn(), query.ladybug, params)
+        each = query.ladybug_each is not None and len(params.get("uids") or ()) <= EACH_MAX
+        conn = self._conn(serial=each or query.by_key)
+        if each:
             rest = {k: v for k, v in params.items() if k != "uids"}
             return [row for uid in params["uids"] for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))]
         if query.arrow_rows:

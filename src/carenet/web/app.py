@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from carenet import __version__
 from carenet.api import build_schema
@@ -49,6 +50,21 @@ def _admin_key(settings: Settings) -> str:
     return key
 
 
+class CarenetApp(FastAPI):
+    """FastAPI, with GET and POST ``/graphql`` sent straight to ``graphql_endpoint`` (wrapped in
+    CORS when origins are configured), before FastAPI's own middleware (errors, telemetry, body
+    limit) and routing, which do nothing for that endpoint: it takes the raw request."""
+
+    graphql_endpoint: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.graphql_endpoint is not None and graphql_http.GraphQLShortcut.serves(scope):
+            scope["app"] = self
+            await self.graphql_endpoint(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -67,7 +83,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             if own:
                 await app.state.services.close()
 
-    app = FastAPI(title="carenet", version=__version__, lifespan=lifespan)
+    app = CarenetApp(title="carenet", version=__version__, lifespan=lifespan)
     app.state.settings = settings
 
     app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
@@ -75,10 +91,12 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion()
     app.include_router(graphql_http.router)
-    app.add_middleware(graphql_http.GraphQLShortcut, error_response=error_response)
+    app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Authorization", "Content-Type", "Accept"])
+        cors = dict(allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                    allow_headers=["Authorization", "Content-Type", "Accept"])
+        app.add_middleware(CORSMiddleware, **cors)
+        app.graphql_endpoint = CORSMiddleware(app.graphql_endpoint, **cors)
     app.include_router(admin.router, prefix="/admin")
     app.include_router(map_page.router)
     app.include_router(files.router)

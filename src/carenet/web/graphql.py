@@ -9,9 +9,9 @@
 - Bodies over ``max_body_bytes`` get 413; an operation past ``request_timeout_s`` gets 504.
 - In demo mode a browser GET without a query gets GraphiQL.
 
-The routes are also served by :class:`GraphQLShortcut`, an ASGI middleware that answers GET and
-POST ``/graphql`` before FastAPI's routing and request handling, which do nothing for this
-endpoint (it takes the raw request) but cost about a tenth of the server's time on a small query.
+The routes are also served by :class:`GraphQLShortcut`, which the app sends GET and POST
+``/graphql`` to before its middleware and routing, which do nothing for this endpoint (it
+takes the raw request); routing alone was about a tenth of the server's time on a small query.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 from strawberry.types.graphql import OperationType
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import InvalidOperationTypeError
@@ -149,16 +149,14 @@ async def _handle(request: Request, *, get: bool) -> Response:
     )
     allowed = (OperationType.QUERY,) if get else (OperationType.QUERY, OperationType.MUTATION)
     try:
-        result = await asyncio.wait_for(
-            app.state.schema.execute(
+        async with asyncio.timeout(settings.request_timeout_s):  # no task of its own, as wait_for makes
+            result = await app.state.schema.execute(
                 query,
                 variable_values=variables,
                 context_value=context,
                 operation_name=params.get("operationName"),
                 allowed_operation_types=allowed,
-            ),
-            timeout=settings.request_timeout_s,
-        )
+            )
     except InvalidOperationTypeError:
         return _respond({**error_body("BAD_REQUEST", "only queries may be sent with GET"), "_request_error": True},
                         405, media, {"Allow": "POST"})
@@ -186,20 +184,20 @@ async def graphql_get(request: Request) -> Response:
 
 
 class GraphQLShortcut:
-    """ASGI middleware: GET and POST ``/graphql`` go straight to :func:`_handle`; the rest to the app.
+    """ASGI app for GET and POST ``/graphql``: :func:`_handle`, without FastAPI's middleware and
+    routing (see :class:`carenet.web.app.CarenetApp`, which sends those requests here first).
 
-    Add it with ``app.add_middleware`` before CORS, so CORS still wraps it. A
-    :class:`~carenet.errors.CarenetError` gets the app's own error response (``error_response``).
+    A :class:`~carenet.errors.CarenetError` gets the app's own error response (``error_response``).
     """
 
-    def __init__(self, app: ASGIApp, *, error_response) -> None:
-        self.app = app
+    def __init__(self, *, error_response) -> None:
         self.error_response = error_response
 
+    @staticmethod
+    def serves(scope: Scope) -> bool:
+        return scope["type"] == "http" and scope["path"] == "/graphql" and scope["method"] in ("GET", "POST")
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != "/graphql" or scope["method"] not in ("GET", "POST"):
-            await self.app(scope, receive, send)
-            return
         request = Request(scope, receive, send)
         try:
             response = await _handle(request, get=scope["method"] == "GET")

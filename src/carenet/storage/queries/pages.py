@@ -13,6 +13,7 @@ BY_UIDS: dict[str, Query] = {
         "page_" + label.lower() + "_by_uids",
         "UNWIND $uids AS u MATCH (n:" + label + " {uid: u}) RETURN " + RETURNS[label],
         skip_if_empty="uids",
+        by_key=True,
     )
     for label in RETURNS
 }

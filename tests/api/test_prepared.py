@@ -1,0 +1,87 @@
+"""An operation seen before goes straight to execution (carenet.api.prepared): through real HTTP,
+a repeat answers exactly as the first run did, and every per-request check still applies."""
+
+from __future__ import annotations
+
+import pytest
+
+from carenet.api.auth import Role
+
+TEAMS = "query($n: Int) { teams(first: $n) { totalCount edges { node { uid name ties(first: $n) { totalCount } } } } }"
+
+# The same text twice: the first run goes the whole way through strawberry, the second is a repeat.
+SAME_TWICE = [
+    ("variables and nesting", "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name "
+     "organisation { uid name } ties(first: 3) { totalCount edges { uid kinds node { uid name } } } } } } }",
+     {"uid": "team-0001"}, Role.FRONTEND),
+    ("aliases and fragments", "{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T } } } } "
+     "fragment T on Team { uid sector metrics { community } }", {}, Role.ANALYST),
+    ("a forbidden field: error with its path, null in place",
+     "{ people(first: 2) { edges { node { uid staffGroup } } } }", {}, Role.FRONTEND),
+    ("a variable of the wrong type", "query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"}, Role.FRONTEND),
+    ("bad input from a resolver", "{ teams(first: 501) { totalCount } }", {}, Role.FRONTEND),
+    ("one of two named operations", "query A { systems { totalCount } } query B { places { totalCount } }",
+     {}, Role.FRONTEND),
+]
+
+
+@pytest.mark.parametrize(("label", "query", "variables", "role"), SAME_TWICE, ids=[c[0] for c in SAME_TWICE])
+def test_a_repeat_answers_as_the_first_run(demo_server, label, query, variables, role):
+    schema = demo_server.app.state.schema
+    operation = "B" if "query B" in query else None
+    payload = {"query": query, "variables": variables, "operationName": operation}
+    with demo_server.client(role) as c:
+        first = c.post("/graphql", json=payload)
+        kept = schema.prepared.get(query, operation) is not None
+        second = c.post("/graphql", json=payload)
+    assert kept, "the text passed every check before execution, so it is kept"
+    assert (second.status_code, second.json()) == (first.status_code, first.json())
+    assert second.headers["content-type"] == first.headers["content-type"]
+    if label.startswith("a forbidden"):
+        error = second.json()["errors"][0]
+        assert error["extensions"]["code"] == "FORBIDDEN" and error["path"][-1] == "staffGroup"
+    if label.startswith("one of two"):
+        assert second.json()["data"] == {"places": {"totalCount": first.json()["data"]["places"]["totalCount"]}}
+
+
+def test_the_cost_is_checked_on_every_repeat(demo_server):
+    store = demo_server.recording
+    ok = demo_server.gql(TEAMS, {"n": 5}, role=Role.ADMIN)
+    assert "errors" not in ok and len(ok["data"]["teams"]["edges"]) == 5
+    assert demo_server.app.state.schema.prepared.get(TEAMS, None) is not None
+    store.reset()
+    body = demo_server.gql(TEAMS, {"n": 500}, role=Role.ADMIN)
+    assert "data" not in body and body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert body["errors"][0]["extensions"]["cost"] == 500 + 500 * 500
+    assert store.round_trips == 0
+    again = demo_server.gql(TEAMS, {"n": 5}, role=Role.ADMIN)
+    assert again == ok
+
+
+def test_credentials_are_checked_on_every_repeat(demo_server):
+    query = "{ teams(first: 1) { totalCount } }"
+    assert "errors" not in demo_server.gql(query, role=Role.FRONTEND)
+    assert demo_server.app.state.schema.prepared.get(query, None) is not None
+    with demo_server.client(None) as anon:
+        r = anon.post("/graphql", json={"query": query})
+    assert r.status_code == 401
+    body = demo_server.gql(query, role=Role.PUBLIC)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_a_mutation_posted_before_is_still_refused_over_get(fresh_server):
+    mutation = "mutation { deleteNodes(input: {teams: []}) { graphVersion } }"
+    with fresh_server.client(Role.ADMIN) as c:
+        r = c.post("/graphql", json={"query": mutation})
+        assert r.status_code == 200 and "errors" not in r.json(), r.text
+        assert fresh_server.app.state.schema.prepared.get(mutation, None) is not None
+        r = c.get("/graphql", params={"query": mutation})
+        assert r.status_code == 405 and r.headers["allow"] == "POST"
+
+
+def test_a_text_that_fails_before_execution_is_not_kept(demo_server):
+    schema = demo_server.app.state.schema
+    for query in ("{ systems { ", "{ nope }", "{ teams(first: 500) { edges { node { ties(first: 500) { totalCount } } } } }"):
+        body = demo_server.gql(query, role=Role.ADMIN)
+        assert body["errors"] and "data" not in body, body
+        assert schema.prepared.get(query, None) is None
