@@ -44,6 +44,7 @@ BAD = [
     Row(name="c", note=None, kinds=[], maybe_kinds=None, count=2**40, colour=Colour.RED, day=None),  # not an Int
     Row(name="d", note=None, kinds=[], maybe_kinds=None, count=1, colour="purple", day=None),  # not a Colour
     Row(name="e", note=None, kinds="xy", maybe_kinds=None, count=1, colour=Colour.RED, day=None),  # not a list
+    Row(name=5, note=True, kinds=["x", 7, 1.5], maybe_kinds=[False, None], count=1, colour=Colour.RED, day=None),  # not str
 ]
 
 
@@ -113,7 +114,8 @@ NESTED = [
 ]
 
 
-@pytest.mark.parametrize("query", [OPERATION, "{ row { name count } }", "{ rows { kinds } }", *NESTED,
+@pytest.mark.parametrize("query", [OPERATION, "{ row { name count } }", "{ rows { kinds } }", "{ rows { name note maybeKinds } }",
+                                   *NESTED,
                                    "{ good { label rows { name } pet { name legs } } }"])
 def test_the_fast_path_gives_what_graphql_core_gives(query):
     stock, fast = _results(query)

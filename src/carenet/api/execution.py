@@ -9,8 +9,9 @@ CPU for the request.
 :class:`LeafFastPath` does the same work directly for a field that strawberry itself treats as
 basic (no resolver, no permission classes, no field extensions), takes no arguments, and returns
 a scalar or enum, or a list of them, when no schema extension resolves fields (middleware). The
-value is read and serialised with the type's own ``coerce_output_value``. A basic field of an
-object type (or a list of them) whose whole selection is such fields, without arguments,
+value is read and serialised with the type's own ``coerce_output_value`` (a ``str`` for String
+or ID and a ``bool`` for Boolean are their own answer: those serialisers give them back as they
+are). A basic field of an object type (or a list of them) whose whole selection is such fields, without arguments,
 directives or fragments, is answered in one go, object by object (the team query's 50 ties, in
 process, the two run in alternation: 3.38 ms a request before, 2.89 ms after; main-thread CPU
 1.73 ms before, 1.37 ms after). Anything unusual (a null for a non-null field,
@@ -23,7 +24,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import FieldNode, GraphQLField, GraphQLList, GraphQLNonNull, GraphQLObjectType, is_leaf_type
+from graphql import (
+    FieldNode,
+    GraphQLBoolean,
+    GraphQLField,
+    GraphQLID,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLString,
+    is_leaf_type,
+)
 from graphql.pyutils import Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
@@ -31,17 +42,24 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 _UNPLANNED = object()
 
 
+_AS_IS = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
+"""Built-in scalars whose serialiser gives back a value of this exact Python type as it is."""
+
+
 class _Leaf:
-    """How to answer one field: the attribute, the serialiser, and the shape of the type."""
+    """How to answer one field: the attribute, the serialiser, the shape of the type, and the
+    Python type a value may have to be its own answer (``as_is``; None: always serialise)."""
 
-    __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null")
+    __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null", "as_is")
 
-    def __init__(self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool) -> None:
+    def __init__(self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool,
+                 as_is: type | None = None) -> None:
         self.attribute = attribute
         self.coerce = coerce
         self.non_null = non_null
         self.is_list = is_list
         self.item_non_null = item_non_null
+        self.as_is = as_is
 
 
 def _unwrap(type_: Any) -> tuple[Any, bool]:
@@ -75,7 +93,7 @@ def plan_leaf(field_def: GraphQLField) -> _Leaf | None:
     inner, non_null, is_list, item_non_null = _shape(field_def.type)
     if not is_leaf_type(inner):
         return None
-    return _Leaf(attribute, inner.coerce_output_value, non_null, is_list, item_non_null)
+    return _Leaf(attribute, inner.coerce_output_value, non_null, is_list, item_non_null, _AS_IS.get(inner))
 
 
 def _usable(value: Any) -> bool:
@@ -151,13 +169,18 @@ def _leaf_value(leaf: _Leaf, value: Any) -> Any:
         if leaf.non_null:
             raise _Fallback
         return None
+    as_is = leaf.as_is
     if not leaf.is_list:
+        if type(value) is as_is:
+            return value
         out = leaf.coerce(value)
         if not _usable(out):
             raise _Fallback
         return out
     if not isinstance(value, (list, tuple)):
         raise _Fallback
+    if as_is is not None and all(type(item) is as_is for item in value):
+        return list(value)
     out = [None if item is None else leaf.coerce(item) for item in value]
     if not all(_usable(o) or (item is None and not leaf.item_non_null) for o, item in zip(out, value)):
         raise _Fallback
@@ -198,9 +221,28 @@ def _one(plan: _Object, value: Any) -> dict[str, Any]:
     return out
 
 
+def _only_fields(node: FieldNode) -> bool:
+    """The selection of ``node`` is fields alone: no fragments, no directives (nothing in it
+    depends on the variables)."""
+    return all(isinstance(s, FieldNode) and not s.directives for s in node.selection_set.selections)
+
+
 class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context, with plain leaves (and plain objects made only of plain
-    fields) answered directly (see the module)."""
+    fields) answered directly (see the module), and the subfields of a field whose selection is
+    fields alone collected once per document (graphql-core collects them again every request;
+    the documents of :mod:`carenet.api.prepared` serve many)."""
+
+    def collect_subfields(self, return_type, field_details_list):
+        if len(field_details_list) == 1:
+            detail = field_details_list[0]
+            if detail.defer_usage is None and detail.fragment_variable_values is None and _only_fields(detail.node):
+                kept = detail.node.__dict__.setdefault("_carenet_subfields", {})
+                collected = kept.get(return_type.name)
+                if collected is None:
+                    collected = kept[return_type.name] = super().collect_subfields(return_type, field_details_list)
+                return collected
+        return super().collect_subfields(return_type, field_details_list)
 
     def execute_field(self, parent_type, source, field_details_list, path, position_context):
         node = field_details_list[0].node
