@@ -195,3 +195,37 @@ async def test_look_ups_by_key_run_on_a_connection_of_one_thread(repo, monkeypat
     key = lambda r: (r["key"], r["tie"])  # noqa: E731
     assert sorted(ties_few, key=key) == sorted([r for r in ties_many if r["key"] in uids[:2]], key=key)
     assert ties_few
+
+
+async def test_reader_threads_hand_back_errors_survive_cancelled_reads_and_finish_on_close(tmp_path, monkeypatch):
+    """The reader threads (``ReaderThreads``): an error comes back to its caller as itself; a read
+    whose caller gave up does not break the next one, nor the event loop; close lets a read that
+    has started finish, and a read after close gets StorageUnavailable."""
+    from carenet.storage.queries import Query
+
+    store = LadybugStore.open(tmp_path / "graph", read_threads=2)
+    loop_errors: list[dict] = []
+    asyncio.get_running_loop().set_exception_handler(lambda loop, context: loop_errors.append(context))
+    with pytest.raises(RuntimeError):
+        await store.read(Query("bad", "RETURN nonsense("))  # LadybugDB's own parser error
+    assert await store.read(Query("one", "RETURN 1 AS one")) == [{"one": 1}]
+
+    inner = LadybugStore._run
+
+    def slow_run(self, query, params):  # fault injection: a read that takes its time
+        time.sleep(0.3)
+        return inner(self, query, params)
+
+    monkeypatch.setattr(LadybugStore, "_run", slow_run)
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(store.read(Query("two", "RETURN 2 AS two")), timeout=0.05)
+    started = asyncio.ensure_future(store.read(Query("three", "RETURN 3 AS three")))
+    await asyncio.sleep(0.1)  # on its thread now
+    monkeypatch.setattr(LadybugStore, "_run", inner)
+    assert await store.read(Query("four", "RETURN 4 AS four")) == [{"four": 4}]
+    await store.close()
+    assert await started == [{"three": 3}]
+    with pytest.raises(StorageUnavailable):
+        await store.read(Query("five", "RETURN 5 AS five"))
+    await asyncio.sleep(0.3)  # the abandoned read's answer has come back by now
+    assert loop_errors == []

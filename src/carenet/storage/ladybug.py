@@ -10,6 +10,7 @@ process that holds it.
 from __future__ import annotations
 
 import asyncio
+import queue
 import re
 import threading
 import uuid
@@ -41,6 +42,57 @@ _LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
 EACH_MAX = 16
 """Up to this many keys, a query with a ``ladybug_each`` form runs once per key (measured at
 100,000 teams: one team's ties 1.8 ms by key, 15 ms through ``IN``; 50 teams' ties 50 ms through ``IN``)."""
+
+
+def _settle(future: asyncio.Future, result: Any, error: BaseException | None) -> None:
+    if not future.cancelled():
+        if error is None:
+            future.set_result(result)
+        else:
+            future.set_exception(error)
+
+
+class ReaderThreads:
+    """Threads taking read calls from one queue; each call's asyncio future is settled straight
+    from its thread with ``call_soon_threadsafe``.
+
+    ``run_in_executor`` makes a ``concurrent.futures.Future`` per call (with its condition and
+    lock) and chains it to an asyncio future; on this project's machines a bare call through it
+    took 95-112 µs under uvloop (116-133 µs under asyncio's own loop), through this 38-47 µs
+    (72-88 µs). A team with its organisation and ties is three of them. The threads are daemons:
+    a read cut off when the process ends loses nothing; :meth:`shutdown` lets queued calls finish.
+    """
+
+    def __init__(self, count: int, name: str) -> None:
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"{name}_{i}", daemon=True) for i in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            loop, future, fn, args = item
+            try:
+                result, error = fn(*args), None
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, whatever it is
+                result, error = None, exc
+            try:
+                loop.call_soon_threadsafe(_settle, future, result, error)
+            except RuntimeError:  # the caller's loop has closed: nobody is waiting
+                pass
+            del item, future, result, error  # not kept alive while the thread waits for the next call
+
+    async def run(self, fn, *args):
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._queue.put((loop, future, fn, args))
+        return await future
+
+    def shutdown(self) -> None:
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in self._threads:
+            thread.join()
 
 
 def _open(path: Path, buffer_pool_mb: int = 0) -> ladybug.Database:
@@ -75,7 +127,7 @@ class LadybugStore:
         self._db = database
         self._local = threading.local()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-write")
-        self._readers = ThreadPoolExecutor(max_workers=read_threads, thread_name_prefix="ladybug-read")
+        self._readers = ReaderThreads(read_threads, "ladybug-read")
         self._connections: list[ladybug.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
@@ -222,9 +274,11 @@ class LadybugStore:
             return {**rest, "rows": rows}
         return normalise(params)
 
-    async def _call(self, pool: ThreadPoolExecutor, fn, *args):
+    async def _call(self, pool: ThreadPoolExecutor | ReaderThreads, fn, *args):
         if self._closed:
             raise StorageUnavailable("the embedded store is closed")
+        if isinstance(pool, ReaderThreads):
+            return await pool.run(fn, *args)
         return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
 
     async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
@@ -271,7 +325,7 @@ class LadybugStore:
             return
         self._closed = True
         self._writer.shutdown(wait=True)
-        self._readers.shutdown(wait=True)
+        self._readers.shutdown()
         for conn in self._connections:
             conn.close()
         self._db.close()
