@@ -6,18 +6,18 @@ sector. For each one graphql-core builds a resolve info, strawberry calls its ba
 the team query of ``benchmarks/api.py`` (about 170 such fields), that is 12-15% of the server's
 CPU for the request.
 
-:class:`LeafFastPath` does the same work directly for a field that strawberry itself treats as
-basic (no resolver, no permission classes, no field extensions), takes no arguments, and returns
-a scalar or enum, or a list of them, when no schema extension resolves fields (middleware). The
-value is read and serialised with the type's own ``coerce_output_value`` (a ``str`` for String
-or ID and a ``bool`` for Boolean are their own answer: those serialisers give them back as they
-are). A basic field of an object type (or a list of them) whose whole selection is such fields, without arguments,
+:class:`LeafFastPath` does the same work directly for a field that strawberry itself treats as basic
+(no resolver, no permission classes, no field extensions), takes no arguments, and returns a scalar
+or enum, or a list of them, when no schema extension resolves fields (middleware). The value is read
+and serialised with the type's own ``coerce_output_value`` (a ``str`` for String or ID and a
+``bool`` for Boolean are their own answer: those serialisers give them back as they are). A basic
+field of an object type (or a list of them) whose whole selection is such fields, without arguments,
 directives or fragments, is answered in one go, object by object (the team query's 50 ties, in
-process, the two run in alternation: 3.38 ms a request before, 2.89 ms after; main-thread CPU
-1.73 ms before, 1.37 ms after). Anything unusual (a null for a non-null field,
-a value that fails to serialise or is not of its type) sends the field the ordinary way from the
-start, so errors, their paths and null propagation are graphql-core's own. A test runs the same
-operations with and without it and compares the results.
+process, the two run in alternation: 3.38 ms a request before, 2.89 ms after; main-thread CPU 1.73
+ms before, 1.37 ms after). Anything unusual (a null for a non-null field, a value that fails to
+serialise or is not of its type) sends the field the ordinary way from the start, so errors, their
+paths and null propagation are graphql-core's own. A test runs the same operations with and without
+it and compares the results.
 """
 
 from __future__ import annotations
