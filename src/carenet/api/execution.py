@@ -236,12 +236,16 @@ class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
     def collect_subfields(self, return_type, field_details_list):
         if len(field_details_list) == 1:
             detail = field_details_list[0]
-            if detail.defer_usage is None and detail.fragment_variable_values is None and _only_fields(detail.node):
-                kept = detail.node.__dict__.setdefault("_carenet_subfields", {})
-                collected = kept.get(return_type.name)
-                if collected is None:
-                    collected = kept[return_type.name] = super().collect_subfields(return_type, field_details_list)
-                return collected
+            if detail.defer_usage is None and detail.fragment_variable_values is None:
+                node = detail.node
+                kept = node.__dict__.get("_carenet_subfields")
+                if kept is None:  # looked at once per node: False when its selection is more than fields
+                    kept = node.__dict__["_carenet_subfields"] = {} if _only_fields(node) else False
+                if kept is not False:
+                    collected = kept.get(return_type.name)
+                    if collected is None:
+                        collected = kept[return_type.name] = super().collect_subfields(return_type, field_details_list)
+                    return collected
         return super().collect_subfields(return_type, field_details_list)
 
     def execute_field(self, parent_type, source, field_details_list, path, position_context):

@@ -281,15 +281,20 @@ class LadybugStore:
             return {**rest, "rows": rows}
         return normalise(params)
 
-    async def _call(self, pool: ThreadPoolExecutor | ReaderThreads, fn, *args):
+    def _check_open(self) -> None:
         if self._closed:
             raise StorageUnavailable("the embedded store is closed")
-        if isinstance(pool, ReaderThreads):
-            return await pool.run(fn, *args)
-        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+
+    async def _read(self, fn, *args):
+        self._check_open()
+        return await self._readers.run(fn, *args)
+
+    async def _write(self, fn, *args):
+        self._check_open()
+        return await asyncio.get_running_loop().run_in_executor(self._writer, fn, *args)
 
     async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
-        return await self._call(self._readers, self._run, resolve(query), normalise(params))
+        return await self._read(self._run, resolve(query), normalise(params))
 
     async def write(self, query: Query | str, /, **params: Any) -> list[Row]:
         return (await self.write_batch([(query, params)]))[0]
@@ -297,19 +302,19 @@ class LadybugStore:
     async def write_batch(self, ops: Sequence[Op]) -> list[list[Row]]:
         resolved = [(query, self._params(query, p)) for query, p in ((resolve(q), p) for q, p in ops)]
         try:
-            return await self._call(self._writer, self._run_tx, resolved)
+            return await self._write(self._run_tx, resolved)
         finally:
             self._writes += 1
 
     async def stream(
         self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any
     ) -> AsyncIterator[pa.RecordBatch]:
-        table = await self._call(self._readers, self._run_arrow, resolve(query), normalise(params), batch_rows)
+        table = await self._read(self._run_arrow, resolve(query), normalise(params), batch_rows)
         for batch in table.to_batches(max_chunksize=batch_rows):
             yield batch
 
     async def run_schema(self, statements: Sequence[str]) -> None:
-        await self._call(self._writer, self._run_script, list(statements))
+        await self._write(self._run_script, list(statements))
 
     async def copy_from(self, table: str, path: Path) -> None:
         """Bulk-load a CSV (with header) into a node or relationship table with ``COPY FROM``.
@@ -322,10 +327,10 @@ class LadybugStore:
             raise ValueError(f"{table!r} is not a table of the schema")
         quoted = str(path).replace("\\", "\\\\").replace('"', '\\"')
         statement = "COPY " + table + ' FROM "' + quoted + '" (header=true)'
-        await self._call(self._writer, self._run_script, [statement])
+        await self._write(self._run_script, [statement])
 
     async def ping(self) -> None:
-        await self._call(self._readers, self._run_script, ["RETURN 1"])
+        await self._read(self._run_script, ["RETURN 1"])
 
     async def close(self) -> None:
         if self._closed:
