@@ -11,6 +11,7 @@ import pytest
 from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput
+from carenet.storage import endpoints
 from carenet.storage.queries import Query
 from carenet.storage.repository import ChangeSet
 
@@ -231,7 +232,7 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
     found: dict[str, set[str]] = {}
     for node in changes.nodes:
         found.setdefault(node.uid, set()).add(node.label)
-    assert not Repository._endpoint_problems(changes, found)  # fills in the endpoint labels
+    assert not endpoints.endpoint_problems(changes, found)  # fills in the endpoint labels
     kinds = set()
     for (name, params), *_ in Repository(None, batch_rows=500)._ops(changes):
         rows = params["rows"]
