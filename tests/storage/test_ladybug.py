@@ -6,6 +6,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -195,6 +196,43 @@ async def test_look_ups_by_key_run_on_a_connection_of_one_thread(repo, monkeypat
     key = lambda r: (r["key"], r["tie"])  # noqa: E731
     assert sorted(ties_few, key=key) == sorted([r for r in ties_many if r["key"] in uids[:2]], key=key)
     assert ties_few
+
+
+async def test_a_look_up_by_one_key_runs_on_the_callers_thread_and_the_rest_on_reader_threads(repo, monkeypatch):
+    """INLINE_KEYS: a ``by_key`` query or a ``ladybug_each`` text for one key runs on the event
+    loop's own thread; for more keys, and every other read, on a reader thread. The rows are the
+    same either way, and a closed store says so on both paths."""
+    from carenet.services.demo import generate
+    from carenet.storage import ladybug as embedded
+    from carenet.storage.queries import pages
+
+    await repo.load(generate(seed=7, systems=1))
+    store = repo.store
+    teams = [n.uid for n in await repo.page(NodeLabel.TEAM, limit=40)]
+    tied = sorted({r["key"] for r in await store.read(pages.RELATED_TIES_OF_TEAMS, uids=teams)})[:3]
+    assert len(tied) == 3
+    here = threading.get_ident()
+    on_loop: list[bool] = []
+    inner = embedded.LadybugStore._run
+
+    def spy(self, query, params):  # the real read, with the thread it ran on noted
+        on_loop.append(threading.get_ident() == here)
+        return inner(self, query, params)
+
+    monkeypatch.setattr(embedded.LadybugStore, "_run", spy)
+    one = await store.read(pages.BY_UIDS["Team"], uids=tied[:1])
+    ties_one = await store.read(pages.RELATED_TIES_OF_TEAMS, uids=tied[:1])
+    three = await store.read(pages.BY_UIDS["Team"], uids=tied)
+    ties_three = await store.read(pages.RELATED_TIES_OF_TEAMS, uids=tied)
+    await store.read(pages.COUNT_ALL["Team"])
+    assert on_loop == [True, True, False, False, False]
+    assert one == [r for r in three if r["uid"] == tied[0]] and one
+    key = lambda r: (r["key"], r["tie"])  # noqa: E731
+    assert sorted(ties_one, key=key) == sorted([r for r in ties_three if r["key"] == tied[0]], key=key) and ties_one
+    monkeypatch.setattr(store, "_closed", True)
+    for uids in (tied[:1], tied):
+        with pytest.raises(StorageUnavailable):
+            await store.read(pages.BY_UIDS["Team"], uids=uids)
 
 
 async def test_reader_threads_hand_back_errors_survive_cancelled_reads_and_finish_on_close(tmp_path, monkeypatch):

@@ -2,7 +2,8 @@
 
 Concurrency (measured, DESIGN.md): one process may hold a database read-write, and only one
 write transaction may run at a time. So every write runs on one dedicated thread (writes are
-serialised, never failed), reads run on a small pool, each thread with its own connection.
+serialised, never failed), reads run on a small pool, each thread with its own connection,
+except a look-up by one key, which runs on the caller's own thread (see :data:`INLINE_KEYS`).
 A second process that opens the same folder gets :class:`StorageUnavailable` naming the
 process that holds it.
 """
@@ -40,6 +41,16 @@ _ARROW = {
     "STRING[]": pa.list_(pa.string()),
 }
 _LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
+INLINE_KEYS = 1
+"""A look-up by key (``by_key``, or a ``ladybug_each`` text) of at most this many keys runs on the
+caller's thread, the event loop's, not on a reader thread. It takes a few tenths of a millisecond
+(0.33-0.36 ms at 100,000 teams), and handing it to a reader thread and back cost more than the
+look-up itself. Measured on the team query of ``benchmarks/api.py`` (a team, its organisation
+and its ties: three such look-ups), a server with this against one without, six runs each in
+alternation: server CPU 3.3-4.3 ms a request against 4.9-5.5 ms; with 16 clients 239-335
+requests/s against 196-251 (means 277 and 224); with one client p50 5.6-6.6 ms against 6.3-7.9 ms.
+Scans and look-ups of many keys, which take milliseconds to seconds, stay on the reader threads,
+where they do not hold up the event loop."""
 EACH_MAX = 16
 """Up to this many keys, a query with a ``ladybug_each`` form runs once per key (measured at
 100,000 teams: one team's ties 1.8 ms by key, 15 ms through ``IN``; 50 teams' ties 50 ms through ``IN``)."""
@@ -67,7 +78,7 @@ class ReaderThreads:
     ``run_in_executor`` makes a ``concurrent.futures.Future`` per call (with its condition and
     lock) and chains it to an asyncio future; on this project's machines a bare call through it
     took 95-112 µs under uvloop (116-133 µs under asyncio's own loop), through this 38-47 µs
-    (72-88 µs). A team with its organisation and ties is three of them. :meth:`shutdown` lets the
+    (72-88 µs); a look-up by one key does not come here at all (:data:`INLINE_KEYS`). :meth:`shutdown` lets the
     calls already queued finish; it also runs when the process ends (before Python tears itself
     down), and the threads are daemons, so a store never closed does not keep a process alive.
     """
@@ -294,7 +305,11 @@ class LadybugStore:
         return await asyncio.get_running_loop().run_in_executor(self._writer, fn, *args)
 
     async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
-        return await self._read(self._run, resolve(query), normalise(params))
+        query, params = resolve(query), normalise(params)
+        if (query.by_key or query.ladybug_each is not None) and len(params.get("uids") or ()) <= INLINE_KEYS:
+            self._check_open()
+            return self._run(query, params)  # on this thread: see INLINE_KEYS
+        return await self._read(self._run, query, params)
 
     async def write(self, query: Query | str, /, **params: Any) -> list[Row]:
         return (await self.write_batch([(query, params)]))[0]
