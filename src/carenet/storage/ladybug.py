@@ -78,9 +78,10 @@ class ReaderThreads:
     ``run_in_executor`` makes a ``concurrent.futures.Future`` per call (with its condition and
     lock) and chains it to an asyncio future; on this project's machines a bare call through it
     took 95-112 µs under uvloop (116-133 µs under asyncio's own loop), through this 38-47 µs
-    (72-88 µs); a look-up by one key does not come here at all (:data:`INLINE_KEYS`). :meth:`shutdown` lets the
-    calls already queued finish; it also runs when the process ends (before Python tears itself
-    down), and the threads are daemons, so a store never closed does not keep a process alive.
+    (72-88 µs). A look-up by one key does not come here at all (:data:`INLINE_KEYS`).
+    :meth:`shutdown` lets the calls already queued finish; it also runs when the process ends
+    (before Python tears itself down), and the threads are daemons, so a store never closed does
+    not keep a process alive.
     """
 
     def __init__(self, count: int, name: str) -> None:
