@@ -6,6 +6,7 @@ Nothing here connects to anything: settings are plain values that
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 
@@ -47,6 +48,13 @@ class Settings(BaseSettings):
     """Threads (each with its own connection) serving reads from the embedded store."""
     buffer_pool_mb: int = Field(default=0, ge=0)
     """The embedded store's buffer pool in MiB; 0 leaves LadybugDB's default (80% of the machine's memory)."""
+
+    backup_dir: Path | None = None
+    """Folder of scheduled backups of the embedded store (one subfolder each); unset: none are taken."""
+    backup_every: dt.timedelta = dt.timedelta(hours=6)
+    """Time between scheduled backups: seconds, or ISO 8601 such as ``PT6H``."""
+    backup_keep: int = Field(default=7, ge=1)
+    """Scheduled backups kept; older ones are removed."""
 
     # API hardening (the GraphQL issue uses these)
     cors_origins: list[str] = Field(default_factory=list)

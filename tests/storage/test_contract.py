@@ -245,3 +245,28 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
         assert list(table[1:3]) == list(TableRows(table.table.slice(1, 2))) and table[-1] == table.table.to_pylist()[-1]
         kinds.add(name)
     assert len(kinds) >= 20
+
+
+async def test_many_small_writes_one_at_a_time(any_repo):
+    """A planner's workload: one node, one anchor, one tie per write (issue 14). Every write is
+    there afterwards, updates replace, and ties between the new nodes read back."""
+    await any_repo.apply(small_system())
+    for i in range(150):
+        cs = ChangeSet()
+        cs.add_node(m.Team(uid=f"small-{i}", name=f"Small {i}", sector="housing"))
+        cs.add_relationship(m.PartOf(source=f"small-{i}", target="O1"))
+        await any_repo.apply(cs)
+    for i in range(0, 150, 5):
+        cs = ChangeSet()
+        cs.add_node(m.Team(uid=f"small-{i}", name=f"Renamed {i}", sector="health"))
+        await any_repo.apply(cs)
+    for i in range(1, 60):
+        cs = ChangeSet()
+        cs.add_relationship(m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1))
+        await any_repo.apply(cs)
+    counts = await any_repo.counts()
+    assert counts["Team"] == 154 and counts["PART_OF"] == 7 + 150 and counts["COLLABORATES_WITH"] == 3 + 59
+    assert (await any_repo.get(NodeLabel.TEAM, "small-10")).name == "Renamed 10"
+    assert (await any_repo.get(NodeLabel.TEAM, "small-11")).name == "Small 11"
+    found = await any_repo.integrity()
+    assert all(not row.get("duplicates") and not row.get("missing") for row in found.values())

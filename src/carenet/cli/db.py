@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
+from rich.markup import escape
+
+from carenet.bootstrap import schema_dir
+from carenet.cli.runtime import console, local_or_remote, out, run, services, settings_from
+from carenet.errors import Conflict
+from carenet.services import backups
 from carenet.storage.queries import core
 
 app = typer.Typer(no_args_is_help=True, help="The database: schema migrations, status, wipe.")
@@ -77,6 +83,99 @@ def status(
         for kind, count in sorted(result["counts"].items()):
             table.add_row(kind, f"{count:,}")
         out.print(table)
+
+
+def _print_integrity(result: dict, title: str) -> None:
+    out.print(f"{title}   schema version: {result['schema_version']}")
+    table = Table("kind", "count")
+    for kind, count in sorted(result["counts"].items()):
+        table.add_row(kind, f"{count:,}")
+    out.print(table)
+    for problem in result["problems"]:
+        console.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
+
+
+@app.command()
+def check(
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to ask if it holds the database."),
+) -> None:
+    """Check the store: schema version, counts per kind, records without a uid, uids held twice,
+    relationships with an end that has no uid. Exit code 1 when anything is wrong."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+
+    def local() -> dict:
+        async def go() -> dict:
+            if settings.uses_neo4j:
+                async with services(settings, migrate=False) as built:
+                    found = await backups.check(built.store, schema_dir=built.schema_dir)
+            else:
+                found = await backups.check_file(settings.ladybug_path, schema_dir=schema_dir(settings))
+            return {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems}
+
+        return run(go())
+
+    def remote(client) -> dict:
+        response = client.get("/admin/db/check")
+        response.raise_for_status()
+        return response.json()
+
+    result = local_or_remote(settings, local, remote)
+    _print_integrity(result, "checked")
+    if result["problems"]:
+        raise typer.Exit(1)
+    out.print("no problems found")
+
+
+@app.command()
+def backup(
+    dest: Path = typer.Argument(..., help="A new or empty folder for the backup."),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+    server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
+) -> None:
+    """Back up the embedded store (online: a running server that holds it takes the backup)."""
+    settings = settings_from(data_dir=data_dir, server_url=server)
+    dest = dest.resolve()
+
+    def local() -> dict:
+        async def go() -> dict:
+            async with services(settings, migrate=False) as built:
+                manifest = await backups.backup(built.store, dest, schema_dir=built.schema_dir)
+                return {"dir": str(dest), **asdict(manifest)}
+
+        return run(go())
+
+    def remote(client) -> dict:
+        response = client.post("/admin/db/backup", json={"dir": str(dest)})
+        if response.status_code >= 400:
+            body = response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
+            detail = "; ".join(f"{p['location']}: {p['message']}" for p in body.get("problems", [])) or body.get("message")
+            raise Conflict(f"the server could not back up into {dest}: {detail or response.text}")
+        return response.json()
+
+    result = local_or_remote(settings, local, remote)
+    out.print(f"backed up {sum(result['counts'].values()):,} records (schema version {result['schema_version']}) into {result['dir']}")
+
+
+@app.command()
+def restore(
+    source: Path = typer.Argument(..., help="A backup folder written by `carenet db backup`."),
+    data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
+) -> None:
+    """Replace the embedded store with a backup (stop the server first). The backup is checked
+    before anything is touched; the replaced files are kept beside the store."""
+    settings = settings_from(data_dir=data_dir)
+    if settings.uses_neo4j:
+        raise Conflict("carenet restores the embedded store only", suggestion="restore Neo4j with neo4j-admin database load")
+
+    async def go():
+        return await backups.restore(source.resolve(), settings.ladybug_path, schema_dir=schema_dir(settings))
+
+    restored = run(go())
+    found = restored.integrity
+    _print_integrity({"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems},
+                     f"restored {source} (taken {restored.manifest.created_at})")
+    out.print(f"the files it replaced are in {restored.replaced}")
 
 
 @app.command()

@@ -45,6 +45,11 @@ def _set_cast(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} = CAST(r.{p.name} AS {p.ladybug_type})" for p in props)
 
 
+def _props_cast(props: tuple[Prop, ...]) -> str:
+    """A property map from ``UNWIND`` rows, each value cast to its column type."""
+    return ", ".join(f"{p.name}: CAST(r.{p.name} AS {p.ladybug_type})" for p in props)
+
+
 def _returns(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
 
@@ -92,6 +97,9 @@ def node_queries(label: NodeLabel) -> list[str]:
                 "update": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) SET {_set_loaded('n', props)}" if props else None,
                 "create": f"COPY {L} FROM $rows",
                 "columns": (("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+                "lookup_small": f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid",
+                "update_small": f"UNWIND $rows AS r MATCH (n:{L} {{uid: r.uid}}) SET {_set_cast('n', props)}" if props else None,
+                "create_small": f"UNWIND $rows AS r CREATE (n:{L} {{{_props_cast((Prop('uid', 'STRING'), *props))}}})",
             },
             write=True,
             skip="rows",
@@ -131,6 +139,10 @@ def rel_queries(rel_type: RelType) -> list[str]:
             "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
             "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
             "current": f"{leaving}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
+            "create_small": (
+                f"UNWIND $rows AS r MATCH (a:{src.value} {{uid: r.source}}) MATCH (b:{tgt.value} {{uid: r.target}}) "
+                f"CREATE (a)-[x:{T} {{{_props_cast((Prop('uid', 'STRING'), *props))}}}]->(b) RETURN count(x) AS written"
+            ),
         }
         out += [
             _q(

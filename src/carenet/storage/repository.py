@@ -23,7 +23,7 @@ from carenet.domain.models import Node, Relationship
 from carenet.domain.schema import NODE_MODELS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.errors import InvalidInput, Problem
 from carenet.storage import endpoints, naming, tables
-from carenet.storage.queries import core
+from carenet.storage.queries import core, integrity
 from carenet.storage.rows import ModelRows, ModelTable
 from carenet.storage.store import GraphStore, Op
 
@@ -390,6 +390,15 @@ class Repository:
         nodes = {r["label"]: int(r["count"]) for r in await self.store.read(core.COUNTS_BY_LABEL)}
         rels = {r["type"]: int(r["count"]) for r in await self.store.read(core.COUNTS_BY_REL_TYPE)}
         return {**nodes, **rels}
+
+    async def integrity(self) -> dict[str, dict[str, int]]:
+        """Per label and relationship type: ``count``, ``missing`` (no uid), ``duplicates``; for
+        relationships also ``dangling`` (see :mod:`carenet.storage.queries.integrity`)."""
+        out: dict[str, dict[str, int]] = {}
+        for kind, query in (*integrity.NODE_CHECKS.items(), *integrity.REL_CHECKS.items()):
+            rows = await self.store.read(query)
+            out[kind] = {k: int(v or 0) for k, v in (rows[0] if rows else {"count": 0}).items()}
+        return out
 
     async def team_neighbourhood(self, uid: str, depth: int = 1) -> dict[str, Any]:
         """The teams within ``depth`` (1-3) collaboration hops of a team, and the ties among them."""

@@ -6,13 +6,15 @@ Every route needs ``Authorization: Bearer <admin key>`` (see :func:`carenet.web.
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict
+from pathlib import Path
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
 from carenet.bootstrap import Services
-from carenet.services import analysis, demo
+from carenet.services import analysis, backups, demo
 from carenet.services.graphs import Scope
 
 
@@ -42,6 +44,22 @@ async def db_status(services: Services = Depends(require_admin)) -> dict:
         "pending": [f"{f.version:03d}_{f.name}" for f in status.pending],
         "counts": await services.repo.counts(),
     }
+
+
+class BackupRequest(BaseModel):
+    dir: str = Field(description="A new or empty folder on the server's machine.")
+
+
+@router.post("/db/backup")
+async def db_backup(body: BackupRequest, services: Services = Depends(require_admin)) -> dict:
+    manifest = await backups.backup(services.store, Path(body.dir), schema_dir=services.schema_dir)
+    return {"dir": body.dir, **asdict(manifest)}
+
+
+@router.get("/db/check")
+async def db_check(services: Services = Depends(require_admin)) -> dict:
+    found = await backups.check(services.store, schema_dir=services.schema_dir)
+    return {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems}
 
 
 @router.post("/db/migrate")

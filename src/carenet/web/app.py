@@ -6,6 +6,7 @@ schema at start.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import secrets
@@ -22,6 +23,7 @@ from carenet.api.audit import AuditLog
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
+from carenet.services import backups
 from carenet.web import admin
 from carenet.web import graphql as graphql_http
 from carenet.web import security
@@ -74,12 +76,21 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         app.state.services = services or await build(settings)
         app.state.admin_key = _admin_key(settings)
         security.print_demo_links(settings, app.state.demo_tokens)
+        scheduled = None
         try:
             applied = await app.state.services.migrate()
             if applied:
                 log.info("applied schema files: %s", ", ".join(applied))
+            if settings.backup_dir is not None and not settings.uses_neo4j:
+                scheduled = asyncio.create_task(backups.every(
+                    app.state.services.store, settings.backup_dir, settings.backup_every,
+                    keep=settings.backup_keep, schema_dir=app.state.services.schema_dir))
             yield
         finally:
+            if scheduled is not None:
+                scheduled.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await scheduled
             if own:
                 await app.state.services.close()
 

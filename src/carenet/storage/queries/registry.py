@@ -47,6 +47,18 @@ class Upsert:
     create: str
     columns: tuple[tuple[str, str], ...]
     current: str | None = None
+    lookup_small: str | None = None
+    update_small: str | None = None
+    create_small: str | None = None
+    """The same steps for a batch of fewer than ``LadybugStore.bulk_rows`` rows: ``UNWIND`` of
+    plain maps (each value cast to its column type), never an Arrow scan. In LadybugDB 0.22 every
+    ``COPY ... FROM`` an Arrow table into a non-empty node table keeps about 12.7 MB of the buffer
+    pool for good, and every ``LOAD FROM`` an Arrow table about 0.05-0.3 MB, so a server making one
+    small write at a time ran out of memory (issue 14, ``docs/upstream/``); the ``UNWIND`` forms
+    keep nothing. ``lookup_small`` takes ``$uids``. A relationship's ``create_small`` matches its
+    ends one ``MATCH`` each (written ``MATCH (a), (b)`` after ``UNWIND``, LadybugDB plans a cross
+    product: 0.7 s a row at 100,000 nodes) and returns ``written``, the rows it created, so a row
+    whose end has gone is an error rather than silently dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +92,7 @@ class Query:
     def statements(self, dialect: Dialect) -> tuple[str, ...]:
         if dialect is Dialect.LADYBUG and isinstance(self.ladybug, Upsert):
             u = self.ladybug
-            return tuple(s for s in (u.lookup, u.current, u.update, u.create) if s)
+            return tuple(s for s in (u.lookup, u.current, u.update, u.create, u.lookup_small, u.update_small, u.create_small) if s)
         if dialect is Dialect.LADYBUG and self.ladybug is not None:
             return (self.ladybug,) if isinstance(self.ladybug, str) else self.ladybug
         return (self.cypher,)
