@@ -264,6 +264,14 @@ async def test_many_small_writes_one_at_a_time(any_repo):
         cs = ChangeSet()
         cs.add_relationship(m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1))
         await any_repo.apply(cs)
+    for i in range(1, 60, 7):  # a tie's properties changed, one write each
+        cs = ChangeSet()
+        cs.add_relationship(m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1,
+                                               trust=4, frequency="weekly"))
+        await any_repo.apply(cs)
+    ties = {(r["source"], r["target"]): r for r in await any_repo.store.read("rel_scan_collaborates_with_team_team")}
+    assert ties[("small-7", "small-8")]["trust"] == 4 and ties[("small-7", "small-8")]["frequency"] == "weekly"
+    assert ties[("small-8", "small-9")]["trust"] is None
     counts = await any_repo.counts()
     assert counts["Team"] == 154 and counts["PART_OF"] == 7 + 150 and counts["COLLABORATES_WITH"] == 3 + 59
     assert (await any_repo.get(NodeLabel.TEAM, "small-10")).name == "Renamed 10"

@@ -184,3 +184,44 @@ async def test_a_store_that_cannot_recover_says_what_to_do(tmp_path):
         LadybugStore.open(path, read_threads=1)
     text = str(caught.value)
     assert "carenet db restore" in text and str(path) in text
+
+
+class _PostCommitFails:
+    """Fault injection: a connection whose COMMIT commits, then raises what LadybugDB raises when
+    its own post-commit checkpoint fails; ``checkpoint_fails`` makes CHECKPOINT fail too."""
+
+    def __init__(self, conn, *, checkpoint_fails: bool) -> None:
+        self.conn, self.checkpoint_fails = conn, checkpoint_fails
+
+    def execute(self, text, *args):
+        if text == "COMMIT":
+            self.conn.execute(text, *args)
+            raise RuntimeError("Transaction committed successfully, but the post-commit checkpoint failed. "
+                               "The committed data is durable and will be recovered on restart: injected")
+        if text == "CHECKPOINT" and self.checkpoint_fails:
+            raise RuntimeError("Buffer manager exception: injected")
+        return self.conn.execute(text, *args)
+
+
+@pytest.mark.parametrize("checkpoint_fails", [False, True])
+async def test_a_commit_whose_checkpoint_failed_is_acknowledged_only_once_durable(tmp_path, monkeypatch, checkpoint_fails):
+    store = LadybugStore.open(tmp_path / "graph", read_threads=1)
+    try:
+        await migrate(store, SCHEMA_DIR)
+        repo = Repository(store)
+        await repo.apply(seeded(1))
+        real = store._conn  # noqa: SLF001 - our own store: the seam for the injected fault
+        monkeypatch.setattr(store, "_conn", lambda serial=False: _PostCommitFails(real(serial=serial), checkpoint_fails=checkpoint_fails))
+        if not checkpoint_fails:
+            await repo.apply(one_team(1))  # a checkpoint after it succeeded: the write stands
+            monkeypatch.setattr(store, "_conn", real)
+            assert await repo.get(NodeLabel.TEAM, "new-1") is not None
+            return
+        with pytest.raises(StorageUnavailable, match="may not survive a restart"):
+            await repo.apply(one_team(1))
+        monkeypatch.setattr(store, "_conn", real)
+        with pytest.raises(StorageUnavailable, match="refuses writes until restart"):
+            await repo.apply(one_team(2))  # refused, not half-done
+        assert await repo.get(NodeLabel.TEAM, "seed-0") is not None  # reads go on
+    finally:
+        await store.close()

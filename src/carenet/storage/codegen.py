@@ -132,6 +132,7 @@ def rel_queries(rel_type: RelType) -> list[str]:
         set_neo = (" SET " + _set("x", props)) if props else ""
         returns = ", ".join(["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else []))
         leaving = f"UNWIND $sources AS s MATCH (a:{src.value} {{uid: s}})-[x:{T}]->"
+        leaving_each = f"MATCH (a:{src.value} {{uid: $source}})-[x:{T}]->"
         matched = f"MATCH (a:{src.value} {{uid: r.source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = r.uid AND b.uid = r.target"
         upsert_lb = {
             "lookup": f"{leaving}(:{tgt.value}) RETURN x.uid AS uid",
@@ -139,6 +140,10 @@ def rel_queries(rel_type: RelType) -> list[str]:
             "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
             "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
             "current": f"{leaving}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
+            "lookup_each": f"{leaving_each}(:{tgt.value}) RETURN x.uid AS uid",
+            "update_each": (f"{leaving_each}(b:{tgt.value}) WHERE x.uid = $uid AND b.uid = $target SET "
+                            + ", ".join(f"x.{p.name} = CAST(${p.name} AS {p.ladybug_type})" for p in props)) if props else None,
+            "current_each": f"{leaving_each}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
             "create_small": (
                 f"UNWIND $rows AS r MATCH (a:{src.value} {{uid: r.source}}) MATCH (b:{tgt.value} {{uid: r.target}}) "
                 f"CREATE (a)-[x:{T} {{{_props_cast((Prop('uid', 'STRING'), *props))}}}]->(b) RETURN count(x) AS written"

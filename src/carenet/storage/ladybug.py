@@ -312,14 +312,22 @@ class LadybugStore:
 
     def _upsert_relationships(self, conn: ladybug.Connection, upsert: Upsert, table: pa.Table, small: bool) -> list[Row]:
         """Create the new rows, update the changed ones, leave the unchanged alone (see :class:`Upsert`)."""
-        leaving = conn.execute(upsert.lookup, {"sources": pc.unique(table["source"]).to_pylist()}).get_as_arrow()
-        known = pc.is_in(table["uid"], value_set=leaving["uid"].combine_chunks())
+        sources = pc.unique(table["source"]).to_pylist()
+        if small and upsert.lookup_each and len(sources) <= EACH_MAX:
+            leaving = pa.array([r["uid"] for s in sources for r in self._rows(conn.execute(upsert.lookup_each, {"source": s}))], pa.string())
+        else:
+            leaving = conn.execute(upsert.lookup, {"sources": sources}).get_as_arrow()["uid"].combine_chunks()
+        known = pc.is_in(table["uid"], value_set=leaving)
         if not pc.any(known).as_py():
             self._create(conn, upsert, table, small)
             return []
         candidates = table.filter(known)
         sources = pc.unique(candidates["source"]).to_pylist()
-        held = {(r["uid"], r["target"]): r for r in self._rows(conn.execute(upsert.current, {"sources": sources}))}
+        if small and upsert.current_each and len(sources) <= EACH_MAX:
+            current = [r for s in sources for r in self._rows(conn.execute(upsert.current_each, {"source": s}))]
+        else:
+            current = self._rows(conn.execute(upsert.current, {"sources": sources}))
+        held = {(r["uid"], r["target"]): r for r in current}
         keys = [name for name, _ in upsert.columns if name not in ("source", "target", "uid")]
         is_new, changed = [], []
         for row in table.to_pylist():
@@ -329,7 +337,11 @@ class LadybugStore:
                 changed.append(row)
         new = table.filter(pa.array(is_new, pa.bool_()))
         if upsert.update and changed:
-            conn.execute(upsert.update, {"rows": changed})
+            if small and upsert.update_each and len(changed) <= EACH_MAX:
+                for row in changed:
+                    conn.execute(upsert.update_each, row)
+            else:
+                conn.execute(upsert.update, {"rows": changed})
         if new.num_rows:
             self._create(conn, upsert, new, small)
         return []
@@ -347,7 +359,8 @@ class LadybugStore:
             else:
                 out = self._in_transaction(conn, ops)
         except RuntimeError as exc:
-            self._raise_store_error(conn, exc)
+            self._raise_store_error(conn, exc)  # returns only when a bare COPY's commit stands
+            out = [[]]  # an upsert returns no rows
         self._after_commit(conn)
         return out
 
@@ -361,7 +374,12 @@ class LadybugStore:
             except RuntimeError:  # LadybugDB rolled back already (it does on some failures)
                 pass
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except RuntimeError as exc:
+            if _POST_COMMIT not in str(exc):
+                raise
+            self._raise_store_error(conn, exc)  # returns only when the commit stands
         return out
 
     def _raise_store_error(self, conn: ladybug.Connection, exc: RuntimeError) -> None:
