@@ -130,9 +130,10 @@ class Server:
 
 
 async def drive(server: Server, key: str, writes: list[tuple[str, dict]], clients: int, *, stop_at: int | None = None,
-                on_progress=None) -> tuple[list[tuple[int, float]], set[int], int]:
+                on_progress=None, spans: dict[int, tuple[float, float]] | None = None) -> tuple[list[tuple[int, float]], set[int], int]:
     """Send ``writes`` from ``clients`` clients; returns (index, ms) of acknowledged writes, their
-    indexes, and the number of errors. ``stop_at``: stop after that many acknowledged."""
+    indexes, and the number of errors. ``stop_at``: stop after that many acknowledged. ``spans``
+    gets (sent, acknowledged) monotonic times of each acknowledged write, by index."""
     queue: asyncio.Queue = asyncio.Queue()
     for item in enumerate(writes):
         queue.put_nowait(item)
@@ -157,6 +158,8 @@ async def drive(server: Server, key: str, writes: list[tuple[str, dict]], client
                 return  # the server is gone
             if response.status == 200 and not body.get("errors"):
                 timings.append((index, (time.perf_counter() - began) * 1000))
+                if spans is not None:
+                    spans[index] = (began, time.perf_counter())
                 acknowledged.add(index)
                 if on_progress:
                     on_progress(len(acknowledged))
@@ -186,24 +189,28 @@ def held_uids(server: Server, key: str) -> tuple[set[str], set[str]]:
     return teams, ties["counts"]
 
 
-def missing(writes, acknowledged: set[int], teams: dict[str, str], tie_count_needed: int, tie_count: int, clients: int) -> int:
+def missing(writes, acknowledged: set[int], teams: dict[str, str], tie_count_needed: int, tie_count: int,
+            spans: dict[int, tuple[float, float]]) -> int:
     """Acknowledged writes the store no longer shows: creates whose team is gone; ties beyond the
-    count held (this workload deletes none); and updates: the name held must be that of the last
-    acknowledged write to the team or of one sent at the same time or later (``clients`` requests
-    are in flight at once, so the last few by index may land in any order)."""
+    count held (this workload deletes none); and updates: the name held must be that of an
+    acknowledged write to the team that was still in flight when the last one sent to it was sent
+    (those may land in any order), or of a write never acknowledged (it may have landed)."""
     lost = 0
-    last: dict[str, int] = {}
-    for index in sorted(acknowledged):
-        kind, payload = writes[index]
-        if kind in ("create", "update"):
-            uid = payload["teams"][0]["uid"]
-            if uid not in teams:
-                lost += 1
-            last[uid] = index
-    for uid, index in last.items():
-        allowed = {p["teams"][0]["name"] for j, (kind, p) in enumerate(writes)
-                   if kind != "tie" and j >= index - clients and p["teams"][0]["uid"] == uid}
-        if uid in teams and teams[uid] not in allowed:
+    by_uid: dict[str, list[int]] = {}
+    for index, (kind, payload) in enumerate(writes):
+        if kind != "tie":
+            by_uid.setdefault(payload["teams"][0]["uid"], []).append(index)
+    for uid, indexes in by_uid.items():
+        acked = [i for i in indexes if i in acknowledged]
+        if not acked:
+            continue
+        if uid not in teams:
+            lost += sum(1 for i in acked if writes[i][0] == "create")
+            continue
+        last_sent = max(spans[i][0] for i in acked)
+        allowed = {writes[i][1]["teams"][0]["name"] for i in acked if spans[i][1] >= last_sent}
+        allowed |= {writes[i][1]["teams"][0]["name"] for i in indexes if i not in acknowledged}
+        if teams[uid] not in allowed:
             lost += 1
     return lost + max(0, tie_count_needed - tie_count)
 
@@ -221,7 +228,8 @@ async def run_one(folder: Path, key: str, writes, clients: int) -> None:
 
     began = time.monotonic()
     try:
-        timings, acknowledged, errors = await drive(server, key, writes, clients, on_progress=progress)
+        spans: dict[int, tuple[float, float]] = {}
+        timings, acknowledged, errors = await drive(server, key, writes, clients, on_progress=progress, spans=spans)
         elapsed = time.monotonic() - began
         teams, counts = held_uids(server, key)
     finally:
@@ -247,7 +255,7 @@ async def run_one(folder: Path, key: str, writes, clients: int) -> None:
             a, b = of_kind[:part], of_kind[-part:]
             print(f"  {kind + 's':8s} first 10%: p50 {pct(a, 50):.1f} p99 {pct(a, 99):.1f} ms; last 10%: p50 {pct(b, 50):.1f} "
                   f"p99 {pct(b, 99):.1f} ms; ratio of p99s {pct(b, 99) / pct(a, 99):.2f}")
-    print(f"acknowledged writes missing at the end: {missing(writes, acknowledged, teams, 0, 0, clients)}; "
+    print(f"acknowledged writes missing at the end: {missing(writes, acknowledged, teams, 0, 0, spans)}; "
           f"COLLABORATES_WITH held {base_ties:,} (acknowledged soak ties {ties_acked:,})")
 
 
@@ -257,13 +265,16 @@ async def run_kills(folder: Path, key: str, writes, clients: int, kills: int, se
     server.start()
     baseline_ties = held_uids(server, key)[1].get("COLLABORATES_WITH", 0)
     acknowledged: set[int] = set()
+    spans: dict[int, tuple[float, float]] = {}
     remaining = list(range(len(writes)))
     lost_total, opened = 0, []
     for k in range(kills):
         todo = [writes[i] for i in remaining]
         stop_at = rng.randrange(200, max(201, len(todo) // (kills - k)))
-        timings, acked, _ = await drive(server, key, todo, clients, stop_at=stop_at)
+        local: dict[int, tuple[float, float]] = {}
+        timings, acked, _ = await drive(server, key, todo, clients, stop_at=stop_at, spans=local)
         acknowledged |= {remaining[i] for i in acked}
+        spans.update({remaining[i]: span for i, span in local.items()})
         await asyncio.sleep(rng.uniform(0, 0.05))
         server.kill()
         remaining = [i for i in remaining if i not in acknowledged]
@@ -274,7 +285,7 @@ async def run_kills(folder: Path, key: str, writes, clients: int, kills: int, se
             return
         teams, counts = held_uids(server, key)
         ties_acked = sum(1 for i in acknowledged if writes[i][0] == "tie")
-        lost = missing(writes, acknowledged, teams, baseline_ties + ties_acked, counts.get("COLLABORATES_WITH", 0), clients)
+        lost = missing(writes, acknowledged, teams, baseline_ties + ties_acked, counts.get("COLLABORATES_WITH", 0), spans)
         lost_total += lost
         print(f"kill {k + 1}: after {len(acknowledged):,} acknowledged writes; reopened in {opened[-1]:.2f} s; "
               f"acknowledged writes missing: {lost}", flush=True)

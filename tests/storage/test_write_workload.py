@@ -225,3 +225,32 @@ async def test_a_commit_whose_checkpoint_failed_is_acknowledged_only_once_durabl
         assert await repo.get(NodeLabel.TEAM, "seed-0") is not None  # reads go on
     finally:
         await store.close()
+
+
+async def test_a_full_buffer_pool_is_store_unavailable_and_changes_nothing(tmp_path, monkeypatch):
+    store = LadybugStore.open(tmp_path / "graph", read_threads=1)
+    try:
+        await migrate(store, SCHEMA_DIR)
+        repo = Repository(store)
+        await repo.apply(seeded(1))
+        real = store._conn  # noqa: SLF001 - our own store: the seam for the injected fault
+
+        class Full:
+            def __init__(self, conn):
+                self.conn = conn
+
+            def execute(self, text, *args):
+                if text.startswith("UNWIND $rows AS r MATCH (a:Team"):  # the PART_OF create, after the team's
+                    raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full "
+                                       "and no memory could be freed!")
+                return self.conn.execute(text, *args)
+
+        monkeypatch.setattr(store, "_conn", lambda serial=False: Full(real(serial=serial)))
+        with pytest.raises(StorageUnavailable, match="no memory left for this write; nothing was written"):
+            await repo.apply(one_team(1))
+        monkeypatch.setattr(store, "_conn", real)
+        assert await repo.get(NodeLabel.TEAM, "new-1") is None  # the team's create was rolled back
+        await repo.apply(one_team(2))  # and the store takes the next write
+        assert await repo.get(NodeLabel.TEAM, "new-2") is not None
+    finally:
+        await store.close()

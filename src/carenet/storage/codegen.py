@@ -54,7 +54,7 @@ def _returns(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
 
 
-def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None) -> str:
+def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None, counted=False) -> str:
     lines = [f"{const} = Query(", f"    {name!r},", f"    {cypher!r},"]
     if ladybug is not None:
         if isinstance(ladybug, dict):
@@ -77,6 +77,8 @@ def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=No
         lines.append("    write=True,")
     if skip:
         lines.append(f"    skip_if_empty={skip!r},")
+    if counted:
+        lines.append("    counted=True,")
     lines.append(")")
     return "\n".join(lines)
 
@@ -153,10 +155,11 @@ def rel_queries(rel_type: RelType) -> list[str]:
             _q(
                 _const("rel_upsert", tag),
                 f"rel_upsert_{tag}",
-                f"UNWIND $rows AS r MATCH {a} MATCH {b} MERGE (a)-[x:{T} {{uid: r.uid}}]->(b){set_neo}",
+                f"UNWIND $rows AS r MATCH {a} MATCH {b} MERGE (a)-[x:{T} {{uid: r.uid}}]->(b){set_neo} RETURN count(x) AS written",
                 upsert_lb,
                 write=True,
                 skip="rows",
+                counted=True,
             ),
             _q(
                 _const("rel_delete", tag),

@@ -10,14 +10,49 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
+import neo4j.time
 import pyarrow as pa
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from carenet.errors import StorageUnavailable
+from carenet.errors import Conflict, StorageUnavailable
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query
 from carenet.storage.store import Op, Row, resolve
+
+
+_TEMPORAL = (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time)
+
+
+def native(value: Any) -> Any:
+    """A value from the driver as the Python value LadybugDB gives for it: ``neo4j.time.Date``,
+    ``DateTime`` and ``Time`` become ``datetime.date``, ``datetime`` and ``time`` (nanoseconds cut
+    to microseconds), inside lists and maps too. Pydantic and Arrow reject the driver's own types."""
+    if isinstance(value, _TEMPORAL):
+        return value.to_native()
+    if isinstance(value, list):
+        return [native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: native(v) for k, v in value.items()}
+    return value
+
+
+def native_row(record_data: dict[str, Any]) -> Row:
+    return {k: native(v) if isinstance(v, (*_TEMPORAL, list, dict)) else v for k, v in record_data.items()}
+
+
+def check_written(query: Query, params: dict[str, Any], rows: list[Row]) -> None:
+    """A ``counted`` query must have written every row it was sent (see :attr:`Query.counted`)."""
+    if not query.counted:
+        return
+    sent = len(params.get("rows") or ())
+    written = int(rows[0]["written"]) if rows else 0
+    if written != sent:
+        raise Conflict(
+            f"{sent - written} of {sent} relationships were not written: an end was deleted while the write "
+            "was under way; nothing was written",
+            suggestion="send the write again",
+        )
 
 
 async def _run(tx, query: Query, params: dict[str, Any]) -> list[Row]:
@@ -25,7 +60,9 @@ async def _run(tx, query: Query, params: dict[str, Any]) -> list[Row]:
         return []
     (text,) = query.statements(Dialect.NEO4J)
     result = await tx.run(text, params)
-    return [record.data() async for record in result]
+    rows = [native_row(record.data()) async for record in result]
+    check_written(query, params, rows)
+    return rows
 
 
 class Neo4jStore:
@@ -37,6 +74,10 @@ class Neo4jStore:
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j") -> None:
         self._driver = AsyncGraphDatabase.driver(uri, auth=(user, password))
         self._database = database
+        self.bookmarks = AsyncGraphDatabase.bookmark_manager()
+        """Every session of this store shares it, so each read follows every write this process
+        committed before it (causal consistency on a cluster, where a read may go to another
+        member): an API request's read after its mutation, ``db migrate`` then ``db status``."""
         self._boot = uuid.uuid4().hex[:8]
         self._writes = 0
 
@@ -46,7 +87,7 @@ class Neo4jStore:
         return f"{self._boot}:{self._writes}"
 
     def _session(self):
-        return self._driver.session(database=self._database)
+        return self._driver.session(database=self._database, bookmark_manager=self.bookmarks)
 
     async def read(self, query: Query | str, /, **params: Any) -> list[Row]:
         q, p = resolve(query), normalise(params)
@@ -85,7 +126,7 @@ class Neo4jStore:
             async for record in result:
                 if keys is None:
                     keys = list(record.keys())
-                buffer.append(record.data())
+                buffer.append(native_row(record.data()))
                 if len(buffer) >= batch_rows:
                     yield pa.RecordBatch.from_pylist(buffer)
                     buffer = []

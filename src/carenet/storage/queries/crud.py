@@ -885,7 +885,7 @@ NODE_SCAN_MIGRATION = Query(
 
 REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
     'rel_upsert_part_of_team_organisation',
-    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:PART_OF]->(:Organisation) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -905,6 +905,7 @@ REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_TEAM_ORGANISATION = Query(
@@ -921,7 +922,7 @@ REL_SCAN_PART_OF_TEAM_ORGANISATION = Query(
 
 REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
     'rel_upsert_part_of_organisation_organisation',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:Organisation) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -941,6 +942,7 @@ REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_ORGANISATION_ORGANISATION = Query(
@@ -957,7 +959,7 @@ REL_SCAN_PART_OF_ORGANISATION_ORGANISATION = Query(
 
 REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
     'rel_upsert_part_of_organisation_place',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -977,6 +979,7 @@ REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_ORGANISATION_PLACE = Query(
@@ -993,7 +996,7 @@ REL_SCAN_PART_OF_ORGANISATION_PLACE = Query(
 
 REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
     'rel_upsert_part_of_organisation_system',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1013,6 +1016,7 @@ REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_ORGANISATION_SYSTEM = Query(
@@ -1029,7 +1033,7 @@ REL_SCAN_PART_OF_ORGANISATION_SYSTEM = Query(
 
 REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
     'rel_upsert_part_of_place_system',
-    'UNWIND $rows AS r MATCH (a:Place {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Place {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Place {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Place {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1049,6 +1053,7 @@ REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_PLACE_SYSTEM = Query(
@@ -1065,7 +1070,7 @@ REL_SCAN_PART_OF_PLACE_SYSTEM = Query(
 
 REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
     'rel_upsert_part_of_neighbourhood_place',
-    'UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Neighbourhood {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Neighbourhood {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1085,6 +1090,7 @@ REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_NEIGHBOURHOOD_PLACE = Query(
@@ -1101,7 +1107,7 @@ REL_SCAN_PART_OF_NEIGHBOURHOOD_PLACE = Query(
 
 REL_UPSERT_PART_OF_FORUM_PLACE = Query(
     'rel_upsert_part_of_forum_place',
-    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1121,6 +1127,7 @@ REL_UPSERT_PART_OF_FORUM_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_FORUM_PLACE = Query(
@@ -1137,7 +1144,7 @@ REL_SCAN_PART_OF_FORUM_PLACE = Query(
 
 REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
     'rel_upsert_part_of_forum_system',
-    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Forum {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Forum {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Forum {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1157,6 +1164,7 @@ REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_FORUM_SYSTEM = Query(
@@ -1173,7 +1181,7 @@ REL_SCAN_PART_OF_FORUM_SYSTEM = Query(
 
 REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
     'rel_upsert_part_of_survey_wave_system',
-    'UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source}) MATCH (b:System {uid: r.target}) MERGE (a)-[x:PART_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:SurveyWave {uid: s})-[x:PART_OF]->(:System) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:SurveyWave {uid: r.source})-[x:PART_OF]->(b:System) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1193,6 +1201,7 @@ REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_PART_OF_SURVEY_WAVE_SYSTEM = Query(
@@ -1212,7 +1221,7 @@ REL_SCAN_PART_OF_SURVEY_WAVE_SYSTEM = Query(
 
 REL_UPSERT_SERVES_TEAM_PLACE = Query(
     'rel_upsert_serves_team_place',
-    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1232,6 +1241,7 @@ REL_UPSERT_SERVES_TEAM_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SERVES_TEAM_PLACE = Query(
@@ -1248,7 +1258,7 @@ REL_SCAN_SERVES_TEAM_PLACE = Query(
 
 REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
     'rel_upsert_serves_team_neighbourhood',
-    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:SERVES]->(:Neighbourhood) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1268,6 +1278,7 @@ REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SERVES_TEAM_NEIGHBOURHOOD = Query(
@@ -1284,7 +1295,7 @@ REL_SCAN_SERVES_TEAM_NEIGHBOURHOOD = Query(
 
 REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
     'rel_upsert_serves_organisation_place',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1304,6 +1315,7 @@ REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SERVES_ORGANISATION_PLACE = Query(
@@ -1320,7 +1332,7 @@ REL_SCAN_SERVES_ORGANISATION_PLACE = Query(
 
 REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
     'rel_upsert_serves_organisation_neighbourhood',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Neighbourhood {uid: r.target}) MERGE (a)-[x:SERVES {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SERVES]->(:Neighbourhood) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SERVES]->(b:Neighbourhood) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1340,6 +1352,7 @@ REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
@@ -1359,7 +1372,7 @@ REL_SCAN_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
 
 REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
     'rel_upsert_member_of_person_team',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(:Team) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
@@ -1380,6 +1393,7 @@ REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_MEMBER_OF_PERSON_TEAM = Query(
@@ -1396,7 +1410,7 @@ REL_SCAN_MEMBER_OF_PERSON_TEAM = Query(
 
 REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
     'rel_upsert_member_of_person_organisation',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:MEMBER_OF {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:MEMBER_OF]->(:Organisation) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:MEMBER_OF]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
@@ -1417,6 +1431,7 @@ REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_MEMBER_OF_PERSON_ORGANISATION = Query(
@@ -1436,7 +1451,7 @@ REL_SCAN_MEMBER_OF_PERSON_ORGANISATION = Query(
 
 REL_UPSERT_LEADS_PERSON_TEAM = Query(
     'rel_upsert_leads_person_team',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Team) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1456,6 +1471,7 @@ REL_UPSERT_LEADS_PERSON_TEAM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_LEADS_PERSON_TEAM = Query(
@@ -1472,7 +1488,7 @@ REL_SCAN_LEADS_PERSON_TEAM = Query(
 
 REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
     'rel_upsert_leads_person_organisation',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Organisation) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1492,6 +1508,7 @@ REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_LEADS_PERSON_ORGANISATION = Query(
@@ -1508,7 +1525,7 @@ REL_SCAN_LEADS_PERSON_ORGANISATION = Query(
 
 REL_UPSERT_LEADS_PERSON_PLACE = Query(
     'rel_upsert_leads_person_place',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Place {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Place) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Place) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1528,6 +1545,7 @@ REL_UPSERT_LEADS_PERSON_PLACE = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_LEADS_PERSON_PLACE = Query(
@@ -1544,7 +1562,7 @@ REL_SCAN_LEADS_PERSON_PLACE = Query(
 
 REL_UPSERT_LEADS_PERSON_FORUM = Query(
     'rel_upsert_leads_person_forum',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:LEADS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:LEADS]->(:Forum) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:LEADS]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1564,6 +1582,7 @@ REL_UPSERT_LEADS_PERSON_FORUM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_LEADS_PERSON_FORUM = Query(
@@ -1583,7 +1602,7 @@ REL_SCAN_LEADS_PERSON_FORUM = Query(
 
 REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
     'rel_upsert_sits_on_person_forum',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:SITS_ON]->(:Forum) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
@@ -1604,6 +1623,7 @@ REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SITS_ON_PERSON_FORUM = Query(
@@ -1620,7 +1640,7 @@ REL_SCAN_SITS_ON_PERSON_FORUM = Query(
 
 REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
     'rel_upsert_sits_on_organisation_forum',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Forum {uid: r.target}) MERGE (a)-[x:SITS_ON {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.role = r.role RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:SITS_ON]->(:Forum) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:SITS_ON]->(b:Forum) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.role = CAST(r.role AS STRING)',
@@ -1641,6 +1661,7 @@ REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_SITS_ON_ORGANISATION_FORUM = Query(
@@ -1660,7 +1681,7 @@ REL_SCAN_SITS_ON_ORGANISATION_FORUM = Query(
 
 REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
     'rel_upsert_collaborates_with_team_team',
-    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:Team {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:COLLABORATES_WITH]->(:Team) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:COLLABORATES_WITH]->(b:Team) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.trust = CAST(r.trust AS DOUBLE), x.value = CAST(r.value AS DOUBLE), x.wave = CAST(r.wave AS STRING)',
@@ -1685,6 +1706,7 @@ REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_COLLABORATES_WITH_TEAM_TEAM = Query(
@@ -1701,7 +1723,7 @@ REL_SCAN_COLLABORATES_WITH_TEAM_TEAM = Query(
 
 REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
     'rel_upsert_collaborates_with_organisation_organisation',
-    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave',
+    'UNWIND $rows AS r MATCH (a:Organisation {uid: r.source}) MATCH (b:Organisation {uid: r.target}) MERGE (a)-[x:COLLABORATES_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.trust = r.trust, x.value = r.value, x.wave = r.wave RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Organisation {uid: s})-[x:COLLABORATES_WITH]->(:Organisation) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Organisation {uid: r.source})-[x:COLLABORATES_WITH]->(b:Organisation) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.trust = CAST(r.trust AS DOUBLE), x.value = CAST(r.value AS DOUBLE), x.wave = CAST(r.wave AS STRING)',
@@ -1726,6 +1748,7 @@ REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
@@ -1745,7 +1768,7 @@ REL_SCAN_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
 
 REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
     'rel_upsert_works_with_person_person',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:WORKS_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.wave = r.wave',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:WORKS_WITH {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until, x.kinds = r.kinds, x.frequency = r.frequency, x.wave = r.wave RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:WORKS_WITH]->(:Person) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:WORKS_WITH]->(b:Person) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE), x.kinds = CAST(r.kinds AS STRING[]), x.frequency = CAST(r.frequency AS STRING), x.wave = CAST(r.wave AS STRING)',
@@ -1768,6 +1791,7 @@ REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_WORKS_WITH_PERSON_PERSON = Query(
@@ -1787,7 +1811,7 @@ REL_SCAN_WORKS_WITH_PERSON_PERSON = Query(
 
 REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
     'rel_upsert_has_step_care_pathway_pathway_step',
-    'UNWIND $rows AS r MATCH (a:CarePathway {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:HAS_STEP {uid: r.uid}]->(b)',
+    'UNWIND $rows AS r MATCH (a:CarePathway {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:HAS_STEP {uid: r.uid}]->(b) RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:CarePathway {uid: s})-[x:HAS_STEP]->(:PathwayStep) RETURN x.uid AS uid',
         update=None,
@@ -1805,6 +1829,7 @@ REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
@@ -1824,7 +1849,7 @@ REL_SCAN_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
 
 REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
     'rel_upsert_next_pathway_step_pathway_step',
-    'UNWIND $rows AS r MATCH (a:PathwayStep {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:NEXT {uid: r.uid}]->(b)',
+    'UNWIND $rows AS r MATCH (a:PathwayStep {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:NEXT {uid: r.uid}]->(b) RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:PathwayStep {uid: s})-[x:NEXT]->(:PathwayStep) RETURN x.uid AS uid',
         update=None,
@@ -1842,6 +1867,7 @@ REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
@@ -1861,7 +1887,7 @@ REL_SCAN_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
 
 REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
     'rel_upsert_delivers_team_pathway_step',
-    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:DELIVERS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until',
+    'UNWIND $rows AS r MATCH (a:Team {uid: r.source}) MATCH (b:PathwayStep {uid: r.target}) MERGE (a)-[x:DELIVERS {uid: r.uid}]->(b) SET x.since = r.since, x.until = r.until RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Team {uid: s})-[x:DELIVERS]->(:PathwayStep) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Team {uid: r.source})-[x:DELIVERS]->(b:PathwayStep) WHERE x.uid = r.uid AND b.uid = r.target SET x.since = CAST(r.since AS DATE), x.until = CAST(r.until AS DATE)',
@@ -1881,6 +1907,7 @@ REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_DELIVERS_TEAM_PATHWAY_STEP = Query(
@@ -1900,7 +1927,7 @@ REL_SCAN_DELIVERS_TEAM_PATHWAY_STEP = Query(
 
 REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
     'rel_upsert_has_capability_person_capability',
-    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Capability {uid: r.target}) MERGE (a)-[x:HAS_CAPABILITY {uid: r.uid}]->(b) SET x.level = r.level',
+    'UNWIND $rows AS r MATCH (a:Person {uid: r.source}) MATCH (b:Capability {uid: r.target}) MERGE (a)-[x:HAS_CAPABILITY {uid: r.uid}]->(b) SET x.level = r.level RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Person {uid: s})-[x:HAS_CAPABILITY]->(:Capability) RETURN x.uid AS uid',
         update='UNWIND $rows AS r MATCH (a:Person {uid: r.source})-[x:HAS_CAPABILITY]->(b:Capability) WHERE x.uid = r.uid AND b.uid = r.target SET x.level = CAST(r.level AS INT64)',
@@ -1919,6 +1946,7 @@ REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
@@ -1938,7 +1966,7 @@ REL_SCAN_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
 
 REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
     'rel_upsert_describes_demographic_person',
-    'UNWIND $rows AS r MATCH (a:Demographic {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:DESCRIBES {uid: r.uid}]->(b)',
+    'UNWIND $rows AS r MATCH (a:Demographic {uid: r.source}) MATCH (b:Person {uid: r.target}) MERGE (a)-[x:DESCRIBES {uid: r.uid}]->(b) RETURN count(x) AS written',
     ladybug=Upsert(
         lookup='UNWIND $sources AS s MATCH (a:Demographic {uid: s})-[x:DESCRIBES]->(:Person) RETURN x.uid AS uid',
         update=None,
@@ -1956,6 +1984,7 @@ REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
     ),
     write=True,
     skip_if_empty='rows',
+    counted=True,
 )
 
 REL_DELETE_DESCRIBES_DEMOGRAPHIC_PERSON = Query(

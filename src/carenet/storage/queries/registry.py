@@ -89,6 +89,10 @@ class Query:
     """LadybugDB text for one key ``$uid``, run once per key of ``$uids`` when there are only a few:
     LadybugDB 0.22 plans ``WHERE a.uid IN $uids`` (and ``UNWIND $uids``) before a relationship
     pattern as a scan of the whole label, which costs the same for one key as for hundreds."""
+    counted: bool = False
+    """The Neo4j text returns ``written``, the rows it wrote, which must equal the rows sent: a
+    relationship upsert's ``MATCH`` of an end deleted since the ends were checked drops the row
+    without an error (issue 20), so the store fails the write instead."""
     by_key: bool = False
     """A look-up by key that returns a few rows (as is every ``ladybug_each`` text): LadybugDB runs
     it on one thread. Its default, a query spread over every core, is about twice as slow for
