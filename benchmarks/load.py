@@ -32,7 +32,8 @@ from carenet.domain import models as m
 from carenet.domain.enums import Sector, TieKind
 from carenet.domain.schema import NodeLabel
 from carenet.services.demo import generate
-from carenet.storage.ladybug import _ARROW, LadybugStore
+from carenet.storage.arrow_types import ARROW as _ARROW
+from carenet.storage.ladybug import LadybugStore
 from carenet.storage.migrations import migrate
 from carenet.storage.queries import REGISTRY
 from carenet.storage.repository import ChangeSet, Repository

@@ -219,7 +219,7 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
     import pyarrow as pa
 
     from carenet.services.demo import generate
-    from carenet.storage.ladybug import _ARROW
+    from carenet.storage.arrow_types import ARROW as _ARROW
     from carenet.storage.queries import REGISTRY
     from carenet.storage.repository import Repository
     from carenet.storage.rows import ModelRows, TableRows

@@ -90,3 +90,37 @@ def test_every_session_shares_the_stores_bookmark_manager():
     store._session()  # noqa: SLF001
     managers = [s["bookmark_manager"] for s in store._driver.sessions]  # noqa: SLF001
     assert managers[0] is not None and managers[0] is managers[1] is store.bookmarks
+
+
+async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
+    """For every query that declares its columns, rows as the Neo4j driver gives them (all null;
+    nulls in one batch and values in another; driver dates) make batches with the schema the
+    embedded store streams for the same query, and batches of one stream join into one table."""
+    from tests.storage.test_contract import small_system
+
+    await repo.apply(small_system())
+    declared = [q for q in REGISTRY.values() if q.columns]
+    assert len(declared) >= 30  # every node and relationship scan
+    for query in declared:
+        batches = [b async for b in repo.store.stream(query)]
+        if not batches:
+            continue
+        ladybug_schema = batches[0].schema
+        names = ladybug_schema.names
+        nulls = [dict.fromkeys(names)] * 3
+        filled = pa.Table.from_batches(batches).to_pylist()
+        for row in filled:
+            for key, value in row.items():
+                if isinstance(value, dt.datetime):
+                    row[key] = neo4j.time.DateTime.from_native(value)
+                elif isinstance(value, dt.date):
+                    row[key] = neo4j.time.Date.from_native(value)
+        schema = pa.schema([(n, t) for n, t in zip(names, ladybug_schema.types)])
+        from carenet.storage import arrow_types
+        from carenet.storage.neo4j import record_batch
+
+        declared_schema = arrow_types.schema(query.columns)
+        assert declared_schema == schema, query.name
+        parts = [record_batch(nulls, declared_schema), record_batch([native_row(r) for r in filled], declared_schema)]
+        assert all(p.schema == schema for p in parts), query.name
+        pa.Table.from_batches(parts)  # one stream's batches join

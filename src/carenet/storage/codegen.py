@@ -54,7 +54,7 @@ def _returns(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
 
 
-def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None, counted=False) -> str:
+def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None, counted=False, columns=None) -> str:
     lines = [f"{const} = Query(", f"    {name!r},", f"    {cypher!r},"]
     if ladybug is not None:
         if isinstance(ladybug, dict):
@@ -79,6 +79,10 @@ def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=No
         lines.append(f"    skip_if_empty={skip!r},")
     if counted:
         lines.append("    counted=True,")
+    if columns:
+        lines.append("    columns=(")
+        lines += [f"        {c!r}," for c in columns]
+        lines.append("    ),")
     lines.append(")")
     return "\n".join(lines)
 
@@ -117,7 +121,8 @@ def node_queries(label: NodeLabel) -> list[str]:
                 f"node_page_{s}",
                 f"MATCH (n:{L}) WHERE n.uid > $after RETURN {all_props} ORDER BY n.uid LIMIT $limit",
             ),
-            _q(_const("node_scan", s), f"node_scan_{s}", f"MATCH (n:{L}) RETURN {all_props}"),
+            _q(_const("node_scan", s), f"node_scan_{s}", f"MATCH (n:{L}) RETURN {all_props}",
+               columns=(("uid", "STRING"), *((p.name, p.ladybug_type) for p in props))),
         ]
     return out
 
@@ -172,6 +177,7 @@ def rel_queries(rel_type: RelType) -> list[str]:
                 _const("rel_scan", tag),
                 f"rel_scan_{tag}",
                 f"MATCH (a:{src.value})-[x:{T}]->(b:{tgt.value}) RETURN {returns}",
+                columns=(("uid", "STRING"), ("source", "STRING"), ("target", "STRING"), *((p.name, p.ladybug_type) for p in props)),
             ),
         ]
     return out

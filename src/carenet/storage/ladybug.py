@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from carenet.errors import Conflict, StorageUnavailable
+from carenet.storage.arrow_types import ARROW
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query, Upsert
 from carenet.storage.rows import BulkRows
@@ -38,15 +39,6 @@ from carenet.storage.store import Op, Row, resolve
 
 log = logging.getLogger(__name__)
 
-_ARROW = {
-    "STRING": pa.string(),
-    "INT64": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-    "STRING[]": pa.list_(pa.string()),
-}
 _LOCK_HELD = re.compile(r"Lock is held by PID (\d+)")
 _UNRECOVERABLE = re.compile(r"Cannot (recover|replay|safely open)|shadow file|Found a shadow file|corrupt", re.I)
 _POST_COMMIT = "post-commit checkpoint failed"
@@ -256,7 +248,7 @@ class LadybugStore:
             rest = {k: v for k, v in params.items() if k != "uids"}
             return [row for uid in params["uids"] for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))]
         if query.arrow_rows:
-            schema = pa.schema([(name, _ARROW[kind]) for name, kind in query.arrow_rows])
+            schema = pa.schema([(name, ARROW[kind]) for name, kind in query.arrow_rows])
             params = {**params, "rows": pa.Table.from_pylist(params["rows"], schema=schema)}
         rows: list[Row] = []
         for text in query.statements(Dialect.LADYBUG):
@@ -270,7 +262,7 @@ class LadybugStore:
         The statement shape is chosen by the batch's size (:attr:`bulk_rows`): Arrow scans
         (``COPY``, ``LOAD FROM``) for bulk batches, ``UNWIND`` of plain maps below, because
         LadybugDB 0.22 keeps buffer-pool memory for good on every Arrow scan (see :class:`Upsert`)."""
-        schema = pa.schema([(name, _ARROW[kind]) for name, kind in upsert.columns])
+        schema = pa.schema([(name, ARROW[kind]) for name, kind in upsert.columns])
         rows = params["rows"]
         table = rows.arrow(schema) if isinstance(rows, BulkRows) else pa.Table.from_pylist(rows, schema=schema)
         small = table.num_rows < self.bulk_rows and upsert.create_small is not None

@@ -16,6 +16,7 @@ from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from carenet.errors import Conflict, StorageUnavailable
+from carenet.storage import arrow_types
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query
 from carenet.storage.store import Op, Row, resolve
@@ -39,6 +40,12 @@ def native(value: Any) -> Any:
 
 def native_row(record_data: dict[str, Any]) -> Row:
     return {k: native(v) if isinstance(v, (*_TEMPORAL, list, dict)) else v for k, v in record_data.items()}
+
+
+def record_batch(rows: list[Row], schema: pa.Schema | None) -> pa.RecordBatch:
+    """Rows as an Arrow batch: with the query's declared ``schema`` (:attr:`Query.columns`), the
+    types LadybugDB gives, whatever the rows hold; without one, types guessed from the rows."""
+    return pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 def check_written(query: Query, params: dict[str, Any], rows: list[Row]) -> None:
@@ -119,19 +126,17 @@ class Neo4jStore:
     ) -> AsyncIterator[pa.RecordBatch]:
         q, p = resolve(query), normalise(params)
         (text,) = q.statements(Dialect.NEO4J)
+        schema = arrow_types.schema(q.columns) if q.columns else None
         async with self._session() as session:
             result = await session.run(text, p)
-            keys = None
             buffer: list[dict[str, Any]] = []
             async for record in result:
-                if keys is None:
-                    keys = list(record.keys())
                 buffer.append(native_row(record.data()))
                 if len(buffer) >= batch_rows:
-                    yield pa.RecordBatch.from_pylist(buffer)
+                    yield record_batch(buffer, schema)
                     buffer = []
             if buffer:
-                yield pa.RecordBatch.from_pylist(buffer)
+                yield record_batch(buffer, schema)
 
     async def run_schema(self, statements: Sequence[str]) -> None:
         async with self._session() as session:

@@ -62,6 +62,12 @@ NODE_PAGE_SYSTEM = Query(
 NODE_SCAN_SYSTEM = Query(
     'node_scan_system',
     'MATCH (n:System) RETURN n.uid AS uid, n.name AS name, n.ods_code AS ods_code, n.gss_code AS gss_code',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('ods_code', 'STRING'),
+        ('gss_code', 'STRING'),
+    ),
 )
 
 
@@ -119,6 +125,11 @@ NODE_PAGE_PLACE = Query(
 NODE_SCAN_PLACE = Query(
     'node_scan_place',
     'MATCH (n:Place) RETURN n.uid AS uid, n.name AS name, n.gss_code AS gss_code',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('gss_code', 'STRING'),
+    ),
 )
 
 
@@ -176,6 +187,11 @@ NODE_PAGE_NEIGHBOURHOOD = Query(
 NODE_SCAN_NEIGHBOURHOOD = Query(
     'node_scan_neighbourhood',
     'MATCH (n:Neighbourhood) RETURN n.uid AS uid, n.name AS name, n.pcn_code AS pcn_code',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('pcn_code', 'STRING'),
+    ),
 )
 
 
@@ -248,6 +264,26 @@ NODE_PAGE_ORGANISATION = Query(
 NODE_SCAN_ORGANISATION = Query(
     'node_scan_organisation',
     'MATCH (n:Organisation) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.kind AS kind, n.sector AS sector, n.ods_code AS ods_code, n.gss_code AS gss_code, n.school_urn AS school_urn, n.cqc_location_id AS cqc_location_id, n.charity_number AS charity_number, n.housing_regulator_code AS housing_regulator_code, n.postcode AS postcode, n.parent_code AS parent_code, n.opened AS opened, n.closed AS closed',
+    columns=(
+        ('uid', 'STRING'),
+        ('betweenness', 'DOUBLE'),
+        ('brokerage', 'DOUBLE'),
+        ('constraint', 'DOUBLE'),
+        ('community', 'INT64'),
+        ('name', 'STRING'),
+        ('kind', 'STRING'),
+        ('sector', 'STRING'),
+        ('ods_code', 'STRING'),
+        ('gss_code', 'STRING'),
+        ('school_urn', 'STRING'),
+        ('cqc_location_id', 'STRING'),
+        ('charity_number', 'STRING'),
+        ('housing_regulator_code', 'STRING'),
+        ('postcode', 'STRING'),
+        ('parent_code', 'STRING'),
+        ('opened', 'DATE'),
+        ('closed', 'DATE'),
+    ),
 )
 
 
@@ -310,6 +346,16 @@ NODE_PAGE_TEAM = Query(
 NODE_SCAN_TEAM = Query(
     'node_scan_team',
     'MATCH (n:Team) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.service AS service, n.sector AS sector',
+    columns=(
+        ('uid', 'STRING'),
+        ('betweenness', 'DOUBLE'),
+        ('brokerage', 'DOUBLE'),
+        ('constraint', 'DOUBLE'),
+        ('community', 'INT64'),
+        ('name', 'STRING'),
+        ('service', 'STRING'),
+        ('sector', 'STRING'),
+    ),
 )
 
 
@@ -375,6 +421,19 @@ NODE_PAGE_PERSON = Query(
 NODE_SCAN_PERSON = Query(
     'node_scan_person',
     'MATCH (n:Person) RETURN n.uid AS uid, n.betweenness AS betweenness, n.brokerage AS brokerage, n.constraint AS constraint, n.community AS community, n.name AS name, n.role AS role, n.level AS level, n.staff_group AS staff_group, n.band AS band, n.clinical AS clinical',
+    columns=(
+        ('uid', 'STRING'),
+        ('betweenness', 'DOUBLE'),
+        ('brokerage', 'DOUBLE'),
+        ('constraint', 'DOUBLE'),
+        ('community', 'INT64'),
+        ('name', 'STRING'),
+        ('role', 'STRING'),
+        ('level', 'STRING'),
+        ('staff_group', 'STRING'),
+        ('band', 'STRING'),
+        ('clinical', 'BOOLEAN'),
+    ),
 )
 
 
@@ -473,6 +532,11 @@ NODE_PAGE_FORUM = Query(
 NODE_SCAN_FORUM = Query(
     'node_scan_forum',
     'MATCH (n:Forum) RETURN n.uid AS uid, n.name AS name, n.kind AS kind',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('kind', 'STRING'),
+    ),
 )
 
 
@@ -530,6 +594,11 @@ NODE_PAGE_CARE_PATHWAY = Query(
 NODE_SCAN_CARE_PATHWAY = Query(
     'node_scan_care_pathway',
     'MATCH (n:CarePathway) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('description', 'STRING'),
+    ),
 )
 
 
@@ -587,6 +656,11 @@ NODE_PAGE_PATHWAY_STEP = Query(
 NODE_SCAN_PATHWAY_STEP = Query(
     'node_scan_pathway_step',
     'MATCH (n:PathwayStep) RETURN n.uid AS uid, n.name AS name, n.position AS position',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('position', 'INT64'),
+    ),
 )
 
 
@@ -644,6 +718,11 @@ NODE_PAGE_CAPABILITY = Query(
 NODE_SCAN_CAPABILITY = Query(
     'node_scan_capability',
     'MATCH (n:Capability) RETURN n.uid AS uid, n.name AS name, n.description AS description',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('description', 'STRING'),
+    ),
 )
 
 
@@ -701,6 +780,11 @@ NODE_PAGE_SURVEY_WAVE = Query(
 NODE_SCAN_SURVEY_WAVE = Query(
     'node_scan_survey_wave',
     'MATCH (n:SurveyWave) RETURN n.uid AS uid, n.name AS name, n.collected_on AS collected_on',
+    columns=(
+        ('uid', 'STRING'),
+        ('name', 'STRING'),
+        ('collected_on', 'DATE'),
+    ),
 )
 
 
@@ -760,6 +844,13 @@ NODE_PAGE_LEADERSHIP_DEMAND = Query(
 NODE_SCAN_LEADERSHIP_DEMAND = Query(
     'node_scan_leadership_demand',
     'MATCH (n:LeadershipDemand) RETURN n.uid AS uid, n.area AS area, n.level AS level, n.year AS year, n.required AS required',
+    columns=(
+        ('uid', 'STRING'),
+        ('area', 'STRING'),
+        ('level', 'STRING'),
+        ('year', 'INT64'),
+        ('required', 'INT64'),
+    ),
 )
 
 
@@ -820,6 +911,14 @@ NODE_PAGE_BASELINE = Query(
 NODE_SCAN_BASELINE = Query(
     'node_scan_baseline',
     'MATCH (n:Baseline) RETURN n.uid AS uid, n.area AS area, n.kind AS kind, n.dimension AS dimension, n.category AS category, n.percent AS percent',
+    columns=(
+        ('uid', 'STRING'),
+        ('area', 'STRING'),
+        ('kind', 'STRING'),
+        ('dimension', 'STRING'),
+        ('category', 'STRING'),
+        ('percent', 'DOUBLE'),
+    ),
 )
 
 
@@ -878,6 +977,12 @@ NODE_PAGE_MIGRATION = Query(
 NODE_SCAN_MIGRATION = Query(
     'node_scan_migration',
     'MATCH (n:Migration) RETURN n.uid AS uid, n.version AS version, n.name AS name, n.applied_at AS applied_at',
+    columns=(
+        ('uid', 'STRING'),
+        ('version', 'INT64'),
+        ('name', 'STRING'),
+        ('applied_at', 'TIMESTAMP'),
+    ),
 )
 
 
@@ -918,6 +1023,13 @@ REL_DELETE_PART_OF_TEAM_ORGANISATION = Query(
 REL_SCAN_PART_OF_TEAM_ORGANISATION = Query(
     'rel_scan_part_of_team_organisation',
     'MATCH (a:Team)-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_ORGANISATION_ORGANISATION = Query(
@@ -955,6 +1067,13 @@ REL_DELETE_PART_OF_ORGANISATION_ORGANISATION = Query(
 REL_SCAN_PART_OF_ORGANISATION_ORGANISATION = Query(
     'rel_scan_part_of_organisation_organisation',
     'MATCH (a:Organisation)-[x:PART_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_ORGANISATION_PLACE = Query(
@@ -992,6 +1111,13 @@ REL_DELETE_PART_OF_ORGANISATION_PLACE = Query(
 REL_SCAN_PART_OF_ORGANISATION_PLACE = Query(
     'rel_scan_part_of_organisation_place',
     'MATCH (a:Organisation)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_ORGANISATION_SYSTEM = Query(
@@ -1029,6 +1155,13 @@ REL_DELETE_PART_OF_ORGANISATION_SYSTEM = Query(
 REL_SCAN_PART_OF_ORGANISATION_SYSTEM = Query(
     'rel_scan_part_of_organisation_system',
     'MATCH (a:Organisation)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_PLACE_SYSTEM = Query(
@@ -1066,6 +1199,13 @@ REL_DELETE_PART_OF_PLACE_SYSTEM = Query(
 REL_SCAN_PART_OF_PLACE_SYSTEM = Query(
     'rel_scan_part_of_place_system',
     'MATCH (a:Place)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_NEIGHBOURHOOD_PLACE = Query(
@@ -1103,6 +1243,13 @@ REL_DELETE_PART_OF_NEIGHBOURHOOD_PLACE = Query(
 REL_SCAN_PART_OF_NEIGHBOURHOOD_PLACE = Query(
     'rel_scan_part_of_neighbourhood_place',
     'MATCH (a:Neighbourhood)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_FORUM_PLACE = Query(
@@ -1140,6 +1287,13 @@ REL_DELETE_PART_OF_FORUM_PLACE = Query(
 REL_SCAN_PART_OF_FORUM_PLACE = Query(
     'rel_scan_part_of_forum_place',
     'MATCH (a:Forum)-[x:PART_OF]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_FORUM_SYSTEM = Query(
@@ -1177,6 +1331,13 @@ REL_DELETE_PART_OF_FORUM_SYSTEM = Query(
 REL_SCAN_PART_OF_FORUM_SYSTEM = Query(
     'rel_scan_part_of_forum_system',
     'MATCH (a:Forum)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_PART_OF_SURVEY_WAVE_SYSTEM = Query(
@@ -1214,6 +1375,13 @@ REL_DELETE_PART_OF_SURVEY_WAVE_SYSTEM = Query(
 REL_SCAN_PART_OF_SURVEY_WAVE_SYSTEM = Query(
     'rel_scan_part_of_survey_wave_system',
     'MATCH (a:SurveyWave)-[x:PART_OF]->(b:System) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 
@@ -1254,6 +1422,13 @@ REL_DELETE_SERVES_TEAM_PLACE = Query(
 REL_SCAN_SERVES_TEAM_PLACE = Query(
     'rel_scan_serves_team_place',
     'MATCH (a:Team)-[x:SERVES]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_SERVES_TEAM_NEIGHBOURHOOD = Query(
@@ -1291,6 +1466,13 @@ REL_DELETE_SERVES_TEAM_NEIGHBOURHOOD = Query(
 REL_SCAN_SERVES_TEAM_NEIGHBOURHOOD = Query(
     'rel_scan_serves_team_neighbourhood',
     'MATCH (a:Team)-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_SERVES_ORGANISATION_PLACE = Query(
@@ -1328,6 +1510,13 @@ REL_DELETE_SERVES_ORGANISATION_PLACE = Query(
 REL_SCAN_SERVES_ORGANISATION_PLACE = Query(
     'rel_scan_serves_organisation_place',
     'MATCH (a:Organisation)-[x:SERVES]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
@@ -1365,6 +1554,13 @@ REL_DELETE_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
 REL_SCAN_SERVES_ORGANISATION_NEIGHBOURHOOD = Query(
     'rel_scan_serves_organisation_neighbourhood',
     'MATCH (a:Organisation)-[x:SERVES]->(b:Neighbourhood) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 
@@ -1406,6 +1602,14 @@ REL_DELETE_MEMBER_OF_PERSON_TEAM = Query(
 REL_SCAN_MEMBER_OF_PERSON_TEAM = Query(
     'rel_scan_member_of_person_team',
     'MATCH (a:Person)-[x:MEMBER_OF]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('role', 'STRING'),
+    ),
 )
 
 REL_UPSERT_MEMBER_OF_PERSON_ORGANISATION = Query(
@@ -1444,6 +1648,14 @@ REL_DELETE_MEMBER_OF_PERSON_ORGANISATION = Query(
 REL_SCAN_MEMBER_OF_PERSON_ORGANISATION = Query(
     'rel_scan_member_of_person_organisation',
     'MATCH (a:Person)-[x:MEMBER_OF]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('role', 'STRING'),
+    ),
 )
 
 
@@ -1484,6 +1696,13 @@ REL_DELETE_LEADS_PERSON_TEAM = Query(
 REL_SCAN_LEADS_PERSON_TEAM = Query(
     'rel_scan_leads_person_team',
     'MATCH (a:Person)-[x:LEADS]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_LEADS_PERSON_ORGANISATION = Query(
@@ -1521,6 +1740,13 @@ REL_DELETE_LEADS_PERSON_ORGANISATION = Query(
 REL_SCAN_LEADS_PERSON_ORGANISATION = Query(
     'rel_scan_leads_person_organisation',
     'MATCH (a:Person)-[x:LEADS]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_LEADS_PERSON_PLACE = Query(
@@ -1558,6 +1784,13 @@ REL_DELETE_LEADS_PERSON_PLACE = Query(
 REL_SCAN_LEADS_PERSON_PLACE = Query(
     'rel_scan_leads_person_place',
     'MATCH (a:Person)-[x:LEADS]->(b:Place) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 REL_UPSERT_LEADS_PERSON_FORUM = Query(
@@ -1595,6 +1828,13 @@ REL_DELETE_LEADS_PERSON_FORUM = Query(
 REL_SCAN_LEADS_PERSON_FORUM = Query(
     'rel_scan_leads_person_forum',
     'MATCH (a:Person)-[x:LEADS]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 
@@ -1636,6 +1876,14 @@ REL_DELETE_SITS_ON_PERSON_FORUM = Query(
 REL_SCAN_SITS_ON_PERSON_FORUM = Query(
     'rel_scan_sits_on_person_forum',
     'MATCH (a:Person)-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('role', 'STRING'),
+    ),
 )
 
 REL_UPSERT_SITS_ON_ORGANISATION_FORUM = Query(
@@ -1674,6 +1922,14 @@ REL_DELETE_SITS_ON_ORGANISATION_FORUM = Query(
 REL_SCAN_SITS_ON_ORGANISATION_FORUM = Query(
     'rel_scan_sits_on_organisation_forum',
     'MATCH (a:Organisation)-[x:SITS_ON]->(b:Forum) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.role AS role',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('role', 'STRING'),
+    ),
 )
 
 
@@ -1719,6 +1975,18 @@ REL_DELETE_COLLABORATES_WITH_TEAM_TEAM = Query(
 REL_SCAN_COLLABORATES_WITH_TEAM_TEAM = Query(
     'rel_scan_collaborates_with_team_team',
     'MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('kinds', 'STRING[]'),
+        ('frequency', 'STRING'),
+        ('trust', 'DOUBLE'),
+        ('value', 'DOUBLE'),
+        ('wave', 'STRING'),
+    ),
 )
 
 REL_UPSERT_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
@@ -1761,6 +2029,18 @@ REL_DELETE_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
 REL_SCAN_COLLABORATES_WITH_ORGANISATION_ORGANISATION = Query(
     'rel_scan_collaborates_with_organisation_organisation',
     'MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('kinds', 'STRING[]'),
+        ('frequency', 'STRING'),
+        ('trust', 'DOUBLE'),
+        ('value', 'DOUBLE'),
+        ('wave', 'STRING'),
+    ),
 )
 
 
@@ -1804,6 +2084,16 @@ REL_DELETE_WORKS_WITH_PERSON_PERSON = Query(
 REL_SCAN_WORKS_WITH_PERSON_PERSON = Query(
     'rel_scan_works_with_person_person',
     'MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until, x.kinds AS kinds, x.frequency AS frequency, x.wave AS wave',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+        ('kinds', 'STRING[]'),
+        ('frequency', 'STRING'),
+        ('wave', 'STRING'),
+    ),
 )
 
 
@@ -1842,6 +2132,11 @@ REL_DELETE_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
 REL_SCAN_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
     'rel_scan_has_step_care_pathway_pathway_step',
     'MATCH (a:CarePathway)-[x:HAS_STEP]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+    ),
 )
 
 
@@ -1880,6 +2175,11 @@ REL_DELETE_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
 REL_SCAN_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
     'rel_scan_next_pathway_step_pathway_step',
     'MATCH (a:PathwayStep)-[x:NEXT]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+    ),
 )
 
 
@@ -1920,6 +2220,13 @@ REL_DELETE_DELIVERS_TEAM_PATHWAY_STEP = Query(
 REL_SCAN_DELIVERS_TEAM_PATHWAY_STEP = Query(
     'rel_scan_delivers_team_pathway_step',
     'MATCH (a:Team)-[x:DELIVERS]->(b:PathwayStep) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.since AS since, x.until AS until',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('since', 'DATE'),
+        ('until', 'DATE'),
+    ),
 )
 
 
@@ -1959,6 +2266,12 @@ REL_DELETE_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
 REL_SCAN_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
     'rel_scan_has_capability_person_capability',
     'MATCH (a:Person)-[x:HAS_CAPABILITY]->(b:Capability) RETURN x.uid AS uid, a.uid AS source, b.uid AS target, x.level AS level',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+        ('level', 'INT64'),
+    ),
 )
 
 
@@ -1997,4 +2310,9 @@ REL_DELETE_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
 REL_SCAN_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
     'rel_scan_describes_demographic_person',
     'MATCH (a:Demographic)-[x:DESCRIBES]->(b:Person) RETURN x.uid AS uid, a.uid AS source, b.uid AS target',
+    columns=(
+        ('uid', 'STRING'),
+        ('source', 'STRING'),
+        ('target', 'STRING'),
+    ),
 )

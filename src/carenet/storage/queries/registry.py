@@ -89,6 +89,10 @@ class Query:
     """LadybugDB text for one key ``$uid``, run once per key of ``$uids`` when there are only a few:
     LadybugDB 0.22 plans ``WHERE a.uid IN $uids`` (and ``UNWIND $uids``) before a relationship
     pattern as a scan of the whole label, which costs the same for one key as for hundreds."""
+    columns: tuple[tuple[str, str], ...] | None = None
+    """The result's columns and their LadybugDB types, for a query that is streamed: a store whose
+    driver does not type its results (Neo4j) builds its Arrow batches with this schema, so an
+    all-null column and batches with different null patterns keep LadybugDB's types."""
     counted: bool = False
     """The Neo4j text returns ``written``, the rows it wrote, which must equal the rows sent: a
     relationship upsert's ``MATCH`` of an end deleted since the ends were checked drops the row
