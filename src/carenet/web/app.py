@@ -78,7 +78,13 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             applied = await app.state.services.migrate()
             if applied:
                 log.info("applied schema files: %s", ", ".join(applied))
-            yield
+            built = app.state.services
+            if settings.metrics_refresh_s > 0:
+                built.metrics.debounce_s = settings.metrics_refresh_s
+                async with built.metrics.background(built.repo, cache=built.analysis_cache):
+                    yield
+            else:
+                yield
         finally:
             if own:
                 await app.state.services.close()
