@@ -72,3 +72,22 @@ async def test_exported_metrics_name_their_network(florentine):
     assert next(r for r in rows if r["uid"] == "Medici")["network"] == "directed"
     with pytest.raises(ValueError, match="network must be one of"):
         exports.GraphFilter(network="sideways")
+
+
+@pytest.mark.parametrize("level", ["team", "organisation", "person"])
+async def test_every_report_and_export_at_a_level_with_no_ties(repo, level):
+    """The crash of issue 15: any level with nodes and no ties (NaN into an integer array)."""
+    cs = ChangeSet()
+    cs.add_node(m.Organisation(uid="o1", name="Trust", kind="nhs_trust", sector="health"))
+    cs.add_node(m.Organisation(uid="o2", name="Council", kind="local_authority", sector="social_care"))
+    cs.add_node(m.Team(uid="t1", name="Discharge", sector="health"))
+    cs.add_node(m.Person(uid="p1", name="Ann", level="senior"))
+    await repo.apply(cs)
+    for network_name in ("either", "both", "directed"):
+        scope = Scope(level=level, network=network_name)
+        report = await analysis.run(repo, "all", scope=scope)
+        assert report["brokers"]["network"] == network_name and report["brokers"]["graph"]["ties"] == 0
+    rows = await exports.export_metrics(repo, level=level)
+    assert rows and all(r["constraint"] is None for r in rows)
+    G = await exports.export_graph(repo, level=level)
+    assert G.number_of_edges() == 0
