@@ -31,6 +31,7 @@ query($field: OrderField!, $direction: Direction!) {
 """
 UPSERT = "mutation($input: UpsertInput!) { upsert(input: $input) { graphVersion } }"
 SECTORS = ("health", "housing", "social_care")
+OTHER_ARCS = [(0, 1), (1, 2), (2, 3), (3, 0), (3, 4), (4, 5), (5, 6), (6, 4), (6, 7), (8, 9), (9, 10), (10, 8), (2, 8)]
 
 
 def _ties(seed: int = 3, n: int = 24) -> tuple[nx.Graph, list[tuple[str, str]]]:
@@ -50,6 +51,12 @@ def metrics_server(tmp_path_factory):
         cs.add_node(m.Team(uid=f"t{i:02d}", name=f"Team {i}", sector=SECTORS[i % 3]))
     for s, t in arcs:
         cs.add_relationship(m.CollaboratesWith(source=s, target=t, kinds=["referral"], wave="w"))
+    for i in range(12):
+        cs.add_node(m.Organisation(uid=f"o{i:02d}", name=f"Org {i}", kind="other", sector=SECTORS[i % 3]))
+        cs.add_node(m.Person(uid=f"p{i:02d}", name=f"Person {i}", level="senior"))
+    for s, t in OTHER_ARCS:
+        cs.add_relationship(m.CollaboratesWith(source=f"o{s:02d}", target=f"o{t:02d}", kinds=["referral"], wave="w"))
+        cs.add_relationship(m.WorksWith(source=f"p{t:02d}", target=f"p{s:02d}", kinds=["advice"], wave="w"))
 
     async def load():
         built = await build(Settings(data_dir=folder), migrate_schema=True)
@@ -133,3 +140,17 @@ def test_background_refresh_after_a_write(tmp_path):
         while keeper.computed_at("team") is None or not keeper.is_current(server.services.repo, "team"):
             assert time.monotonic() < deadline, "the metrics were not recomputed in the background"
             time.sleep(0.1)
+
+
+@pytest.mark.parametrize("root", ["organisations", "people"])
+def test_organisations_and_people_ordered_by_betweenness(metrics_server, root):
+    prefix = "o" if root == "organisations" else "p"
+    body = metrics_server.gql(f"""{{ {root}(first: 500, orderBy: {{field: BETWEENNESS, direction: DESC}}) {{
+        metricsComputedAt edges {{ node {{ uid metrics {{ betweenness }} }} }} }} }}""")
+    assert "errors" not in body, body
+    got = [(e["node"]["uid"], e["node"]["metrics"]["betweenness"]) for e in body["data"][root]["edges"]]
+    U = nx.Graph([(f"{prefix}{s:02d}", f"{prefix}{t:02d}") for s, t in OTHER_ARCS])
+    U.add_nodes_from(f"{prefix}{i:02d}" for i in range(12))
+    want = nx.betweenness_centrality(U)
+    assert {u: b for u, b in got} == pytest.approx(want, abs=1e-9)
+    assert [u for u, _ in got] == [u for u, _ in sorted(got, key=lambda x: (x[1], x[0]), reverse=True)]
