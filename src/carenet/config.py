@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     read_pool_size: int = Field(default=4, ge=1, le=64)
     """Threads (each with its own connection) serving reads from the embedded store."""
     buffer_pool_mb: int = Field(default=0, ge=0)
+    metrics_refresh_s: float = Field(default=2.0, ge=0)
+    """Recompute the stored network metrics in the background once writes pause this long (0: only
+    when a read needs them)."""
     """The embedded store's buffer pool in MiB; 0 leaves LadybugDB's default (80% of the machine's memory)."""
 
     backup_dir: Path | None = None

@@ -61,6 +61,7 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, **overrides) -> Iterator[Server]:
+    overrides.setdefault("metrics_refresh_s", 0)  # no background work unless a test asks (round-trip counts)
     settings = Settings(data_dir=data_dir, mode=mode, port=_free_port(), read_pool_size=2, **overrides)
 
     async def prepare() -> Services:

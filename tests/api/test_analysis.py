@@ -83,3 +83,18 @@ def test_unknown_departure_ids_are_bad_input(demo_server):
     data = demo_server.gql(ANALYSIS, {"f": {"level": "TEAM"}, "ids": ["no-such-team"]}, role=Role.FRONTEND)
     assert data["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert data["errors"][0]["path"] == ["analysis", "departureImpact"]
+
+
+def test_the_network_is_chosen_and_said(demo_server):
+    q = """query($n: TieNetwork!) { analysis(filter: {level: ORGANISATION, network: $n}) { network brokers(limit: 3) { id betweenness } }
+             analysisReport(report: BROKERS, filter: {level: ORGANISATION, network: $n}) }"""
+    seen = {}
+    for n in ("EITHER", "BOTH", "DIRECTED"):
+        body = demo_server.gql(q, {"n": n})
+        assert "errors" not in body, body
+        assert body["data"]["analysis"]["network"] == n
+        assert body["data"]["analysisReport"]["network"] == n.lower()
+        seen[n] = [b["betweenness"] for b in body["data"]["analysis"]["brokers"]]
+    assert seen["EITHER"] != seen["DIRECTED"]
+    default = demo_server.gql("{ analysis { network } }")
+    assert default["data"]["analysis"]["network"] == "EITHER"

@@ -25,3 +25,21 @@ def test_analyse_reports(tmp_path):
     assert json.loads(placed.stdout)["graph"]["nodes"] < 533
     bad = runner.invoke(app, ["analyse", "nonsense", "--data-dir", data])
     assert bad.exit_code != 0 and "choose from" in bad.output
+
+
+def test_analyse_and_export_take_the_network(tmp_path):
+    data = str(tmp_path / "data")
+    assert runner.invoke(app, ["generate", "--data-dir", data]).exit_code == 0
+    for network in ("either", "both", "directed"):
+        result = runner.invoke(app, ["analyse", "brokers", "--format", "json", "--level", "organisation",
+                                     "--network", network, "--data-dir", data])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        assert report["network"] == network and report["graph"]["directed"] is (network == "directed")
+    out = tmp_path / "orgs.json"
+    result = runner.invoke(app, ["export", "metrics", "--format", "json", "--level", "organisation", "--network", "both",
+                                 "--out", str(out), "--data-dir", data])
+    assert result.exit_code == 0, result.output
+    assert {row["network"] for row in json.loads(out.read_text())} == {"both"}
+    bad = runner.invoke(app, ["analyse", "brokers", "--network", "sideways", "--data-dir", data])
+    assert bad.exit_code != 0 and "network must be one of" in bad.output

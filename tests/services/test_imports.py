@@ -147,3 +147,20 @@ async def test_files_imported_one_by_one_give_the_graph_of_one_import(services, 
         assert await snapshot(together.repo) == await snapshot(services.repo)
     finally:
         await together.close()
+
+
+async def test_a_row_that_refers_to_an_invalid_row_names_the_cause(repo: Repository, tmp_path: Path) -> None:
+    """Issue 15: 'no Team or Organisation with this uid exists' for a row that is there but invalid."""
+    files = dict(FILES)
+    files["organisations.csv"] = FILES["organisations.csv"] + "ts-asc,Adult social care,local_authority,not_a_sector,,p1\n"
+    files["teams.csv"] = FILES["teams.csv"] + "t3,Hospital social work,social_care,ts-asc,p1\nt4,,social_care,o2,p1\n"
+    files["memberships.csv"] = FILES["memberships.csv"] + "u2,ts-asc,member_of\nu2,t4,member_of\nu2,nobody,member_of\n"
+    with pytest.raises(InvalidInput) as err:
+        await imports.import_files(repo, write_files(tmp_path / "in", files))
+    messages = {(p.location, p.message) for p in err.value.problems}
+    assert ("teams.csv:4:4", "refers to ts-asc, which has errors at organisations.csv:4") in messages
+    assert ("memberships.csv:5:2", "refers to ts-asc, which has errors at organisations.csv:4") in messages
+    assert ("memberships.csv:6:2", "refers to t4, which has errors at teams.csv:5") in messages
+    assert any(loc == "memberships.csv:7:2" and msg.startswith("no ") for loc, msg in messages)  # truly missing
+    assert any(loc.startswith("organisations.csv:4:") and "sector" in msg for loc, msg in messages)  # the cause itself
+    assert await snapshot(repo) == {}

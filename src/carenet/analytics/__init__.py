@@ -59,6 +59,7 @@ from carenet.analytics.quality import (
     tie_quality,
     wave_change,
 )
+from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.analytics.report import broker_report, gap_report, silo_report
 from carenet.analytics.sectors import (
     SectorGap,
@@ -77,6 +78,7 @@ from carenet.analytics.suppression import SUPPRESSED, suppress_count, suppressed
 __all__ = [
     "ETHNIC_GROUPS",
     "LEVELS",
+    "NETWORKS",
     "ROLES",
     "SUPPRESSED",
     "Betweenness",
@@ -125,6 +127,7 @@ __all__ = [
     "structural_hole_measures",
     "suppress_count",
     "suppressed_table",
+    "tie_network",
     "tie_quality",
     "wave_change",
 ]

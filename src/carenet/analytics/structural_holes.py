@@ -98,8 +98,9 @@ def _compute(
             indirect += np.bincount(uv, weights=p[uw] * p[wv], minlength=2 * E)
             redundancy += np.bincount(uv, weights=p[uw] * m[vw], minlength=2 * E)
 
-    c = np.bincount(u, weights=(p + indirect) ** 2, minlength=n)
-    esize = deg - np.bincount(u, weights=redundancy, minlength=n)
+    # float throughout: np.bincount of an empty array gives integers, which cannot hold NaN
+    c = np.bincount(u, weights=(p + indirect) ** 2, minlength=n).astype(float)
+    esize = deg - np.bincount(u, weights=redundancy, minlength=n).astype(float)
     isolated = deg == 0
     c[isolated] = np.nan
     esize = esize.astype(float)

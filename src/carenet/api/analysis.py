@@ -6,6 +6,8 @@ Results come from :mod:`carenet.services.analysis`, cached per graph version.
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
@@ -18,9 +20,17 @@ from carenet.services import analysis as service
 from carenet.services.graphs import Scope
 
 
+@strawberry.enum(description="Which network a measure reads.")
+class TieNetwork(Enum):
+    EITHER = strawberry.enum_value("either", description="A tie wherever either end reports one (the default).")
+    BOTH = strawberry.enum_value("both", description="A tie only where both ends report it.")
+    DIRECTED = strawberry.enum_value("directed", description="The ties as recorded, each in its reporting direction.")
+
+
 @strawberry.input
 class AnalysisFilter:
     level: GraphLevel = GraphLevel.TEAM
+    network: TieNetwork = TieNetwork.EITHER
     system: strawberry.ID | None = None
     place: strawberry.ID | None = None
     wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
@@ -95,7 +105,7 @@ class CarePathwayView:
 
 def _scope(f: AnalysisFilter | None) -> Scope:
     f = f or AnalysisFilter()
-    return Scope(level=f.level.value, system=f.system, place=f.place, wave=f.wave)
+    return Scope(level=f.level.value, system=f.system, place=f.place, wave=f.wave, network=f.network.value)
 
 
 def _cache(info: Info[Context, None]):
@@ -105,6 +115,10 @@ def _cache(info: Info[Context, None]):
 @strawberry.type(description="Silos, brokers and fragility of one part of the network.")
 class Analysis:
     scope: strawberry.Private[Scope]
+
+    @strawberry.field(description="The network every measure here reads.")
+    def network(self) -> TieNetwork:
+        return TieNetwork(self.scope.network)
 
     @strawberry.field(description="Every community found (Leiden), with its make-up; a silo is one organisation's.")
     async def communities(self, info: Info[Context, None]) -> list[CommunityView]:

@@ -17,6 +17,7 @@ from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
 from carenet.api.types import KINDS, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
 from carenet.services import connections as svc
+from carenet.services.metrics import METRIC_ORDERS
 
 
 def quick_input(cls: type) -> type:
@@ -43,6 +44,27 @@ def quick_input(cls: type) -> type:
 
     definition.from_input = from_input
     return cls
+
+
+def selects(info: Any, names: set[str]) -> bool:
+    """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field."""
+    def walk(items: Any) -> bool:
+        for item in items or ():
+            if getattr(item, "name", None) in names or walk(getattr(item, "selections", None)):
+                return True
+        return False
+
+    return walk(info.selected_fields)
+
+
+async def current_metrics(info: Any, level: str, *, needed: bool) -> dt.datetime | None:
+    """Bring ``level``'s stored metrics up to date when ``needed``; when they were computed (None:
+    not asked, or no keeper, as in a bare schema)."""
+    services = info.context.services
+    keeper = getattr(services, "metrics", None)
+    if keeper is None or not needed:
+        return None
+    return await keeper.ensure(info.context.repo, level, cache=getattr(services, "analysis_cache", None))
 
 
 @quick_input
@@ -175,6 +197,10 @@ def _connection(kind: str, node_type: type):
         edges: list[edge]
         page_info: PageInfo
         _count: strawberry.Private[Any]
+        metrics_computed_at: dt.datetime | None = strawberry.field(default=None, description=(
+            "When the stored metrics (betweenness, brokerage, constraint, community) read here were computed: "
+            "they are brought up to date before any read that orders by them or selects them. Null when the "
+            "query uses none, and for places and systems."))
 
         @strawberry.field(description="Counted by the store, only when asked for.")
         async def total_count(self) -> int:
@@ -202,6 +228,11 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
     ctx.principal.require(Role.FRONTEND, label.lower() + " connection")
     tree = to_where(where)
     order = order_by or OrderBy()
+    level = {"Team": "team", "Organisation": "organisation", "Person": "person"}.get(label)
+    computed_at = None
+    if level is not None:
+        needed = order.field.value in METRIC_ORDERS or selects(info, {"metrics", "metricsComputedAt"})
+        computed_at = await current_metrics(info, level, needed=needed)
     page = await svc.page(ctx.repo, label=label, where=tree, order_by=order.field.value,
                           descending=order.direction is Direction.DESC, first=first, after=after, last=last, before=before)
     node_type, edge_type, conn_type = _TYPES[label]
@@ -216,6 +247,7 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
         page_info=PageInfo(has_next_page=page.has_next, has_previous_page=page.has_previous,
                            start_cursor=page.cursors[0] if page.cursors else None,
                            end_cursor=page.cursors[-1] if page.cursors else None),
+        metrics_computed_at=computed_at,
         _count=count,
     )
 

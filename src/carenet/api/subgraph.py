@@ -5,10 +5,13 @@ See docs/contracts.md for the shape the map page relies on.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 from strawberry.types import Info
 
 from carenet.api.auth import Role
+from carenet.api.connections import current_metrics, selects
 from carenet.api.context import Context
 from carenet.api.enums import GraphLevel, LeadershipLevelEnum, SectorEnum, SizeMetric
 from carenet.services import subgraph as service
@@ -58,6 +61,9 @@ class Subgraph:
     total_nodes: int
     truncated: bool
     graph_version: str
+    metrics_computed_at: datetime | None = strawberry.field(default=None, description=(
+        "When the nodes' betweenness, brokerage and community were computed (brought up to date before "
+        "this read when sized by or selecting them); null when the query uses none."))
 
 
 async def resolve_subgraph(
@@ -71,6 +77,9 @@ async def resolve_subgraph(
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "subgraph")
     f = filter or SubgraphFilter()
+    needed = size_by in (SizeMetric.BETWEENNESS, SizeMetric.BROKERAGE) or selects(
+        info, {"betweenness", "brokerage", "community", "metricsComputedAt"})
+    computed_at = await current_metrics(info, f.level.value, needed=needed)
     result = await service.subgraph(
         ctx.repo,
         filter=service.SubgraphFilter(
@@ -103,6 +112,7 @@ async def resolve_subgraph(
         total_nodes=result.total_nodes,
         truncated=result.truncated,
         graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
+        metrics_computed_at=computed_at,
     )
 
 

@@ -87,6 +87,7 @@ def analyse(
     system: str = typer.Option(None, help="Only this system (uid)."),
     place: str = typer.Option(None, help="Only this place (uid)."),
     wave: str = typer.Option(None, help="Only this survey wave (uid); default: every wave."),
+    network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
 ) -> None:
@@ -96,7 +97,10 @@ def analyse(
     if output not in ("table", "json"):
         raise typer.BadParameter("table or json", param_hint="--format")
     settings = settings_from(data_dir=data_dir, server_url=server)
-    scope = Scope(level=level, system=system, place=place, wave=wave)
+    try:
+        scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--network") from None
 
     def local() -> dict:
         async def go() -> dict:
@@ -106,7 +110,7 @@ def analyse(
         return run(go())
 
     def remote(client) -> dict:
-        params = {"level": level, "system": system, "place": place, "wave": wave}
+        params = {"level": level, "system": system, "place": place, "wave": wave, "network": network}
         response = client.get(f"/admin/analyse/{report}", params={k: v for k, v in params.items() if v})
         response.raise_for_status()
         return response.json()

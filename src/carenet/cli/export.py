@@ -13,8 +13,15 @@ from carenet.services import exports
 app = typer.Typer(no_args_is_help=True, help="Export graphs and metrics.")
 
 
-def _filter(system, place, sector, wave) -> exports.GraphFilter:
-    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave)
+def _filter(system, place, sector, wave, network="either") -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network)
+
+
+def _where(system, place, sector, wave, network) -> exports.GraphFilter:
+    try:
+        return _filter(system, place, sector, wave, network)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--network") from None
 
 
 @app.command("graph")
@@ -27,12 +34,13 @@ def graph(
     sector: list[str] = typer.Option(None, help="Only these sectors (repeat the option)."),
     wave: str = typer.Option(None, help="Only ties of this survey wave (uid)."),
     metrics: bool = typer.Option(True, help="Compute network metrics as node attributes."),
+    network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to ask if it holds the database."),
 ) -> None:
     """Export a graph with sector, place, community and metric attributes (never ethnicity or sex)."""
     settings = settings_from(data_dir=data_dir, server_url=server)
-    where = _filter(system, place, sector, wave)
+    where = _where(system, place, sector, wave, network)
     if format not in (*graphs.FORMATS, "csv"):
         raise typer.BadParameter(", ".join((*graphs.FORMATS, "csv")), param_hint="--format")
 
@@ -51,7 +59,7 @@ def graph(
 
     def remote(client) -> str:
         params = {"format": format, "level": level, "system": system, "place": place, "sector": sector or [], "wave": wave,
-                  "metrics": metrics}
+                  "metrics": metrics, "network": network}
         with client.stream("GET", "/export/graph", params={k: v for k, v in params.items() if v is not None}) as r:
             r.raise_for_status()
             with open(out_path, "wb") as f:
@@ -71,12 +79,13 @@ def metrics(
     level: str = typer.Option("team", help="team, organisation or person."),
     system: str = typer.Option(None), place: str = typer.Option(None),
     sector: list[str] = typer.Option(None), wave: str = typer.Option(None),
+    network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to ask if it holds the database."),
 ) -> None:
     """Export network metrics per node or per group."""
     settings = settings_from(data_dir=data_dir, server_url=server)
-    where = _filter(system, place, sector, wave)
+    where = _where(system, place, sector, wave, network)
     if format not in tables.FORMATS:
         raise typer.BadParameter(", ".join(tables.FORMATS), param_hint="--format")
 
@@ -91,7 +100,7 @@ def metrics(
 
     def remote(client) -> str:
         params = {"format": format, "per": per, "by": by or ["sector"], "level": level, "system": system, "place": place,
-                  "sector": sector or [], "wave": wave}
+                  "sector": sector or [], "wave": wave, "network": network}
         with client.stream("GET", "/export/metrics", params={k: v for k, v in params.items() if v is not None}) as r:
             r.raise_for_status()
             with open(out_path, "wb") as f:

@@ -34,6 +34,9 @@ class Parsed:
     """item index -> the columns a relationship's source and target came from."""
     frames: list[Frame] = field(default_factory=list)
     """Rows read a column at a time (:mod:`carenet.interchange.columnar`): no problems, no origins."""
+    rejected: dict[str, list[str]] = field(default_factory=dict)
+    """uid -> ``source:line`` of each row with that uid that has errors (so a row that refers to it
+    can say why it is missing, not only that it is)."""
 
     def extend(self, other: Parsed) -> None:
         offset = len(self.items)
@@ -41,6 +44,8 @@ class Parsed:
         self.items += other.items
         self.frames += other.frames
         self.problems += other.problems
+        for uid, where in other.rejected.items():
+            self.rejected.setdefault(uid, []).extend(where)
         self.columns.update(other.columns)
         self.fields.update(other.fields)
         self.rows += other.rows
@@ -128,10 +133,12 @@ class TableReader:
                     self._problem(line, i, f"{column.name}: a value is required", None)
                     bad = True
             if bad:
+                self._rejected(line, cells)
                 continue
             try:
                 built = kind.build(row)
             except ValidationError as exc:
+                self._rejected(line, cells)
                 for error in exc.errors(include_url=False):
                     loc = error.get("loc") or ()
                     message = _message(error)
@@ -145,6 +152,12 @@ class TableReader:
                 if len(columns) == 2:
                     parsed.ends[len(items)] = columns
                 items.append((model, origin))
+
+    def _rejected(self, line: int, cells: list[Any]) -> None:
+        at = self.positions.get("uid")
+        raw = cells[at - 1] if at is not None and at <= len(cells) else None
+        if raw not in (None, "") and str(raw).strip():
+            self.parsed.rejected.setdefault(str(raw).strip(), []).append(f"{self.source}:{line}")
 
     def _where(self, line: int, name: str | None, message: str) -> tuple[str, str | None]:
         column = self.kind.fields.get(name, name) if name else None

@@ -16,7 +16,7 @@ from typing import Any
 from carenet import analytics as an
 from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
-from carenet.services.graphs import Scope, network
+from carenet.services.graphs import Scope, network, recorded
 from carenet.storage.queries import analysis as q
 from carenet.storage.repository import Repository
 
@@ -71,7 +71,7 @@ async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCach
 
     async def compute():
         G = await _graph(repo, scope)
-        return await asyncio.to_thread(an.silo_report, G, permutations=199)
+        return {**await asyncio.to_thread(an.silo_report, G, permutations=199), "network": scope.network}
 
     return await _cached(repo, cache, ("silos", scope), compute)
 
@@ -103,7 +103,7 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
     """Every hand-off of every pathway, each with ``has_tie`` and the shortest path between its teams."""
 
     async def compute():
-        G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at))
+        G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at, network=scope.network))
         found = await pathways(repo)
         if scope.system:  # the pathways some of whose teams are in the system
             found = [p for p in found if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)]
@@ -125,7 +125,7 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
             out.append({**p, "handoffs": rows})
         return out
 
-    return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at), compute)
+    return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at, scope.network), compute)
 
 
 async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
@@ -133,7 +133,8 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
     without a seat, and forums without a VCSE member."""
 
     async def compute():
-        team_scope = Scope(level="team", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at)
+        team_scope = Scope(level="team", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at,
+                           network=scope.network)
         G = await _graph(repo, team_scope)
         found = await pathways(repo)
         steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
@@ -144,11 +145,13 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
             gap["to_step_name"] = names[gap["pathway"]][gap["step"] + 1]
         table = await forums(repo)
         seated = {org for f in table.values() for org in f["organisations"]}
-        orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
+        orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave,
+                                        at=scope.at, network=scope.network))
         relied = await asyncio.to_thread(an.relied_on_without_seat, orgs, seated, threshold=reliance)
         report["relied_on_without_seat"] = {"threshold": reliance, "count": len(relied), "organisations": relied}
         missing = forum_sector_gaps({uid: f["sectors"] for uid, f in table.items()}, [VCSE])
         report["forums_without_vcse"] = [{"forum": r["forum"], "name": table[r["forum"]]["name"]} for r in missing]
+        report["network"] = scope.network
         return report
 
     return await _cached(repo, cache, ("gaps", scope, reliance), compute)
@@ -159,22 +162,24 @@ async def brokers(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
 
     async def compute():
         G = await _graph(repo, scope)
-        return await asyncio.to_thread(an.broker_report, G)
+        return {**await asyncio.to_thread(an.broker_report, G), "network": scope.network}
 
     return await _cached(repo, cache, ("brokers", scope), compute)
 
 
 async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
-    """PARTNER-style trust and value per organisation, and the change between the last two waves."""
+    """PARTNER-style trust and value per organisation, and the change between the last two waves.
+
+    Always read from the ties as recorded (``network: directed``): each report's scores are its reporter's."""
 
     async def compute():
         waves = [w["uid"] for w in await repo.store.read(q.SURVEY_WAVES)]
-        G = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
-        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G)}
+        G = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
+        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed"}
         if len(waves) >= 2 and not scope.wave:
             before, after = waves[-2], waves[-1]
-            g1 = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=before))
-            g2 = await _graph(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=after))
+            g1 = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=before))
+            g2 = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=after))
             change = await asyncio.to_thread(an.wave_change, g1, g2)
             out["change"] = {"from": before, "to": after, **change.to_dict()}
         return out
@@ -226,6 +231,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
                     "cut_points": an.articulation_points(G),
                     "bridges": an.bridges(G),
                     "names": dict(G.nodes(data="name")),
+                    "network": scope.network,
                 }
 
         return await asyncio.to_thread(work)

@@ -23,6 +23,8 @@ from carenet.storage.repository import Repository
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
 MAX_VALUES = 1000
+_UNUSED = "(unused)"
+"""The one element of a list parameter switched off by its boolean (LadybugDB rejects empty lists)."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,12 @@ def _slot_params(label: str, slot: int, conj: Conj | None, problems: list[Proble
             elif f.kind == "text":
                 if negated and len(these) > 1:
                     problems.append(Problem(f"where.{f.name}", "at most one negated name condition per alternative"))
+                # '' is in every name: it adds no condition (and would match nothing on LadybugDB)
+                contains = [c.contains.lower() for c in these if c.contains]
+                starts = [c.starts.lower() for c in these if c.starts]
                 params[p + "_on"] = bool(these)
-                params[p + "_contains"] = [c.contains.lower() for c in these if c.contains] or [""]
-                params[p + "_starts"] = [c.starts.lower() for c in these if c.starts] or [""]
+                params[p + "_contains_used"], params[p + "_contains"] = bool(contains), contains or [_UNUSED]
+                params[p + "_starts_used"], params[p + "_starts"] = bool(starts), starts or [_UNUSED]
             else:
                 sets = [set(c.values) for c in these]
                 values = set.intersection(*sets) if sets and not negated else set().union(*sets)
@@ -101,7 +106,9 @@ def _slot_params(label: str, slot: int, conj: Conj | None, problems: list[Proble
                     params[f"c{slot}_on"] = False  # no value satisfies every condition
                 if len(values) > MAX_VALUES:
                     problems.append(Problem(f"where.{f.name}", f"at most {MAX_VALUES} values"))
-                params[p + "_on"], params[p] = bool(sets), sorted(values) or [""]
+                # on only with values: NOT {in: []} excludes nothing, and the sentinel is never compared
+                # (a sentinel '' would have matched every empty service)
+                params[p + "_on"], params[p] = bool(values), sorted(values) or [_UNUSED]
     return params
 
 

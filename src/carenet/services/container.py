@@ -8,6 +8,7 @@ from pathlib import Path
 
 from carenet.config import Settings
 from carenet.services.analysis import AnalysisCache
+from carenet.services.metrics import MetricsKeeper
 from carenet.storage.migrations import SchemaStatus, migrate, status
 from carenet.storage.repository import Repository
 from carenet.storage.store import GraphStore
@@ -20,6 +21,7 @@ class Services:
     repo: Repository
     schema_dir: Path
     analysis_cache: AnalysisCache = field(default_factory=AnalysisCache)
+    metrics: MetricsKeeper = field(default_factory=MetricsKeeper)
 
     async def migrate(self) -> list[str]:
         applied = await migrate(self.store, self.schema_dir)

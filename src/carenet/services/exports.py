@@ -43,6 +43,12 @@ class GraphFilter:
     place: str | None = None
     sectors: tuple[str, ...] = ()
     wave: str | None = None
+    network: str = "either"
+    """Which network the metrics read (:mod:`carenet.analytics.networks`); the graph written is the ties as recorded."""
+
+    def __post_init__(self) -> None:
+        if self.network not in analytics.NETWORKS:
+            raise ValueError(f"network must be one of {', '.join(analytics.NETWORKS)}")
 
 
 async def _rows(repo: Repository, query: str) -> list[dict[str, Any]]:
@@ -97,8 +103,8 @@ async def network(repo: Repository, *, level: str = "team", where: GraphFilter =
     if level not in LEVELS[:3]:
         raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
     scope = Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors), wave=where.wave)
-    G = await graphs.network(repo, scope)
-    G.graph = {"level": level, "wave": where.wave or ""}
+    G = await graphs.recorded(repo, scope)
+    G.graph = {"level": level, "wave": where.wave or "", "network": where.network}
     for v, data in G.nodes(data=True):
         data["type"] = data.pop("label")
         data["label"] = data.get("name") or v
@@ -115,23 +121,28 @@ def _finite(x: float | None) -> float | None:
     return None if x is None or x != x or x in (float("inf"), float("-inf")) else float(x)
 
 
-def add_metrics(G: nx.DiGraph, *, seed: int = 0) -> str:
+def add_metrics(G: nx.DiGraph, *, seed: int = 0, network: str | None = None) -> str:
     """Compute the node metrics with :mod:`carenet.analytics` and set them as node attributes.
 
-    Returns how betweenness was computed (``exact`` or ``sampled``).
+    The metrics read ``network`` (default ``G.graph["network"]``, else ``either``) built from
+    ``G``'s recorded ties; degrees count the recorded ties. Returns how betweenness was computed
+    (``exact`` or ``sampled``).
     """
+    network = network or G.graph.get("network") or "either"
+    G.graph["network"] = network
     for v in G:
         G.nodes[v]["degree"] = G.degree(v)
         G.nodes[v]["in_degree"] = G.in_degree(v)
         G.nodes[v]["out_degree"] = G.out_degree(v)
     if G.number_of_nodes() == 0:
         return "exact"
-    with analytics.reuse_conversion(G):  # one conversion to igraph for every metric
-        between = analytics.betweenness(G, seed=seed)
-        brokerage = analytics.brokerage_roles(G, "sector")
-        holes = analytics.structural_hole_measures(G)
-        communities = analytics.detect_communities(G, seed=seed)
-        ei = analytics.ei_index(G, "sector")
+    N = analytics.tie_network(G, network)
+    with analytics.reuse_conversion(N):  # one conversion to igraph for every metric
+        between = analytics.betweenness(N, seed=seed)
+        brokerage = analytics.brokerage_roles(N, "sector")
+        holes = analytics.structural_hole_measures(N)
+        communities = analytics.detect_communities(N, seed=seed)
+        ei = analytics.ei_index(N, "sector")
     for v in G:
         data = G.nodes[v]
         data["betweenness"] = between.values.get(v)
@@ -221,7 +232,7 @@ async def export_metrics(repo: Repository, *, level: str = "team", where: GraphF
     G = await network(repo, level=level, where=where)
     add_metrics(G)
     if per == "node":
-        return node_table(G)
+        return [{**row, "network": where.network} for row in node_table(G)]
     rows: list[dict[str, Any]] = []
     for attr in by:
         rows += group_table(G, attr)

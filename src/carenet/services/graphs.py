@@ -4,6 +4,10 @@ Node attributes follow :mod:`carenet.analytics`: ``label`` (Team, Organisation o
 ``name``, ``sector``, ``organisation``, ``place``, ``system``, ``kind``. A tie reported in
 several survey waves becomes one edge whose ``weight`` is the number of waves that report it,
 with ``kinds`` united and ``trust``/``value`` averaged; ``wave`` is kept when only one reports it.
+
+``Scope.network`` says which network the analytics read (:mod:`carenet.analytics.networks`):
+``either`` (default), ``both`` or ``directed``; :func:`network` returns it, :func:`recorded`
+the ties as recorded.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.storage.repository import Repository
 
 LEVELS = ("team", "organisation", "person")
@@ -30,14 +35,24 @@ class Scope:
     sectors: tuple[str, ...] = field(default_factory=tuple)
     wave: str | None = None
     at: dt.date | None = None
+    network: str = "either"
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        if self.network not in NETWORKS:
+            raise ValueError(f"network must be one of {', '.join(NETWORKS)}")
 
 
-async def network(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
-    """The collaboration network at ``scope.level``, induced on the nodes ``scope`` selects."""
+async def network(repo: Repository, scope: Scope = Scope()) -> nx.Graph:
+    """The network the analytics read at ``scope.level`` (``scope.network``: an undirected
+    ``nx.Graph`` for ``either`` and ``both``, the recorded arcs for ``directed``)."""
+    return tie_network(await recorded(repo, scope), scope.network)
+
+
+async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
+    """The collaboration ties at ``scope.level`` as recorded (one arc per reporting direction),
+    induced on the nodes ``scope`` selects."""
     projection = await repo.projection(scope.level, wave=scope.wave or "", at=scope.at)
     G = nx.DiGraph(level=scope.level, wave=scope.wave, version=repo.store.version)
     label = _LABELS[scope.level]

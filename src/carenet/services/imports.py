@@ -152,13 +152,25 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
         for label in labels:
             if missing:
                 missing -= await repo.existing(label, missing)
-        problems += [Problem(uids[u], f"no {what} with this uid exists (in this import or the store)", u) for u in sorted(missing)]
+        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
+                     for u in sorted(missing)]
     for problem in await repo.resolve_endpoints(changes):
-        problems.append(Problem(_located(parsed, problem.location), problem.message, problem.value))
+        message = problem.message
+        if message.startswith("no ") and message.endswith("with this uid exists"):
+            message = _missing(parsed, problem.value, message)
+        problems.append(Problem(_located(parsed, problem.location), message, problem.value))
     changes.rel_origins = [o.rsplit("#", 1)[0] if o else o for o in changes.rel_origins]
     if problems:
         raise InvalidInput(sorted(problems, key=_order))
     return changes
+
+
+def _missing(parsed: Parsed, uid: object, message: str) -> str:
+    """The cause when ``uid`` is missing because its own row was rejected, else ``message``."""
+    rows = parsed.rejected.get(str(uid)) if uid is not None else None
+    if not rows:
+        return message
+    return f"refers to {uid}, which has errors at {', '.join(rows)}"
 
 
 def _located(parsed: Parsed, location: str) -> str:

@@ -74,10 +74,11 @@ async def analyse(
     system: str | None = None,
     place: str | None = None,
     wave: str | None = None,
+    network: str = "either",
     services: Services = Depends(require_admin),
 ) -> dict:
     try:
-        scope = Scope(level=level, system=system, place=place, wave=wave)
+        scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
         return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache))
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None

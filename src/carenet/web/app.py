@@ -85,7 +85,13 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
                 scheduled = asyncio.create_task(backups.every(
                     app.state.services.store, settings.backup_dir, settings.backup_every,
                     keep=settings.backup_keep, schema_dir=app.state.services.schema_dir))
-            yield
+            built = app.state.services
+            if settings.metrics_refresh_s > 0:
+                built.metrics.debounce_s = settings.metrics_refresh_s
+                async with built.metrics.background(built.repo, cache=built.analysis_cache):
+                    yield
+            else:
+                yield
         finally:
             if scheduled is not None:
                 scheduled.cancel()

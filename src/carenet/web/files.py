@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response, StreamingResponse
 
+from carenet.services.graphs import NETWORKS
 from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
 from carenet.interchange import KINDS, graphs, tables, template_csv, template_workbook_bytes
@@ -41,8 +42,8 @@ def role(needed: Role, operation: str):
     return dependency
 
 
-def _filter(system, place, sector, wave) -> exports.GraphFilter:
-    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave)
+def _filter(system, place, sector, wave, network="either") -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network)
 
 
 @router.get("/files/templates.xlsx")
@@ -91,13 +92,16 @@ async def export_graph(
     sector: list[str] = Query(default=[]),
     wave: str | None = None,
     metrics: bool = True,
+    network: str = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
 ) -> StreamingResponse:
+    if network not in NETWORKS:
+        raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
     if format not in graphs.FORMATS:
         raise HTTPException(400, f"format must be one of {', '.join(graphs.FORMATS)}")
     if level not in exports.LEVELS:
         raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
-    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave), metrics=metrics)
+    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave, network), metrics=metrics)
     media, suffix = graphs.FORMATS[format]
     return StreamingResponse((c.encode("utf-8") for c in graphs.chunks(G, format)), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'})
@@ -113,13 +117,16 @@ async def export_metrics(
     place: str | None = None,
     sector: list[str] = Query(default=[]),
     wave: str | None = None,
+    network: str = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
 ) -> StreamingResponse:
+    if network not in NETWORKS:
+        raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
     if format not in tables.FORMATS:
         raise HTTPException(400, f"format must be one of {', '.join(tables.FORMATS)}")
     if per not in ("node", "group") or level not in exports.LEVELS[:3] or any(b not in exports.GROUP_BY for b in by):
         raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
-    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave), per=per, by=by)
+    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network), per=per, by=by)
     media, suffix = tables.FORMATS[format]
     return StreamingResponse(tables.chunks(rows, format), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})

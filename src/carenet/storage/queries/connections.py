@@ -44,6 +44,13 @@ _SYSTEM_OF_TEAM = (
     "OR EXISTS { MATCH (n)-[:PART_OF]->(:Organisation)-[:PART_OF]->(:Place)-[:PART_OF]->(s:System) WHERE s.uid IN {p} })"
 )
 _ACTIVE = "(r.since IS NULL OR r.since <= {p}) AND (r.until IS NULL OR r.until >= {p})"
+# An organisation is active at D when it had opened (opened null or <= D), had not closed
+# (closed null or > D: the close date is its first day closed), and, if it is PART_OF
+# anything, at least one of those links is current at D.
+_ORGANISATION_ACTIVE = (
+    "((n.opened IS NULL OR n.opened <= {p}) AND (n.closed IS NULL OR n.closed > {p}) "
+    "AND (NOT EXISTS { MATCH (n)-[:PART_OF]->() } OR EXISTS { MATCH (n)-[r:PART_OF]->() WHERE " + _ACTIVE + " }))"
+)
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "Team": (
@@ -70,7 +77,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "OR EXISTS { MATCH (n)-[:PART_OF]->(:Place)-[:PART_OF]->(s:System) WHERE s.uid IN {p} })",
         ),
         Field("wave", "in", "EXISTS { MATCH (n)-[x:COLLABORATES_WITH]-(:Organisation) WHERE x.wave IN {p} }"),
-        Field("active_at", "date", "EXISTS { MATCH (n)-[r:PART_OF]->() WHERE " + _ACTIVE + " }"),
+        Field("active_at", "date", _ORGANISATION_ACTIVE),
     ),
     "Person": (
         Field("uid", "in", "n.uid IN {p}"),
@@ -126,9 +133,13 @@ SORT_KEYS: dict[str, dict[str, str]] = {
 def _condition(slot: int, f: Field, negated: bool) -> str:
     p = f"$c{slot}_{'not_' if negated else ''}{f.name}"
     if f.kind == "text":
+        # Each list is switched off by its own boolean (its sentinel is never compared): an
+        # empty string as "no condition" would exclude every row on LadybugDB, where
+        # 'medici' CONTAINS '' is false. A missing name reads as ''.
+        name = "toLower(coalesce(n.name, ''))"
         test = (
-            f"(all(s IN {p}_contains WHERE toLower(n.name) CONTAINS s) "
-            f"AND all(s IN {p}_starts WHERE toLower(n.name) STARTS WITH s))"
+            f"((NOT {p}_contains_used OR all(s IN {p}_contains WHERE {name} CONTAINS s)) "
+            f"AND (NOT {p}_starts_used OR all(s IN {p}_starts WHERE {name} STARTS WITH s)))"
         )
         on = f"{p}_on"
     else:
