@@ -247,11 +247,16 @@ class LadybugStore:
         if each:
             rest = {k: v for k, v in params.items() if k != "uids"}
             return [row for uid in params["uids"] for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))]
+        texts = query.statements(Dialect.LADYBUG)
         if query.arrow_rows:
             schema = pa.schema([(name, ARROW[kind]) for name, kind in query.arrow_rows])
-            params = {**params, "rows": pa.Table.from_pylist(params["rows"], schema=schema)}
+            table = pa.Table.from_pylist(params["rows"], schema=schema)
+            if query.ladybug_small and table.num_rows < self.bulk_rows:  # see Query.ladybug_small
+                params, texts = {**params, "rows": table.to_pylist()}, (query.ladybug_small,)
+            else:
+                params = {**params, "rows": table}
         rows: list[Row] = []
-        for text in query.statements(Dialect.LADYBUG):
+        for text in texts:
             rows = self._rows(conn.execute(text, params))
         return rows
 

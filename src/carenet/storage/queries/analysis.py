@@ -71,6 +71,9 @@ SET_TEAM_METRICS = Query(
     "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Team {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
+    ladybug_small="UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) "
+    "SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), "
+    "n.`constraint` = CAST(r.`constraint` AS DOUBLE), n.community = CAST(r.community AS INT64)",
     write=True,
     skip_if_empty="rows",
     arrow_rows=_METRIC_COLUMNS,
@@ -82,6 +85,9 @@ SET_ORGANISATION_METRICS = Query(
     "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Organisation {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
+    ladybug_small="UNWIND $rows AS r MATCH (n:Organisation {uid: r.uid}) "
+    "SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), "
+    "n.`constraint` = CAST(r.`constraint` AS DOUBLE), n.community = CAST(r.community AS INT64)",
     write=True,
     skip_if_empty="rows",
     arrow_rows=_METRIC_COLUMNS,
@@ -93,6 +99,9 @@ SET_PERSON_METRICS = Query(
     "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Person {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
+    ladybug_small="UNWIND $rows AS r MATCH (n:Person {uid: r.uid}) "
+    "SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), "
+    "n.`constraint` = CAST(r.`constraint` AS DOUBLE), n.community = CAST(r.community AS INT64)",
     write=True,
     skip_if_empty="rows",
     arrow_rows=_METRIC_COLUMNS,

@@ -85,6 +85,11 @@ class Query:
     arrow_rows: tuple[tuple[str, str], ...] | None = None
     """When set, LadybugDB gets ``$rows`` as an Arrow table with these (column, type) pairs, for
     its ``LOAD FROM $rows`` override (converting a list of maps is slow there)."""
+    ladybug_small: str | None = None
+    """With ``arrow_rows``: the LadybugDB text for fewer rows than the store's bulk size, an
+    ``UNWIND`` of plain maps; every ``LOAD FROM`` an Arrow table keeps memory for good (0.4 MB a
+    call of 5,000 rows, checkpoints or not), which a server recomputing metrics after every pause
+    in writes must not pay (see :class:`Upsert`)."""
     ladybug_each: str | None = None
     """LadybugDB text for one key ``$uid``, run once per key of ``$uids`` when there are only a few:
     LadybugDB 0.22 plans ``WHERE a.uid IN $uids`` (and ``UNWIND $uids``) before a relationship
