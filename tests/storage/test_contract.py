@@ -135,6 +135,9 @@ async def test_shortest_path_lists_teams_in_order(any_repo):
     lonely.add_node(m.Team(uid="z", name="Zed", sector="leisure"))
     await any_repo.apply(lonely)
     assert await any_repo.team_shortest_path("a", "z") is None
+    assert await any_repo.team_shortest_path("b", "b") == ["b"]  # Neo4j raised 51N23, LadybugDB gave none
+    assert await any_repo.team_shortest_path("z", "z") == ["z"]  # an isolated team reaches itself
+    assert await any_repo.team_shortest_path("nope", "nope") is None
 
 
 async def test_projection_places_teams_and_filters_ties(any_repo):
@@ -278,3 +281,16 @@ async def test_many_small_writes_one_at_a_time(any_repo):
     assert (await any_repo.get(NodeLabel.TEAM, "small-11")).name == "Small 11"
     found = await any_repo.integrity()
     assert all(not row.get("duplicates") and not row.get("missing") for row in found.values())
+
+
+async def test_of_equal_shortest_paths_both_stores_pick_the_same(any_repo):
+    """A diamond a-x-d and a-y-d (and a-w-d recorded the other way): the least by uids, on any store."""
+    cs = ChangeSet()
+    cs.add_node(m.SurveyWave(uid=W1, name="Wave 1", collected_on=dt.date(2024, 4, 1)))
+    for uid in ("a", "w", "x", "y", "d"):
+        cs.add_node(m.Team(uid=uid, name=uid.upper(), sector="health"))
+    for s, t in (("a", "y"), ("y", "d"), ("a", "x"), ("x", "d"), ("w", "a"), ("d", "w")):
+        cs.add_relationship(m.CollaboratesWith(source=s, target=t, kinds=["referral"], wave=W1))
+    await any_repo.apply(cs)
+    assert await any_repo.team_shortest_path("a", "d") == ["a", "w", "d"]
+    assert await any_repo.team_shortest_path("d", "a") == ["d", "w", "a"]

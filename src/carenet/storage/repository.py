@@ -411,8 +411,14 @@ class Repository:
         return {"nodes": hops, "ties": ties}
 
     async def team_shortest_path(self, source: str, target: str) -> list[str] | None:
+        """A shortest collaboration path between two teams (either direction), as uids; of several
+        of the same length the least by uids, so both stores give the same one; ``[source]`` from a
+        team to itself; None when there is none."""
+        if source == target:
+            return [source] if await self.existing(NodeLabel.TEAM, [source]) else None
         rows = await self.store.read(core.TEAM_SHORTEST_PATH, source=source, target=target)
-        return list(rows[0]["path"]) if rows else None
+        paths = sorted(list(r["path"]) for r in rows)
+        return paths[0] if paths else None
 
     async def projection(self, level: str = "team", *, wave: str = "", at: dt.date | None = None) -> Projection:
         """Read the graph for analytics, streamed as Arrow batches (never one Python list of ties).

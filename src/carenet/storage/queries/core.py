@@ -126,10 +126,12 @@ TIES_AMONG_TEAMS = Query(
 TEAM_SHORTEST_PATH = Query(
     "team_shortest_path",
     "MATCH (a:Team {uid: $source}), (b:Team {uid: $target}) "
-    "MATCH p = shortestPath((a)-[:COLLABORATES_WITH*1..15]-(b)) "
+    "MATCH p = allShortestPaths((a)-[:COLLABORATES_WITH*1..15]-(b)) "
     "RETURN [n IN nodes(p) | n.uid] AS path",
-    ladybug="MATCH p = (a:Team {uid: $source})-[:COLLABORATES_WITH* SHORTEST 1..15]-(b:Team {uid: $target}) "
+    ladybug="MATCH p = (a:Team {uid: $source})-[:COLLABORATES_WITH* ALL SHORTEST 1..15]-(b:Team {uid: $target}) "
     "RETURN properties(nodes(p), 'uid') AS path",
+    doc="Every shortest path (the repository picks one the same way on both stores). Not for a team "
+    "to itself: Neo4j raises 51N23 there and LadybugDB returns no row.",
 )
 
 # --- which label holds a uid -----------------------------------------------------------------
