@@ -65,3 +65,14 @@ def test_ethnic_categories_roll_up_to_five_groups():
 def test_levels_know_the_level_below():
     assert LeadershipLevel.BOARD.below() is LeadershipLevel.EXECUTIVE
     assert LeadershipLevel.TEAM.below() is None
+
+
+def test_a_survey_tie_joins_two_different_ends():
+    """Issue 20: a self-tie counted once in Neo4j's degree and twice in LadybugDB's; it is refused."""
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError, match="two different ends"):
+        m.CollaboratesWith(source="t1", target="t1", kinds=["referral"], wave="w1")
+    with pytest.raises(pydantic.ValidationError, match="two different ends"):
+        m.WorksWith(source="p1", target="p1", kinds=["advice"], wave="w1")
+    assert m.CollaboratesWith(source="t1", target="t2", kinds=["referral"], wave="w1").uid == "COLLABORATES_WITH:t1>t2@w1"

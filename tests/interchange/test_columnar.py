@@ -71,6 +71,8 @@ CASES: list[tuple[str, str, bool | None]] = [
                            "t2,t1,w1, referral ; shared_record ,,3.5,\n"
                            "t1,t2,w1,referral,,,\n", True),
     ("collaborations.csv", "source,target,wave,kinds,uid\nt1,t2,w1,referral,my-tie:1@w1\n", True),
+    ("collaborations.csv", "source,target,wave,kinds\nt1,t1,w1,referral\n", False),  # a tie to itself
+    ("person_ties.csv", "source,target,wave,kinds\np1,p1,w1,advice\n", False),
     ("collaborations.csv", "source,target,wave,kinds,uid\nt1,t2,w1,referral,bad tie\n", False),
     ("collaborations.csv", "source,target,wave,kinds,trust\nt1,t2,w1,referral,4.01\n", False),
     ("collaborations.csv", "source,target,wave,kinds,trust\nt1,t2,w1,referral,0.99\n", False),

@@ -285,7 +285,20 @@ class SitsOn(Relationship, Dated):
     role: str = "member"
 
 
-class CollaboratesWith(Relationship, Dated):
+class Tie(Model):
+    """A survey tie joins two different ends: a team, organisation or person has no tie to itself.
+
+    Allowed, a self-tie would count once in Neo4j's degree and twice in LadybugDB's (issue 20),
+    and no network measure gives it a meaning."""
+
+    @model_validator(mode="after")
+    def _two_ends(self) -> Tie:
+        if self.source == self.target:  # type: ignore[attr-defined]
+            raise ValueError("a tie joins two different ends: source and target are the same")
+        return self
+
+
+class CollaboratesWith(Relationship, Dated, Tie):
     """A working tie between teams or organisations, as reported in one survey wave."""
 
     type: ClassVar[str] = "COLLABORATES_WITH"
@@ -299,7 +312,7 @@ class CollaboratesWith(Relationship, Dated):
         return f"{self.type}:{self.source}>{self.target}@{self.wave}"
 
 
-class WorksWith(Relationship, Dated):
+class WorksWith(Relationship, Dated, Tie):
     """A person-to-person survey tie (advice, information, support) in one wave."""
 
     type: ClassVar[str] = "WORKS_WITH"

@@ -234,6 +234,8 @@ def _relationship(model: type[m.Relationship], fields: dict[str, str]) -> Callab
     def build(values: dict[str, pa.Array], source: str) -> list[Frame]:
         table = _table(values, fields)
         _ordered(table)
+        if issubclass(model, m.Tie):  # a tie joins two different ends
+            _check(pc.not_equal(table["source"], table["target"]))
         return [_frame(model, _rel_uids(table, model), source)]
 
     return build
