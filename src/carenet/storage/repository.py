@@ -367,7 +367,7 @@ class Repository:
         one label may hold a uid; the special-category label is never the answer.
         """
         rows = await self.store.read(core.NODE_LABEL, uid=uid)
-        ordinary = [NodeLabel(r["label"]) for r in rows if r["label"] not in SPECIAL_CATEGORY_LABELS]
+        ordinary = sorted(NodeLabel(r["label"]) for r in rows if r["label"] not in SPECIAL_CATEGORY_LABELS)
         return ordinary[0] if ordinary else None
 
     async def find(self, uid: str) -> Node | None:

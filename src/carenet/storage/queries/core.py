@@ -4,6 +4,7 @@ Every query returns aliased values, never whole nodes. Where LadybugDB's dialect
 override says why.
 """
 
+from carenet.domain.schema import NodeLabel
 from carenet.storage.queries.registry import Query
 
 MIGRATIONS_APPLIED = Query(
@@ -140,7 +141,10 @@ TEAM_SHORTEST_PATH = Query(
 # shares its person's uid), so the repository picks among them; at most one row per label.
 NODE_LABEL = Query(
     "node_label",
-    "MATCH (n) WHERE n.uid = $uid RETURN labels(n)[0] AS label ORDER BY label",
+    # Neo4j: one look-up per label through its uid constraint's index; ``MATCH (n {uid: $uid})``
+    # with no label scans every node there. Labels from the fixed schema, in order.
+    " UNION ALL ".join(f"MATCH (n:{label.value} {{uid: $uid}}) RETURN '{label.value}' AS label"
+                       for label in sorted(NodeLabel, key=lambda label: label.value)),
     ladybug="MATCH (n) WHERE n.uid = $uid RETURN label(n) AS label ORDER BY label",
 )
 
