@@ -63,10 +63,38 @@ def test_departure_by_hand():
     assert (res.largest_component_before, res.largest_component_after) == (3, 2)
     H = G.copy()
     H.remove_node("b")
-    assert res.efficiency_before == pytest.approx(nx.global_efficiency(G))
+    # over the ordered pairs of the remaining a, c, d, e: before a-c at 2 and d-e at 1; after d-e only
+    assert res.efficiency_before == pytest.approx((2 * 0.5 + 2 * 1) / 12) == survivor_efficiency(G, H)
     assert res.efficiency_after == pytest.approx(nx.global_efficiency(H))
-    assert res.efficiency_change == pytest.approx(nx.global_efficiency(H) - nx.global_efficiency(G))
+    assert res.efficiency_change == pytest.approx(nx.global_efficiency(H) - survivor_efficiency(G, H))
     assert res.efficiency_method == "exact"
+
+
+def survivor_efficiency(G, H) -> float:
+    """Oracle: mean inverse distance in ``G`` over the ordered pairs of ``H``'s nodes."""
+    nodes = list(H)
+    dist = dict(nx.all_pairs_shortest_path_length(G.to_undirected()))
+    total = sum(1 / dist[i][j] for i in nodes for j in nodes if i != j and j in dist[i])
+    return total / (len(nodes) * (len(nodes) - 1))
+
+
+def test_a_departure_never_shows_as_a_gain_in_efficiency():
+    """Issue 21: on the path a-b-c, removing the leaf a gave +0.167 (the leaver's own pairs were in
+    the 'before' figure only). Over the remaining pairs it is 0; removing b loses the a-c pair."""
+    G = nx.Graph([("a", "b"), ("b", "c")])
+    leaf = departure_impact(G, ["a"])
+    assert leaf.efficiency_change == pytest.approx(0.0)
+    middle = departure_impact(G, ["b"])
+    assert (middle.efficiency_before, middle.efficiency_after) == (pytest.approx(0.5), pytest.approx(0.0))
+    for seed in range(5):
+        R = random_graph(40, 60, seed=seed, directed=False)
+        for node in list(R)[:8]:
+            res = departure_impact(R, [node])
+            H = R.copy()
+            H.remove_node(node)
+            assert res.efficiency_change <= 1e-12
+            assert res.efficiency_before == pytest.approx(survivor_efficiency(R, H))
+            assert res.efficiency_after == pytest.approx(nx.global_efficiency(H))
 
 
 def test_departure_of_the_medici_matches_networkx_components(florentine):

@@ -99,6 +99,17 @@ def _efficiency(g: ig.Graph, sources: list[int] | None) -> float:
     return float(np.mean(h))
 
 
+def _pair_efficiency(g: ig.Graph, sources: list[int], targets: list[int]) -> float:
+    """Mean of 1/d(s, t) over the ordered pairs of ``sources`` x ``targets`` with s != t (0 where
+    no path); ``sources`` must be among ``targets``."""
+    pairs = len(sources) * (len(targets) - 1)
+    if pairs <= 0:
+        return 0.0
+    d = np.asarray(g.distances(source=sources, target=targets), dtype=float)
+    inverse = np.divide(1.0, d, out=np.zeros_like(d), where=np.isfinite(d) & (d > 0))
+    return float(inverse.sum() / pairs)
+
+
 def global_efficiency(
     G: nx.Graph, *, exact_max_nodes: int = 2000, k: int = 64, seed: int | None = None
 ) -> Efficiency:
@@ -170,10 +181,20 @@ def departure_impact(
         \sum_{C} \binom{|C \setminus R|}{2} - \sum_{C'} \binom{|C'|}{2}
 
     over components :math:`C` before and :math:`C'` after removing :math:`R`.
-    With ``efficiency`` it also gives :func:`global_efficiency` before and after:
-    exact up to ``exact_max_nodes`` nodes; above that both are the mean over the
-    same ``k`` random sources (``random.Random(seed)``, removed nodes dropped), so
-    the change is a paired estimate. The intact graph's components and source
+    With ``efficiency`` it also gives the efficiency of the remaining nodes before
+    and after, both over the same pairs, the ordered pairs of nodes that remain
+    (:math:`S = V \setminus R`, :math:`m = |S|`):
+
+    .. math::
+
+        E_S(G) = \frac{1}{m(m-1)} \sum_{i \ne j \in S} \frac{1}{d_G(i, j)}, \qquad
+        \Delta E = E_S(G - R) - E_S(G) \le 0
+
+    so a departure never shows as a gain (the leaver's own pairs are in neither
+    figure; Borgatti's fragmentation view). Exact up to ``exact_max_nodes`` nodes;
+    above that both are the mean over the same ``k`` random sources
+    (``random.Random(seed)``, removed nodes dropped), so the change is a paired
+    estimate. The intact graph's components and source
     values are computed once per conversion of ``G`` and reused by later calls
     (see :func:`~carenet.analytics.reuse_conversion`). A DiGraph is read as undirected.
 
@@ -210,15 +231,15 @@ def departure_impact(
     eff_before = eff_after = change = None
     method = kk = None
     if efficiency:
+        survivors = keep.tolist()
         if exact:
-            eff_before, eff_after, method = _efficiency(g, None), _efficiency(h, None), "exact"
+            method, chosen = "exact", survivors
         else:
-            sources, values = sampled
-            alive = ~np.isin(sources, ridx)
-            method, kk = "sampled", k
-            if alive.any():
-                eff_before = float(values[alive].mean())
-                eff_after = _efficiency(h, np.searchsorted(keep, sources[alive]).tolist())
+            sources, _ = sampled
+            method, kk, chosen = "sampled", k, sources[~np.isin(sources, ridx)].tolist()
+        if chosen:
+            eff_before = _pair_efficiency(g, chosen, survivors)
+            eff_after = _pair_efficiency(h, np.searchsorted(keep, chosen).tolist(), list(range(len(keep))))
         if eff_before is not None and eff_after is not None:
             change = eff_after - eff_before
     return DepartureImpact(
