@@ -96,3 +96,20 @@ async def test_metrics_are_written_back_for_sorting_and_sizing(demo_repo):
     assert team.betweenness is not None and team.community is not None and team.brokerage is not None
     projection = await demo_repo.projection("team")
     assert all(r["community"] is not None for r in projection.nodes.to_pylist())
+
+
+async def test_wave_change_compares_one_systems_own_surveys(repo):
+    """Issue 21: with two systems, scope s1 compared s1-wave-2026 with s2-wave-2026 (every tie
+    'lost', none gained). Each system's last two waves are compared, never two systems' surveys."""
+    await load_demo(repo, seed=7, systems=2)
+    scoped = await analysis.quality(repo, scope=Scope(level="organisation", system="s1-system"))
+    assert scoped["waves"] == ["s1-wave-2025", "s1-wave-2026"]
+    assert (scoped["change"]["from"], scoped["change"]["to"]) == ("s1-wave-2025", "s1-wave-2026")
+    assert scoped["change"]["gained"] and scoped["change"]["unchanged"]  # two waves of one system's survey
+    assert all(u.startswith("s1-") for tie in scoped["change"]["gained"] + scoped["change"]["lost"] for u in tie)
+    by_place = await analysis.quality(repo, scope=Scope(level="organisation", place="s2-place-1"))
+    assert by_place["change"]["to"] == "s2-wave-2026"
+    everywhere = await analysis.quality(repo, scope=Scope(level="organisation"))
+    assert everywhere["change"]["systems"] == ["s1-system", "s2-system"]
+    assert everywhere["change"]["from"] == "s1-wave-2025, s2-wave-2025"
+    assert everywhere["change"]["unchanged"] >= scoped["change"]["unchanged"]

@@ -8,6 +8,7 @@ The analytics are CPU-bound: they run in a worker thread so the server keeps ans
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from enum import Enum
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -173,15 +174,33 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
     Always read from the ties as recorded (``network: directed``): each report's scores are its reporter's."""
 
     async def compute():
-        waves = [w["uid"] for w in await repo.store.read(q.SURVEY_WAVES)]
+        rows = await repo.store.read(q.SURVEY_WAVES)
+        system = scope.system
+        if system is None and scope.place:
+            system = next((r["system"] for r in await repo.store.read(q.PLACE_SYSTEMS) if r["place"] == scope.place), None)
+        if system is not None:
+            rows = [r for r in rows if r["system"] == system]
+        waves = [r["uid"] for r in rows]
         G = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
         out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed"}
-        if len(waves) >= 2 and not scope.wave:
-            before, after = waves[-2], waves[-1]
-            g1 = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=before))
-            g2 = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=after))
-            change = await asyncio.to_thread(an.wave_change, g1, g2)
-            out["change"] = {"from": before, "to": after, **change.to_dict()}
+        if not scope.wave:
+            by_system: dict[Any, list[str]] = {}
+            for r in rows:  # in date order
+                by_system.setdefault(r["system"], []).append(r["uid"])
+            pairs = [(s, w[-2], w[-1]) for s, w in sorted(by_system.items(), key=lambda i: str(i[0])) if len(w) >= 2]
+            changes = []
+            for wave_system, before, after in pairs:  # a system's last two waves, never two systems' surveys
+                part = Scope(level=scope.level, system=scope.system or wave_system, place=scope.place)
+                g1 = await recorded(repo, replace(part, wave=before))
+                g2 = await recorded(repo, replace(part, wave=after))
+                changes.append(await asyncio.to_thread(an.wave_change, g1, g2))
+            if changes:
+                merged = changes[0].to_dict()
+                for change in changes[1:]:
+                    for key, value in change.to_dict().items():
+                        merged[key] = merged[key] + value
+                out["change"] = {"from": ", ".join(b for _, b, _ in pairs), "to": ", ".join(a for _, _, a in pairs),
+                                 "systems": [s for s, _, _ in pairs], **merged}
         return out
 
     return await _cached(repo, cache, ("quality", scope), compute)

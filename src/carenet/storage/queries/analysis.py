@@ -60,7 +60,8 @@ PLACE_SYSTEMS = Query(
 
 SURVEY_WAVES = Query(
     "survey_waves",
-    "MATCH (w:SurveyWave) RETURN w.uid AS uid, w.name AS name, w.collected_on AS collected_on ORDER BY collected_on, uid",
+    "MATCH (w:SurveyWave) OPTIONAL MATCH (w)-[:PART_OF]->(s:System) "
+    "RETURN w.uid AS uid, w.name AS name, w.collected_on AS collected_on, min(s.uid) AS system ORDER BY collected_on, uid",
 )
 
 _METRIC_COLUMNS = (("uid", "STRING"), ("betweenness", "DOUBLE"), ("brokerage", "DOUBLE"), ("constraint", "DOUBLE"), ("community", "INT64"))
