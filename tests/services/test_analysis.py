@@ -113,3 +113,21 @@ async def test_wave_change_compares_one_systems_own_surveys(repo):
     assert everywhere["change"]["systems"] == ["s1-system", "s2-system"]
     assert everywhere["change"]["from"] == "s1-wave-2025, s2-wave-2025"
     assert everywhere["change"]["unchanged"] >= scoped["change"]["unchanged"]
+
+
+async def test_gaps_in_a_scope_count_only_hand_offs_inside_it(repo):
+    """Issue 21: with two systems, scope s1 counted hand-offs to s2's teams as gaps (15 against
+    the one planted), and a place scope counted hand-offs to other places' teams (28). Hand-offs
+    that leave the scope are 'not assessed'; pathways wholly outside it are not in the report."""
+    await load_demo(repo, seed=7, systems=1)
+    alone = (await analysis.gaps(repo, scope=Scope(system="s1-system")))["handoffs"]
+    await load_demo(repo, seed=7, systems=2)
+    report = (await analysis.gaps(repo, scope=Scope(system="s1-system")))["handoffs"]
+    assert report["count"] == alone["count"] >= 1
+    assert all(g["pathway"].startswith("s1-") for g in report["gaps"])
+    assert all(h["pathway"].startswith("s1-") for h in report["not_assessed"])
+    place = (await analysis.gaps(repo, scope=Scope(place="s1-place-3")))["handoffs"]
+    assert place["not_assessed"] and all(h["reason"] == "a step has no team in scope" for h in place["not_assessed"])
+    assert place["count"] <= alone["count"]
+    everywhere = (await analysis.gaps(repo))["handoffs"]
+    assert everywhere["not_assessed"] == [] and everywhere["count"] >= 2 * alone["count"]

@@ -129,6 +129,34 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
     return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at, scope.network), compute)
 
 
+def _in_scope(found: list[dict], teams: set | None) -> tuple[dict, list[dict]]:
+    """Each pathway's runs of consecutive steps delivered by teams in scope (``teams``; None:
+    every team), keyed (pathway, first step), each step cut to its teams in scope; and the
+    hand-offs that leave the scope, which are not assessed (neither working nor a gap)."""
+    segments: dict[tuple[str, int], list[set]] = {}
+    not_assessed: list[dict] = []
+    for p in found:
+        if teams is None:
+            segments[(p["id"], 0)] = [set(s["teams"]) for s in p["steps"]]
+            continue
+        steps = [set(s["teams"]) & teams for s in p["steps"]]
+        if not any(steps):
+            continue  # a pathway of another system or place: not in this report
+        start = None
+        for i, here in enumerate([*steps, set()]):
+            if here and start is None:
+                start = i
+            elif not here and start is not None:
+                if i - start >= 2:
+                    segments[(p["id"], start)] = steps[start:i]
+                start = None
+        for i in range(len(steps) - 1):
+            if not (steps[i] and steps[i + 1]):
+                not_assessed.append({"pathway": p["id"], "from_step": p["steps"][i]["id"], "to_step": p["steps"][i + 1]["id"],
+                                     "reason": "a step has no team in scope"})
+    return segments, not_assessed
+
+
 async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
     """Hand-offs without a working tie, places missing a sector, relied-on organisations
     without a seat, and forums without a VCSE member."""
@@ -138,12 +166,17 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
                            network=scope.network)
         G = await _graph(repo, team_scope)
         found = await pathways(repo)
-        steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
-        report = await asyncio.to_thread(an.gap_report, G, pathways=steps, expected_sectors=[s.value for s in Sector if s is not Sector.OTHER])
+        scoped = bool(scope.system or scope.place)
+        segments, not_assessed = _in_scope(found, set(G) if scoped else None)
+        report = await asyncio.to_thread(an.gap_report, G, pathways=segments, expected_sectors=[s.value for s in Sector if s is not Sector.OTHER])
         names = {p["id"]: {s_i: s["name"] for s_i, s in enumerate(p["steps"])} for p in found}
         for gap in (report.get("handoffs") or {}).get("gaps", []):
+            gap["pathway"], start = gap["pathway"]
+            gap["step"] += start
             gap["from_step_name"] = names[gap["pathway"]][gap["step"]]
             gap["to_step_name"] = names[gap["pathway"]][gap["step"] + 1]
+        if report.get("handoffs") is not None:
+            report["handoffs"]["not_assessed"] = not_assessed
         table = await forums(repo)
         seated = {org for f in table.values() for org in f["organisations"]}
         orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave,
