@@ -63,7 +63,7 @@ def test_matches_brute_force_enumeration_on_random_graphs():
         for b in D:
             for a, c in itertools.product(D.predecessors(b), D.successors(b)):
                 g = [D.nodes[x]["sector"] for x in (a, b, c)]
-                if a == c or D.has_edge(a, c) or None in g:
+                if a == c or D.has_edge(a, c) or D.has_edge(c, a) or None in g:
                     continue
                 if g[0] == g[1] == g[2]:
                     role = "coordinator"
@@ -86,3 +86,13 @@ def test_undirected_graph_counts_both_directions():
         G.nodes[v]["g"] = g
     res = brokerage_roles(G, "g")
     assert res.roles["b"]["representative"] == res.roles["b"]["gatekeeper"] == 1
+
+
+def test_a_two_path_closed_by_a_reverse_tie_is_not_brokerage():
+    """Issue 21: a -> b -> c with c -> a counted as open (322 of 9,234 demo two-paths): a and c
+    deal directly, so b brokers nothing between them."""
+    D = grouped([("a", "b"), ("b", "c"), ("c", "a")], dict(zip("abc", "XYZ")))
+    res = brokerage_roles(D, "g")
+    assert res.totals == dict.fromkeys(ROLES, 0)
+    open_ = brokerage_roles(grouped([("a", "b"), ("b", "c")], dict(zip("abc", "XYZ"))), "g")
+    assert open_.roles["b"]["liaison"] == 1

@@ -120,7 +120,7 @@ def _brokerage_oracle(G: nx.Graph) -> dict:
     g = nx.get_node_attributes(G, "sector")
     for b in D:
         for a, c in ((a, c) for a in D.predecessors(b) for c in D.successors(b)):
-            if len({a, b, c}) < 3 or D.has_edge(a, c):
+            if len({a, b, c}) < 3 or D.has_edge(a, c) or D.has_edge(c, a):
                 continue
             ga, gb, gc = g[a], g[b], g[c]
             role = ("coordinator" if ga == gb == gc else "itinerant" if ga == gc != gb

@@ -41,9 +41,10 @@ class Brokerage:
 def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
     r"""Gould-Fernandez brokerage: open two-paths a -> b -> c through each broker b, by role.
 
-    Every two-path :math:`a \to b \to c` with :math:`a \ne c` and no tie
-    :math:`a \to c` counts once for broker :math:`b`, in the role fixed by the
-    groups :math:`g(\cdot)` of the three nodes:
+    Every two-path :math:`a \to b \to c` with :math:`a \ne c` and no tie between
+    :math:`a` and :math:`c` in either direction (a reverse tie :math:`c \to a` means
+    they deal directly too, so :math:`b` brokers nothing) counts once for broker
+    :math:`b`, in the role fixed by the groups :math:`g(\cdot)` of the three nodes:
 
     ===============  =====================================
     coordinator      :math:`g(a) = g(b) = g(c)`
@@ -106,6 +107,7 @@ def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
         a = np.repeat(a_of[lo:hi], cnt)
         open_ = a != c
         open_[open_] = ~arcs.contains(a[open_] * n + c[open_])
+        open_[open_] = ~arcs.contains(c[open_] * n + a[open_])  # a tie either way closes it
         ga = np.repeat(ga_of[lo:hi], cnt)[open_]
         gb = np.repeat(gb_of[lo:hi], cnt)[open_]
         b = np.repeat(b_of[lo:hi], cnt)[open_]
