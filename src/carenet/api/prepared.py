@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, execute, parse
+from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, execute, parse
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.execution import ExecutionResult, PreExecutionError
@@ -33,6 +33,21 @@ from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.operation import get_operation_type
 
 from carenet.api.cost import MAX_COST, cost_error, remembered_cost
+
+
+def operation_problem(document: DocumentNode, operation_name: str | None) -> str | None:
+    """What is wrong with choosing ``operation_name`` in ``document`` (the GraphQL spec's
+    GetOperation), or None. Checked on both pipelines, so a first request and its repeats agree:
+    strawberry ran the first operation of a document with several and no name given, and raised
+    on an unknown name (HTTP 500)."""
+    names = [d.name.value if d.name else None for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        if len(names) > 1:
+            return "Must provide operation name if query contains multiple operations."
+        return None
+    if operation_name not in names:
+        return f"Unknown operation named '{operation_name}'."
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
@@ -29,7 +30,7 @@ from carenet.api.cost import CachedValidation, CostLimiter
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
-from carenet.api.prepared import PreparedOperations, execute_prepared
+from carenet.api.prepared import PreparedOperations, execute_prepared, operation_problem
 from carenet.api.subgraph import subgraph_field
 from carenet.api.types import Node
 from carenet.services import nodes
@@ -88,8 +89,17 @@ class CarenetSchema(strawberry.Schema):
     async def execute(self, query, variable_values=None, context_value=None, root_value=None, operation_name=None,
                       allowed_operation_types=None, operation_extensions=None) -> ExecutionResult:
         allowed = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
+        if operation_name is not None and not isinstance(operation_name, str):
+            return PreExecutionError(data=None, errors=[GraphQLError("operationName must be a string or null")], extensions={})
         plain = query and root_value is None and operation_extensions is None
         prepared = self.prepared.get(query, operation_name) if plain else None
+        try:
+            document = prepared.document if prepared is not None else (parse(query) if query else None)
+        except GraphQLError:
+            document = None  # a syntax error: strawberry reports it below
+        problem = operation_problem(document, operation_name) if document is not None else None
+        if problem is not None:
+            return PreExecutionError(data=None, errors=[GraphQLError(problem)], extensions={})
         if prepared is not None:
             return await execute_prepared(self, prepared, query=query, variable_values=variable_values,
                                           context_value=context_value, operation_name=operation_name,

@@ -107,11 +107,12 @@ async def _params_from_body(request: Request, limit: int) -> dict[str, Any] | st
 
 def _params_from_query(request: Request) -> dict[str, Any] | str:
     params: dict[str, Any] = dict(request.query_params)
-    if "variables" in params:
-        try:
-            params["variables"] = json.loads(params["variables"])
-        except ValueError:
-            return "variables must be JSON"
+    for name in ("variables", "extensions"):
+        if name in params:
+            try:
+                params[name] = json.loads(params[name])
+            except ValueError:
+                return f"{name} must be JSON"
     return params
 
 
@@ -136,10 +137,18 @@ async def _handle(request: Request, *, get: bool) -> Response:
     if isinstance(params, str):
         return _request_error(params, media)
     query, variables = params.get("query"), params.get("variables")
+    if query is not None and not isinstance(query, str):
+        return _request_error("query must be a string", media)
     if not isinstance(query, str) or not query.strip():
         return _request_error("the request has no query", media)
     if variables is not None and not isinstance(variables, dict):
         return _request_error("variables must be a JSON object", media)
+    operation_name = params.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        return _request_error("operationName must be a string or null", media)
+    extensions = params.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        return _request_error("extensions must be a JSON object", media)
     context = Context(
         services=app.state.services,
         principal=principal,
@@ -154,7 +163,7 @@ async def _handle(request: Request, *, get: bool) -> Response:
                 query,
                 variable_values=variables,
                 context_value=context,
-                operation_name=params.get("operationName"),
+                operation_name=operation_name,
                 allowed_operation_types=allowed,
             )
     except InvalidOperationTypeError:

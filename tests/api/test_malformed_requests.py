@@ -1,0 +1,127 @@
+"""Malformed GraphQL-over-HTTP requests, through a real server: every request parameter with every
+JSON type, GET and POST, both media types, first request and repeat; then generated queries and
+bodies. No response is a 5xx; a malformed parameter is a 400 with a GraphQL error (issue 15)."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_graphql import from_schema
+
+from carenet.api.auth import Role
+
+GQL = "application/graphql-response+json"
+JSON = "application/json"
+VALUES = {"null": None, "true": True, "int": 5, "float": 1.5, "string": "text", "list": ["A"], "object": {"a": 1}}
+QUERY = "query A { __typename } query B { systems(first: 1) { totalCount } }"
+
+
+def expectation(param: str, kind: str) -> str:
+    """'ok' (executes), 'request' (malformed parameter: 400 for both media types) or 'graphql'
+    (a GraphQL request error: 400 as graphql-response+json, 200 as application/json)."""
+    if param == "query":
+        return "graphql" if kind == "string" else "request"  # a string that is no document: a parse error
+    if param == "operationName":
+        return {"null": "graphql", "string": "graphql"}.get(kind, "request")  # null: two operations, no name
+    return "ok" if kind in ("null", "object") else "request"  # variables, extensions
+
+
+def post(client: httpx.Client, media: str, params: dict) -> httpx.Response:
+    return client.post("/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"})
+
+
+@pytest.mark.parametrize("media", [GQL, JSON])
+@pytest.mark.parametrize("kind", list(VALUES))
+@pytest.mark.parametrize("param", ["query", "operationName", "variables", "extensions"])
+def test_every_parameter_with_every_json_type_over_post(demo_server, param, kind, media):
+    params = {"query": QUERY, "operationName": "A"}
+    params[param] = VALUES[kind]
+    with demo_server.client(Role.ANALYST) as client:
+        first, again = post(client, media, params), post(client, media, params)
+    for response in (first, again):  # the first request and its repeat take different pipelines
+        assert response.status_code < 500, response.text
+        body = response.json()
+        want = expectation(param, kind)
+        if want == "ok":
+            assert response.status_code == 200 and body["data"] == {"__typename": "Query"}, body
+        elif want == "request" or media == GQL:
+            assert response.status_code == 400 and body["errors"][0]["message"], body
+            assert "data" not in body or body["data"] is None
+        else:
+            assert response.status_code == 200 and body["errors"][0]["message"], body
+    assert first.json() == again.json()
+
+
+@pytest.mark.parametrize("media", [GQL, JSON])
+@pytest.mark.parametrize("query_string, status", [
+    ("query={__typename}&operationName=", {GQL: 400, JSON: 200}),
+    ("query={__typename}&operationName=Nope", {GQL: 400, JSON: 200}),
+    (f"query={QUERY}", {GQL: 400, JSON: 200}),
+    (f"query={QUERY}&operationName=B", {GQL: 200, JSON: 200}),
+    ("query={__typename}&variables=[1]", {GQL: 400, JSON: 400}),
+    ("query={__typename}&variables=nope", {GQL: 400, JSON: 400}),
+    ("query={__typename}&extensions=5", {GQL: 400, JSON: 400}),
+    ("query={__typename}&extensions={}", {GQL: 200, JSON: 200}),
+    ("query=", {GQL: 400, JSON: 400}),
+    ("query={", {GQL: 400, JSON: 200}),
+])
+def test_get_parameters(demo_server, query_string, status, media):
+    with demo_server.client(Role.ANALYST) as client:
+        for _ in range(2):
+            response = client.get("/graphql?" + query_string, headers={"Accept": media})
+            assert response.status_code == status[media], response.text
+            body = response.json()
+            assert body.get("errors") or body.get("data")
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (b"{", JSON), (b"", JSON), (b"[]", JSON), (b"[{}]", JSON), (b"5", JSON), (b'"x"', JSON), (b"null", JSON),
+    (b"\xff\xfe", JSON), (b'{"query": "{ __typename }"}', "text/plain"), (b'{"query": "{ __typename }"}', "application/xml"),
+])
+def test_bodies_that_are_not_a_request_object(demo_server, body, content_type):
+    with demo_server.client(Role.ANALYST) as client:
+        response = client.post("/graphql", content=body, headers={"Content-Type": content_type, "Accept": GQL})
+    assert response.status_code == 400 and response.json()["errors"][0]["message"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=8,
+)
+request_objects = st.fixed_dictionaries({}, optional={
+    "query": st.one_of(json_values, st.sampled_from(["{ __typename }", QUERY, "query($n: Int) { teams(first: $n) { totalCount } }"])),
+    "operationName": st.one_of(json_values, st.sampled_from(["A", "B", ""])),
+    "variables": st.one_of(json_values, st.just({"n": 3}), st.just({"n": "x"})),
+    "extensions": json_values,
+})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(params=request_objects, media=st.sampled_from([GQL, JSON]))
+def test_generated_request_objects_never_answer_5xx(demo_server, params, media):
+    with demo_server.client(Role.ANALYST) as client:
+        response = post(client, media, params)
+    assert response.status_code < 500, (params, response.text)
+    body = response.json()
+    assert "errors" in body or "data" in body
+
+
+@pytest.fixture(scope="module")
+def sdl(demo_server) -> str:
+    from strawberry.printer import print_schema
+
+    return print_schema(demo_server.app.state.schema)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_queries_of_the_schema_never_answer_5xx(demo_server, sdl, data):
+    query = data.draw(from_schema(sdl, fields=["teams", "organisations", "places", "systems", "counts", "subgraph", "node"]))
+    with demo_server.client(Role.ADMIN) as client:
+        response = post(client, GQL, {"query": query})
+    assert response.status_code < 500, (query, response.text)
