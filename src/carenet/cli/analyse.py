@@ -100,7 +100,7 @@ def analyse(
     try:
         scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--network") from None
+        raise typer.BadParameter(str(exc), param_hint="--level" if str(exc).startswith("level") else "--network") from None
 
     def local() -> dict:
         async def go() -> dict:

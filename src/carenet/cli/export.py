@@ -21,7 +21,7 @@ def _where(system, place, sector, wave, network) -> exports.GraphFilter:
     try:
         return _filter(system, place, sector, wave, network)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--network") from None
+        raise typer.BadParameter(str(exc), param_hint="--level" if str(exc).startswith("level") else "--network") from None
 
 
 @app.command("graph")

@@ -33,13 +33,16 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         sys.exit(1)
-    except Exception as exc:  # click usage errors
-        from click.exceptions import ClickException
-
-        if isinstance(exc, ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except typer.TyperException as exc:  # usage errors (typer bundles its own click: not click's classes)
+        show = getattr(exc, "show", None)
+        if show is None:
+            raise
+        show()
+        sys.exit(getattr(exc, "exit_code", 2))
+    except OSError as exc:  # a file or folder the user named: missing, unreadable, not writable
+        where = f": {exc.filename}" if exc.filename else ""
+        fail(CarenetError(f"{exc.strerror or exc}{where}", suggestion="check the path"))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
