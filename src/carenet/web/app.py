@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
     app.state.authenticator, app.state.demo_tokens = security.build_authenticator(settings)
     app.state.audit = AuditLog(security.audit_log_path(settings))
-    app.state.graph_version = GraphVersion()
+    app.state.graph_version = GraphVersion(lambda: app.state.services.store.version)
     app.include_router(graphql_http.router)
     app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
     if settings.cors_origins:

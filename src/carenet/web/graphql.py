@@ -17,9 +17,9 @@ takes the raw request); routing alone was about a tenth of the server's time on 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -45,18 +45,20 @@ router = APIRouter()
 
 
 class GraphVersion:
-    """Changes whenever this server writes: the start time and a write counter."""
+    """Changes whenever the store this server holds is written, by any path (a GraphQL mutation,
+    an import over HTTP, the admin API, the stored metrics being recomputed): the start time and
+    the store's own version, which every committed write changes. An import once left it as it
+    was, so a front-end cache keyed on it showed stale data (issue 15)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store_version: Callable[[], str]) -> None:
         self.boot = format(int(time.time()), "x")
-        self._counter = itertools.count(1)
-        self.value = 0
+        self._store_version = store_version
 
     def bump(self) -> None:
-        self.value = next(self._counter)
+        """Nothing to do: the write has changed the store's version already."""
 
     def __str__(self) -> str:
-        return f"{self.boot}-{self.value}"
+        return f"{self.boot}-{self._store_version()}"
 
 
 def _media_type(accept: str) -> str | None:
