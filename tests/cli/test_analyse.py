@@ -43,3 +43,33 @@ def test_analyse_and_export_take_the_network(tmp_path):
     assert {row["network"] for row in json.loads(out.read_text())} == {"both"}
     bad = runner.invoke(app, ["analyse", "brokers", "--network", "sideways", "--data-dir", data])
     assert bad.exit_code != 0 and "network must be one of" in bad.output
+
+
+def _rows(output: str, title: str) -> list[list[str]]:
+    """The body rows of the rich table headed ``title`` (cells stripped; wrapped lines kept apart)."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(title))
+    rows = []
+    for line in lines[start + 4:]:
+        if not line.startswith("│"):
+            break
+        rows.append([cell.strip() for cell in line.strip("│").split("│")])
+    return rows
+
+
+def test_report_tables_fill_every_column_with_names_and_no_none(tmp_path):
+    """Issue 15: the 'Lowest trust' ties column was always empty (the CLI read ``ties``, the
+    analytics write ``ties_scored``), the leadership table printed ``None (None)``, and uids stood
+    where a reader expects names."""
+    data = str(tmp_path / "data")
+    assert runner.invoke(app, ["generate", "--data-dir", data]).exit_code == 0
+    wide = {"COLUMNS": "250"}
+    quality = runner.invoke(app, ["analyse", "quality", "--level", "organisation", "--data-dir", data], env=wide)
+    rows = _rows(quality.stdout, "Lowest trust")
+    assert rows and all(r[3].isdigit() and int(r[3]) > 0 for r in rows), rows
+    assert all("(s1-org-" in r[0] and not r[0].startswith("s1-") for r in rows)  # "Name (uid)"
+    brokers = runner.invoke(app, ["analyse", "brokers", "--data-dir", data], env=wide)
+    assert all("(s1-team-" in r[0] for r in _rows(brokers.stdout, "Highest betweenness"))
+    for level in ("team", "person"):
+        leadership = runner.invoke(app, ["analyse", "leadership", "--level", level, "--data-dir", data], env=wide)
+        assert leadership.exit_code == 0 and "None" not in leadership.stdout

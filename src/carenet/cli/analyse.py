@@ -21,6 +21,16 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return table
 
 
+def _named(r: dict, uid: Any) -> str:
+    """A node's name with its uid, where the report knows the name."""
+    name = (r.get("names") or {}).get(uid)
+    return f"{name} ({uid})" if name else str(uid)
+
+
+def _shown(value: Any, suppressed: str = "*") -> str:
+    return suppressed if value is None else str(value)
+
+
 def _show_silos(r: dict) -> None:
     ei = r["ei"]["sector"]
     out.print(f"[bold]Silos[/bold]  network E-I by sector {ei['index']:.3f} (rescaled {ei['rescaled']}, "
@@ -29,19 +39,19 @@ def _show_silos(r: dict) -> None:
     out.print(_table("Most inward-looking sectors", ["sector", "E-I", "internal", "external"],
                      [[g["group"], g["ei"], g.get("internal"), g.get("external")] for g in ei["groups"][:8]]))
     out.print(_table("Silo communities", ["community", "size", "largest organisation", "share"],
-                     [[c["id"], c["size"], c["largest_organisation"], c["largest_organisation_share"]] for c in r["communities"]["silo_communities"]]))
+                     [[c["id"], c["size"], _named(r, c["largest_organisation"]), c["largest_organisation_share"]] for c in r["communities"]["silo_communities"]]))
 
 
 def _show_gaps(r: dict) -> None:
     hand = r["handoffs"] or {"gaps": []}
     out.print(_table("Pathway hand-offs with no working tie", ["pathway", "from step", "to step", "shortest path"],
-                     [[g["pathway"], g.get("from_step_name"), g.get("to_step_name"), " > ".join(g["shortest_path"] or ["none"])] for g in hand["gaps"]]))
+                     [[g["pathway"], g.get("from_step_name"), g.get("to_step_name"), " > ".join(_named(r, t) for t in g["shortest_path"] or []) or "none"] for g in hand["gaps"]]))
     ms = r["missing_sectors"]
     out.print(_table(f"Sectors absent or unconnected by {ms['by']}", ["place", "sector", "status"],
                      [[g.get("group"), g.get("sector"), g.get("status")] for g in ms["gaps"][:20]]))
     rel = r["relied_on_without_seat"]
     out.print(_table("Relied on, with no seat on a forum", ["organisation", "relied on by"],
-                     [[o["organisation"], o["relied_on_by"]] for o in rel["organisations"][:10]]))
+                     [[_named(r, o["organisation"]), o["relied_on_by"]] for o in rel["organisations"][:10]]))
     out.print(_table("Forums with no VCSE member", ["forum", "name"], [[f["forum"], f["name"]] for f in r["forums_without_vcse"]]))
 
 
@@ -49,15 +59,15 @@ def _show_brokers(r: dict) -> None:
     b = r["betweenness"]
     out.print(f"[bold]Brokers[/bold]  betweenness {b['method']}{' (k=' + str(b['k']) + ')' if b['k'] else ''}; "
               f"{r['articulation_points']['count']} cut points, {r['bridges']['count']} bridges")
-    out.print(_table("Highest betweenness", ["node", "betweenness"], [[t["node"], t["betweenness"]] for t in b["top"][:10]]))
+    out.print(_table("Highest betweenness", ["node", "betweenness"], [[_named(r, t["node"]), t["betweenness"]] for t in b["top"][:10]]))
     out.print(_table("Departure impact", ["removed", "components split", "pairs disconnected", "efficiency change"],
-                     [[", ".join(d["removed"]), d["components_split"], d["pairs_disconnected"], d["efficiency_change"]] for d in r["departures"]]))
+                     [[", ".join(_named(r, n) for n in d["removed"]), d["components_split"], d["pairs_disconnected"], d["efficiency_change"]] for d in r["departures"]]))
 
 
 def _show_quality(r: dict) -> None:
     rows = sorted(r["organisations"].items(), key=lambda kv: (kv[1].get("trust") is None, kv[1].get("trust") or 0))
-    out.print(_table("Lowest trust (PARTNER scores, 1-4)", ["organisation", "trust", "value", "ties"],
-                     [[k, v.get("trust"), v.get("value"), v.get("ties")] for k, v in rows[:10]]))
+    out.print(_table("Lowest trust (PARTNER scores, 1-4)", ["organisation", "trust", "value", "ties scored"],
+                     [[_named(r, k), v.get("trust"), v.get("value"), v.get("ties_scored")] for k, v in rows[:10]]))
     if "change" in r:
         c = r["change"]
         out.print(f"{c['from']} -> {c['to']}: {len(c['gained'])} ties gained, {len(c['lost'])} lost, "
@@ -69,12 +79,20 @@ def _show_leadership(r: dict) -> None:
     groups = ["White", "Asian", "Black", "Mixed", "Other"]
     out.print(_table("Leaders by ethnic group against the workforce (counts 1-7 shown as *, others to the nearest 5)",
                      ["place", "leaders", *[f"{g} % (gap pp)" for g in groups]],
-                     [[row["place"], row["total"], *[f"{row['categories'][g]['percent']} ({row['categories'][g]['gap_pp']})" for g in groups]] for row in rep]))
+                     [[row["place"], _shown(row["total"]), *[_percent(row["categories"].get(g)) for g in groups]] for row in rep]))
     gaps = [y for y in r["demand"]["years"] if y["gap"] > 0]
     out.print(_table("Leadership demand not met (shortfall after leavers and pipeline)", ["place", "level", "year", "demand", "gap"],
                      [[y["place"], y["level"], y["year"], y["demand"], y["gap"]] for y in gaps[:20]]))
     out.print(_table("Capabilities no leader holds", ["place", "missing"],
                      [[p, ", ".join(c["missing"]) or "-"] for p, c in r["capabilities"]["coverage"].items()]))
+
+
+def _percent(cell: dict | None) -> str:
+    """A suppressed or unknown figure is shown as ``*`` or ``-``, never as None."""
+    if not cell:
+        return "-"
+    gap = cell.get("gap_pp")
+    return f"{_shown(cell.get('percent'))} ({'-' if gap is None else gap})"
 
 
 SHOW = {"silos": _show_silos, "gaps": _show_gaps, "brokers": _show_brokers, "quality": _show_quality, "leadership": _show_leadership}

@@ -72,7 +72,8 @@ async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCach
 
     async def compute():
         G = await _graph(repo, scope)
-        return {**await asyncio.to_thread(an.silo_report, G, permutations=199), "network": scope.network}
+        report = await asyncio.to_thread(an.silo_report, G, permutations=199)
+        return {**report, "network": scope.network, "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("silos", scope), compute)
 
@@ -127,6 +128,29 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
         return out
 
     return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at, scope.network), compute)
+
+
+def names_of(report: Any, G) -> dict[str, str]:
+    """The name of every node of ``G`` that ``report`` mentions (as a value or a key), for readers
+    who expect names where the figures carry uids."""
+    found: dict[str, str] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            if value in G and value not in found:
+                name = G.nodes[value].get("name")
+                if name:
+                    found[value] = name
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(report)
+    return found
 
 
 def _in_scope(found: list[dict], teams: set | None) -> tuple[dict, list[dict]]:
@@ -186,6 +210,7 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
         missing = forum_sector_gaps({uid: f["sectors"] for uid, f in table.items()}, [VCSE])
         report["forums_without_vcse"] = [{"forum": r["forum"], "name": table[r["forum"]]["name"]} for r in missing]
         report["network"] = scope.network
+        report["names"] = {**names_of(report, G), **names_of(report, orgs)}
         return report
 
     return await _cached(repo, cache, ("gaps", scope, reliance), compute)
@@ -196,7 +221,8 @@ async def brokers(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
 
     async def compute():
         G = await _graph(repo, scope)
-        return {**await asyncio.to_thread(an.broker_report, G), "network": scope.network}
+        report = await asyncio.to_thread(an.broker_report, G)
+        return {**report, "network": scope.network, "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("brokers", scope), compute)
 
@@ -216,6 +242,7 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
         waves = [r["uid"] for r in rows]
         G = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
         out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed"}
+        out["names"] = names_of(out["organisations"], G)
         if not scope.wave:
             by_system: dict[Any, list[str]] = {}
             for r in rows:  # in date order
