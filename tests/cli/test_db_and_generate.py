@@ -103,3 +103,38 @@ def test_a_held_database_without_a_server_is_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_cli_finds_the_server_that_holds_the_database_on_any_port(tmp_path):
+    """Issue 15: the CLI sent work (and the admin key) to 127.0.0.1:8000 whatever port the server
+    listened on. ``carenet serve`` records its URL in the data folder; the CLI reads it there,
+    and with no server recorded it sends the key nowhere."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    data = tmp_path / "data"
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+        record = data / "server.json"
+        assert json.loads(record.read_text()) == {"url": f"http://127.0.0.1:{port}", "pid": server.pid}
+        assert record.stat().st_mode & 0o777 == 0o600
+        status = invoke("db", "status", "--data-dir", str(data), env={"CARENET_SERVER_URL": ""})
+        assert status.exit_code == 0, status.output
+        assert f"sending the command to http://127.0.0.1:{port}" in status.output and "schema version: 1" in status.stdout
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert not (data / "server.json").exists()  # removed on a clean stop

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from carenet.bootstrap import Services, build
 from carenet.config import Settings
 from carenet.errors import CarenetError, StorageUnavailable
-from carenet.web.app import admin_key_path
+from carenet.web.app import admin_key_path, running_server_url, server_file_path
 
 console = Console(stderr=True)
 out = Console()
@@ -45,12 +45,22 @@ async def services(settings: Settings, *, migrate: bool = True) -> AsyncIterator
         await built.close()
 
 
-def server_url(settings: Settings) -> str:
-    return settings.server_url or f"http://{settings.host}:{settings.port}"
+def server_url(settings: Settings) -> str | None:
+    """``--server`` / ``CARENET_SERVER_URL`` if given, else the server recorded in the data folder
+    (``carenet serve`` writes ``server.json``), else None: the admin key is never sent to a guess."""
+    return settings.server_url or running_server_url(settings)
 
 
-def remote(settings: Settings) -> httpx.Client:
-    """A client for a running server's admin API, with the key that server wrote."""
+def remote(settings: Settings, held: str | None = None) -> httpx.Client:
+    """A client for a running server's admin API, with the key that server wrote. ``held``: what
+    opening the store said (it names the process holding it)."""
+    url = server_url(settings)
+    if url is None:
+        held = held or f"the embedded database at {settings.ladybug_path} is held by another process"
+        raise StorageUnavailable(
+            f"{held}, and no running carenet server is recorded in {server_file_path(settings)}",
+            suggestion="stop the process that holds it, or pass --server URL (or CARENET_SERVER_URL) of the server that does",
+        )
     path = admin_key_path(settings)
     key = settings.admin_key.get_secret_value() if settings.admin_key else None
     if key is None and path.exists():
@@ -60,7 +70,7 @@ def remote(settings: Settings) -> httpx.Client:
             "the embedded database is held by another process and no admin key was found",
             suggestion=f"set CARENET_ADMIN_KEY to the server's key, or stop the process holding {settings.ladybug_path}",
         )
-    return httpx.Client(base_url=server_url(settings), headers={"Authorization": f"Bearer {key}"}, timeout=600)
+    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=600)
 
 
 def local_or_remote(
@@ -74,8 +84,9 @@ def local_or_remote(
     except StorageUnavailable as exc:
         if settings.uses_neo4j or "held by" not in exc.message:
             raise
-        console.print(f"[yellow]{escape(exc.message)}; sending the command to {server_url(settings)}[/yellow]", soft_wrap=True)
-        with remote(settings) as client:
+        with remote(settings, exc.message) as client:
+            where = str(client.base_url).rstrip("/")
+            console.print(f"[yellow]{escape(exc.message)}; sending the command to {where}[/yellow]", soft_wrap=True)
             try:
                 return remote_call(client)
             except httpx.HTTPError as http_exc:

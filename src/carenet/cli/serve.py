@@ -19,7 +19,8 @@ def _serve(settings: Settings) -> None:
     out.print(f"  GraphQL   {base}/graphql")
     out.print(f"  Map       {base}/map")
     out.print(f"  Health    {base}/healthz  {base}/readyz")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, workers=1, log_level="info")
+    app = create_app(settings, record_url=None if settings.uses_neo4j else base)
+    uvicorn.run(app, host=settings.host, port=settings.port, workers=1, log_level="info")
 
 
 def serve(

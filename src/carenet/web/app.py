@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import os
 import secrets
 from pathlib import Path
 
@@ -36,6 +38,31 @@ log = logging.getLogger("carenet.web")
 
 def admin_key_path(settings: Settings) -> Path:
     return settings.data_dir / "admin.key"
+
+
+def server_file_path(settings: Settings) -> Path:
+    """Where ``carenet serve`` records the URL and process of the server holding the data folder."""
+    return settings.data_dir / "server.json"
+
+
+def write_server_file(settings: Settings, url: str) -> Path:
+    """Record this process as the server at ``url`` (mode 0600); the CLI reads it to reach us."""
+    path = server_file_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+    return path
+
+
+def running_server_url(settings: Settings) -> str | None:
+    """The URL of the server recorded in the data folder, if that process is still alive."""
+    try:
+        found = json.loads(server_file_path(settings).read_text(encoding="utf-8"))
+        os.kill(int(found["pid"]), 0)  # raises when no such process
+        return str(found["url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _admin_key(settings: Settings) -> str:
@@ -67,7 +94,10 @@ class CarenetApp(FastAPI):
         await super().__call__(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, services: Services | None = None,
+               record_url: str | None = None) -> FastAPI:
+    """The app. ``record_url``: the URL this server listens on, recorded in the data folder while
+    it runs (:func:`write_server_file`), so the CLI can reach it there."""
     settings = settings or Settings()
 
     @contextlib.asynccontextmanager
@@ -77,6 +107,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         app.state.admin_key = _admin_key(settings)
         security.print_demo_links(settings, app.state.demo_tokens)
         scheduled = None
+        record = write_server_file(settings, record_url) if record_url else None
         try:
             applied = await app.state.services.migrate()
             if applied:
@@ -97,6 +128,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
                 scheduled.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await scheduled
+            if record is not None:
+                record.unlink(missing_ok=True)
             if own:
                 await app.state.services.close()
 
