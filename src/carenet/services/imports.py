@@ -33,6 +33,7 @@ from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, Problem
 from carenet.interchange import Parsed, read_file
+from carenet.services import authority
 from carenet.storage import repository
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
@@ -201,11 +202,16 @@ async def import_files(
     batch_rows: int | None = None,
     progress: Progress | None = None,
     columnar: bool = True,
+    system: str | None = None,
 ) -> ImportReport:
-    """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then."""
+    """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then.
+
+    ``system``: a planner's; every record must sit in it (:mod:`carenet.services.authority`), else
+    :class:`~carenet.errors.Forbidden` and nothing is written. None: an admin's import, anywhere."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar)
+    await authority.authorise_upsert(repo, changes, system=system)
     plan, summary = repo.transactions(changes, batch_rows=batch_rows, tx_rows=tx_rows)
     report = ImportReport([p.name for p in paths], parsed.rows, summary.nodes, summary.relationships,
                           dry_run=dry_run, transactions=len(plan))

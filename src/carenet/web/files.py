@@ -41,6 +41,14 @@ def role(needed: Role, operation: str):
     return dependency
 
 
+def writer(operation: str):
+    """The services and where the caller may write (None: anywhere), for a route that writes."""
+    def dependency(request: Request) -> tuple[Services, str | None]:
+        return request.app.state.services, _principal(request).write_scope(operation)
+
+    return dependency
+
+
 def _filter(system, place, sector, wave) -> exports.GraphFilter:
     return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave)
 
@@ -65,7 +73,7 @@ async def upload(
     files: list[UploadFile] = File(...),
     dry_run: bool = False,
     wave: str | None = None,
-    services: Services = Depends(role(Role.PLANNER, "importing files")),
+    writing: tuple[Services, str | None] = Depends(writer("importing files")),
 ) -> dict:
     """Import uploaded files; 400 with every problem (``file:line:column``) when any row is wrong."""
     with tempfile.TemporaryDirectory(prefix="carenet-upload-") as tmp:
@@ -77,7 +85,8 @@ async def upload(
                 while chunk := await upload_file.read(1 << 20):
                     f.write(chunk)
             paths.append(path)
-        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave,
+        services, system = writing
+        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave, system=system,
                                             checkpoint_dir=services.settings.data_dir / "imports")
     return report.to_dict()
 
