@@ -64,6 +64,17 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     request_timeout_s: float = 30.0
 
+    # Uploads to POST /files/import (see carenet.web.files)
+    upload_max_bytes: int = Field(default=200_000_000, ge=1)
+    """Bytes of one request's body, all files together (413 past it)."""
+    upload_max_file_bytes: int = Field(default=100_000_000, ge=1)
+    """Bytes of one uploaded file."""
+    upload_max_files: int = Field(default=50, ge=1)
+    upload_max_rows: int = Field(default=2_000_000, ge=1)
+    """Lines of all CSV files of one request together."""
+    upload_max_cells: int = Field(default=50_000_000, ge=1)
+    """Cells (separators and line ends) of all CSV files of one request together."""
+
     admin_key: SecretStr | None = None
     """Key for the /admin routes the CLI uses; by default a random one in <data_dir>/admin.key."""
 

@@ -4,6 +4,7 @@
 
     CarenetError
      ├── InvalidInput        one or more Problems, each with a location; nothing was written
+     │    └── TooLarge       the input is over a size limit (HTTP 413); nothing was read further
      ├── NotFound            a uid (or other key) that does not exist
      ├── Conflict            the write contradicts what is stored (e.g. a uid of another kind)
      ├── Unauthenticated     no credentials, or ones that do not verify
@@ -69,6 +70,12 @@ class InvalidInput(CarenetError):
         if len(self.problems) > 200:
             lines.append(f"  ... and {len(self.problems) - 200} more")
         return "\n".join(lines)
+
+
+class TooLarge(InvalidInput):
+    """The input (an upload, a file) is over one of the limits; ``problems`` says which and where."""
+
+    code = "PAYLOAD_TOO_LARGE"
 
 
 class NotFound(CarenetError):

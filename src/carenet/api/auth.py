@@ -78,6 +78,18 @@ class Principal:
                 suggestion="ask an administrator for a token with that role",
             )
 
+    def write_scope(self, operation: str) -> str | None:
+        """Where this principal may write: None for an admin (anywhere), a planner's system;
+        :class:`Forbidden` for anyone else. Every write path asks this, then
+        :mod:`carenet.services.authority` with the answer."""
+        if self.role is Role.ADMIN:
+            return None
+        self.require(Role.PLANNER, operation)
+        if not self.system:
+            raise Forbidden(f"{operation}: your credentials name no system to write in",
+                            suggestion="ask for a planner token (or API key) with a system")
+        return self.system
+
 
 def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()

@@ -9,7 +9,7 @@ level...) take the domain's lower-case values, as the query types return them.
 
 ``upsert`` takes nodes and relationships together, so a new node comes with the relationship
 that anchors it (a planner's new team with its ``partOf``) in one transaction. Who may write:
-admins anything; planners only inside their own system (:mod:`carenet.services.scope`).
+admins anything; planners only inside their own system (:mod:`carenet.services.authority`).
 """
 
 from __future__ import annotations
@@ -152,14 +152,7 @@ def _camel(problems: typing.Sequence[Problem]) -> list[Problem]:
 
 def writer_scope(ctx: Context, operation: str) -> str | None:
     """None for an admin (anywhere); a planner's system; Forbidden for anyone else."""
-    principal = ctx.principal
-    if principal.role is Role.ADMIN:
-        return None
-    principal.require(Role.PLANNER, operation)
-    if not principal.system:
-        raise Forbidden(f"{operation}: your credentials name no system to write in",
-                        suggestion="ask for a planner token (or API key) with a system")
-    return principal.system
+    return ctx.principal.write_scope(operation)
 
 
 def _result(ctx: Context, outcome: svc.Outcome) -> WriteResult:

@@ -51,7 +51,7 @@ def import_(
     def remote(client) -> dict:
         files = [("files", (p.name, p.read_bytes())) for p in paths]
         response = client.post("/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files)
-        if response.status_code == 400 and "problems" in response.json():
+        if response.status_code in (400, 413) and "problems" in response.json():
             body = response.json()
             raise InvalidInput([Problem(p["location"], p["message"], p["value"]) for p in body["problems"]])
         response.raise_for_status()

@@ -53,7 +53,7 @@ def is_ods(path: Path, text: str) -> bool:
     """An ODS extract: a known file stem, and a first line that is a record (a code), not a header."""
     if layout_for(path) is None:
         return False
-    first = next(csv_rows(text), None)
+    first = next(csv_rows(text, path.name, Parsed()), None)  # the reader reports a bad row
     return first is None or bool(_CODE.fullmatch(first[1][0].strip()))
 
 
@@ -76,7 +76,7 @@ def read_ods(path: Path, text: str, parsed: Parsed) -> None:
     source = path.name
     parsed.columns[source] = {"uid": 1, "ods_code": 1, "name": 2, "postcode": 10, "opened": 11, "closed": 12,
                               "parent_code": 15}
-    for line, cells in csv_rows(text):
+    for line, cells in csv_rows(text, source, parsed):
         parsed.rows += 1
         if len(cells) < 12:
             parsed.problems.append(Problem(

@@ -52,7 +52,7 @@ def is_survey(header: list[str]) -> bool:
 
 def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> None:
     source = path.name
-    rows = csv_rows(text)
+    rows = csv_rows(text, source, parsed)
     line, header = next(rows)
     names = [_ALIASES.get(normalise_header(h), normalise_header(h)) for h in header]
     known = {c.name: c for c in COLUMNS}

@@ -16,9 +16,10 @@ from typing import Any
 
 from carenet.errors import Problem
 from carenet.interchange.kinds import Kind, kind_for_header, kind_for_name, normalise_header
+from carenet.interchange.limits import DEFAULT, Limits, merged_ranges, xlsx_problem
 from carenet.interchange.records import Parsed, TableReader
 
-csv.field_size_limit(10_000_000)
+csv.field_size_limit(2**31 - 1)  # cells are measured by csv_rows, which says where one is too long
 
 
 def decode(path: Path, data: bytes, parsed: Parsed) -> str | None:
@@ -42,19 +43,44 @@ def decode(path: Path, data: bytes, parsed: Parsed) -> str | None:
         return None
 
 
-def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) of every row that is neither empty nor a ``#`` note."""
+def csv_rows(text: str, source: str | None = None, parsed: Parsed | None = None,
+             limits: Limits = DEFAULT) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of every row that is neither empty nor a ``#`` note.
+
+    A cell longer than ``limits.cell_chars``, or text the CSV reader cannot split, ends the rows
+    with a problem at its ``source:line:column`` in ``parsed`` (:class:`ValueError` without one)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     start = 1
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            _stop(parsed, Problem(f"{source}:{start}:1", f"not CSV text the reader can split: {exc}", None))
+            return
         line, start = start, reader.line_num + 1
+        for column, cell in enumerate(cells, 1):
+            if len(cell) > limits.cell_chars:
+                _stop(parsed, Problem(f"{source}:{line}:{column}",
+                                      f"a cell of {len(cell):,} characters; the limit is {limits.cell_chars:,}",
+                                      cell[:40] + "..."))
+                return
         if not cells or not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
             continue
         yield line, cells
 
 
-def read_template_csv(path: Path, text: str, parsed: Parsed, *, kind: Kind | None = None) -> None:
-    rows = csv_rows(text)
+def _stop(parsed: Parsed | None, problem: Problem) -> None:
+    if parsed is None:
+        raise ValueError(f"{problem.location}: {problem.message}")
+    if problem not in parsed.problems:
+        parsed.problems.append(problem)
+
+
+def read_template_csv(path: Path, text: str, parsed: Parsed, *, kind: Kind | None = None,
+                      limits: Limits = DEFAULT) -> None:
+    rows = csv_rows(text, path.name, parsed, limits)
     first = next(rows, None)
     if first is None:
         parsed.problems.append(Problem(f"{path.name}:1:1", "the file has no header row", None))
@@ -75,35 +101,50 @@ def read_template_csv(path: Path, text: str, parsed: Parsed, *, kind: Kind | Non
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def _sheet_rows(ws, source: str, parsed: Parsed) -> Iterator[tuple[int, list[Any]]]:
-    for cells in ws.iter_rows():
+def _sheet_rows(ws, source: str, parsed: Parsed, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
+    for row, cells in enumerate(ws.iter_rows(), 1):
         values = []
-        for cell in cells:
+        for column, cell in enumerate(cells, 1):
             value = cell.value
-            if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+            if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
                 parsed.problems.append(Problem(
-                    f"{source}:{cell.row}:{cell.column}",
+                    f"{source}:{row}:{column}",
                     "a formula: carenet imports values only (copy the column, Paste Special > Values)",
-                    value,
+                    value if len(value) <= 200 else value[:200] + "...",
                 ))
+                value = None
+            elif isinstance(value, str) and len(value) > limits.cell_chars:
+                parsed.problems.append(Problem(
+                    f"{source}:{row}:{column}", f"a cell of {len(value):,} characters; the limit is {limits.cell_chars:,}",
+                    value[:40] + "..."))
                 value = None
             values.append(value)
         if not values or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         if isinstance(values[0], str) and values[0].lstrip().startswith("#"):
             continue
-        yield cells[0].row, values
+        yield row, values
 
 
-def read_xlsx(path: Path, parsed: Parsed) -> None:
-    """Every sheet named after a template kind; a ``README`` sheet and empty sheets are skipped."""
+def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
+    """Every sheet named after a template kind; a ``README`` sheet and empty sheets are skipped.
+
+    The zip directory is checked against ``limits`` first (a zip bomb is refused unread); then
+    the workbook is read in openpyxl's read-only mode, a row at a time."""
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
+    from openpyxl.utils.cell import range_boundaries
 
+    problem = xlsx_problem(path, limits)
+    if problem is not None:
+        parsed.problems.append(problem)
+        return
     try:
-        wb = load_workbook(path, data_only=False)  # not read-only: merged ranges are needed
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        merged = merged_ranges(path)
+        wb = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
         return
     try:
@@ -111,13 +152,12 @@ def read_xlsx(path: Path, parsed: Parsed) -> None:
             source = f"{path.name}[{ws.title}]"
             if ws.title.strip().lower() in ("readme", "read me", "notes", "lists"):
                 continue
-            for merged in ws.merged_cells.ranges:
+            for ref in merged.get(ws.title, ()):
+                min_col, min_row, _, _ = range_boundaries(ref)
                 parsed.problems.append(Problem(
-                    f"{source}:{merged.min_row}:{merged.min_col}",
-                    f"merged cells {merged.coord}: unmerge them and fill every cell",
-                    None,
+                    f"{source}:{min_row}:{min_col}", f"merged cells {ref}: unmerge them and fill every cell", None,
                 ))
-            rows = _sheet_rows(ws, source, parsed)
+            rows = _sheet_rows(ws, source, parsed, limits)
             first = next(rows, None)
             if first is None:
                 continue
@@ -129,5 +169,7 @@ def read_xlsx(path: Path, parsed: Parsed) -> None:
                 ))
                 continue
             TableReader(kind, source, header, parsed, header_line=line).rows(rows)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
+        parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
     finally:
         wb.close()

@@ -17,6 +17,7 @@ the graph an unbroken import would have made; the checkpoint is removed when it 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -33,6 +34,9 @@ from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, Problem
 from carenet.interchange import Parsed, read_file
+from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
+from carenet.interchange.limits import Limits
+from carenet.services import authority
 from carenet.storage import repository
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
@@ -71,7 +75,7 @@ class ImportReport:
 
 
 def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Progress | None = None,
-               columnar: bool = True) -> Parsed:
+               columnar: bool = True, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     """Every file read (see :func:`carenet.interchange.read_file` for ``columnar``), in the order given.
 
     Files are read on a few threads, the biggest first: the column path spends its time in
@@ -93,11 +97,11 @@ def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Prog
 
     done: dict[Path, Parsed] = {}
     with ThreadPoolExecutor(max_workers=min(READ_THREADS, len(todo) or 1), thread_name_prefix="carenet-read") as pool:
-        reading = {pool.submit(read_file, path, wave=wave, columnar=columnar): path
+        reading = {pool.submit(read_file, path, wave=wave, columnar=columnar, limits=limits): path
                    for path in sorted(todo, key=_size, reverse=True)}
         for future in as_completed(reading):
             done[reading[future]] = future.result()
-            if progress:  # on the caller's thread
+            if progress:  # on the thread that called read_files
                 progress("read", done[reading[future]].rows)
     for path in todo:
         parsed.extend(done[path])
@@ -109,17 +113,19 @@ def _size(path: Path) -> int:
 
 
 async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None = None,
-                  progress: Progress | None = None, columnar: bool = True) -> tuple[Parsed, ChangeSet]:
+                  progress: Progress | None = None, columnar: bool = True,
+                  limits: Limits = DEFAULT_LIMITS) -> tuple[Parsed, ChangeSet]:
     """Every file read and checked: the change set to write, or :class:`InvalidInput` with every
     problem placed as ``file:line:column`` (the files read again row by row to place them).
-    ``columnar=False`` reads every file row by row from the start."""
-    parsed = read_files(paths, wave=wave, progress=progress, columnar=columnar)
+    ``columnar=False`` reads every file row by row from the start. Files are read on worker
+    threads, never on the event loop's (a server keeps answering while an upload is read)."""
+    parsed = await asyncio.to_thread(read_files, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
     try:
         return parsed, await check(repo, parsed)
     except InvalidInput:
         if not parsed.frames:
             raise
-    parsed = read_files(paths, wave=wave, columnar=False)
+    parsed = await asyncio.to_thread(read_files, paths, wave=wave, columnar=False, limits=limits)
     return parsed, await check(repo, parsed)
 
 
@@ -213,18 +219,24 @@ async def import_files(
     batch_rows: int | None = None,
     progress: Progress | None = None,
     columnar: bool = True,
+    system: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportReport:
-    """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then."""
+    """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then.
+
+    ``system``: a planner's; every record must sit in it (:mod:`carenet.services.authority`), else
+    :class:`~carenet.errors.Forbidden` and nothing is written. None: an admin's import, anywhere."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
-    parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar)
-    plan, summary = repo.transactions(changes, batch_rows=batch_rows, tx_rows=tx_rows)
+    parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
+    await authority.authorise_upsert(repo, changes, system=system)
+    plan, summary = await asyncio.to_thread(repo.transactions, changes, batch_rows=batch_rows, tx_rows=tx_rows)
     report = ImportReport([p.name for p in paths], parsed.rows, summary.nodes, summary.relationships,
                           dry_run=dry_run, transactions=len(plan))
     if dry_run:
         report.seconds = time.perf_counter() - started
         return report
-    checkpoint = _checkpoint_path(checkpoint_dir, paths, tx_rows, wave) if checkpoint_dir else None
+    checkpoint = await asyncio.to_thread(_checkpoint_path, checkpoint_dir, paths, tx_rows, wave) if checkpoint_dir else None
     done = 0
     if checkpoint and checkpoint.exists():
         saved = json.loads(checkpoint.read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ analytics wrote (kept). A person's ethnic category and sex go to their
 :class:`~carenet.domain.models.Demographic` record, never onto the person.
 
 ``system``: when given (a planner's), every node touched must sit in that system only
-(:mod:`carenet.services.scope`), else :class:`~carenet.errors.Forbidden`.
+(:mod:`carenet.services.authority`), else :class:`~carenet.errors.Forbidden`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from carenet.domain import models as m
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, NodeLabel, RelType
 from carenet.errors import InvalidInput, Problem
-from carenet.services import scope
+from carenet.services import authority, scope
 from carenet.storage import naming
 from carenet.storage.repository import ChangeSet, Repository
 
@@ -163,8 +163,7 @@ async def upsert(
         raise InvalidInput(problems)
     if not len(changes):
         return Outcome()
-    if system is not None:
-        await scope.check_upsert(repo, changes, system=system)
+    await authority.authorise_upsert(repo, changes, system=system)
     await _keep_metrics(repo, changes)
     summary = await repo.apply(changes)
     return Outcome(dict(summary.nodes), dict(summary.relationships), _people(changes))
@@ -184,8 +183,7 @@ async def delete_nodes(
         for i, uid in enumerate(uids):
             if uid in existing:
                 where.setdefault((label.value, uid), f"{prefix}.{kind}.{i}")
-    if system is not None and where:
-        await scope.check_stored(repo, where, system=system)
+    await authority.authorise_delete(repo, where, system=system)
     ops = []
     for label, uids in found.items():
         if uids:
@@ -234,7 +232,7 @@ async def delete_relationships(
         for rel, origin in zip(changes.relationships, changes.rel_origins, strict=True):
             where_keys.setdefault((rel.source_label, rel.source), f"{origin}.source")
             where_keys.setdefault((rel.target_label, rel.target), f"{origin}.target")
-        await scope.check_stored(repo, where_keys, system=system)
+        await authority.authorise_delete(repo, where_keys, system=system, ends=True)
     groups: dict[tuple, list[dict[str, str]]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     for rel in changes.relationships:

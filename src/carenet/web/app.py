@@ -182,7 +182,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
 def error_response(exc: CarenetError) -> JSONResponse:
     """A :class:`CarenetError` raised by a route, as JSON with the status its code stands for."""
-    status = {"BAD_USER_INPUT": 400, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
+    status = {"BAD_USER_INPUT": 400, "PAYLOAD_TOO_LARGE": 413, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
               "UNAUTHENTICATED": 401, "STORE_UNAVAILABLE": 503}.get(exc.code, 500)
     body: dict = {"error": exc.code, "message": exc.message}
     problems = getattr(exc, "problems", None)

@@ -12,7 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from carenet.services.graphs import NETWORKS
@@ -20,6 +20,7 @@ from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
 from carenet.interchange import KINDS, graphs, tables, template_csv, template_workbook_bytes
 from carenet.services import exports, imports
+from carenet.web import uploads
 
 router = APIRouter(tags=["files"])
 
@@ -38,6 +39,14 @@ def role(needed: Role, operation: str):
         principal = _principal(request)
         principal.require(needed, operation)
         return request.app.state.services
+
+    return dependency
+
+
+def writer(operation: str):
+    """The services and where the caller may write (None: anywhere), for a route that writes."""
+    def dependency(request: Request) -> tuple[Services, str | None]:
+        return request.app.state.services, _principal(request).write_scope(operation)
 
     return dependency
 
@@ -63,23 +72,19 @@ async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "down
 
 @router.post("/files/import")
 async def upload(
-    files: list[UploadFile] = File(...),
+    request: Request,
     dry_run: bool = False,
     wave: str | None = None,
-    services: Services = Depends(role(Role.PLANNER, "importing files")),
+    writing: tuple[Services, str | None] = Depends(writer("importing files")),
 ) -> dict:
-    """Import uploaded files; 400 with every problem (``file:line:column``) when any row is wrong."""
+    """Import uploaded files (multipart ``files``); 400 with every problem (``file:line:column``)
+    when any row is wrong, 413 past an upload limit. Files are read and checked on worker threads."""
+    services, system = writing
+    settings = services.settings
     with tempfile.TemporaryDirectory(prefix="carenet-upload-") as tmp:
-        paths = []
-        for upload_file in files:
-            name = Path(upload_file.filename or "upload.csv").name
-            path = Path(tmp) / name
-            with open(path, "wb") as f:
-                while chunk := await upload_file.read(1 << 20):
-                    f.write(chunk)
-            paths.append(path)
-        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave,
-                                            checkpoint_dir=services.settings.data_dir / "imports")
+        paths = await uploads.receive(request, Path(tmp), uploads.UploadLimits.of(settings))
+        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave, system=system,
+                                            checkpoint_dir=settings.data_dir / "imports")
     return report.to_dict()
 
 
