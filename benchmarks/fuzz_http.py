@@ -54,7 +54,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "carenet.cli.main", "generate", "--data-dir", folder], env=env, check=True,
                    capture_output=True)
     server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", folder, "--port", str(port)],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -75,7 +75,11 @@ def main() -> None:
         run(url, token, sdl, args)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            print("the server did not stop within 30 s of SIGTERM; killed")
 
 
 def _admin_token(folder: str) -> str:
@@ -98,11 +102,17 @@ def run(url: str, token: str, sdl: str, args) -> None:
 
     def send(params: dict) -> None:
         media = rng.choice(MEDIA)
-        if rng.random() < 0.25:  # GET: every value as text, objects as JSON
-            qs = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
-            response = client.get("/graphql?" + urllib.parse.urlencode(qs), headers={"Accept": media})
-        else:
-            response = client.post("/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"})
+        try:
+            if rng.random() < 0.25:  # GET: every value as text, objects as JSON
+                qs = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+                response = client.get("/graphql?" + urllib.parse.urlencode(qs), headers={"Accept": media})
+            else:
+                response = client.post("/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"})
+        except httpx.HTTPError as exc:  # no answer in time: a finding too
+            statuses[type(exc).__name__] += 1
+            if len(failures) < 20:
+                failures.append(f"{type(exc).__name__} {json.dumps(params)[:300]}")
+            return
         statuses[response.status_code] += 1
         if response.status_code >= 500 and len(failures) < 20:
             failures.append(f"{response.status_code} {json.dumps(params)[:300]} -> {response.text[:200]}")
@@ -127,8 +137,9 @@ def run(url: str, token: str, sdl: str, args) -> None:
     request_objects()
     elapsed = time.monotonic() - began
     total = sum(statuses.values())
-    print(f"{total:,} requests in {elapsed:.0f} s; by status: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items())))
-    print(f"5xx responses: {sum(v for k, v in statuses.items() if k >= 500)} (target 0)")
+    print(f"{total:,} requests in {elapsed:.0f} s; by status: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items(), key=str)))
+    print(f"5xx responses: {sum(v for k, v in statuses.items() if isinstance(k, int) and k >= 500)} (target 0); "
+          f"no answer in 60 s: {sum(v for k, v in statuses.items() if not isinstance(k, int))}")
     for line in failures:
         print("  " + line)
 

@@ -212,6 +212,9 @@ def missing(writes, acknowledged: set[int], teams: dict[str, str], tie_count_nee
         allowed |= {writes[i][1]["teams"][0]["name"] for i in indexes if i not in acknowledged}
         if teams[uid] not in allowed:
             lost += 1
+            if os.environ.get("SOAK_DEBUG"):
+                print("  not as acknowledged:", uid, repr(teams[uid]), sorted(allowed)[:4],
+                      [(i, writes[i][0], round(spans[i][0], 3), round(spans[i][1], 3)) for i in acked][-4:])
     return lost + max(0, tie_count_needed - tie_count)
 
 

@@ -178,7 +178,7 @@ def test_an_admin_and_the_cli_admin_key_write_anywhere(two_systems):
     assert "errors" not in server.gql(UPSERT, {"input": camel(node_input("baselines", 2, 2))})
 
 
-ADMIN_ONLY = {"POST /admin/db/migrate", "POST /admin/generate", "mutation erasePerson"}
+ADMIN_ONLY = {"POST /admin/db/migrate", "POST /admin/generate", "POST /admin/db/backup", "mutation erasePerson"}
 COVERED = {"POST /files/import": "files.import", "POST /graphql": "graphql", "mutation upsert": "graphql.upsert",
            "mutation deleteNodes": "graphql.deleteNodes", "mutation deleteRelationships": "graphql.deleteRelationships"}
 
@@ -204,7 +204,7 @@ def test_admin_only_paths_refuse_a_planner(two_systems):
     server = two_systems
     token = planner_token(server, "s1-system")
     with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as c:
-        for route in ("/admin/db/migrate", "/admin/generate"):
-            assert c.post(route, json={}).status_code == 401
+        for route in ("/admin/db/migrate", "/admin/generate", "/admin/db/backup"):
+            assert c.post(route, json={"dir": "/tmp/never"}).status_code == 401
     body = _gql(server, token, 'mutation { erasePerson(uid: "s2-person") { uid } }', {})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
