@@ -156,8 +156,6 @@ def writer_scope(ctx: Context, operation: str) -> str | None:
 
 
 def _result(ctx: Context, outcome: svc.Outcome) -> WriteResult:
-    if ctx.graph_version is not None and (outcome.nodes or outcome.relationships):
-        ctx.graph_version.bump()
     return WriteResult(
         nodes=[KindCount(kind=k, count=v) for k, v in sorted(outcome.nodes.items())],
         relationships=[KindCount(kind=k, count=v) for k, v in sorted(outcome.relationships.items())],
@@ -222,8 +220,6 @@ class Mutation:
             await _audit(ctx, "erase person", [str(uid)], "denied" if isinstance(exc, Forbidden) else "not found")
             raise
         await _audit(ctx, "erase person", [str(uid)])
-        if ctx.graph_version is not None:
-            ctx.graph_version.bump()
         return ErasePersonResult(uid=uid, relationships_removed=removed, graph_version=str(ctx.graph_version or "0"))
 
 

@@ -14,13 +14,11 @@ import asyncio
 import fcntl
 import logging
 import os
-import queue
 import re
 import subprocess
 import sys
 import threading
 import uuid
-import weakref
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,6 +32,7 @@ from carenet.errors import Conflict, StorageUnavailable
 from carenet.storage.arrow_types import ARROW
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query, Upsert
+from carenet.storage.reader_threads import ReaderThreads
 from carenet.storage.rows import BulkRows
 from carenet.storage.store import Op, Row, resolve
 
@@ -71,64 +70,6 @@ keeps is under 0.7 KB a row, less than the row itself."""
 EACH_MAX = 16
 """Up to this many keys, a query with a ``ladybug_each`` form runs once per key (measured at
 100,000 teams: one team's ties 1.8 ms by key, 15 ms through ``IN``; 50 teams' ties 50 ms through ``IN``)."""
-
-
-def _settle(future: asyncio.Future, result: Any, error: BaseException | None) -> None:
-    if not future.cancelled():
-        if error is None:
-            future.set_result(result)
-        else:
-            future.set_exception(error)
-
-
-def _stop(calls: queue.SimpleQueue, threads: list[threading.Thread]) -> None:
-    for _ in threads:
-        calls.put(None)
-    for thread in threads:
-        thread.join()
-
-
-class ReaderThreads:
-    """Threads taking read calls from one queue; each call's asyncio future is settled straight
-    from its thread with ``call_soon_threadsafe``.
-
-    ``run_in_executor`` makes a ``concurrent.futures.Future`` per call (with its condition and
-    lock) and chains it to an asyncio future; on this project's machines a bare call through it
-    took 95-112 µs under uvloop (116-133 µs under asyncio's own loop), through this 38-47 µs
-    (72-88 µs). A look-up by one key does not come here at all (:data:`INLINE_KEYS`).
-    :meth:`shutdown` lets the calls already queued finish; it also runs when the process ends
-    (before Python tears itself down), and the threads are daemons, so a store never closed does
-    not keep a process alive.
-    """
-
-    def __init__(self, count: int, name: str) -> None:
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._threads = [threading.Thread(target=self._work, name=f"{name}_{i}", daemon=True) for i in range(count)]
-        for thread in self._threads:
-            thread.start()
-        self._stop = weakref.finalize(self, _stop, self._queue, self._threads)
-
-    def _work(self) -> None:
-        while (item := self._queue.get()) is not None:
-            loop, future, fn, args = item
-            try:
-                result, error = fn(*args), None
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller, whatever it is
-                result, error = None, exc
-            try:
-                loop.call_soon_threadsafe(_settle, future, result, error)
-            except RuntimeError:  # the caller's loop has closed: nobody is waiting
-                pass
-            del item, future, result, error  # not kept alive while the thread waits for the next call
-
-    async def run(self, fn, *args):
-        loop = asyncio.get_running_loop()
-        future = loop.create_future()
-        self._queue.put((loop, future, fn, args))
-        return await future
-
-    def shutdown(self) -> None:
-        self._stop()
 
 
 def _open(path: Path, buffer_pool_mb: int = 0, read_only: bool = False) -> ladybug.Database:

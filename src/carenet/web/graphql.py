@@ -54,9 +54,6 @@ class GraphVersion:
         self.boot = format(int(time.time()), "x")
         self._store_version = store_version
 
-    def bump(self) -> None:
-        """Nothing to do: the write has changed the store's version already."""
-
     def __str__(self) -> str:
         return f"{self.boot}-{self._store_version()}"
 
