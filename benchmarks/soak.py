@@ -305,9 +305,13 @@ async def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--keep", type=Path, help="keep the stores in this folder (to inspect them afterwards)")
     args = parser.parse_args()
     writes = workload(args.creates, args.updates, args.ties, args.seed)
     with tempfile.TemporaryDirectory(prefix="carenet-soak-") as tmp:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(args.keep)
         demo_folder = Path(tmp) / "demo"
         key = await make_demo(demo_folder)
         print(f"== run 1: {len(writes):,} writes ({args.creates:,} creates, {args.updates:,} updates, "
@@ -315,6 +319,8 @@ async def main() -> None:
         first = Path(tmp) / "run1"
         shutil.copytree(demo_folder, first)
         await run_one(first, key, writes, args.clients)
+        if args.kills == 0:
+            return
         print(f"\n== run 2: the same writes, the server killed with SIGKILL {args.kills} times", flush=True)
         second = Path(tmp) / "run2"
         shutil.copytree(demo_folder, second)
