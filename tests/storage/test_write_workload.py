@@ -4,6 +4,7 @@ store always opens again (issue 14)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import random
@@ -282,5 +283,51 @@ async def test_metrics_written_again_and_again_keep_memory_flat(tmp_path):
         assert held["seed-1"]["betweenness"] == pytest.approx(209 / 2) and held["seed-1"]["community"] == 1
         assert held["seed-2"]["constraint"] is None
         assert grown < 30, f"memory grew {grown:.0f} MB over 200 metric writes"
+    finally:
+        await store.close()
+
+
+async def test_updates_land_on_their_own_rows_while_reads_run_through_checkpoints(tmp_path):
+    """LadybugDB 0.22 can write an update committed just before a ``CHECKPOINT`` into another row
+    (the same place in a lower 2,048-row vector) when reads run on other connections during the
+    checkpoint: the soak found 100 of 5,000 HTTP renames on the wrong team, some on demo teams.
+    Reads wait for a checkpoint now. Checkpoints every 5 writes here, to meet the race often."""
+    store = LadybugStore.open(tmp_path / "graph", read_threads=2)
+    store.checkpoint_every = 5
+    try:
+        await migrate(store, SCHEMA_DIR)
+        repo = Repository(store)
+        await repo.load(seeded(5_000))
+        expected = {f"seed-{i}": f"Seed {i}" for i in range(5_000)}
+        rng = random.Random(14)
+        done = asyncio.Event()
+
+        async def read_on(one_key: bool) -> int:
+            reads, pick = 0, random.Random(one_key)
+            while not done.is_set():
+                if one_key:  # on the event loop's own thread (INLINE_KEYS)
+                    await repo.get(NodeLabel.TEAM, f"seed-{pick.randrange(5_000)}")
+                else:  # on a reader thread
+                    await repo.get_many(NodeLabel.TEAM, [f"seed-{pick.randrange(5_000)}" for _ in range(8)])
+                reads += 1
+                await asyncio.sleep(0)
+            return reads
+
+        async def write() -> None:
+            try:
+                for i in range(600):
+                    uid = f"seed-{rng.randrange(5_000)}"
+                    cs = ChangeSet()
+                    cs.add_node(m.Team(uid=uid, name=f"Renamed {i}", sector="housing"))
+                    await repo.apply(cs)
+                    expected[uid] = f"Renamed {i}"
+            finally:
+                done.set()
+
+        _, inline, threaded = await asyncio.gather(write(), read_on(True), read_on(False))
+        assert inline > 100 and threaded > 100  # the reads did run beside the writes
+        held = await repo.get_many(NodeLabel.TEAM, list(expected))
+        wrong = {uid: team.name for uid, team in held.items() if team.name != expected[uid]}
+        assert not wrong, f"{len(wrong)} teams hold another team's name, e.g. {list(wrong.items())[:3]}"
     finally:
         await store.close()

@@ -6,6 +6,13 @@ serialised, never failed), reads run on a small pool, each thread with its own c
 except a look-up by one key, which runs on the caller's own thread (see :data:`INLINE_KEYS`).
 A second process that opens the same folder gets :class:`StorageUnavailable` naming the
 process that holds it.
+
+No read runs during a checkpoint (:attr:`LadybugStore.gate`): LadybugDB 0.22 can write an update
+committed just before a ``CHECKPOINT`` into another row of the table (the same place in a lower
+2,048-row vector) when reads run on other connections during it (issue 14; the reproduction is
+``docs/upstream/checkpoint_read_race.py``). So carenet checkpoints by itself only, never
+LadybugDB on a commit (``auto_checkpoint`` off), and each checkpoint waits for the reads under
+way and holds new ones back until it is done.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 import pyarrow.compute as pc
+from readerwriterlock.rwlock import RWLockWrite
 
 from carenet.errors import Conflict, StorageUnavailable
 from carenet.storage.arrow_types import ARROW
@@ -47,7 +55,11 @@ CHECKPOINT_EVERY = 100
 when its WAL passes a size; until a checkpoint every update keeps about 25 KB in memory (measured:
 2,000 one-row updates at 100,000 rows grew the process 48 MB; with a ``CHECKPOINT`` every 100,
 4 MB), and a long WAL makes the next start slow. A checkpoint after 100 small writes took about
-18 ms at 100,000 rows."""
+18 ms at 100,000 rows. LadybugDB's own checkpoints are off (see the module's notes), so a write of
+many rows is checkpointed too: after :data:`CHECKPOINT_ROWS` rows since the last."""
+CHECKPOINT_ROWS = 20_000
+"""Rows written (by every statement of every write since the last checkpoint) that call for a
+checkpoint whatever the count of writes: LadybugDB's own threshold was a WAL of 16 MB."""
 INLINE_KEYS = 1
 """A look-up by key (``by_key``, or a ``ladybug_each`` text) of at most this many keys runs on the
 caller's thread, the event loop's, not on a reader thread. It takes a few tenths of a millisecond
@@ -77,7 +89,9 @@ def _open(path: Path, buffer_pool_mb: int = 0, read_only: bool = False) -> ladyb
         raise StorageUnavailable(f"there is no embedded database at {path}")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only)
+        # auto_checkpoint off: a checkpoint must not run beside reads (see the module's notes).
+        return ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only,
+                                auto_checkpoint=False)
     except RuntimeError as exc:
         text = str(exc)
         match = _LOCK_HELD.search(text)
@@ -144,8 +158,13 @@ class LadybugStore:
         self._boot = uuid.uuid4().hex[:8]
         self._writes = 0
         self._since_checkpoint = 0
+        self._rows_since_checkpoint = 0
         self._refusing: str | None = None
         self.checkpoint_every = CHECKPOINT_EVERY
+        self.checkpoint_rows = CHECKPOINT_ROWS
+        self.gate = RWLockWrite()
+        """Reads hold it shared, a checkpoint exclusive (writer first: a checkpoint waits only for
+        the reads already under way). See the module's notes."""
 
     @property
     def version(self) -> str:
@@ -288,6 +307,7 @@ class LadybugStore:
         if self._refusing:
             raise StorageUnavailable(self._refusing, suggestion="restart carenet; it recovers the store on start")
         conn = self._conn()
+        self._rows_since_checkpoint += sum(len(p["rows"]) for _, p in ops if isinstance(p.get("rows"), (list, BulkRows)))
         try:
             if (len(ops) == 1 and isinstance(ops[0][0].ladybug, Upsert) and ops[0][1].get("fresh")
                     and len(ops[0][1]["rows"]) >= self.bulk_rows):
@@ -330,8 +350,7 @@ class LadybugStore:
         text = str(exc)
         if _POST_COMMIT in text:
             try:
-                conn.execute("CHECKPOINT")
-                self._since_checkpoint = 0
+                self._checkpoint(conn)
                 log.warning("a post-commit checkpoint failed; a checkpoint after it succeeded: %s", text)
                 return
             except RuntimeError as again:
@@ -352,18 +371,28 @@ class LadybugStore:
 
     def _after_commit(self, conn: ladybug.Connection) -> None:
         self._since_checkpoint += 1
-        if self._since_checkpoint < self.checkpoint_every:
+        if self._since_checkpoint < self.checkpoint_every and self._rows_since_checkpoint < self.checkpoint_rows:
             return
         try:
-            conn.execute("CHECKPOINT")
-            self._since_checkpoint = 0
+            self._checkpoint(conn)
         except RuntimeError as exc:  # the write is committed; the next one tries again
             log.warning("checkpoint after %d writes failed: %s", self._since_checkpoint, exc)
 
+    def _checkpoint(self, conn: ladybug.Connection) -> None:
+        """Fold the WAL into the database file, with no read under way (see the module's notes).
+        Only on the writer thread, so no write runs meanwhile either."""
+        with self.gate.gen_wlock():
+            conn.execute("CHECKPOINT")
+        self._since_checkpoint = self._rows_since_checkpoint = 0
+
     def checkpoint_now(self) -> None:
         """Run on the writer thread: fold the WAL into the database file."""
-        self._conn().execute("CHECKPOINT")
-        self._since_checkpoint = 0
+        self._checkpoint(self._conn())
+
+    def _gated(self, fn, *args):
+        """Run a read on this thread, never during a checkpoint."""
+        with self.gate.gen_rlock():
+            return fn(*args)
 
     def _run_arrow(self, query: Query, params: dict[str, Any], batch_rows: int) -> pa.Table:
         conn = self._conn()
@@ -398,7 +427,7 @@ class LadybugStore:
 
     async def _read(self, fn, *args):
         self._check_open()
-        return await self._readers.run(fn, *args)
+        return await self._readers.run(self._gated, fn, *args)
 
     async def _write(self, fn, *args):
         self._check_open()
@@ -408,7 +437,12 @@ class LadybugStore:
         query, params = resolve(query), normalise(params)
         if (query.by_key or query.ladybug_each is not None) and len(params.get("uids") or ()) <= INLINE_KEYS:
             self._check_open()
-            return self._run(query, params)  # on this thread: see INLINE_KEYS
+            shared = self.gate.gen_rlock()
+            if shared.acquire(blocking=False):  # on this thread (see INLINE_KEYS), unless a checkpoint runs
+                try:
+                    return self._run(query, params)
+                finally:
+                    shared.release()
         return await self._read(self._run, query, params)
 
     async def write(self, query: Query | str, /, **params: Any) -> list[Row]:
