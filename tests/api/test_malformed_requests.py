@@ -125,3 +125,19 @@ def test_generated_queries_of_the_schema_never_answer_5xx(demo_server, sdl, data
     with demo_server.client(Role.ADMIN) as client:
         response = post(client, GQL, {"query": query})
     assert response.status_code < 500, (query, response.text)
+
+
+@pytest.mark.parametrize("media", [GQL, JSON])
+@pytest.mark.parametrize("value", [123456789012345678901234567890, "ten", 2**31, [5], None],
+                         ids=["past-64-bits", "string", "past-32-bits", "list", "null-for-non-null"])
+def test_variable_values_that_do_not_coerce_are_a_request_error(demo_server, value, media):
+    """GraphQL over HTTP: the operation never ran, so the response has no ``data`` entry; 400 as
+    graphql-response+json, 200 as application/json; and a repeat answers the same."""
+    params = {"query": "query($n: Int!) { teams(first: $n) { totalCount } }", "variables": {"n": value}}
+    with demo_server.client(Role.ADMIN) as client:
+        for _ in range(2):  # the first run and the repeat take different ways (api/prepared.py)
+            response = post(client, media, params)
+            assert response.status_code == (400 if media == GQL else 200), response.text
+            body = response.json()
+            assert "data" not in body, body
+            assert body["errors"] and body["errors"][0]["message"], body  # says $n, or the cost past 2**31

@@ -175,10 +175,17 @@ async def _handle(request: Request, *, get: bool) -> Response:
     body: dict[str, Any] = {}
     if result.errors:
         body["errors"] = [format_error(e) for e in result.errors]
-    if isinstance(result, PreExecutionError):
+    if isinstance(result, PreExecutionError) or _never_ran(result):
         return _respond(body, 400, media)
     body["data"] = result.data
     return _respond(body, 200, media)
+
+
+def _never_ran(result: Any) -> bool:
+    """Variable values that did not coerce (GraphQL's CoerceVariableValues): execution never
+    started, so this is a request error, with no ``data`` entry (GraphQL over HTTP). Only then
+    is ``data`` null with every error outside any field (field errors carry their path)."""
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
 @router.post("/graphql")
