@@ -294,3 +294,82 @@ async def test_of_equal_shortest_paths_both_stores_pick_the_same(any_repo):
     await any_repo.apply(cs)
     assert await any_repo.team_shortest_path("a", "d") == ["a", "w", "d"]
     assert await any_repo.team_shortest_path("d", "a") == ["d", "w", "a"]
+
+
+# --- names: folded and sorted in Python terms, stored, so both stores answer alike (issue 20) -------
+
+NAMES = {"ist1": "İstanbul Team", "ist2": "ISTANBUL", "ist3": "istanbul", "sig1": "ΟΔΟΣ", "sig2": "οδος",
+         "ss1": "Straße", "ss2": "STRASSE", "emo": "\U0001f600 Smile", "pua": "\ue000 Private", "fw": "\uff21bc",
+         "plain": "Plain", "low": "plain"}
+NAME_KEYS_OF = Query("test_name_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name AS name, n.name_fold AS name_fold, "
+                     "n.name_key AS name_key")
+CLEAR_NAME = Query("test_clear_name", "MATCH (n:Team {uid: $uid}) SET n.name = NULL, n.name_fold = NULL, n.name_key = NULL",
+                   write=True)
+
+
+def _named(names: dict[str, str]) -> ChangeSet:
+    cs = ChangeSet()
+    for uid, name in names.items():
+        cs.add_node(m.Team(uid=uid, name=name, sector="health"))
+    return cs
+
+
+async def _stored_name_keys(repo) -> dict[str, tuple]:
+    from carenet.domain.text import name_keys
+
+    rows = await repo.store.read(NAME_KEYS_OF)
+    for r in rows:
+        assert {"name_fold": r["name_fold"], "name_key": r["name_key"]} == name_keys(r["name"]), r
+    return {r["uid"]: r["name"] for r in rows}
+
+
+async def test_every_write_path_stores_the_folded_name_and_its_sort_key(any_repo):
+    import pyarrow as pa
+
+    from carenet.storage.rows import ModelTable
+
+    await any_repo.apply(_named(NAMES))  # rows, one small write
+    await any_repo.apply(_named({uid: name.upper() + " Ünit" for uid, name in list(NAMES.items())[:4]}))  # updated
+    store = getattr(any_repo.store, "inner", any_repo.store)
+    if hasattr(store, "bulk_rows"):
+        store.bulk_rows = 2  # LadybugDB's Arrow paths (COPY of new rows, LOAD FROM updates) for these few rows
+    await any_repo.load(_named({f"bulk{i}": f"ΣΟΦΙΑ {i}" for i in range(5)}))
+    await any_repo.load(_named({f"bulk{i}": f"Ölçek İ{i}" for i in range(5)}))
+    table = pa.table({"uid": ["col1", "col2", "bulk0"], "name": ["GROẞ", "Ꭰ cherokee", "Άρης"], "sector": ["health"] * 3})
+    await any_repo.load(ChangeSet(tables=[ModelTable(m.Team, table, origin="teams.csv")]))  # a column-at-a-time import
+    stored = await _stored_name_keys(any_repo)
+    assert stored["ist1"] == "İSTANBUL TEAM Ünit" and stored["bulk1"] == "Ölçek İ1" and stored["bulk0"] == "Άρης"
+    assert stored["col1"] == "GROẞ" and len(stored) == len(NAMES) + 7
+
+
+async def test_name_filters_and_name_order_follow_python_on_every_store(any_repo):
+    """Contains / starts with (and their negations) compare folded names (carenet.domain.text.fold);
+    the name order is Python's code point order, also for characters past the surrogates, where
+    Neo4j's UTF-16 order differs; a node with no name matches neither a name condition nor its NOT."""
+    from carenet.domain.text import fold
+    from carenet.services import connections as c
+
+    await any_repo.apply(_named({**NAMES, "gone": "Nameless"}))
+    await any_repo.store.write(CLEAR_NAME, uid="gone")
+    named = {uid: name for uid, name in (await _stored_name_keys(any_repo)).items() if name is not None}
+    assert set(named) == set(NAMES)
+
+    async def select(where, counted: bool = False) -> set[str]:
+        page = await c.page(any_repo, label="Team", where=where, first=100)
+        if counted:
+            assert await c.count(any_repo, label="Team", where=where) == len(page.rows)
+        return {r["uid"] for r in page.rows}
+
+    for term in ("İ", "istanbul", "ΟΣ", "ος", "ß", "SS", "\U0001f600", "\ue000", "Pl"):
+        contains = {u for u, n in named.items() if fold(term) in fold(n)}
+        starts = {u for u, n in named.items() if fold(n).startswith(fold(term))}
+        assert await select(c.Where([c.Cond("name", contains=term)]), counted=True) == contains, term
+        assert await select(c.Where([c.Cond("name", starts=term)])) == starts, term
+        assert await select(c.Where(none_of=c.Where([c.Cond("name", contains=term)]))) == set(named) - contains, term
+        assert await select(c.Where(none_of=c.Where([c.Cond("name", starts=term)]))) == set(named) - starts, term
+    assert "ss1" in await select(c.Where([c.Cond("name", contains="strasse")]))  # ß folds to ss
+    for descending in (False, True):
+        page = await c.page(any_repo, label="Team", order_by="name", descending=descending, first=100)
+        expected = sorted(named, key=lambda u: (named[u], u), reverse=descending)
+        got = [r["uid"] for r in page.rows if r["uid"] != "gone"]
+        assert got == expected

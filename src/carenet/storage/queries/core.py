@@ -5,6 +5,7 @@ override says why.
 """
 
 from carenet.domain.schema import NodeLabel
+from carenet.domain.text import NAME_KEYED_LABELS
 from carenet.storage.queries.registry import Query
 
 MIGRATIONS_APPLIED = Query(
@@ -184,3 +185,23 @@ WIPE_BATCH = Query(
     "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted",
     write=True,
 )
+
+# --- the properties stored from a name (carenet.domain.text), filled in by migration 002 ------
+
+NAME_KEYS_MISSING: dict[str, Query] = {
+    label: Query(
+        f"name_keys_missing_{label.lower()}",
+        f"MATCH (n:{label}) WHERE n.name IS NOT NULL AND n.name_key IS NULL RETURN n.uid AS uid, n.name AS name",
+    )
+    for label in sorted(NAME_KEYED_LABELS)
+}
+
+SET_NAME_KEYS: dict[str, Query] = {
+    label: Query(
+        f"set_name_keys_{label.lower()}",
+        f"UNWIND $rows AS r MATCH (n:{label} {{uid: r.uid}}) SET n.name_fold = r.name_fold, n.name_key = r.name_key",
+        write=True,
+        skip_if_empty="rows",
+    )
+    for label in sorted(NAME_KEYED_LABELS)
+}
