@@ -41,3 +41,13 @@ def test_sort_key_keeps_code_point_order_under_both_comparisons(a, b):
     assert (a < b) == (ka < kb) == (_utf16(ka) < _utf16(kb))
     assert (a == b) == (ka == kb)
     assert b.startswith(a) == kb.startswith(ka)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8))
+def test_fold_is_nfkc_casefold_nfkc_and_its_ascii_shortcut_agrees(text):
+    import unicodedata
+
+    assert fold(text) == unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    ascii_only = "".join(c for c in text if c.isascii())
+    assert fold(ascii_only) == unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ascii_only).casefold())

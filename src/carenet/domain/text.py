@@ -32,6 +32,8 @@ def fold(text: str) -> str:
     (every sigma alike); ``'İ'`` to ``'i̇'`` (i and a combining dot above); a full-width ``'Ａ'`` to
     ``'a'``. A search term is folded the same way, so a term matches whatever case it is typed in.
     """
+    if text.isascii():  # the same answer, several times faster (most names)
+        return text.lower()
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
