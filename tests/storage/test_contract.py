@@ -526,9 +526,9 @@ async def test_every_page_and_count_query_orders_and_counts_as_python_does(any_r
             for descending in (False, True):
                 expected = sorted(of_label, key=lambda u: (key[order_by](u), u), reverse=descending)
                 pages, after = [], None
-                while True:  # two at a time: the keyset cursors too
+                while True:  # three at a time: the keyset cursors too
                     page = await c.page(any_repo, label=label, where=everything, order_by=order_by,
-                                        descending=descending, first=2, after=after)
+                                        descending=descending, first=3, after=after)
                     pages += [r["uid"] for r in page.rows]
                     if not page.has_next:
                         break
