@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from carenet.domain import models as m
+from carenet.domain.text import fold
 from carenet.storage.repository import ChangeSet
 
 BOUNDARY = dt.date(2020, 1, 1)
 DAYS = (None, BOUNDARY - dt.timedelta(days=1), BOUNDARY, BOUNDARY + dt.timedelta(days=1), dt.date(2015, 3, 31))
 WORDS = ("Royal", "ROYAL", "royal", "Roy", "Royalty", "Émile", "émile", "Ecole", "École", "Straße", "STRASSE",
-         "Medici", "medici", "Médicis", "Zoë", "Øresund", "a", "A", "ab", "Ab", "St. Ann's", "NHS", "nhs")
+         "Medici", "medici", "Médicis", "Zoë", "Øresund", "a", "A", "ab", "Ab", "St. Ann's", "NHS", "nhs",
+         # case folding the stores' toLower disagree on (issue 20): dotted capital I, word-final sigma
+         "İstanbul", "ISTANBUL", "istanbul", "ΟΔΟΣ", "Οδός", "οδος",
+         # sorting: past the surrogates (U+E000-U+FFFF) and outside the BMP, where Neo4j's UTF-16
+         # order and LadybugDB's code point order differ
+         "\ue000Private", "\uff21BC", "\U0001f600Smile", "\U0001d504Fraktur")
 SECTORS = ("health", "social_care", "housing", "voluntary", "education")
 KINDS = {"health": ("nhs_trust", "gp_practice", "hospice"), "social_care": ("local_authority", "care_provider"),
          "housing": ("housing_association",), "voluntary": ("vcse",), "education": ("school", "college")}
@@ -192,9 +198,9 @@ class Oracle:
             elif key == "activeAt":
                 ok = self.active(label, uid, dt.date.fromisoformat(cond))
             elif key == "name":
-                name = (self.g.nodes[label][uid].get("name") or "").lower()
-                ok = ("contains" not in cond or cond["contains"].lower() in name) and (
-                    "startsWith" not in cond or name.startswith(cond["startsWith"].lower()))
+                name = fold(self.g.nodes[label][uid]["name"])  # the spec: caseless by carenet.domain.text.fold
+                ok = ("contains" not in cond or fold(cond["contains"]) in name) and (
+                    "startsWith" not in cond or name.startswith(fold(cond["startsWith"])))
             else:
                 have = self.value(label, uid, key)
                 wanted = lambda v: v.lower() if key in ("sector", "kind", "level") else v  # noqa: E731

@@ -7,6 +7,10 @@ from typer.testing import CliRunner
 
 from carenet.cli.main import app
 from carenet.config import Settings
+from carenet.bootstrap import SCHEMA_DIR
+from carenet.storage.migrations import schema_files
+
+SCHEMA_VERSION = schema_files(SCHEMA_DIR, "ladybug")[-1].version
 
 runner = CliRunner()
 
@@ -25,7 +29,7 @@ def test_migrate_status_generate_and_wipe(tmp_path):
     generated = invoke("generate", "--data-dir", data, "--seed", "3")
     assert generated.exit_code == 0 and "generated 1 system(s)" in generated.stdout
     status = invoke("db", "status", "--data-dir", data)
-    assert "schema version: 1" in status.stdout and "Team" in status.stdout
+    assert f"schema version: {SCHEMA_VERSION}" in status.stdout and "Team" in status.stdout
     wiped = invoke("db", "wipe", "--data-dir", data, "--yes")
     assert wiped.exit_code == 0
     assert "pending 001_base" in invoke("db", "status", "--data-dir", data).stdout
@@ -36,7 +40,7 @@ def test_wipe_asks_first(tmp_path):
     invoke("db", "migrate", "--data-dir", data)
     refused = runner.invoke(app, ["db", "wipe", "--data-dir", data], input="n\n")
     assert refused.exit_code != 0
-    assert "schema version: 1" in invoke("db", "status", "--data-dir", data).stdout
+    assert f"schema version: {SCHEMA_VERSION}" in invoke("db", "status", "--data-dir", data).stdout
 
 
 def _free_port() -> int:
@@ -75,7 +79,7 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
         assert status.exit_code == 0, status.output
         assert f"held by process {server.pid}" in status.output
         assert "sending the command to " + url in status.output
-        assert "schema version: 1" in status.stdout
+        assert f"schema version: {SCHEMA_VERSION}" in status.stdout
         generated = invoke("generate", "--data-dir", data, env=env)
         assert generated.exit_code == 0 and "generated 1 system(s)" in generated.stdout
         key = (settings.data_dir / "admin.key").read_text()
@@ -133,7 +137,7 @@ def test_the_cli_finds_the_server_that_holds_the_database_on_any_port(tmp_path):
         assert record.stat().st_mode & 0o777 == 0o600
         status = invoke("db", "status", "--data-dir", str(data), env={"CARENET_SERVER_URL": ""})
         assert status.exit_code == 0, status.output
-        assert f"sending the command to http://127.0.0.1:{port}" in status.output and "schema version: 1" in status.stdout
+        assert f"sending the command to http://127.0.0.1:{port}" in status.output and f"schema version: {SCHEMA_VERSION}" in status.stdout
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -83,3 +83,17 @@ def test_the_linter_catches_what_it_should():
     ])
     for result in results:
         assert any(d["severity"] == ERROR for d in result["diagnostics"]), result["name"]
+
+
+_UNLABELLED_UID = re.compile(r"\(\s*\w*\s*\{\s*uid\s*:|\((\w+)\)[^()]*?\bWHERE\s+\1\.uid\s*(=|IN\b)")
+"""A node matched by uid with no label: ``(a {uid: u})`` or ``MATCH (n) WHERE n.uid = ...``."""
+
+
+def test_no_neo4j_text_matches_a_uid_without_a_label():
+    """Neo4j finds a uid through a label's uid constraint index; ``MATCH (n {uid: $uid})`` with no
+    label scans every node of the database (issue 20). LadybugDB overrides may differ."""
+    assert _UNLABELLED_UID.search("UNWIND $uids AS u MATCH (a {uid: u})-[:PART_OF]->(b) RETURN b.uid AS uid")
+    assert _UNLABELLED_UID.search("MATCH (n) WHERE n.uid = $uid RETURN n.uid AS uid")
+    assert not _UNLABELLED_UID.search("MATCH (a:Team {uid: u})-[:PART_OF]->(b:Organisation) RETURN b.uid AS uid")
+    offending = [q.name for q in REGISTRY.values() for text in q.statements(Dialect.NEO4J) if _UNLABELLED_UID.search(text)]
+    assert offending == []

@@ -92,19 +92,59 @@ def test_every_session_shares_the_stores_bookmark_manager():
     assert managers[0] is not None and managers[0] is managers[1] is store.bookmarks
 
 
+def _with_people():
+    """The contract suite's small system, two people (one at work) with a tie, and an organisations' tie."""
+    from carenet.domain import models as m
+    from tests.storage.test_contract import W1, small_system
+
+    cs = small_system()
+    cs.add_node(m.Person(uid="p1", name="Pat", level="team"))
+    cs.add_node(m.Person(uid="p2", name="Sam", level="board"))
+    cs.add_relationship(m.MemberOf(source="p1", target="a"))
+    cs.add_relationship(m.WorksWith(source="p1", target="p2", kinds=["advice"], wave=W1))
+    cs.add_relationship(m.CollaboratesWith(source="O1", target="O2", kinds=["pooled_budget"], wave=W1))
+    return cs
+
+
+STREAMED = ("team_nodes", "team_ties", "team_ties_all", "organisation_nodes", "organisation_ties",
+            "organisation_ties_all", "person_nodes", "person_ties", "person_ties_all")
+"""The projection queries (Repository.projection); the node and relationship scans are generated."""
+
+
+async def test_every_streamed_query_declares_its_columns(repo):
+    from carenet.storage.queries import Query
+
+    scans = [q.name for q in REGISTRY.values() if q.name.startswith(("node_scan_", "rel_scan_"))]
+    assert len(scans) >= 40
+    assert [name for name in (*STREAMED, *scans) if not REGISTRY[name].columns] == []
+    undeclared = Query("test_undeclared", "MATCH (n:Team) RETURN n.uid AS uid")
+    with pytest.raises(ValueError, match="declares no columns"):  # refused on the embedded store too
+        [b async for b in repo.store.stream(undeclared)]
+    store = Neo4jStore("neo4j://127.0.0.1:1", user="neo4j", password="x")
+    try:
+        with pytest.raises(ValueError, match="declares no columns"):  # before any connection is tried
+            [b async for b in store.stream(undeclared)]
+    finally:
+        await store.close()
+
+
 async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
     """For every query that declares its columns, rows as the Neo4j driver gives them (all null;
     nulls in one batch and values in another; driver dates) make batches with the schema the
     embedded store streams for the same query, and batches of one stream join into one table."""
-    from tests.storage.test_contract import small_system
+    import datetime as _dt
 
-    await repo.apply(small_system())
+    await repo.apply(_with_people())
     declared = [q for q in REGISTRY.values() if q.columns]
-    assert len(declared) >= 30  # every node and relationship scan
+    assert {name for name in STREAMED} <= {q.name for q in declared}
+    params = {"wave": "", "any_time": True, "at": _dt.date.today()}
+    checked = set()
     for query in declared:
-        batches = [b async for b in repo.store.stream(query)]
+        needed = {k: v for k, v in params.items() if "$" + k in query.cypher}
+        batches = [b async for b in repo.store.stream(query, **needed)]
         if not batches:
             continue
+        checked.add(query.name)
         ladybug_schema = batches[0].schema
         names = ladybug_schema.names
         nulls = [dict.fromkeys(names)] * 3
@@ -121,6 +161,9 @@ async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
 
         declared_schema = arrow_types.schema(query.columns)
         assert declared_schema == schema, query.name
-        parts = [record_batch(nulls, declared_schema), record_batch([native_row(r) for r in filled], declared_schema)]
+        half = [dict(r, **{k: None for k in names[::2]}) for r in filled]  # some columns null in this batch only
+        parts = [record_batch(nulls, declared_schema), record_batch([native_row(r) for r in filled], declared_schema),
+                 record_batch([native_row(r) for r in half], declared_schema)]
         assert all(p.schema == schema for p in parts), query.name
         pa.Table.from_batches(parts)  # one stream's batches join
+    assert set(STREAMED) <= checked  # every projection query gave rows here, so its types were compared

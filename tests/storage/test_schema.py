@@ -9,7 +9,7 @@ from carenet.domain.schema import REL_SPECS, NodeLabel, RelType
 from carenet.storage import codegen
 from carenet.storage.migrations import migrate, schema_files, status
 from carenet.storage.queries import Query
-from carenet.storage.schema_model import node_props, rel_props
+from carenet.storage.schema_model import rel_props, written_props
 
 SHOW_TABLES = Query("test_show_tables", "CALL db.labels() YIELD label RETURN label AS name", ladybug="CALL show_tables() RETURN name AS name, type AS type")
 
@@ -37,7 +37,7 @@ async def test_ladybug_tables_match_the_model(store):
     for label in NodeLabel:
         assert tables.get(label.value) == "NODE"
         info = await store.read(Query("t", "RETURN 1", ladybug="CALL table_info('" + label.value + "') RETURN *"))
-        declared = [(p.name, p.ladybug_type.replace("BOOLEAN", "BOOL")) for p in node_props(label)]
+        declared = [(p.name, p.ladybug_type.replace("BOOLEAN", "BOOL")) for p in written_props(label)]
         assert [(r["name"], r["type"]) for r in info] == [("uid", "STRING"), *declared]
     for rel_type in RelType:
         assert tables.get(rel_type.value) == "REL"
@@ -74,3 +74,36 @@ def test_schema_files_must_be_numbered(tmp_path):
     (tmp_path / "ladybug" / "tables.cypher").write_text("RETURN 1;")
     with pytest.raises(ValueError, match="NNN_name.cypher"):
         schema_files(tmp_path, "ladybug")
+
+
+async def test_migration_002_fills_in_the_name_keys_of_nodes_written_before_it(tmp_path):
+    """A store made before 002 (001 applied, names written without name_fold / name_key) gets the
+    columns and the values, computed in Python (carenet.domain.text), when it is migrated."""
+    from carenet.bootstrap import build
+    from carenet.config import Settings
+    from carenet.domain.text import name_keys
+
+    old = tmp_path / "schema" / "ladybug"
+    old.mkdir(parents=True)
+    first = schema_files(SCHEMA_DIR, "ladybug")[0]
+    (old / first.path.name).write_text(first.path.read_text())
+    built = await build(Settings(data_dir=tmp_path / "data"))
+    try:
+        assert [f.version for f in await migrate(built.store, tmp_path / "schema")] == [1]
+        names = {"a": "İstanbul", "b": "ΟΔΟΣ", "c": "Straße \U0001f600"}
+        for uid, name in names.items():
+            await built.store.write(Query("test_old_write", "CREATE (:Team {uid: $uid, name: $name, sector: 'health'})",
+                                          write=True), uid=uid, name=name)
+        await built.store.write(Query("test_old_person", "CREATE (:Person {uid: 'p', name: 'Σίσυφος', level: 'team'})",
+                                      write=True))
+        applied = await migrate(built.store, SCHEMA_DIR)
+        assert [f.name for f in applied] == ["name_keys"]
+        rows = await built.store.read(Query("test_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name_fold AS name_fold, "
+                                            "n.name_key AS name_key"))
+        assert {r["uid"]: {"name_fold": r["name_fold"], "name_key": r["name_key"]} for r in rows} == {
+            uid: name_keys(name) for uid, name in names.items()}
+        person = await built.store.read(Query("test_p", "MATCH (n:Person) RETURN n.name_fold AS f"))
+        assert person == [{"f": "σίσυφοσ"}]
+        assert await migrate(built.store, SCHEMA_DIR) == []
+    finally:
+        await built.close()

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from carenet.domain.text import fold, sort_key
 from carenet.errors import InvalidInput, Problem
 from carenet.storage.queries import connections as q
 from carenet.storage.queries import pages as fast
@@ -93,9 +94,10 @@ def _slot_params(label: str, slot: int, conj: Conj | None, problems: list[Proble
             elif f.kind == "text":
                 if negated and len(these) > 1:
                     problems.append(Problem(f"where.{f.name}", "at most one negated name condition per alternative"))
+                # Terms are folded as the stored name_fold is (carenet.domain.text), never by a store.
                 # '' is in every name: it adds no condition (and would match nothing on LadybugDB)
-                contains = [c.contains.lower() for c in these if c.contains]
-                starts = [c.starts.lower() for c in these if c.starts]
+                contains = [t for t in (fold(c.contains) for c in these if c.contains) if t]
+                starts = [t for t in (fold(c.starts) for c in these if c.starts) if t]
                 params[p + "_on"] = bool(these)
                 params[p + "_contains_used"], params[p + "_contains"] = bool(contains), contains or [_UNUSED]
                 params[p + "_starts_used"], params[p + "_starts"] = bool(starts), starts or [_UNUSED]
@@ -161,7 +163,7 @@ def _row_key(row: dict[str, Any], order_by: str) -> Any:
     value = row.get(_ROW_KEYS[order_by])
     if value is None:
         return _BLANK[order_by] if order_by in ("uid", "name") else -1.0
-    return value
+    return sort_key(value) if order_by == "name" else value  # the key the stores order by
 
 
 async def _by_uids(repo, label: str, uids: set[str], order_by: str, desc: bool, after: tuple | None, limit: int) -> list:

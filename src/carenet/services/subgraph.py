@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from carenet.domain.text import fold
 from carenet.errors import InvalidInput, NotFound, Problem
 from carenet.storage.queries import subgraph as q
 from carenet.storage.repository import Repository
@@ -98,7 +99,7 @@ def _filter_params(f: SubgraphFilter, uids: Sequence[str] | None) -> dict:
         "sectors": list(f.sectors) or [""],
         "all_levels": not f.levels,
         "levels": list(f.levels) or [""],
-        "search": f.search.strip().lower(),
+        "search": fold(f.search.strip()),  # as the stored name_fold is (carenet.domain.text)
         "place": f.place,
         "system": f.system,
     }

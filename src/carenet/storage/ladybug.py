@@ -42,7 +42,7 @@ from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query, Upsert
 from carenet.storage.reader_threads import ReaderThreads
 from carenet.storage.rows import BulkRows
-from carenet.storage.store import Op, Row, resolve
+from carenet.storage.store import Op, Row, resolve, stream_schema
 
 log = logging.getLogger(__name__)
 
@@ -458,7 +458,9 @@ class LadybugStore:
     async def stream(
         self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any
     ) -> AsyncIterator[pa.RecordBatch]:
-        table = await self._read(self._run_arrow, resolve(query), normalise(params), batch_rows)
+        q = resolve(query)
+        stream_schema(q)  # a streamed query declares its columns, for every store
+        table = await self._read(self._run_arrow, q, normalise(params), batch_rows)
         for batch in table.to_batches(max_chunksize=batch_rows):
             yield batch
 

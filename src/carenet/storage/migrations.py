@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from carenet.domain.text import name_keys
 from carenet.storage.queries import core, crud
 from carenet.storage.store import GraphStore
 
@@ -73,11 +74,29 @@ async def status(store: GraphStore, schema_dir: Path) -> SchemaStatus:
     return SchemaStatus(store.dialect.value, applied, pending)
 
 
+async def fill_name_keys(store: GraphStore, *, batch: int = 5_000) -> int:
+    """Write ``name_fold`` and ``name_key`` (:mod:`carenet.domain.text`) on every node whose name
+    has none yet: the data half of schema file 002, for nodes written before it. Idempotent."""
+    done = 0
+    for label, missing in core.NAME_KEYS_MISSING.items():
+        rows = [{"uid": r["uid"], **name_keys(r["name"])} for r in await store.read(missing)]
+        for start in range(0, len(rows), batch):
+            await store.write(core.SET_NAME_KEYS[label], rows=rows[start : start + batch])
+        done += len(rows)
+    return done
+
+
+DATA_STEPS = {"name_keys": fill_name_keys}
+"""Python run after the schema file of that name, for what Cypher cannot compute the same on both stores."""
+
+
 async def migrate(store: GraphStore, schema_dir: Path) -> list[SchemaFile]:
-    """Apply every pending schema file; returns those applied (empty when up to date)."""
+    """Apply every pending schema file (and its data step); returns those applied (empty when up to date)."""
     current = await status(store, schema_dir)
     for schema_file in current.pending:
         await store.run_schema(schema_file.statements())
+        if schema_file.name in DATA_STEPS:
+            await DATA_STEPS[schema_file.name](store)
         row = {
             "uid": f"{store.dialect.value}:{schema_file.version:03d}",
             "version": schema_file.version,

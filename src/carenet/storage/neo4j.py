@@ -16,10 +16,9 @@ from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from carenet.errors import Conflict, StorageUnavailable
-from carenet.storage import arrow_types
 from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query
-from carenet.storage.store import Op, Row, resolve
+from carenet.storage.store import Op, Row, resolve, stream_schema
 
 
 _TEMPORAL = (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time)
@@ -42,9 +41,9 @@ def native_row(record_data: dict[str, Any]) -> Row:
     return {k: native(v) if isinstance(v, (*_TEMPORAL, list, dict)) else v for k, v in record_data.items()}
 
 
-def record_batch(rows: list[Row], schema: pa.Schema | None) -> pa.RecordBatch:
-    """Rows as an Arrow batch: with the query's declared ``schema`` (:attr:`Query.columns`), the
-    types LadybugDB gives, whatever the rows hold; without one, types guessed from the rows."""
+def record_batch(rows: list[Row], schema: pa.Schema) -> pa.RecordBatch:
+    """Rows as an Arrow batch with the query's declared ``schema`` (:attr:`Query.columns`): the
+    types LadybugDB gives, whatever the rows hold."""
     return pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
@@ -126,7 +125,7 @@ class Neo4jStore:
     ) -> AsyncIterator[pa.RecordBatch]:
         q, p = resolve(query), normalise(params)
         (text,) = q.statements(Dialect.NEO4J)
-        schema = arrow_types.schema(q.columns) if q.columns else None
+        schema = stream_schema(q)
         async with self._session() as session:
             result = await session.run(text, p)
             buffer: list[dict[str, Any]] = []

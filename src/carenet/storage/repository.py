@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from carenet.domain.models import Node, Relationship
 from carenet.domain.schema import NODE_MODELS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
+from carenet.domain.text import NAME_KEYED_LABELS
 from carenet.errors import InvalidInput, Problem
 from carenet.storage import endpoints, naming, tables
 from carenet.storage.queries import core, integrity
@@ -219,16 +220,17 @@ class Repository:
                 for table in of_label:
                     created[label.value].update(u for u in table["uid"].to_pylist() if (label.value, u) not in stored)
             models = list(unique.values())
+            keyed = label.value in NAME_KEYED_LABELS  # rows carry name_fold and name_key
             for start in range(0, len(models), self.batch_rows):
                 chunk = models[start : start + self.batch_rows]
-                params: dict[str, Any] = {"rows": ModelRows(chunk)}
+                params: dict[str, Any] = {"rows": ModelRows(chunk, name_keys=keyed)}
                 if stored is not None and all(n.uid in created[label.value] for n in chunk):
                     params["fresh"] = True
                 ops.append(((naming.node_upsert(label), params), len(chunk), label.value, True))
             if of_label:
                 name = naming.node_upsert(label)
                 for chunk in tables.chunks(tables.concat(of_label), self.batch_rows):
-                    ops.append(((name, tables.params(chunk, "uid", created_array(label.value))),
+                    ops.append(((name, tables.params(chunk, "uid", created_array(label.value), name_keys=keyed)),
                                 chunk.num_rows, label.value, True))
         by_pair: dict[tuple[str, str, str], dict[str, Relationship]] = defaultdict(dict)
         for rel in changes.relationships:

@@ -20,6 +20,10 @@ from typing import Any, overload
 import pyarrow as pa
 from pydantic import BaseModel
 
+from carenet.domain.text import NAME_KEYS, name_keys
+
+_name_keys = name_keys  # TableRows takes a flag of the same name
+
 
 class BulkRows(Sequence[dict[str, Any]]):
     """Rows a store may take as dicts (iterate) or as one Arrow table (:meth:`arrow`)."""
@@ -31,13 +35,15 @@ class BulkRows(Sequence[dict[str, Any]]):
 
 
 class ModelRows(BulkRows):
-    """``models`` as rows of their fields, less the names in ``skip``."""
+    """``models`` as rows of their fields, less the names in ``skip``; with ``name_keys``, also
+    the properties stored from each ``name`` (:data:`carenet.domain.text.NAME_KEYS`)."""
 
-    __slots__ = ("models", "skip")
+    __slots__ = ("models", "skip", "name_keys")
 
-    def __init__(self, models: Sequence[BaseModel], skip: tuple[str, ...] = ()) -> None:
+    def __init__(self, models: Sequence[BaseModel], skip: tuple[str, ...] = (), *, name_keys: bool = False) -> None:
         self.models = list(models)
         self.skip = skip
+        self.name_keys = name_keys
 
     def __len__(self) -> int:
         return len(self.models)
@@ -48,7 +54,7 @@ class ModelRows(BulkRows):
     def __getitem__(self, index: slice) -> ModelRows: ...
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return ModelRows(self.models[index], self.skip)
+            return ModelRows(self.models[index], self.skip, name_keys=self.name_keys)
         return self._row(self.models[index])
 
     def __iter__(self):
@@ -60,21 +66,35 @@ class ModelRows(BulkRows):
         values = dict(model.__dict__)
         for name in self.skip:
             values.pop(name, None)
+        if self.name_keys:
+            values.update(name_keys(values.get("name")))
         return values
 
     def arrow(self, schema: pa.Schema) -> pa.Table:
         """The rows as a table of ``schema``'s columns, read column by column off the models."""
-        columns = [pa.array([getattr(m, f.name, None) for m in self.models], type=f.type) for f in schema]
+        derived: dict[str, list] = {}
+        if self.name_keys:
+            keys = [name_keys(getattr(m, "name", None)) for m in self.models]
+            derived = {k: [row[k] for row in keys] for k in NAME_KEYS}
+        columns = [pa.array(derived[f.name] if f.name in derived else [getattr(m, f.name, None) for m in self.models],
+                            type=f.type) for f in schema]
         return pa.Table.from_arrays(columns, schema=schema)
 
 
 class TableRows(BulkRows):
-    """The rows of ``table`` (a column per model field), less the columns in ``skip``."""
+    """The rows of ``table`` (a column per model field), less the columns in ``skip``; with
+    ``name_keys``, plus the properties stored from its ``name`` column (as :class:`ModelRows`)."""
 
     __slots__ = ("table",)
 
-    def __init__(self, table: pa.Table, skip: tuple[str, ...] = ()) -> None:
+    def __init__(self, table: pa.Table, skip: tuple[str, ...] = (), *, name_keys: bool = False) -> None:
         self.table = table.drop_columns([c for c in skip if c in table.column_names])
+        if name_keys:
+            names = self.table["name"].to_pylist() if "name" in self.table.column_names else [None] * self.table.num_rows
+            keys = [_name_keys(name) for name in names]
+            for key in NAME_KEYS:
+                self.table = self.table.drop_columns([key] if key in self.table.column_names else []).append_column(
+                    key, pa.array([row[key] for row in keys], pa.string()))
 
     def __len__(self) -> int:
         return self.table.num_rows

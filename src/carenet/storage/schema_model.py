@@ -14,6 +14,7 @@ from enum import Enum
 from pydantic import BaseModel
 
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, NodeLabel, RelType
+from carenet.domain.text import NAME_KEYED_LABELS, NAME_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,19 @@ def _props(model: type[BaseModel], skip: set[str]) -> tuple[Prop, ...]:
 def node_props(label: NodeLabel) -> tuple[Prop, ...]:
     """Every property of ``label`` except ``uid`` (the key), in model order."""
     return _props(NODE_MODELS[label], {"uid"})
+
+
+def name_key_props(label: NodeLabel) -> tuple[Prop, ...]:
+    """The properties stored from ``label``'s name (:mod:`carenet.domain.text`): written with every
+    upsert, never read back into a model; added to the stores' tables by schema file 002."""
+    if NodeLabel(label).value not in NAME_KEYED_LABELS:
+        return ()
+    return tuple(Prop(name, "STRING") for name in NAME_KEYS)
+
+
+def written_props(label: NodeLabel) -> tuple[Prop, ...]:
+    """What an upsert of ``label`` writes besides ``uid``: its model's properties, then the name keys."""
+    return node_props(label) + name_key_props(label)
 
 
 def rel_props(rel_type: RelType) -> tuple[Prop, ...]:

@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import pyarrow as pa
 
+from carenet.storage import arrow_types
 from carenet.storage.queries import REGISTRY, Dialect, Query
 
 Row = dict[str, Any]
@@ -54,3 +55,15 @@ class GraphStore(Protocol):
 
 def resolve(query: Query | str) -> Query:
     return query if isinstance(query, Query) else REGISTRY[query]
+
+
+def stream_schema(query: Query) -> pa.Schema:
+    """The Arrow schema of a streamed query, from its declared :attr:`Query.columns`.
+
+    Every store refuses to stream a query that declares none: the Neo4j driver does not type its
+    results, so its batches could only be typed by guessing (an all-null column as ``null``, and
+    batches with different nulls that no longer join). Refusing on every store catches the
+    omission in any test that streams the query on the embedded store."""
+    if not query.columns:
+        raise ValueError(f"query {query.name!r} is streamed but declares no columns (Query.columns)")
+    return arrow_types.schema(query.columns)

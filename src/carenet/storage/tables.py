@@ -46,10 +46,11 @@ def last_by_uid(table: pa.Table) -> pa.Table:
     return table.take(sorted(last.values()))
 
 
-def params(chunk: pa.Table, key: str, created: pa.Array | None) -> dict[str, Any]:
+def params(chunk: pa.Table, key: str, created: pa.Array | None, *, name_keys: bool = False) -> dict[str, Any]:
     """A table chunk's parameters: ``fresh`` when every ``key`` (a node's uid, a relationship's
-    source) is a node the change set creates (``created``; None: not known)."""
-    params: dict[str, Any] = {"rows": TableRows(chunk)}
+    source) is a node the change set creates (``created``; None: not known). ``name_keys``: the
+    rows carry the properties stored from ``name`` (:mod:`carenet.domain.text`)."""
+    params: dict[str, Any] = {"rows": TableRows(chunk, name_keys=name_keys)}
     if created is not None and pc.all(pc.is_in(chunk[key], value_set=created)).as_py():
         params["fresh"] = True
     return params

@@ -114,7 +114,7 @@ _TIES = {"Team": "COLLABORATES_WITH", "Organisation": "COLLABORATES_WITH", "Pers
 SORT_KEYS: dict[str, dict[str, str]] = {
     label: {
         "uid": "n.uid",
-        "name": "coalesce(n.name, '')",
+        "name": "coalesce(n.name_key, '')",  # carenet.domain.text.sort_key: one order on both stores
         **(
             {
                 "degree": "COUNT { MATCH (n)-[:" + _TIES[label] + "]-() }",
@@ -135,13 +135,18 @@ def _condition(slot: int, f: Field, negated: bool) -> str:
     if f.kind == "text":
         # Each list is switched off by its own boolean (its sentinel is never compared): an
         # empty string as "no condition" would exclude every row on LadybugDB, where
-        # 'medici' CONTAINS '' is false. A missing name reads as ''.
-        name = "toLower(coalesce(n.name, ''))"
+        # 'medici' CONTAINS '' is false. The name is the stored name_fold and the terms are
+        # folded in Python (carenet.domain.text): the stores' toLower disagree. A node with no
+        # name matches neither a name condition nor its negation (tested before all(), whose
+        # null handling differs between the stores).
+        name = "n.name_fold"
         test = (
-            f"((NOT {p}_contains_used OR all(s IN {p}_contains WHERE {name} CONTAINS s)) "
+            f"({name} IS NOT NULL AND (NOT {p}_contains_used OR all(s IN {p}_contains WHERE {name} CONTAINS s)) "
             f"AND (NOT {p}_starts_used OR all(s IN {p}_starts WHERE {name} STARTS WITH s)))"
         )
         on = f"{p}_on"
+        if negated:
+            return f"(NOT ({on} AND ({name} IS NULL OR {test})))"
     else:
         test = f.test.replace("{p}", p)
         on = f"{p}_on"

@@ -5,6 +5,7 @@ override says why.
 """
 
 from carenet.domain.schema import NodeLabel
+from carenet.domain.text import NAME_KEYED_LABELS
 from carenet.storage.queries.registry import Query
 
 MIGRATIONS_APPLIED = Query(
@@ -24,6 +25,16 @@ _COLLABORATION_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid
 _PERSON_TIE_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
                        "x.frequency AS frequency, x.wave AS wave")
 
+# The streamed queries' columns and LadybugDB types (Query.columns): the Neo4j store builds its
+# Arrow batches with them, so an all-null column or batches with different nulls keep these types.
+_NODE_TYPES = (("uid", "STRING"), ("name", "STRING"), ("sector", "STRING"), ("kind", "STRING"),
+               ("organisation", "STRING"), ("place", "STRING"), ("system", "STRING"),
+               ("betweenness", "DOUBLE"), ("brokerage", "DOUBLE"), ("community", "INT64"))
+_COLLABORATION_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
+                        ("frequency", "STRING"), ("trust", "DOUBLE"), ("value", "DOUBLE"), ("wave", "STRING"))
+_PERSON_TIE_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
+                     ("frequency", "STRING"), ("wave", "STRING"))
+
 # --- team projection: one row per team with where it sits, then one row per tie ----------------
 # A team's place is its organisation's place, else the first (by uid) place the team serves; its
 # system is that place's system, else the organisation's system. min() rather than head(collect()):
@@ -42,11 +53,14 @@ TEAM_NODES = Query(
     "RETURN t.uid AS uid, t.name AS name, t.sector AS sector, t.service AS kind, o.uid AS organisation, "
     "place AS place, coalesce(ps.uid, os.uid) AS system, t.betweenness AS betweenness, "
     "t.brokerage AS brokerage, t.community AS community",
+    columns=_NODE_TYPES,
 )
 
-TEAM_TIES = Query("team_ties", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _ACTIVE + _COLLABORATION_COLUMNS)
+TEAM_TIES = Query("team_ties", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _ACTIVE + _COLLABORATION_COLUMNS,
+                   columns=_COLLABORATION_TYPES)
 
-TEAM_TIES_ALL = Query("team_ties_all", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _COLLABORATION_COLUMNS)
+TEAM_TIES_ALL = Query("team_ties_all", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _COLLABORATION_COLUMNS,
+                       columns=_COLLABORATION_TYPES)
 
 ORGANISATION_NODES = Query(
     "organisation_nodes",
@@ -58,11 +72,14 @@ ORGANISATION_NODES = Query(
     "RETURN o.uid AS uid, o.name AS name, o.sector AS sector, o.kind AS kind, o.uid AS organisation, "
     "place AS place, coalesce(ps.uid, direct_system) AS system, o.betweenness AS betweenness, "
     "o.brokerage AS brokerage, o.community AS community",
+    columns=_NODE_TYPES,
 )
 
-ORGANISATION_TIES = Query("organisation_ties", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _ACTIVE + _COLLABORATION_COLUMNS)
+ORGANISATION_TIES = Query("organisation_ties", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _ACTIVE + _COLLABORATION_COLUMNS,
+                   columns=_COLLABORATION_TYPES)
 
-ORGANISATION_TIES_ALL = Query("organisation_ties_all", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _COLLABORATION_COLUMNS)
+ORGANISATION_TIES_ALL = Query("organisation_ties_all", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _COLLABORATION_COLUMNS,
+                       columns=_COLLABORATION_TYPES)
 
 TEAM_TIES_ROLLED_UP = Query(
     "team_ties_rolled_up",
@@ -88,11 +105,12 @@ PERSON_NODES = Query(
     "RETURN p.uid AS uid, p.name AS name, org.sector AS sector, p.level AS kind, organisation AS organisation, "
     "place AS place, coalesce(ps.uid, direct_system) AS system, p.betweenness AS betweenness, "
     "p.brokerage AS brokerage, p.community AS community",
+    columns=_NODE_TYPES,
 )
 
-PERSON_TIES = Query("person_ties", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _ACTIVE + _PERSON_TIE_COLUMNS)
+PERSON_TIES = Query("person_ties", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _ACTIVE + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES)
 
-PERSON_TIES_ALL = Query("person_ties_all", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _PERSON_TIE_COLUMNS)
+PERSON_TIES_ALL = Query("person_ties_all", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES)
 
 # --- neighbourhoods: the teams within N collaboration hops of a team -------------------------
 # LadybugDB's variable-length patterns may walk a relationship twice (Neo4j's never do); only the
@@ -167,3 +185,23 @@ WIPE_BATCH = Query(
     "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted",
     write=True,
 )
+
+# --- the properties stored from a name (carenet.domain.text), filled in by migration 002 ------
+
+NAME_KEYS_MISSING: dict[str, Query] = {
+    label: Query(
+        f"name_keys_missing_{label.lower()}",
+        f"MATCH (n:{label}) WHERE n.name IS NOT NULL AND n.name_key IS NULL RETURN n.uid AS uid, n.name AS name",
+    )
+    for label in sorted(NAME_KEYED_LABELS)
+}
+
+SET_NAME_KEYS: dict[str, Query] = {
+    label: Query(
+        f"set_name_keys_{label.lower()}",
+        f"UNWIND $rows AS r MATCH (n:{label} {{uid: r.uid}}) SET n.name_fold = r.name_fold, n.name_key = r.name_key",
+        write=True,
+        skip_if_empty="rows",
+    )
+    for label in sorted(NAME_KEYED_LABELS)
+}

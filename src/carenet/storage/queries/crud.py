@@ -17,20 +17,22 @@ NODE_EXISTS_SYSTEM = Query(
 
 NODE_UPSERT_SYSTEM = Query(
     'node_upsert_system',
-    'UNWIND $rows AS r MERGE (n:System {uid: r.uid}) SET n.name = r.name, n.ods_code = r.ods_code, n.gss_code = r.gss_code',
+    'UNWIND $rows AS r MERGE (n:System {uid: r.uid}) SET n.name = r.name, n.ods_code = r.ods_code, n.gss_code = r.gss_code, n.name_fold = r.name_fold, n.name_key = r.name_key',
     ladybug=Upsert(
         lookup='LOAD FROM $rows MATCH (n:System {uid: uid}) RETURN n.uid AS uid',
-        update='LOAD FROM $rows MATCH (n:System {uid: uid}) SET n.name = `name`, n.ods_code = `ods_code`, n.gss_code = `gss_code`',
+        update='LOAD FROM $rows MATCH (n:System {uid: uid}) SET n.name = `name`, n.ods_code = `ods_code`, n.gss_code = `gss_code`, n.name_fold = `name_fold`, n.name_key = `name_key`',
         create='COPY System FROM $rows',
         columns=(
             ('uid', 'STRING'),
             ('name', 'STRING'),
             ('ods_code', 'STRING'),
             ('gss_code', 'STRING'),
+            ('name_fold', 'STRING'),
+            ('name_key', 'STRING'),
         ),
         lookup_small='UNWIND $uids AS u MATCH (n:System {uid: u}) RETURN n.uid AS uid',
-        update_small='UNWIND $rows AS r MATCH (n:System {uid: r.uid}) SET n.name = CAST(r.name AS STRING), n.ods_code = CAST(r.ods_code AS STRING), n.gss_code = CAST(r.gss_code AS STRING)',
-        create_small='UNWIND $rows AS r CREATE (n:System {uid: CAST(r.uid AS STRING), name: CAST(r.name AS STRING), ods_code: CAST(r.ods_code AS STRING), gss_code: CAST(r.gss_code AS STRING)})',
+        update_small='UNWIND $rows AS r MATCH (n:System {uid: r.uid}) SET n.name = CAST(r.name AS STRING), n.ods_code = CAST(r.ods_code AS STRING), n.gss_code = CAST(r.gss_code AS STRING), n.name_fold = CAST(r.name_fold AS STRING), n.name_key = CAST(r.name_key AS STRING)',
+        create_small='UNWIND $rows AS r CREATE (n:System {uid: CAST(r.uid AS STRING), name: CAST(r.name AS STRING), ods_code: CAST(r.ods_code AS STRING), gss_code: CAST(r.gss_code AS STRING), name_fold: CAST(r.name_fold AS STRING), name_key: CAST(r.name_key AS STRING)})',
     ),
     write=True,
     skip_if_empty='rows',
@@ -81,19 +83,21 @@ NODE_EXISTS_PLACE = Query(
 
 NODE_UPSERT_PLACE = Query(
     'node_upsert_place',
-    'UNWIND $rows AS r MERGE (n:Place {uid: r.uid}) SET n.name = r.name, n.gss_code = r.gss_code',
+    'UNWIND $rows AS r MERGE (n:Place {uid: r.uid}) SET n.name = r.name, n.gss_code = r.gss_code, n.name_fold = r.name_fold, n.name_key = r.name_key',
     ladybug=Upsert(
         lookup='LOAD FROM $rows MATCH (n:Place {uid: uid}) RETURN n.uid AS uid',
-        update='LOAD FROM $rows MATCH (n:Place {uid: uid}) SET n.name = `name`, n.gss_code = `gss_code`',
+        update='LOAD FROM $rows MATCH (n:Place {uid: uid}) SET n.name = `name`, n.gss_code = `gss_code`, n.name_fold = `name_fold`, n.name_key = `name_key`',
         create='COPY Place FROM $rows',
         columns=(
             ('uid', 'STRING'),
             ('name', 'STRING'),
             ('gss_code', 'STRING'),
+            ('name_fold', 'STRING'),
+            ('name_key', 'STRING'),
         ),
         lookup_small='UNWIND $uids AS u MATCH (n:Place {uid: u}) RETURN n.uid AS uid',
-        update_small='UNWIND $rows AS r MATCH (n:Place {uid: r.uid}) SET n.name = CAST(r.name AS STRING), n.gss_code = CAST(r.gss_code AS STRING)',
-        create_small='UNWIND $rows AS r CREATE (n:Place {uid: CAST(r.uid AS STRING), name: CAST(r.name AS STRING), gss_code: CAST(r.gss_code AS STRING)})',
+        update_small='UNWIND $rows AS r MATCH (n:Place {uid: r.uid}) SET n.name = CAST(r.name AS STRING), n.gss_code = CAST(r.gss_code AS STRING), n.name_fold = CAST(r.name_fold AS STRING), n.name_key = CAST(r.name_key AS STRING)',
+        create_small='UNWIND $rows AS r CREATE (n:Place {uid: CAST(r.uid AS STRING), name: CAST(r.name AS STRING), gss_code: CAST(r.gss_code AS STRING), name_fold: CAST(r.name_fold AS STRING), name_key: CAST(r.name_key AS STRING)})',
     ),
     write=True,
     skip_if_empty='rows',
@@ -205,10 +209,10 @@ NODE_EXISTS_ORGANISATION = Query(
 
 NODE_UPSERT_ORGANISATION = Query(
     'node_upsert_organisation',
-    'UNWIND $rows AS r MERGE (n:Organisation {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.kind = r.kind, n.sector = r.sector, n.ods_code = r.ods_code, n.gss_code = r.gss_code, n.school_urn = r.school_urn, n.cqc_location_id = r.cqc_location_id, n.charity_number = r.charity_number, n.housing_regulator_code = r.housing_regulator_code, n.postcode = r.postcode, n.parent_code = r.parent_code, n.opened = r.opened, n.closed = r.closed',
+    'UNWIND $rows AS r MERGE (n:Organisation {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.kind = r.kind, n.sector = r.sector, n.ods_code = r.ods_code, n.gss_code = r.gss_code, n.school_urn = r.school_urn, n.cqc_location_id = r.cqc_location_id, n.charity_number = r.charity_number, n.housing_regulator_code = r.housing_regulator_code, n.postcode = r.postcode, n.parent_code = r.parent_code, n.opened = r.opened, n.closed = r.closed, n.name_fold = r.name_fold, n.name_key = r.name_key',
     ladybug=Upsert(
         lookup='LOAD FROM $rows MATCH (n:Organisation {uid: uid}) RETURN n.uid AS uid',
-        update='LOAD FROM $rows MATCH (n:Organisation {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.kind = `kind`, n.sector = `sector`, n.ods_code = `ods_code`, n.gss_code = `gss_code`, n.school_urn = `school_urn`, n.cqc_location_id = `cqc_location_id`, n.charity_number = `charity_number`, n.housing_regulator_code = `housing_regulator_code`, n.postcode = `postcode`, n.parent_code = `parent_code`, n.opened = `opened`, n.closed = `closed`',
+        update='LOAD FROM $rows MATCH (n:Organisation {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.kind = `kind`, n.sector = `sector`, n.ods_code = `ods_code`, n.gss_code = `gss_code`, n.school_urn = `school_urn`, n.cqc_location_id = `cqc_location_id`, n.charity_number = `charity_number`, n.housing_regulator_code = `housing_regulator_code`, n.postcode = `postcode`, n.parent_code = `parent_code`, n.opened = `opened`, n.closed = `closed`, n.name_fold = `name_fold`, n.name_key = `name_key`',
         create='COPY Organisation FROM $rows',
         columns=(
             ('uid', 'STRING'),
@@ -229,10 +233,12 @@ NODE_UPSERT_ORGANISATION = Query(
             ('parent_code', 'STRING'),
             ('opened', 'DATE'),
             ('closed', 'DATE'),
+            ('name_fold', 'STRING'),
+            ('name_key', 'STRING'),
         ),
         lookup_small='UNWIND $uids AS u MATCH (n:Organisation {uid: u}) RETURN n.uid AS uid',
-        update_small='UNWIND $rows AS r MATCH (n:Organisation {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.kind = CAST(r.kind AS STRING), n.sector = CAST(r.sector AS STRING), n.ods_code = CAST(r.ods_code AS STRING), n.gss_code = CAST(r.gss_code AS STRING), n.school_urn = CAST(r.school_urn AS STRING), n.cqc_location_id = CAST(r.cqc_location_id AS STRING), n.charity_number = CAST(r.charity_number AS STRING), n.housing_regulator_code = CAST(r.housing_regulator_code AS STRING), n.postcode = CAST(r.postcode AS STRING), n.parent_code = CAST(r.parent_code AS STRING), n.opened = CAST(r.opened AS DATE), n.closed = CAST(r.closed AS DATE)',
-        create_small='UNWIND $rows AS r CREATE (n:Organisation {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), kind: CAST(r.kind AS STRING), sector: CAST(r.sector AS STRING), ods_code: CAST(r.ods_code AS STRING), gss_code: CAST(r.gss_code AS STRING), school_urn: CAST(r.school_urn AS STRING), cqc_location_id: CAST(r.cqc_location_id AS STRING), charity_number: CAST(r.charity_number AS STRING), housing_regulator_code: CAST(r.housing_regulator_code AS STRING), postcode: CAST(r.postcode AS STRING), parent_code: CAST(r.parent_code AS STRING), opened: CAST(r.opened AS DATE), closed: CAST(r.closed AS DATE)})',
+        update_small='UNWIND $rows AS r MATCH (n:Organisation {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.kind = CAST(r.kind AS STRING), n.sector = CAST(r.sector AS STRING), n.ods_code = CAST(r.ods_code AS STRING), n.gss_code = CAST(r.gss_code AS STRING), n.school_urn = CAST(r.school_urn AS STRING), n.cqc_location_id = CAST(r.cqc_location_id AS STRING), n.charity_number = CAST(r.charity_number AS STRING), n.housing_regulator_code = CAST(r.housing_regulator_code AS STRING), n.postcode = CAST(r.postcode AS STRING), n.parent_code = CAST(r.parent_code AS STRING), n.opened = CAST(r.opened AS DATE), n.closed = CAST(r.closed AS DATE), n.name_fold = CAST(r.name_fold AS STRING), n.name_key = CAST(r.name_key AS STRING)',
+        create_small='UNWIND $rows AS r CREATE (n:Organisation {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), kind: CAST(r.kind AS STRING), sector: CAST(r.sector AS STRING), ods_code: CAST(r.ods_code AS STRING), gss_code: CAST(r.gss_code AS STRING), school_urn: CAST(r.school_urn AS STRING), cqc_location_id: CAST(r.cqc_location_id AS STRING), charity_number: CAST(r.charity_number AS STRING), housing_regulator_code: CAST(r.housing_regulator_code AS STRING), postcode: CAST(r.postcode AS STRING), parent_code: CAST(r.parent_code AS STRING), opened: CAST(r.opened AS DATE), closed: CAST(r.closed AS DATE), name_fold: CAST(r.name_fold AS STRING), name_key: CAST(r.name_key AS STRING)})',
     ),
     write=True,
     skip_if_empty='rows',
@@ -297,10 +303,10 @@ NODE_EXISTS_TEAM = Query(
 
 NODE_UPSERT_TEAM = Query(
     'node_upsert_team',
-    'UNWIND $rows AS r MERGE (n:Team {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.service = r.service, n.sector = r.sector',
+    'UNWIND $rows AS r MERGE (n:Team {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.service = r.service, n.sector = r.sector, n.name_fold = r.name_fold, n.name_key = r.name_key',
     ladybug=Upsert(
         lookup='LOAD FROM $rows MATCH (n:Team {uid: uid}) RETURN n.uid AS uid',
-        update='LOAD FROM $rows MATCH (n:Team {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.service = `service`, n.sector = `sector`',
+        update='LOAD FROM $rows MATCH (n:Team {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.service = `service`, n.sector = `sector`, n.name_fold = `name_fold`, n.name_key = `name_key`',
         create='COPY Team FROM $rows',
         columns=(
             ('uid', 'STRING'),
@@ -311,10 +317,12 @@ NODE_UPSERT_TEAM = Query(
             ('name', 'STRING'),
             ('service', 'STRING'),
             ('sector', 'STRING'),
+            ('name_fold', 'STRING'),
+            ('name_key', 'STRING'),
         ),
         lookup_small='UNWIND $uids AS u MATCH (n:Team {uid: u}) RETURN n.uid AS uid',
-        update_small='UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.service = CAST(r.service AS STRING), n.sector = CAST(r.sector AS STRING)',
-        create_small='UNWIND $rows AS r CREATE (n:Team {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), service: CAST(r.service AS STRING), sector: CAST(r.sector AS STRING)})',
+        update_small='UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.service = CAST(r.service AS STRING), n.sector = CAST(r.sector AS STRING), n.name_fold = CAST(r.name_fold AS STRING), n.name_key = CAST(r.name_key AS STRING)',
+        create_small='UNWIND $rows AS r CREATE (n:Team {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), service: CAST(r.service AS STRING), sector: CAST(r.sector AS STRING), name_fold: CAST(r.name_fold AS STRING), name_key: CAST(r.name_key AS STRING)})',
     ),
     write=True,
     skip_if_empty='rows',
@@ -369,10 +377,10 @@ NODE_EXISTS_PERSON = Query(
 
 NODE_UPSERT_PERSON = Query(
     'node_upsert_person',
-    'UNWIND $rows AS r MERGE (n:Person {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.role = r.role, n.level = r.level, n.staff_group = r.staff_group, n.band = r.band, n.clinical = r.clinical',
+    'UNWIND $rows AS r MERGE (n:Person {uid: r.uid}) SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community, n.name = r.name, n.role = r.role, n.level = r.level, n.staff_group = r.staff_group, n.band = r.band, n.clinical = r.clinical, n.name_fold = r.name_fold, n.name_key = r.name_key',
     ladybug=Upsert(
         lookup='LOAD FROM $rows MATCH (n:Person {uid: uid}) RETURN n.uid AS uid',
-        update='LOAD FROM $rows MATCH (n:Person {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.role = `role`, n.level = `level`, n.staff_group = `staff_group`, n.band = `band`, n.clinical = `clinical`',
+        update='LOAD FROM $rows MATCH (n:Person {uid: uid}) SET n.betweenness = `betweenness`, n.brokerage = `brokerage`, n.constraint = `constraint`, n.community = `community`, n.name = `name`, n.role = `role`, n.level = `level`, n.staff_group = `staff_group`, n.band = `band`, n.clinical = `clinical`, n.name_fold = `name_fold`, n.name_key = `name_key`',
         create='COPY Person FROM $rows',
         columns=(
             ('uid', 'STRING'),
@@ -386,10 +394,12 @@ NODE_UPSERT_PERSON = Query(
             ('staff_group', 'STRING'),
             ('band', 'STRING'),
             ('clinical', 'BOOLEAN'),
+            ('name_fold', 'STRING'),
+            ('name_key', 'STRING'),
         ),
         lookup_small='UNWIND $uids AS u MATCH (n:Person {uid: u}) RETURN n.uid AS uid',
-        update_small='UNWIND $rows AS r MATCH (n:Person {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.role = CAST(r.role AS STRING), n.level = CAST(r.level AS STRING), n.staff_group = CAST(r.staff_group AS STRING), n.band = CAST(r.band AS STRING), n.clinical = CAST(r.clinical AS BOOLEAN)',
-        create_small='UNWIND $rows AS r CREATE (n:Person {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), role: CAST(r.role AS STRING), level: CAST(r.level AS STRING), staff_group: CAST(r.staff_group AS STRING), band: CAST(r.band AS STRING), clinical: CAST(r.clinical AS BOOLEAN)})',
+        update_small='UNWIND $rows AS r MATCH (n:Person {uid: r.uid}) SET n.betweenness = CAST(r.betweenness AS DOUBLE), n.brokerage = CAST(r.brokerage AS DOUBLE), n.constraint = CAST(r.constraint AS DOUBLE), n.community = CAST(r.community AS INT64), n.name = CAST(r.name AS STRING), n.role = CAST(r.role AS STRING), n.level = CAST(r.level AS STRING), n.staff_group = CAST(r.staff_group AS STRING), n.band = CAST(r.band AS STRING), n.clinical = CAST(r.clinical AS BOOLEAN), n.name_fold = CAST(r.name_fold AS STRING), n.name_key = CAST(r.name_key AS STRING)',
+        create_small='UNWIND $rows AS r CREATE (n:Person {uid: CAST(r.uid AS STRING), betweenness: CAST(r.betweenness AS DOUBLE), brokerage: CAST(r.brokerage AS DOUBLE), constraint: CAST(r.constraint AS DOUBLE), community: CAST(r.community AS INT64), name: CAST(r.name AS STRING), role: CAST(r.role AS STRING), level: CAST(r.level AS STRING), staff_group: CAST(r.staff_group AS STRING), band: CAST(r.band AS STRING), clinical: CAST(r.clinical AS BOOLEAN), name_fold: CAST(r.name_fold AS STRING), name_key: CAST(r.name_key AS STRING)})',
     ),
     write=True,
     skip_if_empty='rows',

@@ -4,6 +4,7 @@ system), grouped counts, and a person's subject access record.
 Every text here is fixed when this module is imported; nothing comes from input.
 """
 
+from carenet.domain.schema import REL_SPECS, RelType
 from carenet.storage.queries import connections as _c
 from carenet.storage.queries.registry import Query
 
@@ -13,22 +14,21 @@ from carenet.storage.queries.registry import Query
 # deliver it) and HAS_STEP (a pathway sits with its steps). Walked upwards in Python until a
 # System is reached (carenet.services.scope).
 
-ANCHORS_OF = Query(
-    "anchors_of",
-    "UNWIND $uids AS u MATCH (a {uid: u})-[:PART_OF|MEMBER_OF|LEADS]->(b) "
-    "RETURN u AS uid, labels(a)[0] AS label, b.uid AS parent, labels(b)[0] AS parent_label "
-    "UNION ALL UNWIND $uids AS u MATCH (a:PathwayStep {uid: u})<-[:DELIVERS]-(b:Team) "
-    "RETURN u AS uid, 'PathwayStep' AS label, b.uid AS parent, 'Team' AS parent_label "
-    "UNION ALL UNWIND $uids AS u MATCH (a:CarePathway {uid: u})-[:HAS_STEP]->(b:PathwayStep) "
+# One branch per (label, type, label) the schema allows, so every match of a uid goes through a
+# label and its uid index (Neo4j scans every node for ``MATCH (a {uid: u})``; issue 20). The same
+# text runs on both stores, so the embedded contract suite proves Neo4j's answer too.
+_UPWARD = tuple((t, src.value, tgt.value) for t in (RelType.PART_OF, RelType.MEMBER_OF, RelType.LEADS)
+                for src, tgt in REL_SPECS[t].pairs)
+_ANCHOR_BRANCHES = [
+    *(f"UNWIND $uids AS u MATCH (a:{src} {{uid: u}})-[:{t.value}]->(b:{tgt}) "
+      f"RETURN u AS uid, '{src}' AS label, b.uid AS parent, '{tgt}' AS parent_label" for t, src, tgt in _UPWARD),
+    "UNWIND $uids AS u MATCH (a:PathwayStep {uid: u})<-[:DELIVERS]-(b:Team) "
+    "RETURN u AS uid, 'PathwayStep' AS label, b.uid AS parent, 'Team' AS parent_label",
+    "UNWIND $uids AS u MATCH (a:CarePathway {uid: u})-[:HAS_STEP]->(b:PathwayStep) "
     "RETURN u AS uid, 'CarePathway' AS label, b.uid AS parent, 'PathwayStep' AS parent_label",
-    ladybug="UNWIND $uids AS u MATCH (a {uid: u})-[:PART_OF|MEMBER_OF|LEADS]->(b) "
-    "RETURN u AS uid, label(a) AS label, b.uid AS parent, label(b) AS parent_label "
-    "UNION ALL UNWIND $uids AS u MATCH (a:PathwayStep {uid: u})<-[:DELIVERS]-(b:Team) "
-    "RETURN u AS uid, 'PathwayStep' AS label, b.uid AS parent, 'Team' AS parent_label "
-    "UNION ALL UNWIND $uids AS u MATCH (a:CarePathway {uid: u})-[:HAS_STEP]->(b:PathwayStep) "
-    "RETURN u AS uid, 'CarePathway' AS label, b.uid AS parent, 'PathwayStep' AS parent_label",
-    skip_if_empty="uids",
-)
+]
+
+ANCHORS_OF = Query("anchors_of", " UNION ALL ".join(_ANCHOR_BRANCHES), skip_if_empty="uids")
 
 # --- grouped counts: one row per (sector, kind, level, place, system) cell, counted here -------
 # The filter is the root connections' (same $c<slot>_... parameters). A team's place is its

@@ -4,7 +4,9 @@ the ties among them, and the neighbours of a frontier (to walk out from a centre
 Filters use sentinels, never ``$x IS NULL``: ``''`` for an unused string, ``$all_uids`` /
 ``$all_sectors`` / ``$all_levels`` booleans with a one-element ``['']`` list when a list is unused
 (LadybugDB rejects empty-list parameters). Nodes come back ranked by their number of ties, most
-first, then by uid, so a ``$limit`` keeps the best-connected part of the picture.
+first, then by uid, so a ``$limit`` keeps the best-connected part of the picture. ``$search`` is
+folded in Python and compared with the stored ``name_fold`` (:mod:`carenet.domain.text`): the
+stores' own ``toLower`` disagree (``'İ'``, a word-final ``'Σ'``).
 """
 
 from carenet.storage.queries.registry import Query
@@ -17,7 +19,7 @@ _RANK = "COUNT { MATCH (n)-[:{rel}]-() } AS rank"
 _TEAM_HEAD = (
     "MATCH (n:Team) "
     "WHERE ($all_uids OR n.uid IN $uids) AND ($all_sectors OR n.sector IN $sectors) "
-    "AND ($search = '' OR toLower(n.name) CONTAINS $search) "
+    "AND ($search = '' OR n.name_fold CONTAINS $search) "
     "OPTIONAL MATCH (n)-[:PART_OF]->(o:Organisation) "
     "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
     "OPTIONAL MATCH (n)-[:SERVES]->(tp:Place) "
@@ -55,7 +57,7 @@ SUBGRAPH_TEAM_COUNT = Query(
 _ORG_HEAD = (
     "MATCH (n:Organisation) "
     "WHERE ($all_uids OR n.uid IN $uids) AND ($all_sectors OR n.sector IN $sectors) "
-    "AND ($search = '' OR toLower(n.name) CONTAINS $search) "
+    "AND ($search = '' OR n.name_fold CONTAINS $search) "
     "OPTIONAL MATCH (n)-[:PART_OF]->(p:Place) "
     "OPTIONAL MATCH (n)-[:PART_OF]->(os:System) "
     "WITH n, min(p.uid) AS place, min(os.uid) AS direct_system "
@@ -91,7 +93,7 @@ SUBGRAPH_ORGANISATION_COUNT = Query(
 _PERSON_HEAD = (
     "MATCH (n:Person) "
     "WHERE ($all_uids OR n.uid IN $uids) AND ($all_levels OR n.level IN $levels) "
-    "AND ($search = '' OR toLower(n.name) CONTAINS $search) "
+    "AND ($search = '' OR n.name_fold CONTAINS $search) "
     "OPTIONAL MATCH (n)-[:MEMBER_OF]->(d:Organisation) "
     "OPTIONAL MATCH (n)-[:MEMBER_OF|LEADS]->(t:Team)-[:PART_OF]->(to:Organisation) "
     "OPTIONAL MATCH (t)-[:SERVES]->(tp:Place) "
