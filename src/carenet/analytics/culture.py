@@ -210,9 +210,10 @@ def _period(r: Mapping[str, Any]) -> str:
 
 
 def _quarter(values: list[float], side: str) -> float:
-    """The lowest (``low``) or highest (``high``) quarter's edge, by nearest rank."""
+    """The edge of the lowest (``low``) or highest (``high``) quarter: the k-th value from that end,
+    k = max(1, floor(n / 4)), so a quarter never holds more than a quarter of the organisations (but one)."""
     ordered = sorted(values)
-    k = max(1, math.ceil(len(ordered) / 4))
+    k = max(1, len(ordered) // 4)
     return ordered[k - 1] if side == "low" else ordered[-k]
 
 
