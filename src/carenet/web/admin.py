@@ -79,7 +79,8 @@ async def analyse(
 ) -> dict:
     try:
         scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
-        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache))
+        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache,
+                                                   culture_minimum=services.settings.culture_min_responses))
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
 
