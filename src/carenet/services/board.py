@@ -178,14 +178,16 @@ async def _collective(repo: Repository, scope: Scope, cache: analysis.AnalysisCa
         sentences.append(f"Losing the leader who brokers most ({broker(d['removed'][0])}) would split {d['components_split']} "
                          f"group(s) off and cut {d['pairs_disconnected']:,} pairs of leaders off from each other.")
     hand = gaps["handoffs"] or {"gaps": []}
+    pathway_names = {p["id"]: p["name"] for p in await analysis.pathways(repo)}
     for g in hand["gaps"]:
-        sentences.append(f"In {g['pathway']}, the hand-off from '{g.get('from_step_name')}' to '{g.get('to_step_name')}' has no working tie.")
+        sentences.append(f"In the {pathway_names.get(g['pathway'], g['pathway'])} pathway, the hand-off from '{g.get('from_step_name')}' to '{g.get('to_step_name')}' has no working tie.")
     if not hand["gaps"]:
         sentences.append("Every pathway hand-off has a working tie between the teams.")
     return {"id": "collective", "title": "Collective leadership across boundaries", "sentences": sentences, "charts": [chart],
             "tables": [{"caption": "Leaders who broker most (betweenness)", "columns": ["leader", "betweenness"], "rows": rows},
                        {"caption": "Pathway hand-offs with no working tie", "columns": ["pathway", "from step", "to step"],
-                        "rows": [[g["pathway"], g.get("from_step_name"), g.get("to_step_name")] for g in hand["gaps"]]}]}
+                        "rows": [[pathway_names.get(g["pathway"], g["pathway"]), g.get("from_step_name"), g.get("to_step_name")]
+                                 for g in hand["gaps"]]}]}
 
 
 def _culture(r: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
