@@ -71,3 +71,15 @@ def test_the_minimum_comes_from_the_settings(start_server, tmp_path) -> None:
     shown = [f for o in c["organisations"] for f in o["indicators"] if not f["suppressed"]]
     assert shown and all(f["responses"] >= 200 for f in shown)
     assert all(f["value"] is None for o in c["organisations"] for f in o["indicators"] if f["responses"] < 200)
+
+
+def test_the_board_pack_over_http_is_for_analysts(demo_server) -> None:
+    with demo_server.client(Role.ANALYST) as c:
+        page = c.get("/reports/board", params={"system": "s1-system"}, timeout=300)
+        missing = c.get("/reports/board", params={"system": "nowhere"}, timeout=60)
+        bad = c.get("/reports/board", params={"system": "s1-system", "format": "docx"}, timeout=60)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.text.count("<svg data-chart=") >= 14 and "Culture beside the network" in page.text
+    assert missing.status_code == 404 and bad.status_code == 400
+    with demo_server.client(Role.FRONTEND) as c:
+        assert c.get("/reports/board", params={"system": "s1-system"}).status_code == 403
