@@ -74,3 +74,25 @@ def test_schema_files_must_be_numbered(tmp_path):
     (tmp_path / "ladybug" / "tables.cypher").write_text("RETURN 1;")
     with pytest.raises(ValueError, match="NNN_name.cypher"):
         schema_files(tmp_path, "ladybug")
+
+
+async def test_a_store_made_before_culture_indicators_gains_their_table(tmp_path):
+    """Issue 18: 001_base is generated and now creates CultureIndicator, but a store that applied the
+    old 001 never re-runs it; 002_culture_indicator adds the table there (and is a no-op elsewhere)."""
+    from carenet.bootstrap import build
+    from carenet.config import Settings
+
+    old = tmp_path / "old" / "ladybug"
+    old.mkdir(parents=True)
+    base = schema_files(SCHEMA_DIR, "ladybug")[0]
+    (old / base.path.name).write_text("\n".join(line for line in base.path.read_text().splitlines()
+                                                if "CultureIndicator" not in line) + "\n")
+    built = await build(Settings(data_dir=tmp_path / "data"))
+    try:
+        await migrate(built.store, tmp_path / "old")
+        assert "CultureIndicator" not in {r["name"] for r in await built.store.read(SHOW_TABLES)}
+        applied = await migrate(built.store, SCHEMA_DIR)
+        assert [f.name for f in applied] == ["culture_indicator"]
+        assert "CultureIndicator" in {r["name"] for r in await built.store.read(SHOW_TABLES)}
+    finally:
+        await built.close()
