@@ -99,3 +99,15 @@ def test_the_pulse_template_takes_the_same_indicators(tmp_path: Path) -> None:
     assert "outside the score_0_10 scale" in found["culture_pulse.csv:2:3"]
     assert "not one of" in found["culture_pulse.csv:3:2"]
     assert "year or the wave" in found["culture_pulse.csv:4:5"]
+
+
+def test_the_catalogue_follows_the_schema_folder(tmp_path: Path, monkeypatch) -> None:
+    """An installed package (the Dockerfile's) finds the catalogue where CARENET_SCHEMA_DIR says."""
+    (tmp_path / "culture_indicators.json").write_text(
+        '{"minimum_responses": 20, "indicators": [{"code": "morale", "name": "Morale", "kind": "theme", '
+        '"scale": "score_0_10", "published": ["MOR"]}]}', encoding="utf-8")
+    monkeypatch.setenv("CARENET_SCHEMA_DIR", str(tmp_path))
+    cat = catalogue()
+    assert cat.minimum_responses == 20 and list(cat.indicators) == ["morale"]
+    monkeypatch.delenv("CARENET_SCHEMA_DIR")
+    assert "raising_concerns" in catalogue().indicators

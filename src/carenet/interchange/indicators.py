@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,12 @@ from pathlib import Path
 from carenet.domain import models as m
 from carenet.domain.enums import CultureScale
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[3] / "graph_schema" / "culture_indicators.json"
+def default_path() -> Path:
+    """``culture_indicators.json`` in the schema folder: ``CARENET_SCHEMA_DIR`` (as the settings read it;
+    an installed package, as in the Dockerfile, has no source tree beside it), else graph_schema/
+    beside the source tree."""
+    folder = os.environ.get("CARENET_SCHEMA_DIR")
+    return (Path(folder) if folder else Path(__file__).resolve().parents[3] / "graph_schema") / "culture_indicators.json"
 
 
 def compact(text: object) -> str:
@@ -56,10 +62,14 @@ class Catalogue:
         return any(p.search(key) for p in self.ignore)
 
 
+def catalogue(path: Path | None = None) -> Catalogue:
+    """The indicator catalogue (read once per path; default :func:`default_path`)."""
+    return _read(Path(path) if path is not None else default_path())
+
+
 @functools.cache
-def catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
-    """The indicator catalogue (read once per path)."""
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+def _read(path: Path) -> Catalogue:
+    raw = json.loads(path.read_text(encoding="utf-8"))
     indicators = {
         i["code"]: Indicator(i["code"], i["name"], i["kind"], CultureScale(i["scale"]), bool(i.get("higher_is_better", True)),
                              tuple(i.get("published", ())))
