@@ -37,6 +37,7 @@ async def test_every_section_is_there_with_its_figures(pack) -> None:
     collective = " ".join(sections["collective"]["sentences"])
     assert "CAMHS single point of access" in collective and "Early help" in collective and "pairs of leaders" in collective
     assert "Children's mental health pathway" in collective
+    assert "Since the previous survey" in " ".join(sections["culture"]["sentences"])
     assert "Spearman's rho" in " ".join(sections["culture"]["sentences"]) and "not a cause" in " ".join(sections["culture"]["sentences"])
     dates = {s["dataset"]: s["date"] for s in pack["sources"]}
     assert dates["Network survey: Spring 2025 survey"] == "2025-04-01" and "NHS Staff Survey 2025" in dates

@@ -206,6 +206,10 @@ def _culture(r: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         sentences.append(f"Across {corr['n']} organisations, confidence that concerns would be addressed rises with leaders' "
                          f"ties outside their organisation: Spearman's rho {corr['rho']:.2f}{interval}.")
     sentences.append(f"{sum(1 for o in r['organisations'] if o['flags'])} organisations are flagged; each flag gives its evidence.")
+    moves = [t["direction"] for o in r["organisations"] for t in o["trends"] if t["indicator"] == HEADLINE and t["direction"]]
+    if moves:
+        sentences.append(f"Since the previous survey, confidence that concerns would be addressed is better in "
+                         f"{moves.count('better')} organisations and worse in {moves.count('worse')}.")
     sentences.append(r["warning"])
     sentences.append(f"Results from fewer than {r['minimum_responses']} responses are held and not shown.")
     charts = [{"kind": "scatter", "name": "culture-scatter", "title": "Confidence concerns would be addressed against leaders' ties outside the organisation",
