@@ -14,6 +14,7 @@ CREATE NODE TABLE IF NOT EXISTS Capability(uid STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS SurveyWave(uid STRING PRIMARY KEY, name STRING, collected_on DATE);
 CREATE NODE TABLE IF NOT EXISTS LeadershipDemand(uid STRING PRIMARY KEY, area STRING, level STRING, year INT64, required INT64);
 CREATE NODE TABLE IF NOT EXISTS Baseline(uid STRING PRIMARY KEY, area STRING, kind STRING, dimension STRING, category STRING, percent DOUBLE);
+CREATE NODE TABLE IF NOT EXISTS CultureIndicator(uid STRING PRIMARY KEY, anchor STRING, survey STRING, year INT64, wave STRING, indicator STRING, value DOUBLE, scale STRING, responses INT64, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Migration(uid STRING PRIMARY KEY, version INT64, name STRING, applied_at TIMESTAMP);
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Team TO Organisation, FROM Organisation TO Organisation, FROM Organisation TO Place, FROM Organisation TO System, FROM Place TO System, FROM Neighbourhood TO Place, FROM Forum TO Place, FROM Forum TO System, FROM SurveyWave TO System, uid STRING, since DATE, until DATE);
 CREATE REL TABLE IF NOT EXISTS SERVES(FROM Team TO Place, FROM Team TO Neighbourhood, FROM Organisation TO Place, FROM Organisation TO Neighbourhood, uid STRING, since DATE, until DATE);

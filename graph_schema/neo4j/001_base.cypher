@@ -14,6 +14,7 @@ CREATE CONSTRAINT capability_uid_unique IF NOT EXISTS FOR (n:Capability) REQUIRE
 CREATE CONSTRAINT survey_wave_uid_unique IF NOT EXISTS FOR (n:SurveyWave) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT leadership_demand_uid_unique IF NOT EXISTS FOR (n:LeadershipDemand) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT baseline_uid_unique IF NOT EXISTS FOR (n:Baseline) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT culture_indicator_uid_unique IF NOT EXISTS FOR (n:CultureIndicator) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT migration_uid_unique IF NOT EXISTS FOR (n:Migration) REQUIRE n.uid IS UNIQUE;
 CREATE INDEX system_name IF NOT EXISTS FOR (n:System) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);

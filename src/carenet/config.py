@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     upload_max_cells: int = Field(default=50_000_000, ge=1)
     """Cells (separators and line ends) of all CSV files of one request together."""
 
+    culture_min_responses: int = Field(default=11, ge=1)
+    """A culture indicator from fewer responses is held but never shown (11: the NHS Staff Survey's
+    published minimum for organisation breakdowns)."""
+
     admin_key: SecretStr | None = None
     """Key for the /admin routes the CLI uses; by default a random one in <data_dir>/admin.key."""
 

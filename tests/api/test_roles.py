@@ -35,6 +35,8 @@ TABLE: dict[str, tuple[str, dict, set[str]]] = {
     "pathways": ("{ pathways { id } }", {}, from_("frontend")),
     "analysisReport": ("{ analysisReport(report: QUALITY) }", {}, from_("analyst")),
     "analysisReport(LEADERSHIP)": ("{ analysisReport(report: LEADERSHIP) }", {}, from_("public")),
+    "analysisReport(CULTURE)": ("{ analysisReport(report: CULTURE) }", {}, from_("analyst")),
+    "culture": ('{ culture(system: "s1-system") { minimumResponses } }', {}, from_("frontend")),
     "counts": ("{ counts(of: TEAM, groupBy: [SECTOR]) { total } }", {}, from_("public")),
     "counts(personWhere)": ('{ counts(of: PERSON, personWhere: {level: {eq: BOARD}}) { totalShown } }', {}, from_("frontend")),
     "leaderDemographics": ("{ leaderDemographics(characteristic: SEX) { totalShown } }", {}, from_("public")),

@@ -73,3 +73,23 @@ def test_report_tables_fill_every_column_with_names_and_no_none(tmp_path):
     for level in ("team", "person"):
         leadership = runner.invoke(app, ["analyse", "leadership", "--level", level, "--data-dir", data], env=wide)
         assert leadership.exit_code == 0 and "None" not in leadership.stdout
+
+
+def test_analyse_culture(tmp_path):
+    """Issue 18: culture beside the network, as a table (held values as *) and as JSON."""
+    data = str(tmp_path / "data")
+    assert runner.invoke(app, ["generate", "--data-dir", data]).exit_code == 0
+    wide = {"COLUMNS": "250"}
+    table = runner.invoke(app, ["analyse", "culture", "--system", "s1-system", "--data-dir", data], env=wide)
+    assert table.exit_code == 0, table.output
+    rows = _rows(table.stdout, "Culture beside the network")
+    assert len(rows) > 30 and any("*" in r[4:] for r in rows) and "None" not in table.stdout
+    assert "low confidence that concerns are addressed and leaders with few ties outside the organisation" in table.stdout
+    assert "not a cause" in table.stdout and "synthetic demo data" in table.stdout
+    as_json = runner.invoke(app, ["analyse", "culture", "--format", "json", "--place", "s1-place-2", "--data-dir", data])
+    report = json.loads(as_json.stdout)
+    assert {o["place"] for o in report["organisations"]} == {"s1-place-2"}
+    assert all(f["value"] is None for o in report["organisations"] for f in o["indicators"] if f["responses"] < 11)
+    strict = runner.invoke(app, ["analyse", "culture", "--format", "json", "--data-dir", data],
+                           env={"CARENET_CULTURE_MIN_RESPONSES": "5000"})
+    assert all(f["suppressed"] for o in json.loads(strict.stdout)["organisations"] for f in o["indicators"])

@@ -27,7 +27,8 @@ def node_input(kind: str, n: int, a: int) -> dict[str, list[dict]]:
                            "part_of": [{"source": f"{s}-place", "target": f"{t}-system"}]},
         "neighbourhoods": lambda: {"neighbourhoods": [{"uid": f"{s}-hood", "name": "Hood"}],
                                    "part_of": [{"source": f"{s}-hood", "target": f"{t}-place"}]},
-        "organisations": lambda: {"organisations": [{"uid": f"{s}-org", "name": "Trust", "kind": "nhs_trust", "sector": "health"}],
+        "organisations": lambda: {"organisations": [{"uid": f"{s}-org", "name": "Trust", "kind": "nhs_trust", "sector": "health",
+                                                     "ods_code": f"RS{n}"}],
                                   "part_of": [{"source": f"{s}-org", "target": f"{t}-system"}]},
         "teams": lambda: {"teams": [{"uid": f"{s}-team", "name": "Discharge", "sector": "health"}],
                           "part_of": [{"source": f"{s}-team", "target": f"{t}-org"}]},
@@ -46,6 +47,9 @@ def node_input(kind: str, n: int, a: int) -> dict[str, list[dict]]:
             {"uid": f"{s}-demand", "area": f"{t}-place", "level": "team", "year": 2027, "required": 4}]},
         "baselines": lambda: {"baselines": [{"uid": f"{s}-baseline", "area": f"{t}-place", "kind": "workforce",
                                              "dimension": "sex", "category": "female", "percent": 70.0}]},
+        "culture_indicators": lambda: {"culture_indicators": [
+            {"uid": f"{s}-culture", "anchor": f"{t}-org", "survey": "local_pulse", "year": 2025, "indicator": "raising_concerns",
+             "value": 6.5, "scale": "score_0_10", "responses": 40}]},
     }[kind]()
 
 

@@ -71,6 +71,7 @@ def import_files(kind: str, case: str) -> list[tuple[str, str]]:
         "capabilities": [("capabilities.csv", "uid,name\ncap-compassion,Compassion\n")],
         "leadership_demand": [("leadership_demand.csv", f"area,level,year,required,uid\n{t}-place,team,2027,4,{s}-demand\n")],
         "baselines": [("baselines.csv", f"area,kind,dimension,category,percent,uid\n{t}-place,workforce,sex,female,70,{s}-baseline\n")],
+        "culture_pulse": [("culture_pulse.csv", f"anchor,indicator,value,responses,year,uid\n{t}-org,raising_concerns,6.5,40,2025,{s}-culture\n")],
     }[kind]
 
 
@@ -168,6 +169,22 @@ def test_the_s2_baseline_stays_in_s2(two_systems):
     assert "s2-baseline" in body["errors"][0]["message"] and "as stored" in body["errors"][0]["message"]
     read = server.gql('{ nodeByUid(uid: "s2-baseline") { properties } }')
     assert read["data"]["nodeByUid"]["properties"]["area"] == "s2-place"
+
+
+def test_staff_survey_results_of_another_systems_organisation_are_refused(two_systems):
+    """An NHS Staff Survey file names organisations by ODS code: a planner of s1 may file results for
+    s1's trust (RS1) and not for s2's (RS2), even though the file never names a uid."""
+    server = two_systems
+    for n in (1, 2):  # other cases import the organisations without their codes
+        assert "errors" not in server.gql(UPSERT, {"input": camel(node_input("organisations", n, n))})
+    token = planner_token(server, "s1-system")
+    with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as c:
+        own = c.post("/files/import", files=[("files", ("nss-2025.csv", b"Org code,Responses,PP4.2\nRS1,40,6.1\n"))])
+        other = c.post("/files/import", files=[("files", ("nss-2025.csv", b"Org code,Responses,PP4.2\nRS2,40,6.1\n"))])
+    assert own.status_code == 200, own.text
+    assert other.status_code == 403 and "nss-2025-rs2-raising_concerns" in other.json()["message"], other.text
+    read = server.gql('{ nodeByUid(uid: "nss-2025-rs2-raising_concerns") { uid } }')
+    assert read["data"]["nodeByUid"] is None
 
 
 def test_an_admin_and_the_cli_admin_key_write_anywhere(two_systems):

@@ -149,3 +149,16 @@ def test_more_systems_repeat_the_shape():
     assert [s.uid for s in systems] == ["s1-system", "s2-system"]
     assert any(n.uid == "s2-person-bridge" for n in two.nodes)
     assert len({n.uid for n in two.nodes if n.label != "Demographic"}) == sum(1 for n in two.nodes if n.label != "Demographic")
+
+
+def test_staff_survey_results_are_planted_and_leave_the_rest_alone(demo):
+    """Issue 18: survey results for every surveyed organisation, two years, some held (< 11 responses);
+    the rest of the demo is what it was before them (they come from their own random stream)."""
+    results = [n for n in demo.nodes if isinstance(n, m.CultureIndicator)]
+    assert {n.year for n in results} == {2024, 2025}
+    assert {n.survey for n in results} == {"nhs_staff_survey", "local_pulse"}
+    nhs = {n.anchor for n in results if n.survey == "nhs_staff_survey"}
+    assert nhs == {n.uid for n in demo.nodes if isinstance(n, m.Organisation) and n.kind in ("nhs_trust", "icb")}
+    assert any(n.responses < 11 for n in results) and all(n.responses >= 11 for n in results if n.anchor in nhs)
+    without = Counter(n.label for n in demo.nodes if not isinstance(n, m.CultureIndicator))
+    assert without["Person"] == 2197 and without["Team"] == 533 and without["Organisation"] == 105

@@ -442,8 +442,11 @@ async def test_every_generated_query_reads_back_what_was_written(any_repo):
     from carenet.storage import naming
     from carenet.storage.queries import REGISTRY
 
-    held = {label: await any_repo.existing(label, ["ladybug:001", "ladybug:002", "neo4j:001", "neo4j:002"])
-            for label in NodeLabel}  # the migrations' own records
+    from carenet.bootstrap import SCHEMA_DIR
+    from carenet.storage.migrations import schema_files
+
+    records = [f"{store}:{f.version:03d}" for store in ("ladybug", "neo4j") for f in schema_files(SCHEMA_DIR, store)]
+    held = {label: await any_repo.existing(label, records) for label in NodeLabel}  # the migrations' own records
     sample = _sample_of_every_kind()
     await any_repo.apply(sample)  # new rows
     await any_repo.apply(sample)  # the same rows again: looked up, compared, updated in place
@@ -731,6 +734,14 @@ async def test_wiping_a_database_in_batches(any_repo):
 
 EXEMPT: dict[str, str] = {}
 """Named queries the contract suite may leave out, each with why (keep this short)."""
+
+async def test_organisations_by_ods_code(any_repo):
+    """Culture imports name NHS organisations by ODS code (issue 18): the trust, never the
+    system that shares the code space, and nothing for an unknown code."""
+    await any_repo.apply(small_system())
+    rows = await any_repo.store.read("organisations_by_ods_code", codes=["RAA", "QAA", "ZZZ"])
+    assert rows == [{"ods_code": "RAA", "uid": "O2"}]
+
 
 
 def test_every_named_query_is_exercised_by_the_contract_suite(request):

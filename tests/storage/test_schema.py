@@ -97,7 +97,7 @@ async def test_migration_002_fills_in_the_name_keys_of_nodes_written_before_it(t
         await built.store.write(Query("test_old_person", "CREATE (:Person {uid: 'p', name: 'Σίσυφος', level: 'team'})",
                                       write=True))
         applied = await migrate(built.store, SCHEMA_DIR)
-        assert [f.name for f in applied] == ["name_keys"]
+        assert [f.name for f in applied] == ["name_keys", "culture_indicator"]
         rows = await built.store.read(Query("test_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name_fold AS name_fold, "
                                             "n.name_key AS name_key"))
         assert {r["uid"]: {"name_fold": r["name_fold"], "name_key": r["name_key"]} for r in rows} == {
@@ -105,5 +105,27 @@ async def test_migration_002_fills_in_the_name_keys_of_nodes_written_before_it(t
         person = await built.store.read(Query("test_p", "MATCH (n:Person) RETURN n.name_fold AS f"))
         assert person == [{"f": "σίσυφοσ"}]
         assert await migrate(built.store, SCHEMA_DIR) == []
+    finally:
+        await built.close()
+
+
+async def test_a_store_made_before_culture_indicators_gains_their_table(tmp_path):
+    """Issue 18: 001_base is generated and now creates CultureIndicator, but a store that applied the
+    old 001 never re-runs it; 003_culture_indicator adds the table there (and is a no-op elsewhere)."""
+    from carenet.bootstrap import build
+    from carenet.config import Settings
+
+    old = tmp_path / "old" / "ladybug"
+    old.mkdir(parents=True)
+    base = schema_files(SCHEMA_DIR, "ladybug")[0]
+    (old / base.path.name).write_text("\n".join(line for line in base.path.read_text().splitlines()
+                                                if "CultureIndicator" not in line) + "\n")
+    built = await build(Settings(data_dir=tmp_path / "data"))
+    try:
+        await migrate(built.store, tmp_path / "old")
+        assert "CultureIndicator" not in {r["name"] for r in await built.store.read(SHOW_TABLES)}
+        applied = await migrate(built.store, SCHEMA_DIR)
+        assert [f.name for f in applied] == ["name_keys", "culture_indicator"]
+        assert "CultureIndicator" in {r["name"] for r in await built.store.read(SHOW_TABLES)}
     finally:
         await built.close()

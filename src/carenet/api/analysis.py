@@ -199,7 +199,8 @@ async def resolve_report(info: Info[Context, None], report: Report, filter: Anal
     scope = _scope(filter)
     # leadership figures are suppressed aggregates (any role); network reports name teams and people
     info.context.principal.require(Role.PUBLIC if report.value == "leadership" else Role.ANALYST, "analysisReport")
-    return await service.run(info.context.repo, report.value, scope=scope, cache=_cache(info))
+    return await service.run(info.context.repo, report.value, scope=scope, cache=_cache(info),
+                             culture_minimum=info.context.services.settings.culture_min_responses)
 
 
 analysis_field = strawberry.field(resolver=resolve_analysis, description="Silos, brokers and fragility (see docs/contracts.md).")

@@ -14,7 +14,8 @@ What each role may call (tests/api/test_roles.py checks every operation against 
 - public: ``counts`` (grouped counts; filtering people needs frontend), ``leaderDemographics``,
   ``analysisReport(report: LEADERSHIP)``: aggregates only, people's counts suppressed.
 - frontend: also ``teams``, ``organisations``, ``people``, ``places``, ``systems``, ``node``,
-  ``subgraph``, ``analysis`` (team and organisation level), ``pathways``. Of a person it sees the
+  ``subgraph``, ``analysis`` (team and organisation level), ``pathways``, ``culture`` (organisations'
+  survey figures, held ones null, beside their leaders' network position). Of a person it sees the
   name, role (job title), leadership level, memberships and network metrics: what an
   organisation chart or a map shows.
 - analyst: also the personal attributes of a person (``staffGroup``, ``band``, ``clinical``:

@@ -16,6 +16,7 @@ from strawberry.types import Info
 
 from carenet.api.analysis import analysis_field, pathways_field, report_field
 from carenet.api.aggregates import counts_field, leader_demographics_field
+from carenet.api.culture import culture_field
 from carenet.api.auth import Role
 from carenet.api.connections import (
     organisations_field,
@@ -60,6 +61,7 @@ class Query:
     analysis = analysis_field
     pathways = pathways_field
     analysis_report = report_field
+    culture = culture_field
     counts = counts_field
     leader_demographics = leader_demographics_field
     export_person = export_person_field
@@ -67,7 +69,8 @@ class Query:
     @strawberry.field(description="The node with this uid, of whatever kind; null when there is none.")
     async def node_by_uid(self, info: Info[Context, None], uid: strawberry.ID) -> GraphNode | None:
         info.context.principal.require(Role.ANALYST, "nodeByUid")
-        found = await nodes.find_node(info.context.services.repo, uid=str(uid))
+        found = await nodes.find_node(info.context.services.repo, uid=str(uid),
+                                      culture_minimum=info.context.services.settings.culture_min_responses)
         if found is None:
             return None
         if found.label == "Person" and info.context.audit is not None:

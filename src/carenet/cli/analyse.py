@@ -1,4 +1,4 @@
-"""``carenet analyse REPORT``: silos, gaps, brokers, quality, leadership, or all."""
+"""``carenet analyse REPORT``: silos, gaps, brokers, quality, leadership, culture, or all."""
 
 from __future__ import annotations
 
@@ -95,11 +95,43 @@ def _percent(cell: dict | None) -> str:
     return f"{_shown(cell.get('percent'))} ({'-' if gap is None else gap})"
 
 
-SHOW = {"silos": _show_silos, "gaps": _show_gaps, "brokers": _show_brokers, "quality": _show_quality, "leadership": _show_leadership}
+def _value(figure: dict) -> str:
+    """An indicator as shown: ``*`` where it is held (too few responses), never the held value."""
+    if figure.get("suppressed") or figure.get("value") is None:
+        return "*"
+    return f"{figure['value']:.1f}%" if figure.get("scale") == "percent" else f"{figure['value']:.2f}"
+
+
+def _show_culture(r: dict) -> None:
+    headline = ("concerns_addressed", "raising_concerns", "safe_to_speak_up", "bullying_from_managers")
+    rows = []
+    for o in r["organisations"]:
+        shown = {f["indicator"]: f for f in o["indicators"]}
+        net = o["network"]
+        rows.append([f"{o['name']} ({o['organisation']})", net.get("leaders"), net.get("cross_boundary_ties_per_leader"),
+                     net.get("ei_index"), *[_value(shown[c]) if c in shown else "-" for c in headline]])
+    out.print(_table(f"Culture beside the network (values from fewer than {r['minimum_responses']} responses shown as *)",
+                     ["organisation", "leaders", "ties out / leader", "E-I", *headline], rows))
+    for o in r["organisations"]:
+        for flag in o["flags"]:
+            out.print(f"[bold]{o['name']}[/bold]: {flag['text']}")
+            for line in flag["evidence"]:
+                out.print(f"  - {line}")
+    corr = [c for c in r["correlations"] if c["measure"] == "cross_boundary_ties_per_leader"]
+    out.print(_table("Rank correlation with ties outside the organisation per leader (Spearman, 95% interval)",
+                     ["indicator", "rho", "interval", "n"],
+                     [[c["indicator"], c["rho"], "-" if c["ci_low"] is None else f"{c['ci_low']:.2f} to {c['ci_high']:.2f}", c["n"]]
+                      for c in corr]))
+    out.print(r["warning"])
+    out.print("Sources: " + "; ".join(f"{s['source'] or s['survey']} ({s['records']} figures)" for s in r["sources"]))
+
+
+SHOW = {"silos": _show_silos, "gaps": _show_gaps, "brokers": _show_brokers, "quality": _show_quality, "leadership": _show_leadership,
+        "culture": _show_culture}
 
 
 def analyse(
-    report: str = typer.Argument(..., help="silos, gaps, brokers, quality, leadership or all"),
+    report: str = typer.Argument(..., help="silos, gaps, brokers, quality, leadership, culture or all"),
     output: str = typer.Option("table", "--format", help="table or json"),
     level: str = typer.Option("team", help="team, organisation or person"),
     system: str = typer.Option(None, help="Only this system (uid)."),
@@ -123,7 +155,7 @@ def analyse(
     def local() -> dict:
         async def go() -> dict:
             async with services(settings) as built:
-                return await analysis.run(built.repo, report, scope=scope)
+                return await analysis.run(built.repo, report, scope=scope, culture_minimum=settings.culture_min_responses)
 
         return run(go())
 

@@ -1,4 +1,4 @@
-"""``carenet``: serve, demo, generate, db, template, import, export, analyse."""
+"""``carenet``: serve, demo, generate, db, template, import, export, analyse, report."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ app.command("template")(template.template)
 app.command("import")(import_.import_)
 app.add_typer(export.app, name="export")
 app.command("analyse")(analyse.analyse)
-from carenet.cli import apikey  # noqa: E402
+from carenet.cli import apikey, report  # noqa: E402
 app.add_typer(apikey.app, name="apikey")
+app.add_typer(report.app, name="report")
 
 
 def main() -> None:

@@ -153,3 +153,17 @@ class BaselineKind(StrEnum):
 
     WORKFORCE = "workforce"
     COMMUNITY = "community"
+
+
+class CultureSurvey(StrEnum):
+    """Where a culture indicator comes from: the NHS Staff Survey, or a partner's local pulse survey."""
+
+    NHS_STAFF_SURVEY = "nhs_staff_survey"
+    LOCAL_PULSE = "local_pulse"
+
+
+class CultureScale(StrEnum):
+    """How a culture indicator is measured: a People Promise score 0-10, or a percentage of respondents."""
+
+    SCORE_0_10 = "score_0_10"
+    PERCENT = "percent"

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from carenet.domain.enums import (
     BaselineKind,
+    CultureScale,
+    CultureSurvey,
     EthnicCategory,
     ForumKind,
     Frequency,
@@ -214,6 +216,41 @@ class Baseline(Node):
     dimension: str = Field(pattern=r"^(ethnic_group|sex)$")
     category: str = Field(min_length=1, max_length=60)
     percent: float = Field(ge=0.0, le=100.0)
+
+
+CULTURE_MIN_RESPONSES = 11
+"""The NHS Staff Survey's published minimum of responses for an organisation breakdown; fewer and
+an indicator is held but never shown (configurable: ``CARENET_CULTURE_MIN_RESPONSES``)."""
+_SCALE_MAX = {CultureScale.SCORE_0_10: 10.0, CultureScale.PERCENT: 100.0}
+
+
+class CultureIndicator(Node):
+    """One culture indicator of one organisation or team in one survey year or wave.
+
+    ``anchor`` is the organisation or team it describes (the record sits where its anchor sits).
+    ``indicator`` is a code from ``graph_schema/culture_indicators.json``. A value with fewer than
+    the minimum ``responses`` is held but never shown (:func:`carenet.analytics.culture.suppress`).
+    """
+
+    label: ClassVar[str] = "CultureIndicator"
+    anchor: Uid
+    survey: CultureSurvey
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    wave: Uid | None = None
+    indicator: str = Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")
+    value: float
+    scale: CultureScale
+    responses: int = Field(ge=0)
+    source: str = Field(default="", max_length=300)
+
+    @model_validator(mode="after")
+    def _fits_scale(self) -> CultureIndicator:
+        if self.year is None and self.wave is None:
+            raise ValueError("give the survey year or the wave")
+        top = _SCALE_MAX[self.scale]
+        if not 0.0 <= self.value <= top:
+            raise ValueError(f"value {self.value:g} is outside the {self.scale.value} scale (0 to {top:g})")
+        return self
 
 
 class Migration(Node):

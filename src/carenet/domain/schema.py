@@ -27,6 +27,7 @@ class NodeLabel(StrEnum):
     SURVEY_WAVE = "SurveyWave"
     LEADERSHIP_DEMAND = "LeadershipDemand"
     BASELINE = "Baseline"
+    CULTURE_INDICATOR = "CultureIndicator"
     MIGRATION = "Migration"
 
 
@@ -60,6 +61,7 @@ NODE_MODELS: dict[NodeLabel, type[m.Node]] = {
     NodeLabel.SURVEY_WAVE: m.SurveyWave,
     NodeLabel.LEADERSHIP_DEMAND: m.LeadershipDemand,
     NodeLabel.BASELINE: m.Baseline,
+    NodeLabel.CULTURE_INDICATOR: m.CultureIndicator,
     NodeLabel.MIGRATION: m.Migration,
 }
 

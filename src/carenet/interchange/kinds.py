@@ -18,6 +18,7 @@ from typing import Any
 from carenet.domain import models as m
 from carenet.domain.enums import (
     BaselineKind,
+    CultureSurvey,
     EthnicCategory,
     ForumKind,
     Frequency,
@@ -29,6 +30,7 @@ from carenet.domain.enums import (
     StaffGroup,
     TieKind,
 )
+from carenet.interchange.indicators import catalogue
 
 Row = Mapping[str, Any]
 Built = list[tuple[m.Node | m.Relationship, tuple[str, ...]]]
@@ -262,6 +264,17 @@ def _baseline(row):
     return [(m.Baseline(**values), ())]
 
 
+def _culture(row):
+    values = _given(row, "uid", "anchor", "survey", "year", "wave", "indicator", "value", "responses", "source")
+    values.setdefault("survey", CultureSurvey.LOCAL_PULSE.value)
+    values.setdefault("uid", f"culture-{row.get('anchor')}-{row.get('survey') or 'local_pulse'}-"
+                             f"{row.get('year') or row.get('wave')}-{row.get('indicator')}")
+    indicator = catalogue().indicators.get(row.get("indicator") or "")
+    if indicator is not None:
+        values["scale"] = indicator.scale
+    return [(m.CultureIndicator(**values), ())]
+
+
 # --- the kinds ------------------------------------------------------------------------------
 
 UID = Column("uid", "carenet's key for this record: unique, never reused", True, "uid")
@@ -387,6 +400,20 @@ KINDS: dict[str, Kind] = {
             Column("percent", "share in percent, 0 to 100", True, "float"),
             Column("uid", "record uid (default baseline-<area>-<kind>-<dimension>-<category>)", type="uid"),
         ), _baseline),
+        Kind("culture_pulse", "Culture indicators from a local pulse survey (councils, housing associations, schools, "
+             "VCSE), with the NHS Staff Survey's indicators. A value from fewer than the minimum responses "
+             "(11 by default) is held but never shown.", (
+            Column("anchor", "uid of the organisation or team surveyed", True, "uid"),
+            Column("indicator", "indicator code (graph_schema/culture_indicators.json)", True, "enum",
+                   tuple(catalogue().indicators)),
+            Column("value", "the result: 0-10 for People Promise scores and themes, 0-100 for percentages", True, "float"),
+            Column("responses", "number of people who answered", True, "int"),
+            Column("year", "survey year (give the year or the wave)", type="int"),
+            Column("wave", "uid of the survey wave (give the year or the wave)", type="uid"),
+            enum_column("survey", CultureSurvey, "which survey (default local_pulse)"),
+            Column("source", "where the figures come from, e.g. Leeds City Council pulse survey, March 2025"),
+            Column("uid", "record uid (default culture-<anchor>-<survey>-<year or wave>-<indicator>)", type="uid"),
+        ), _culture),
     )
 }
 """Every template kind, in the order templates are written and imports are applied."""
@@ -394,7 +421,8 @@ KINDS: dict[str, Kind] = {
 _SINGULAR = {"system": "systems", "place": "places", "organisation": "organisations", "team": "teams",
              "person": "people", "membership": "memberships", "collaboration": "collaborations",
              "wave": "waves", "pathway": "pathways", "forum": "forums", "seat": "seats",
-             "capability": "capabilities", "baseline": "baselines", "steps": "pathway_steps"}
+             "capability": "capabilities", "baseline": "baselines", "steps": "pathway_steps",
+             "pulse": "culture_pulse", "culture": "culture_pulse"}
 
 
 def kind_for_name(stem: str) -> Kind | None:

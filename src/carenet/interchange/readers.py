@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from carenet.errors import Problem
-from carenet.interchange import ods, survey
+from carenet.interchange import culture, ods, survey
 from carenet.interchange.columnar import read_columnar
 from carenet.interchange.limits import DEFAULT, Limits
 from carenet.interchange.kinds import kind_for_name
@@ -18,7 +18,7 @@ SUFFIXES = (".csv", ".txt", ".xlsx", ".json")
 
 def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None, columnar: bool = True,
               limits: Limits = DEFAULT) -> Parsed:
-    """Read one file (template CSV or XLSX, ODS extract, survey responses, node-link JSON).
+    """Read one file (template CSV or XLSX, ODS extract, survey responses, NHS Staff Survey results, node-link JSON).
 
     Never raises for bad content: every problem is in the result's ``problems``. With
     ``columnar``, a template CSV of a kind :mod:`carenet.interchange.columnar` reads comes back
@@ -49,6 +49,9 @@ def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None,
         first = next(csv_rows(text, path.name, Parsed(), limits), None)  # the reader reports a bad row
         if first is not None and kind_for_name(path.stem) is None and survey.is_survey(first[1]):
             survey.read_survey(path, text, parsed, wave=wave)
+            return parsed
+        if first is not None and kind_for_name(path.stem) is None and culture.is_staff_survey(first[1]):
+            culture.read_staff_survey(path, text, parsed)
             return parsed
         fast = read_columnar(path, data) if columnar else None
         if fast is not None:

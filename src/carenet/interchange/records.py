@@ -37,10 +37,14 @@ class Parsed:
     rejected: dict[str, list[str]] = field(default_factory=dict)
     """uid -> ``source:line`` of each row with that uid that has errors (so a row that refers to it
     can say why it is missing, not only that it is)."""
+    ods_anchors: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """item index -> (ODS code, ``source:line:column``) of a culture indicator anchored by ODS code:
+    the import re-anchors it on the organisation holding the code."""
 
     def extend(self, other: Parsed) -> None:
         offset = len(self.items)
         self.ends.update({offset + i: cols for i, cols in other.ends.items()})
+        self.ods_anchors.update({offset + i: code for i, code in other.ods_anchors.items()})
         self.items += other.items
         self.frames += other.frames
         self.problems += other.problems

@@ -192,6 +192,8 @@ def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relations
             out["leadership_demand"].append(props)
         elif label == "Baseline":
             out["baselines"].append(props)
+        elif label == "CultureIndicator":
+            out["culture_pulse"].append(props)
     return {name: out[name] for name in KINDS if out.get(name)}
 
 

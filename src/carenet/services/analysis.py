@@ -17,11 +17,12 @@ from typing import Any
 from carenet import analytics as an
 from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
+from carenet.domain.models import CULTURE_MIN_RESPONSES
 from carenet.services.graphs import Scope, network, recorded
 from carenet.storage.queries import analysis as q
 from carenet.storage.repository import Repository
 
-REPORTS = ("silos", "gaps", "brokers", "quality", "leadership")
+REPORTS = ("silos", "gaps", "brokers", "quality", "leadership", "culture")
 
 
 class ReportName(Enum):
@@ -30,6 +31,7 @@ class ReportName(Enum):
     BROKERS = "brokers"
     QUALITY = "quality"
     LEADERSHIP = "leadership"
+    CULTURE = "culture"
     ALL = "all"
 
 VCSE = Sector.VOLUNTARY.value
@@ -275,17 +277,34 @@ async def leadership(repo: Repository, *, scope: Scope = Scope(), cache: Analysi
     return await _cached(repo, cache, ("leadership", scope.system, scope.place), compute)
 
 
-RUNNERS = {"silos": silos, "gaps": gaps, "brokers": brokers, "quality": quality, "leadership": leadership}
+async def culture(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None,
+                  minimum: int = CULTURE_MIN_RESPONSES) -> dict:
+    """Culture indicators beside the leaders' network (:mod:`carenet.services.culture`); reads the
+    person-level ``either`` network whatever ``scope.level`` and ``scope.network`` say."""
+    from carenet.services import culture as culture_svc
+
+    return await culture_svc.report(repo, system=scope.system, place=scope.place, minimum=minimum, cache=cache)
 
 
-async def run(repo: Repository, report: str, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
-    """One report by name (``silos``, ``gaps``, ``brokers``, ``quality``, ``leadership``), or ``all``."""
+RUNNERS = {"silos": silos, "gaps": gaps, "brokers": brokers, "quality": quality, "leadership": leadership, "culture": culture}
+
+
+async def run(repo: Repository, report: str, *, scope: Scope = Scope(), cache: AnalysisCache | None = None,
+              culture_minimum: int = CULTURE_MIN_RESPONSES) -> dict:
+    """One report by name (``silos``, ``gaps``, ``brokers``, ``quality``, ``leadership``, ``culture``),
+    or ``all``. ``culture_minimum``: fewer responses and a culture indicator is held, never shown."""
     if report == "all":
-        return {name: await runner(repo, scope=scope, cache=cache) for name, runner in RUNNERS.items()}
+        return {name: await _run(runner, repo, scope, cache, culture_minimum) for name, runner in RUNNERS.items()}
     try:
         runner = RUNNERS[report]
     except KeyError:
         raise ValueError(f"no report {report!r}: choose from {', '.join(REPORTS)} or all") from None
+    return await _run(runner, repo, scope, cache, culture_minimum)
+
+
+async def _run(runner, repo: Repository, scope: Scope, cache: AnalysisCache | None, culture_minimum: int) -> dict:
+    if runner is culture:
+        return await culture(repo, scope=scope, cache=cache, minimum=culture_minimum)
     return await runner(repo, scope=scope, cache=cache)
 
 

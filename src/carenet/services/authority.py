@@ -10,8 +10,9 @@ stored and as it will be after the write** (where a node sits: :mod:`carenet.ser
 
 - every node written, every end of a relationship written or deleted, every node deleted;
 - a survey tie's wave (a tie of S's teams may not be filed under another system's wave);
-- leadership demand and baselines sit in their ``area``: the stored area and the new one must
-  both be in S, so a planner can neither edit another system's record nor move it out;
+- leadership demand and baselines sit in their ``area``, culture indicators where their ``anchor``
+  (an organisation or team) sits: the stored one and the new one must both be in S, so a planner
+  can neither edit another system's record nor move it out;
 - a node not stored yet must come with its anchor (``PART_OF``, ``MEMBER_OF``...) in the same
   write; a stored node that sits in no system (an orphan) needs an admin;
 - capabilities are a shared vocabulary: only an admin writes them, but a planner may link their
@@ -36,9 +37,13 @@ from carenet.storage.repository import ChangeSet, Repository
 
 SHARED = frozenset({NodeLabel.CAPABILITY.value})
 """Labels of a shared vocabulary: a relationship may end at one; only an admin writes them."""
-AREA_LABELS = frozenset({NodeLabel.LEADERSHIP_DEMAND.value, NodeLabel.BASELINE.value})
-"""Labels that sit in their ``area`` property (a place or a system), not where a link leads."""
 _AREA_OF = (NodeLabel.SYSTEM.value, NodeLabel.PLACE.value)
+SITS_IN: dict[str, tuple[str, tuple[str, ...]]] = {
+    NodeLabel.LEADERSHIP_DEMAND.value: ("area", _AREA_OF),
+    NodeLabel.BASELINE.value: ("area", _AREA_OF),
+    NodeLabel.CULTURE_INDICATOR.value: ("anchor", (NodeLabel.ORGANISATION.value, NodeLabel.TEAM.value)),
+}
+"""Labels that sit where a property names (label -> property, the labels it may name), not where a link leads."""
 
 
 class _Touched:
@@ -57,8 +62,8 @@ def _touched(changes: ChangeSet) -> _Touched:
     for node, origin in zip(changes.nodes, changes.node_origins, strict=True):
         key = (node.label, node.uid)
         out.add(key, origin or node.uid)
-        if node.label in AREA_LABELS:
-            out.areas[key] = node.area
+        if node.label in SITS_IN:
+            out.areas[key] = getattr(node, SITS_IN[node.label][0])
     for rel, origin in zip(changes.relationships, changes.rel_origins, strict=True):
         where = origin or rel.uid
         for end, label, uid in (("source", rel.source_label, rel.source), ("target", rel.target_label, rel.target)):
@@ -74,8 +79,9 @@ def _touched(changes: ChangeSet) -> _Touched:
             uids = table.table["uid"].to_pylist()
             for uid in uids:
                 out.add((table.label, uid), where)
-            if table.label in AREA_LABELS and "area" in columns:
-                for uid, area in zip(uids, table.table["area"].to_pylist(), strict=True):
+            prop = SITS_IN.get(table.label, ("",))[0]
+            if prop and prop in columns:
+                for uid, area in zip(uids, table.table[prop].to_pylist(), strict=True):
                     out.areas[(table.label, uid)] = area
             continue
         for end, label in (("source", table.source_label), ("target", table.target_label)):
@@ -109,14 +115,17 @@ def _table_anchors(changes: ChangeSet) -> dict[Key, set[Key]]:
 
 
 async def _area_keys(repo: Repository, areas: Mapping[Key, str], new: set[Key]) -> dict[Key, set[Key]]:
-    """Each record -> the place or system its area names (stored, or new in ``new``)."""
-    names = set(areas.values())
-    found: set[Key] = {k for k in new if k[0] in _AREA_OF and k[1] in names}
-    for label in _AREA_OF:
-        found |= {(label, uid) for uid in await repo.existing(NodeLabel(label), names)}
+    """Each record -> the node its area (or anchor) names (stored, or new in ``new``)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for key, area in areas.items():
+        for label in SITS_IN[key[0]][1]:
+            names[label].add(area)
+    found: set[Key] = {k for k in new if k[1] in names.get(k[0], ())}
+    for label, uids in names.items():
+        found |= {(label, uid) for uid in await repo.existing(NodeLabel(label), uids)}
     out: dict[Key, set[Key]] = defaultdict(set)
     for key, area in areas.items():
-        out[key] = {(label, area) for label in _AREA_OF if (label, area) in found}
+        out[key] = {(label, area) for label in SITS_IN[key[0]][1] if (label, area) in found}
     return out
 
 
@@ -134,11 +143,11 @@ async def _stored_areas(repo: Repository, keys: Iterable[Key]) -> dict[Key, str]
     out: dict[Key, str] = {}
     by_label: dict[str, list[str]] = defaultdict(list)
     for label, uid in keys:
-        if label in AREA_LABELS:
+        if label in SITS_IN:
             by_label[label].append(uid)
     for label, uids in by_label.items():
         for uid, node in (await repo.get_many(NodeLabel(label), uids)).items():
-            out[(label, uid)] = node.area
+            out[(label, uid)] = getattr(node, SITS_IN[label][0])
     return out
 
 

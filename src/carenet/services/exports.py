@@ -33,7 +33,9 @@ LEVELS = ("team", "organisation", "person", "all")
 NODE_METRICS = ("degree", "in_degree", "out_degree", "betweenness", "brokerage", "constraint",
                 "effective_size", "ei_index", "community")
 GROUP_BY = ("sector", "organisation", "place", "system", "community")
-_SKIP_LABELS = SPECIAL_CATEGORY_LABELS | {NodeLabel.MIGRATION}
+_SKIP_LABELS = SPECIAL_CATEGORY_LABELS | {NodeLabel.MIGRATION, NodeLabel.CULTURE_INDICATOR}
+"""Not written into graph exports: special-category records, migrations, and culture indicators
+(survey results, some held below the minimum responses: read them through the culture report)."""
 _SKIP_RELS = {RelType.DESCRIBES}
 
 

@@ -38,6 +38,7 @@ from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
 from carenet.services import authority
 from carenet.storage import repository
+from carenet.storage.queries import culture as culture_q
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
 
@@ -141,7 +142,13 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
             for uid in pc.unique(frame.table["wave"]).to_pylist():
                 if uid is not None:
                     waves.setdefault(uid, f"{frame.source}.wave")
+    problems += await _reanchor_by_ods(repo, parsed)
+    anchors: dict[str, str] = {}
     for i, (model, origin) in enumerate(parsed.items):
+        if isinstance(model, m.CultureIndicator) and i not in parsed.ods_anchors:
+            anchors.setdefault(model.anchor, parsed.locate(origin, "anchor"))
+            if model.wave is not None:
+                waves.setdefault(model.wave, parsed.locate(origin, "wave"))
         if isinstance(model, m.Node):
             changes.add_node(model, origin)
             if isinstance(model, (m.LeadershipDemand, m.Baseline)):
@@ -153,7 +160,8 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
                 waves.setdefault(wave, parsed.locate(origin, "wave"))
     in_change = {(n.label, n.uid) for n in changes.nodes}
     for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
-                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system")):
+                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system"),
+                               (anchors, (NodeLabel.ORGANISATION, NodeLabel.TEAM), "organisation or team")):
         missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
         for label in labels:
             if missing:
@@ -169,6 +177,37 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
     if problems:
         raise InvalidInput(sorted(problems, key=_order))
     return changes
+
+
+async def _reanchor_by_ods(repo: Repository, parsed: Parsed) -> list[Problem]:
+    """Anchor each culture indicator named by ODS code on the organisation holding the code (one of
+    this import, else a stored one); a code no organisation holds, or two hold, is a problem."""
+    if not parsed.ods_anchors:
+        return []
+    codes = sorted({code for code, _ in parsed.ods_anchors.values()})
+    holders: dict[str, set[str]] = {}
+    for model, _ in parsed.items:
+        if isinstance(model, m.Organisation) and model.ods_code in codes:
+            holders.setdefault(model.ods_code, set()).add(model.uid)
+    stored = [c for c in codes if c not in holders]
+    if stored:
+        for row in await repo.store.read(culture_q.ORGANISATIONS_BY_ODS_CODE, codes=stored):
+            holders.setdefault(row["ods_code"], set()).add(row["uid"])
+    problems, resolved = [], []
+    for i, (code, where) in parsed.ods_anchors.items():
+        found = holders.get(code, set())
+        if len(found) != 1:
+            message = (f"no organisation with ODS code {code} (in this import or the store): import the ODS extract "
+                       "(etr.csv) or add the organisation first") if not found else \
+                f"ODS code {code} is held by more than one organisation ({', '.join(sorted(found))})"
+            problems.append(Problem(where, message, code))
+            continue
+        model, origin = parsed.items[i]
+        parsed.items[i] = (model.model_copy(update={"anchor": next(iter(found))}), origin)
+        resolved.append(i)
+    for i in resolved:
+        del parsed.ods_anchors[i]  # what stays is unresolved: reported here, not again as a missing anchor
+    return problems
 
 
 def _missing(parsed: Parsed, uid: object, message: str) -> str:

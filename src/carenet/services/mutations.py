@@ -41,6 +41,7 @@ NODE_KINDS: dict[str, NodeLabel] = {
     "survey_waves": NodeLabel.SURVEY_WAVE,
     "leadership_demands": NodeLabel.LEADERSHIP_DEMAND,
     "baselines": NodeLabel.BASELINE,
+    "culture_indicators": NodeLabel.CULTURE_INDICATOR,
 }
 """Input list name -> label, for every node kind the API writes (not Demographic: see people)."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from carenet.analytics.culture import suppress
+from carenet.domain.models import CULTURE_MIN_RESPONSES, CultureIndicator
 from carenet.storage.repository import Repository
 
 
@@ -16,10 +18,15 @@ class NodeView:
     properties: dict[str, Any]
 
 
-async def find_node(repo: Repository, *, uid: str) -> NodeView | None:
-    """The node with ``uid`` (never a special-category record), as plain JSON-ready values."""
+async def find_node(repo: Repository, *, uid: str, culture_minimum: int = CULTURE_MIN_RESPONSES) -> NodeView | None:
+    """The node with ``uid`` (never a special-category record), as plain JSON-ready values.
+
+    A culture indicator from fewer than ``culture_minimum`` responses comes with its ``value``
+    null and ``suppressed`` true: held, never shown."""
     node = await repo.find(uid)
     if node is None:
         return None
     props = node.model_dump(mode="json", exclude={"uid"})
+    if isinstance(node, CultureIndicator):
+        props = suppress([props], culture_minimum)[0]
     return NodeView(uid=node.uid, label=node.label, name=props.get("name"), properties=props)

@@ -10,7 +10,8 @@ The rule (also in :mod:`carenet.api.auth`): a node sits in the systems its ancho
   forums sit;
 - a pathway step sits with the teams that ``DELIVERS`` it, a care pathway with its steps
   (``HAS_STEP``); a person's demographic record with the person (``DESCRIBES``);
-- leadership demand and baselines sit in their ``area`` (a place or a system);
+- leadership demand and baselines sit in their ``area`` (a place or a system); culture indicators
+  where their ``anchor`` (an organisation or team) sits;
 - capabilities (a shared vocabulary) and migrations sit nowhere: only an admin writes them.
 
 Who may write where is decided from this by :mod:`carenet.services.authority`.

@@ -5,16 +5,19 @@ Every route needs ``Authorization: Bearer <admin key>`` (see :func:`carenet.web.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from carenet.bootstrap import Services
-from carenet.services import analysis, backups, demo
+from carenet.interchange import board as board_html
+from carenet.services import analysis, backups, board, demo
 from carenet.services.graphs import Scope
 
 
@@ -79,9 +82,18 @@ async def analyse(
 ) -> dict:
     try:
         scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
-        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache))
+        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache,
+                                                   culture_minimum=services.settings.culture_min_responses))
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+@router.get("/report/board", response_class=HTMLResponse)
+async def report_board(system: str, place: str | None = None, services: Services = Depends(require_admin)) -> HTMLResponse:
+    """The board pack as HTML, for ``carenet report board`` when this server holds the database."""
+    pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
+                                  minimum=services.settings.culture_min_responses)
+    return HTMLResponse(await asyncio.to_thread(board_html.render_html, pack))
 
 
 @router.post("/generate")

@@ -8,18 +8,20 @@ the local CLI uses, see :mod:`carenet.web.admin`) counts as ``admin``.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import tempfile
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from carenet.services.graphs import NETWORKS
 from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
 from carenet.interchange import KINDS, graphs, tables, template_csv, template_workbook_bytes
-from carenet.services import exports, imports
+from carenet.interchange import board as board_html
+from carenet.services import board, exports, imports
 from carenet.web import uploads
 
 router = APIRouter(tags=["files"])
@@ -135,3 +137,29 @@ async def export_metrics(
     media, suffix = tables.FORMATS[format]
     return StreamingResponse(tables.chunks(rows, format), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})
+
+
+@router.get("/reports/board")
+async def board_report(
+    system: str,
+    place: str | None = None,
+    format: str = "html",
+    services: Services = Depends(role(Role.ANALYST, "the board report")),
+) -> Response:
+    """The board's leadership strategy pack (``carenet report board``): self-contained HTML, or PDF."""
+    if format not in ("html", "pdf"):
+        raise HTTPException(400, "format must be html or pdf")
+    pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
+                                  minimum=services.settings.culture_min_responses)
+    document = await asyncio.to_thread(board_html.render_html, pack)
+    if format == "html":
+        return HTMLResponse(document)
+    with tempfile.TemporaryDirectory(prefix="carenet-board-") as folder:
+        out = Path(folder) / "board.pdf"
+        try:
+            await asyncio.to_thread(board_html.print_pdf, document, out)
+        except RuntimeError as exc:
+            raise HTTPException(503, str(exc)) from None
+        data = out.read_bytes()
+    return Response(data, media_type="application/pdf",
+                    headers={"Content-Disposition": 'attachment; filename="carenet-board.pdf"'})

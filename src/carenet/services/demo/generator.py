@@ -26,6 +26,9 @@ Planted defects, which the analytics must find (system 1, whose uids start ``s1-
    White, while its workforce baseline is 38% from ethnic minorities.
 6. **Relied on, not at the table**: ``s1-org-vcse-home-from-hospital`` receives ties from many
    organisations and sits on no forum.
+7. **Isolated leaders, concerns not addressed**: staff survey results (NHS Staff Survey and local
+   pulse surveys, 2024 and 2025) where organisations whose leaders have few ties outside the
+   organisation report lower confidence in raising concerns (:mod:`carenet.services.demo.culture`).
 
 ``systems > 1`` repeats the shape (with fresh names and uids ``s2-``, ``s3-``, ...) for
 benchmarks; 42 is England. The plants are in every system.
@@ -41,6 +44,7 @@ from dataclasses import dataclass, field
 from carenet.domain import models as m
 from carenet.domain.enums import EthnicCategory, LeadershipLevel, OrgKind, Sector, StaffGroup
 from carenet.services.demo import names
+from carenet.services.demo.culture import add_culture
 from carenet.services.demo.ties import add_pathways, add_person_ties, add_team_ties
 from carenet.storage.repository import ChangeSet
 
@@ -113,6 +117,7 @@ def generate(*, seed: int = 7, systems: int = 1) -> ChangeSet:
         changes.add_node(m.Capability(uid=f"cap-{cap_uid}", name=cap_name, description=desc))
     for index in range(1, systems + 1):
         build = SystemBuild(index, random.Random(f"{seed}:{index}"), changes)
+        start = len(changes.relationships)
         _structure(build)
         _organisations(build)
         _teams(build)
@@ -123,6 +128,7 @@ def generate(*, seed: int = 7, systems: int = 1) -> ChangeSet:
         add_pathways(build)
         _forums(build)
         _demand_and_baselines(build)
+        add_culture(build, random.Random(f"{seed}:{index}:culture"), changes.relationships[start:])
     return changes
 
 

@@ -1,10 +1,10 @@
 """The one registry of named queries. Import ``REGISTRY`` and look queries up by name."""
 
-from carenet.storage.queries import analysis, connections, core, crud, integrity, relations, subgraph
+from carenet.storage.queries import analysis, connections, core, crud, culture, integrity, relations, subgraph
 from carenet.storage.queries.registry import Dialect, Query, Registry, Upsert
 
 REGISTRY = Registry()
-for _module in (crud, core, subgraph, connections, relations, analysis, integrity):
+for _module in (crud, core, subgraph, connections, relations, analysis, integrity, culture):
     REGISTRY.add_module(_module)
 from carenet.storage.queries import mutations as _api, pages as _pages  # noqa: E402 (the API's writes, counts, look-ups)
 REGISTRY.add_module(_api)

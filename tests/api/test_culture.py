@@ -1,0 +1,85 @@
+"""GraphQL ``culture`` through real HTTP on the demo: the planted pattern, held values never sent,
+the minimum from the settings, and who may ask."""
+
+from __future__ import annotations
+
+import asyncio
+
+from carenet.api.auth import Role
+from carenet.services import culture
+
+CULTURE = """
+query($system: ID, $place: ID) {
+  culture(system: $system, place: $place) {
+    minimumResponses warning
+    organisations { id name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
+      indicators { indicator period value responses suppressed scale source }
+      trends { indicator change direction since points { period value suppressed } }
+      flags { code text evidence } }
+    places { id organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed } }
+    correlations { indicator measure rho n ciLow ciHigh method warning }
+    sources { survey year source records }
+  }
+}
+"""
+
+
+def test_culture_for_the_demo_system(demo_server) -> None:
+    body = demo_server.gql(CULTURE, {"system": "s1-system"}, role=Role.FRONTEND)
+    assert "errors" not in body, body
+    c = body["data"]["culture"]
+    assert c["minimumResponses"] == 11 and "not a cause" in c["warning"]
+    corr = next(x for x in c["correlations"] if x["indicator"] == "concerns_addressed"
+                and x["measure"] == "cross_boundary_ties_per_leader")
+    assert corr["rho"] > 0.6 and corr["ciLow"] > 0.3 and corr["n"] >= 30
+    flagged = [o for o in c["organisations"] if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in o["flags"])]
+    assert flagged and all(f["evidence"] for o in flagged for f in o["flags"])
+    held = [f for o in c["organisations"] for f in o["indicators"] if f["suppressed"]]
+    assert held and all(f["value"] is None and f["responses"] < 11 for f in held)
+    direct = asyncio.run(culture.report(demo_server.services.repo, system="s1-system"))
+    assert [o["organisation"] for o in direct["organisations"]] == [o["id"] for o in c["organisations"]]
+    assert len(c["places"]) == 4 and c["sources"]
+
+
+def test_a_held_value_is_not_in_the_response_nor_in_node_by_uid(demo_server) -> None:
+    from carenet.domain.schema import NodeLabel
+    from carenet.storage import naming
+
+    async def rows():
+        out = []
+        async for batch in demo_server.services.repo.stream_rows(naming.node_scan(NodeLabel.CULTURE_INDICATOR)):
+            out += batch.to_pylist()
+        return out
+
+    held = [r for r in asyncio.run(rows()) if r["responses"] < 11 and r["anchor"].startswith("s1-")]
+    assert held
+    record = held[0]
+    read = demo_server.gql('query($uid: ID!) { nodeByUid(uid: $uid) { properties } }', {"uid": record["uid"]}, role=Role.ANALYST)
+    props = read["data"]["nodeByUid"]["properties"]
+    assert props["value"] is None and props["suppressed"] is True and props["responses"] == record["responses"]
+
+
+def test_who_may_ask(demo_server) -> None:
+    body = demo_server.gql(CULTURE, {"system": "s1-system"}, role=Role.PUBLIC)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_the_minimum_comes_from_the_settings(start_server, tmp_path) -> None:
+    with start_server(tmp_path, culture_min_responses=200) as server:
+        c = server.gql(CULTURE, {"system": "s1-system"}, role=Role.FRONTEND)["data"]["culture"]
+    assert c["minimumResponses"] == 200
+    shown = [f for o in c["organisations"] for f in o["indicators"] if not f["suppressed"]]
+    assert shown and all(f["responses"] >= 200 for f in shown)
+    assert all(f["value"] is None for o in c["organisations"] for f in o["indicators"] if f["responses"] < 200)
+
+
+def test_the_board_pack_over_http_is_for_analysts(demo_server) -> None:
+    with demo_server.client(Role.ANALYST) as c:
+        page = c.get("/reports/board", params={"system": "s1-system"}, timeout=300)
+        missing = c.get("/reports/board", params={"system": "nowhere"}, timeout=60)
+        bad = c.get("/reports/board", params={"system": "s1-system", "format": "docx"}, timeout=60)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.text.count("<svg data-chart=") >= 14 and "Culture beside the network" in page.text
+    assert missing.status_code == 404 and bad.status_code == 400
+    with demo_server.client(Role.FRONTEND) as c:
+        assert c.get("/reports/board", params={"system": "s1-system"}).status_code == 403
