@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from carenet import __version__, private
 from carenet.api import build_schema
 from carenet.api.audit import AuditLog
+from carenet.api.cost import Budget
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.authenticator, app.state.demo_tokens = security.build_authenticator(settings)
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion(lambda: app.state.services.store.version)
+    app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
     app.include_router(graphql_http.router)
     app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
     if settings.cors_origins:
