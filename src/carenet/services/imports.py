@@ -130,7 +130,29 @@ async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None =
 
 
 async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
-    """The change set of ``parsed``, or :class:`InvalidInput` with every problem."""
+    """The change set of ``parsed``, or :class:`InvalidInput` with every problem.
+
+    The change set is built, and its problems placed, on worker threads: only the store look-ups
+    run on the caller's event loop, so a server keeps answering while it checks an upload."""
+    changes, problems, waves, areas, in_change = await asyncio.to_thread(_change_set, parsed)
+    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
+                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system")):
+        missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
+        for label in labels:
+            if missing:
+                missing -= await repo.existing(label, missing)
+        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
+                     for u in sorted(missing)]
+    endpoint_problems = await repo.resolve_endpoints(changes)
+    problems += await asyncio.to_thread(_placed, parsed, changes, endpoint_problems)
+    if problems:
+        raise InvalidInput(await asyncio.to_thread(sorted, problems, key=_order))
+    return changes
+
+
+def _change_set(parsed: Parsed) -> tuple[ChangeSet, list[Problem], dict[str, str], dict[str, str], set]:
+    """The change set of ``parsed``, its problems so far, the waves and areas it refers to (uid ->
+    where), and the (label, uid) of its nodes."""
     changes = ChangeSet()
     problems = list(parsed.problems)
     waves: dict[str, str] = {}
@@ -152,23 +174,20 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
             if wave is not None:
                 waves.setdefault(wave, parsed.locate(origin, "wave"))
     in_change = {(n.label, n.uid) for n in changes.nodes}
-    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
-                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system")):
-        missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
-        for label in labels:
-            if missing:
-                missing -= await repo.existing(label, missing)
-        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
-                     for u in sorted(missing)]
-    for problem in await repo.resolve_endpoints(changes):
+    return changes, problems, waves, areas, in_change
+
+
+def _placed(parsed: Parsed, changes: ChangeSet, endpoint_problems: list[Problem]) -> list[Problem]:
+    """The repository's endpoint problems placed at ``file:line:column``; the relationship origins
+    made plain again."""
+    out = []
+    for problem in endpoint_problems:
         message = problem.message
         if message.startswith("no ") and message.endswith("with this uid exists"):
             message = _missing(parsed, problem.value, message)
-        problems.append(Problem(_located(parsed, problem.location), message, problem.value))
+        out.append(Problem(_located(parsed, problem.location), message, problem.value))
     changes.rel_origins = [o.rsplit("#", 1)[0] if o else o for o in changes.rel_origins]
-    if problems:
-        raise InvalidInput(sorted(problems, key=_order))
-    return changes
+    return out
 
 
 def _missing(parsed: Parsed, uid: object, message: str) -> str:
