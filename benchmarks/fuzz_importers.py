@@ -217,7 +217,11 @@ def main() -> None:
                     key = (label, f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}")
                     failures.setdefault(key, (str(exc)[:200], data[:300]))
 
-            one()
+            try:
+                one()
+            except Exception as exc:  # noqa: BLE001 - a strategy that failed to build an input, not an importer
+                outcomes["generator error"] += 1
+                print(f"generator error for {label}: {type(exc).__name__}: {str(exc)[:120]}", file=sys.stderr)
             turn += 1
     total = sum(tried.values())
     print(f"fuzz_importers: {total:,} inputs in {args.seconds:.0f} s (seed {args.seed}), "

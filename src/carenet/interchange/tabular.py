@@ -132,6 +132,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
     The zip directory is checked against ``limits`` first (a zip bomb is refused unread); then
     the workbook is read in openpyxl's read-only mode, a row at a time."""
     import zipfile
+    import zlib  # a damaged deflate stream raises zlib.error, no subclass of the zip module's errors
     from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
@@ -144,7 +145,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
     try:
         merged = merged_ranges(path)
         wb = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
         return
     try:
@@ -169,7 +170,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
                 ))
                 continue
             TableReader(kind, source, header, parsed, header_line=line).rows(rows)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
     finally:
         wb.close()
