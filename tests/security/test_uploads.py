@@ -208,3 +208,21 @@ def test_a_workbook_with_a_damaged_stream_is_a_problem_not_a_crash(server, tmp_p
     problems = read_file(path).problems
     assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
     _refused(server, [("book.xlsx", damaged, "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
+
+
+def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(server, tmp_path):
+    """Found by benchmarks/fuzz_importers.py: zipfile raises NotImplementedError for a compression
+    method (or zip version) it does not know."""
+    wb = Workbook()
+    wb.active.title = "teams"
+    wb.active.append(["uid", "name", "sector"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = bytearray(buf.getvalue())
+    entry = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 4)  # a part's central directory entry
+    data[entry + 10 : entry + 12] = (99).to_bytes(2, "little")  # compression method 99: unknown here
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(bytes(data))
+    problems = read_file(path).problems
+    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
+    _refused(server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
