@@ -229,7 +229,9 @@ async def main() -> None:
 
         d = await direct(folder, uids, n)
         port = free_port()
-        env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port)}
+        # no cost budget over time: this measures throughput, which the budget would cap at 429s
+        env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
+               "CARENET_COST_BUDGET": "0"}
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host", "127.0.0.1",
              "--port", str(port), "--log-level", "warning", "--no-access-log"],

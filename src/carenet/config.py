@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     max_body_bytes: int = 1_000_000
     request_timeout_s: float = 30.0
+    cost_budget: int = Field(default=2_000_000, ge=0)
+    """GraphQL cost (see carenet.api.cost) one caller may spend per cost_window_s; 0: no limit over time."""
+    cost_window_s: float = Field(default=60.0, gt=0)
 
     # Uploads to POST /files/import (see carenet.web.files)
     upload_max_bytes: int = Field(default=200_000_000, ge=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import threading
 import zipfile
+import zlib
 
 import httpx
 import pytest
@@ -169,3 +170,59 @@ def test_files_are_read_on_a_worker_thread(tmp_path):
 
     loop_thread = asyncio.run(go())
     assert seen and all(t is not loop_thread for t in seen)
+
+
+def _damaged_workbook() -> bytes:
+    """A workbook whose sheet's deflate stream is damaged (the zip directory is sound): found by
+    benchmarks/fuzz_importers.py, it once raised zlib.error out of the reader (HTTP 500)."""
+    import struct
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "teams"
+    ws.append(["uid", "name", "sector"])
+    for i in range(200):
+        ws.append([f"s9-team-{i}", f"Team {i} " + "x" * 50, "health"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = bytearray(buf.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    for offset in range(info.compress_size // 2, info.compress_size - 8):  # the first damage zlib itself reports
+        damaged = bytearray(data)
+        damaged[start + offset : start + offset + 8] = b"\xff" * 8
+        try:
+            zipfile.ZipFile(io.BytesIO(bytes(damaged))).read(info.filename)
+        except zlib.error:
+            return bytes(damaged)
+        except zipfile.BadZipFile:
+            continue
+    raise AssertionError("no damage found that zlib reports")
+
+
+def test_a_workbook_with_a_damaged_stream_is_a_problem_not_a_crash(server, tmp_path):
+    damaged = _damaged_workbook()
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(damaged)
+    problems = read_file(path).problems
+    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
+    _refused(server, [("book.xlsx", damaged, "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
+
+
+def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(server, tmp_path):
+    """Found by benchmarks/fuzz_importers.py: zipfile raises NotImplementedError for a compression
+    method (or zip version) it does not know."""
+    wb = Workbook()
+    wb.active.title = "teams"
+    wb.active.append(["uid", "name", "sector"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = bytearray(buf.getvalue())
+    entry = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 4)  # a part's central directory entry
+    data[entry + 10 : entry + 12] = (99).to_bytes(2, "little")  # compression method 99: unknown here
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(bytes(data))
+    problems = read_file(path).problems
+    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
+    _refused(server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")

@@ -15,17 +15,16 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from carenet import private
 from carenet.api.auth import Principal
 
 
 class AuditLog:
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         salt_path = path.with_suffix(".salt")
-        if not salt_path.exists():
-            salt_path.write_text(secrets.token_hex(16), encoding="utf-8")
-            salt_path.chmod(0o600)
+        private.create(salt_path, secrets.token_hex(16))
+        private.append(path).close()  # the log and its salt: mode 0600, an older wider log narrowed
         self._salt = salt_path.read_text(encoding="utf-8").strip()
         self._lock = asyncio.Lock()
 
@@ -47,7 +46,7 @@ class AuditLog:
             await asyncio.to_thread(self._append, line)
 
     def _append(self, line: str) -> None:
-        with self.path.open("a", encoding="utf-8") as f:
+        with private.append(self.path) as f:
             f.write(line + "\n")
 
     def lines(self) -> list[dict]:

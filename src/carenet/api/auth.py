@@ -45,6 +45,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from carenet import private
 from carenet.errors import Forbidden, Unauthenticated
 
 ALGORITHM = "RS256"
@@ -118,9 +119,7 @@ def create_api_key(path: Path, *, subject: str, role: Role, system: str | None =
     key = f"cnk_{key_id}_{secrets.token_urlsafe(32)}"
     rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
     rows.append({"id": key_id, "sha256": _hash(key), "subject": subject, "role": Role(role).value, "system": system})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    path.chmod(0o600)
+    private.write(path, json.dumps(rows, indent=1))
     return key
 
 
@@ -130,7 +129,7 @@ def revoke_api_key(path: Path, key_id: str) -> bool:
     kept = [r for r in rows if r["id"] != key_id]
     if len(kept) == len(rows):
         return False
-    path.write_text(json.dumps(kept, indent=1), encoding="utf-8")
+    private.write(path, json.dumps(kept, indent=1))
     return True
 
 
@@ -235,11 +234,8 @@ def demo_private_key(data_dir: Path) -> rsa.RSAPrivateKey:
     if path.exists():
         return serialization.load_pem_private_key(path.read_bytes(), password=None)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600, exist_ok=True)
-    path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
+    private.write(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
     return key
 
 

@@ -21,6 +21,11 @@ class Context(BaseContext):
     """A :class:`carenet.api.http.GraphVersion`, bumped by every mutation."""
     loaders: Any = None
     """Per-request DataLoaders (see :mod:`carenet.api.loaders`)."""
+    budget: Any = None
+    """The server's :class:`carenet.api.cost.Budget` per caller over time (None: no limit over time)."""
+    graph_sizes: Any = None
+    """:class:`carenet.api.cost.GraphSizes` the analytics are costed by (set by the schema before
+    anything runs; None: analytics cost nothing)."""
 
     def __post_init__(self) -> None:
         super().__init__()

@@ -1,10 +1,29 @@
-"""A cost budget from page sizes, checked before execution.
+"""What an operation will cost, checked before execution: per request, and per caller over time.
 
-A field with a page-size argument (``first``, ``last`` or ``limit``; its default when not given)
-costs its page size times the page sizes of the fields it is nested in; an operation costs the
-sum over its fields. Over :data:`MAX_COST` the operation is rejected before anything runs, with
-``GRAPHQL_VALIDATION_FAILED`` and ``extensions.cost``/``budget``. Variables are read, so a page
-size sent as ``$first`` counts the same as a literal.
+**Pages.** A field with a page-size argument (``first``, ``last`` or ``limit``; its default when
+not given) costs its page size times the page sizes of the fields it is nested in; an operation
+costs the sum over its fields, every alias and every place a fragment is spread counted.
+Variables are costed as the operation will run: the value sent, else the variable's default
+(``query($n: Int = 500)`` costs 500 a page, not the field's default).
+
+**Analytics.** ``analysis``, ``analysisReport`` and ``pathways`` cost the size of the network
+they project: nodes plus ties of their level (teams and collaborations, organisations and
+collaborations, people and their ``WORKS_WITH`` ties), from the store's counts per label
+(:class:`GraphSizes`, counted again after writes). A filter naming a system (or a place) divides
+that by the number of systems (or places): an estimate of one system's share. ``analysisReport``
+with ``ALL`` counts five reports; ``analysis``'s ``departureImpact`` counts one more projection
+per alias. Example: the demo system's people (2,197 people, 8,404 ties) cost 10,601 a report, so
+twelve aliased person-level reports (127,212) are refused.
+
+Over :data:`MAX_COST` the operation is rejected before anything runs, with
+``GRAPHQL_VALIDATION_FAILED`` and ``extensions.cost``/``budget``.
+
+**Over time.** Each caller (role and subject) has a budget over a sliding window
+(:class:`Budget`; ``CARENET_COST_BUDGET`` per ``CARENET_COST_WINDOW_S`` seconds, 0 turns it off):
+an operation that would take the window's total past it is refused before it runs, with
+``RATE_LIMITED``, ``extensions.retryAfter`` (seconds) and, over HTTP, status 429 and a
+``Retry-After`` header. Refused operations are not charged. The admin role (operators and the
+local CLI) is not limited over time.
 
 Example: ``teams(first: 500) { edges { node { ties(first: 500) ... } } }`` costs
 500 + 500 x 500 = 250,500.
@@ -12,8 +31,12 @@ Example: ``teams(first: 500) { edges { node { ties(first: 500) ... } } }`` costs
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
+import asyncio
+import math
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
@@ -21,34 +44,159 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLError,
     InlineFragmentNode,
+    ListValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    VariableNode,
     get_named_type,
     validate,
-    value_from_ast,
 )
+from graphql.execution import VariableValues, get_variable_values
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Undefined
 from graphql.type import GraphQLInterfaceType, GraphQLObjectType
 from strawberry.extensions import SchemaExtension
 
+from carenet.api.auth import Role
+
 MAX_COST = 50_000
 PAGE_ARGUMENTS = ("first", "last", "limit")
+LEVELS = {"team": ("Team", "COLLABORATES_WITH"), "organisation": ("Organisation", "COLLABORATES_WITH"),
+          "person": ("Person", "WORKS_WITH")}
+"""Level -> (node label, tie type) of the network analytics project at that level."""
+ANALYTICS = {"analysis": 1, "analysisReport": 1, "pathways": 1}
+"""Root fields costed by the network they project, and how many projections each computes."""
+REPORT_WEIGHTS = {"ALL": 5}
+"""``analysisReport(report: ...)`` values that compute several reports."""
 
 
-def _page_size(field_def: Any, node: FieldNode, variables: dict[str, Any]) -> int | None:
-    given = {a.name.value: a for a in node.arguments or ()}
+@dataclass(frozen=True)
+class GraphSizes:
+    """Node and tie counts of the networks the analytics project (see the module docstring)."""
+
+    networks: Mapping[str, int] = field(default_factory=dict)
+    """Level -> nodes + ties."""
+    systems: int = 1
+    places: int = 1
+    version: str = ""
+    """The store version counted."""
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int], version: str = "") -> GraphSizes:
+        networks = {level: int(counts.get(label, 0)) + int(counts.get(ties, 0)) for level, (label, ties) in LEVELS.items()}
+        return cls(networks, max(1, int(counts.get("System", 0))), max(1, int(counts.get("Place", 0))), version)
+
+    def projection(self, level: str = "team", *, system: Any = None, place: Any = None) -> int:
+        size = self.networks.get(level, 0)
+        if place:
+            size = math.ceil(size / self.places)
+        elif system:
+            size = math.ceil(size / self.systems)
+        return max(size, 1)
+
+
+class SizeCache:
+    """The latest :class:`GraphSizes` of one store. The first call counts; after a write (the store's
+    version changes) the counts are taken again in the background, at most every ``interval_s``,
+    and until then the last ones serve (counts drift slowly; a request never waits for them)."""
+
+    def __init__(self, interval_s: float = 1.0) -> None:
+        self.interval_s = interval_s
+        self.sizes: GraphSizes | None = None
+        self._refreshing: asyncio.Task | None = None
+        self._counted_at = 0.0
+
+    async def current(self, services: Any) -> GraphSizes:
+        version = str(services.store.version)
+        if self.sizes is None:
+            self.sizes = await self._count(services, version)
+        elif (self.sizes.version != version and self._refreshing is None
+              and time.monotonic() - self._counted_at >= self.interval_s):
+            self._refreshing = asyncio.get_running_loop().create_task(self._refresh(services, version))
+        return self.sizes
+
+    async def _count(self, services: Any, version: str) -> GraphSizes:
+        self._counted_at = time.monotonic()
+        return GraphSizes.from_counts(await services.repo.counts(), version)
+
+    async def _refresh(self, services: Any, version: str) -> None:
+        try:
+            self.sizes = await self._count(services, version)
+        except Exception:  # noqa: BLE001 - the last counts keep serving; the next write tries again
+            pass
+        finally:
+            self._refreshing = None
+
+
+class Budget:
+    """A cost budget per caller over a sliding window of ``window_s`` seconds (``limit`` 0: none)."""
+
+    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self.clock = clock
+        self._spent: dict[str, deque[tuple[float, int]]] = {}
+        self._totals: dict[str, int] = {}
+
+    def charge(self, key: str, cost: int) -> float | None:
+        """Charge ``cost`` to ``key``: None when it fits the window, else the seconds until it would
+        (nothing charged). A cost over the whole budget is charged as the whole budget."""
+        if self.limit <= 0 or cost <= 0:
+            return None
+        cost = min(cost, self.limit)
+        now = self.clock()
+        spent = self._spent.setdefault(key, deque())
+        total = self._totals.get(key, 0)
+        while spent and spent[0][0] <= now - self.window_s:
+            total -= spent.popleft()[1]
+        if total + cost <= self.limit:
+            spent.append((now, cost))
+            self._totals[key] = total + cost
+            return None
+        self._totals[key] = total
+        freed = 0
+        for at, amount in spent:  # the oldest charges leave the window first
+            freed += amount
+            if total - freed + cost <= self.limit:
+                return max(at + self.window_s - now, 0.001)
+        return self.window_s  # not reached: cost <= limit
+
+
+def _variable_values(schema: Any, operation: OperationDefinitionNode, variables: dict[str, Any]) -> VariableValues | None:
+    """The variables as the operation will run: those sent, coerced, and the defaults of those not
+    sent; None when they do not coerce (execution then refuses the operation before it runs)."""
+    found = get_variable_values(schema, operation.variable_definitions or (), variables)
+    return found if isinstance(found, VariableValues) else None
+
+
+def _variables_in(value: Any, found: set[str]) -> None:
+    """Add the names of the variables an argument's value (AST) refers to."""
+    if isinstance(value, VariableNode):
+        found.add(value.name.value)
+    elif isinstance(value, ListValueNode):
+        for item in value.values:
+            _variables_in(item, found)
+    elif isinstance(value, ObjectValueNode):
+        for item in value.fields:
+            _variables_in(item.value, found)
+
+
+def _arguments(field_def: Any, node: FieldNode, variables: VariableValues | None, reads: set[str]) -> dict[str, Any]:
+    """The field's arguments as it will get them (defaults filled in; {} when they do not coerce).
+    The variables they refer to are added to ``reads``."""
+    for arg in node.arguments or ():
+        _variables_in(arg.value, reads)
+    try:
+        return get_argument_values(field_def, node, variables)
+    except GraphQLError:  # validation or execution reports it
+        return {}
+
+
+def _page_size(field_def: Any, arguments: dict[str, Any]) -> int | None:
     for name in PAGE_ARGUMENTS:
-        arg_def = field_def.args.get(name)
-        if arg_def is None:
-            continue
-        value = None
-        if name in given:
-            try:
-                value = value_from_ast(given[name].value, arg_def.type, variables)
-            except Exception:  # noqa: BLE001 - validation reports a bad value
-                value = None
-        elif isinstance(arg_def.default_value, int):
-            value = arg_def.default_value
-        if isinstance(value, int):
+        value = arguments.get(name)
+        if name in field_def.args and isinstance(value, int) and not isinstance(value, bool):
             return max(value, 0)
     for name in ("first", "last"):  # connections with no default: the services' default page
         if name in field_def.args:
@@ -56,9 +204,38 @@ def _page_size(field_def: Any, node: FieldNode, variables: dict[str, Any]) -> in
     return None
 
 
-def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None, operation_name: str | None = None) -> int:
-    """The cost of the operation of ``document`` to be run (see the module docstring)."""
-    variables = variables or {}
+def _get(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+
+
+def _text(value: Any) -> str:
+    """An enum value (graphql-core's, strawberry's or a plain string) as lower-case text."""
+    value = getattr(value, "value", value)
+    return str(getattr(value, "value", value) or "").lower()
+
+
+def _projection(name: str, arguments: dict[str, Any], sizes: GraphSizes) -> int:
+    """How much an analytics root field projects (see the module docstring)."""
+    if name == "pathways":
+        return sizes.projection("team", system=arguments.get("system"))
+    given = arguments.get("filter") or {}
+    level = _text(_get(given, "level") or "team")
+    size = sizes.projection(level if level in LEVELS else "team", system=_get(given, "system"), place=_get(given, "place"))
+    if name == "analysisReport":
+        size *= REPORT_WEIGHTS.get(_text(arguments.get("report")).upper(), 1)
+    return size
+
+
+SIZES = "\0sizes"
+"""In the ``reads`` of :func:`operation_cost`: the cost depends on the graph's sizes."""
+
+
+def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None, operation_name: str | None = None,
+                   sizes: GraphSizes | None = None, reads: set[str] | None = None) -> int:
+    """The cost of the operation of ``document`` to be run (see the module docstring); analytics
+    fields are costed only when ``sizes`` is given. ``reads`` gets the names of the variables the
+    cost depends on (whatever their values), and :data:`SIZES` when it depends on ``sizes``."""
+    reads = set() if reads is None else reads
     fragments = {d.name.value: d for d in document.definitions if d.kind == "fragment_definition"}
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
@@ -69,7 +246,7 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
-
+    variables = _variable_values(schema, operation, variables or {})
     def fields(selection_set: SelectionSetNode | None, parent: Any, expanded: set[str]) -> Iterator[tuple[FieldNode, Any]]:
         """The fields of a selection set, fragments flattened (each fragment once: fields merge)."""
         for selection in selection_set.selections if selection_set else ():
@@ -86,13 +263,14 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
                     kind = schema.get_type(fragment.type_condition.name.value) or parent
                     yield from fields(fragment.selection_set, kind, expanded)
 
-    memo: dict[tuple[int, str], int] = {}
+    memo: dict[tuple[int, str, int], int] = {}
 
-    def unit(selection_set: SelectionSetNode | None, parent: Any, depth: int) -> int:
-        """The cost of a selection set under a multiplier of 1 (cost is linear in the multiplier)."""
+    def unit(selection_set: SelectionSetNode | None, parent: Any, depth: int, projected: int = 0) -> int:
+        """The cost of a selection set under a multiplier of 1 (cost is linear in the multiplier);
+        ``projected``: the network an enclosing ``analysis`` field projects."""
         if selection_set is None or depth > 50:
             return 0
-        key = (id(selection_set), getattr(parent, "name", ""))
+        key = (id(selection_set), getattr(parent, "name", ""), projected)
         if key in memo:
             return memo[key]
         memo[key] = 0  # a cycle (an invalid document) adds nothing
@@ -100,12 +278,21 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
         for node, owner in fields(selection_set, parent, set()):
             if not isinstance(owner, (GraphQLObjectType, GraphQLInterfaceType)):
                 continue
-            field_def = owner.fields.get(node.name.value)
+            name = node.name.value
+            field_def = owner.fields.get(name)
             if field_def is None:
                 continue
-            inner = unit(node.selection_set, get_named_type(field_def.type), depth + 1)
-            size = _page_size(field_def, node, variables)
-            total += inner if size is None else size + size * inner
+            arguments = _arguments(field_def, node, variables, reads) if field_def.args else {}
+            analytics = 0
+            if sizes is not None and owner is root and name in ANALYTICS:
+                analytics = ANALYTICS[name] * _projection(name, arguments, sizes)
+                reads.add(SIZES)
+            elif projected and name == "departureImpact":
+                analytics = projected
+            inner = unit(node.selection_set, get_named_type(field_def.type), depth + 1,
+                         analytics if owner is root and name == "analysis" else projected)
+            size = _page_size(field_def, arguments)
+            total += analytics + (inner if size is None else size + size * inner)
         memo[key] = total
         return total
 
@@ -124,44 +311,95 @@ def _remembered(schema: Any, name: str, key: Any, compute: Callable[[], Any], ma
     return value
 
 
-def _numbers(variables: dict[str, Any] | None) -> tuple:
-    """The variables a cost can depend on: page sizes are Int, so only numbers and nulls."""
-    return tuple(sorted((k, v) for k, v in (variables or {}).items() if v is None or isinstance(v, (int, float))))
-
-
 COST_CACHE_SIZE = 1024
 
 
 def remembered_cost(schema: Any, document: Any, query: str | None, variables: dict[str, Any] | None,
-                    operation_name: str | None) -> int:
-    """The operation's cost, kept on the strawberry ``schema`` per query text, operation and
-    numeric variables (nothing else can change one), so a repeated operation is costed once."""
-    def cost_now() -> int:
-        return operation_cost(schema._schema, document, variables, operation_name)
+                    operation_name: str | None, sizes: GraphSizes | None = None) -> int:
+    """The operation's cost, kept on the strawberry ``schema`` (whose ``cost_schema`` is the
+    graphql-core schema built from its SDL) per query text, operation, the values of the variables the cost reads
+    (page sizes, analytics filters; never a cursor or a mutation's input) and, when analytics are
+    costed, the sizes counted; so a repeated operation is costed once."""
+    def cost_now(reads: set[str] | None = None) -> int:
+        return operation_cost(schema.cost_schema, document, variables, operation_name, sizes, reads)
 
     if not query:
         return cost_now()
-    return _remembered(schema, "_carenet_costs", (query, operation_name, _numbers(variables)), cost_now,
-                       COST_CACHE_SIZE)
+    shapes: dict = schema.__dict__.setdefault("_carenet_cost_reads", {})
+    reads = shapes.get((query, operation_name))
+    if reads is None:
+        found: set[str] = set()
+        cost = cost_now(found)
+        if len(shapes) >= COST_CACHE_SIZE:
+            shapes.clear()
+        reads = shapes[(query, operation_name)] = tuple(sorted(found))
+    else:
+        cost = None
+    given = variables or {}
+    key = (query, operation_name, repr([given.get(name, Undefined) for name in reads if name != SIZES]),
+           sizes.version if sizes is not None and SIZES in reads else None)
+    if cost is not None:
+        return _remembered(schema, "_carenet_costs", key, lambda: cost, COST_CACHE_SIZE)
+    return _remembered(schema, "_carenet_costs", key, cost_now, COST_CACHE_SIZE)
 
 
 def cost_error(cost: int) -> GraphQLError:
     return GraphQLError(
-        f"the operation would cost {cost:,} (page sizes multiplied through nesting); "
-        f"the budget is {MAX_COST:,}: ask for smaller pages",
+        f"the operation would cost {cost:,} (page sizes multiplied through nesting, and the size of "
+        f"the networks analytics project); the budget is {MAX_COST:,}: ask for smaller pages, "
+        "fewer analyses, or filter them by system or place",
         extensions={"code": "GRAPHQL_VALIDATION_FAILED", "cost": cost, "budget": MAX_COST},
     )
 
 
+RATE_LIMITED = "RATE_LIMITED"
+
+
+def rate_error(cost: int, wait: float, budget: Budget) -> GraphQLError:
+    seconds = math.ceil(wait)
+    return GraphQLError(
+        f"this operation would cost {cost:,}, past your budget of {budget.limit:,} per "
+        f"{budget.window_s:g} s; try again in {seconds} s",
+        extensions={"code": RATE_LIMITED, "cost": cost, "budget": budget.limit, "windowSeconds": budget.window_s,
+                    "retryAfter": seconds},
+    )
+
+
+def retry_after(errors: Any) -> int | None:
+    """The seconds to wait when ``errors`` hold a :func:`rate_error` (HTTP 429, ``Retry-After``)."""
+    for error in errors or ():
+        extensions = getattr(error, "extensions", None) or {}
+        if extensions.get("code") == RATE_LIMITED:
+            return int(extensions["retryAfter"])
+    return None
+
+
+def check_cost(schema: Any, document: Any, query: str | None, variables: dict[str, Any] | None,
+               operation_name: str | None, context: Any) -> GraphQLError | None:
+    """The error that stops the operation before it runs (over :data:`MAX_COST`, or past the
+    caller's budget over time), or None, having charged the caller's budget."""
+    sizes = getattr(context, "graph_sizes", None)
+    cost = remembered_cost(schema, document, query, variables, operation_name, sizes)
+    if cost > MAX_COST:
+        return cost_error(cost)
+    budget: Budget | None = getattr(context, "budget", None)
+    principal = getattr(context, "principal", None)
+    if budget is None or principal is None or principal.role is Role.ADMIN:
+        return None
+    wait = budget.charge(f"{principal.role.value}:{principal.subject}", cost)
+    return None if wait is None else rate_error(cost, wait, budget)
+
+
 class CostLimiter(SchemaExtension):
-    """Rejects an operation over :data:`MAX_COST` before execution (after validation, cached or not)."""
+    """Stops an operation over :data:`MAX_COST`, or past its caller's budget, before execution
+    (after validation, cached or not)."""
 
     def on_validate(self):
         ctx = self.execution_context
         if ctx.graphql_document is not None and not ctx.pre_execution_errors:
-            cost = remembered_cost(ctx.schema, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name)
-            if cost > MAX_COST:
-                ctx.pre_execution_errors = [cost_error(cost)]
+            error = check_cost(ctx.schema, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name, ctx.context)
+            if error is not None:
+                ctx.pre_execution_errors = [error]
         yield
 
 

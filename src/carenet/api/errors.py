@@ -12,6 +12,7 @@
     GRAPHQL_PARSE_FAILED       the document does not parse (or is over the token limit)
     GRAPHQL_VALIDATION_FAILED  the document does not validate (depth, aliases, cost, unknown fields)
     TIMEOUT                    the request ran past ``request_timeout_s``
+    RATE_LIMITED               past the caller's cost budget over time (HTTP 429, ``retryAfter``)
     INTERNAL_SERVER_ERROR      anything else: message masked, logged with a reference
 """
 

@@ -32,7 +32,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.operation import get_operation_type
 
-from carenet.api.cost import MAX_COST, cost_error, remembered_cost
+from carenet.api.cost import check_cost
 
 
 def operation_problem(document: DocumentNode, operation_name: str | None) -> str | None:
@@ -95,9 +95,9 @@ async def execute_prepared(
     """Run a kept operation (``schema`` is the strawberry schema) as strawberry's ``execute`` would."""
     if prepared.operation_type not in allowed_operation_types:
         raise InvalidOperationTypeError(prepared.operation_type)
-    cost = remembered_cost(schema, prepared.document, query, variable_values, operation_name)
-    if cost > MAX_COST:
-        errors: list[GraphQLError] = [cost_error(cost)]
+    error = check_cost(schema, prepared.document, query, variable_values, operation_name, context_value)
+    if error is not None:
+        errors: list[GraphQLError] = [error]
         schema._process_errors(errors)
         return PreExecutionError(data=None, errors=errors, extensions={})
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from graphql import GraphQLError, parse
+from graphql import GraphQLError, build_ast_schema, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
@@ -27,7 +27,7 @@ from carenet.api.connections import (
     teams_field,
 )
 from carenet.api.context import Context
-from carenet.api.cost import CachedValidation, CostLimiter
+from carenet.api.cost import ANALYTICS, CachedValidation, CostLimiter, SizeCache
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
@@ -36,6 +36,7 @@ from carenet.api.subgraph import subgraph_field
 from carenet.api.types import Node
 from carenet.services import nodes
 
+ANALYTICS_NAMES = tuple(sorted({name.removesuffix("Report") for name in ANALYTICS}))
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
@@ -85,6 +86,9 @@ class CarenetSchema(strawberry.Schema):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.prepared = PreparedOperations()
+        self.cost_schema = build_ast_schema(parse(self.as_str()))
+        """The schema's types and arguments for costing operations (:mod:`carenet.api.cost`)."""
+        self.sizes = SizeCache()
 
     def process_errors(self, errors, execution_context=None) -> None:
         super().process_errors([e for e in errors if not is_expected(e)], execution_context)
@@ -95,6 +99,10 @@ class CarenetSchema(strawberry.Schema):
         if operation_name is not None and not isinstance(operation_name, str):
             return PreExecutionError(data=None, errors=[GraphQLError("operationName must be a string or null")], extensions={})
         plain = query and root_value is None and operation_extensions is None
+        if (isinstance(context_value, Context) and context_value.graph_sizes is None and query
+                and context_value.services is not None and any(name in query for name in ANALYTICS_NAMES)):
+            # a field's name is in the text wherever it is selected (aliases and fragments too)
+            context_value.graph_sizes = await self.sizes.current(context_value.services)
         prepared = self.prepared.get(query, operation_name) if plain else None
         try:
             document = prepared.document if prepared is not None else (parse(query) if query else None)

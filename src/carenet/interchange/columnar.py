@@ -29,6 +29,7 @@ import pyarrow.csv as pcsv
 
 from carenet.domain import models as m
 from carenet.domain.identifiers import REL_UID_PATTERN, UID_PATTERN
+from carenet.interchange.formulas import RESTORE_PATTERN
 from carenet.interchange.kinds import Column, kind_for_header, kind_for_name, normalise_header
 
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -179,6 +180,7 @@ def _convert(column: Column, text: pa.Array, limits: tuple[float, float] | None)
             _check(pc.and_(pc.greater_equal(numbers, limits[0]), pc.less_equal(numbers, limits[1])))
         return numbers
     if kind == "text":
+        _check(pc.invert(pc.match_substring_regex(text, pattern=RESTORE_PATTERN)))  # quoted on export: row by row
         if limits is not None:
             length = pc.utf8_length(text)
             _check(pc.and_(pc.greater_equal(length, limits[0]), pc.less_equal(length, limits[1])))

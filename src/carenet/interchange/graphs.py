@@ -79,18 +79,29 @@ def cytoscape(G: nx.Graph) -> dict[str, Any]:
     return doc
 
 
+def _xml_chunks(text: str) -> Iterator[str]:
+    """XML text in pieces, exact: a carriage return in a value is written ``&#13;`` (XML readers
+    turn a literal one into a line feed), and the text is never split at line breaks, which
+    ``str.splitlines`` also finds inside values (U+2028, U+0085...)."""
+    text = text.replace("\r", "&#13;") + "\n"
+    for start in range(0, len(text), 1 << 16):
+        yield text[start : start + (1 << 16)]
+
+
 def chunks(G: nx.Graph, fmt: str) -> Iterator[str]:
     """The graph as text chunks in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "gexf":
-        for line in nx.generate_gexf(_cleaned(G, _scalar), version="1.2draft"):
-            yield line + "\n"
+        from networkx.readwrite.gexf import GEXFWriter
+
+        writer = GEXFWriter(version="1.2draft")
+        writer.add_graph(_cleaned(G, _scalar))
+        yield from _xml_chunks(str(writer))
     elif fmt == "graphml":
         from networkx.readwrite.graphml import GraphMLWriter
 
         writer = GraphMLWriter(infer_numeric_types=True, named_key_ids=True, edge_id_from_attribute="uid")
         writer.add_graph_element(_cleaned(G, _scalar))
-        for line in str(writer).splitlines():
-            yield line + "\n"
+        yield from _xml_chunks(str(writer))
     elif fmt == "cytoscape":
         yield from _json_chunks(cytoscape(G))
     elif fmt == "node-link":

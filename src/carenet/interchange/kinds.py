@@ -2,7 +2,8 @@
 
 A row is a mapping of column name to text (or, from XLSX, a number, date or bool). Empty cells
 mean "not given". Lists are written ``a;b;c``; dates as ``YYYY-MM-DD``; booleans as
-``true``/``false`` (also yes/no, 1/0). Relationship uids default to ``TYPE:source>target``
+``true``/``false`` (also yes/no, 1/0). A text cell that a CSV export quoted against formula
+injection (``'=...``, :mod:`carenet.interchange.formulas`) reads back without the quote. Relationship uids default to ``TYPE:source>target``
 (``@wave`` for survey ties), so importing the same file twice writes the same graph.
 """
 
@@ -16,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from carenet.domain import models as m
+from carenet.interchange.formulas import restore
 from carenet.domain.enums import (
     BaselineKind,
     CultureSurvey,
@@ -137,7 +139,7 @@ def convert(column: Column, value: Any) -> Any:
     if column.type == "int" and isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
-        return value.strip()
+        return restore(value.strip()) if column.type == "text" else value.strip()
     if column.type in ("text", "uid", "enum") and not isinstance(value, str):
         return str(value)
     return value

@@ -2,6 +2,8 @@
 
 A table is a list of rows (dicts with the same keys). A column that mixes numbers and text
 (a suppressed count, ``"*"``) is written as text in every format, so Parquet gets one type.
+In CSV, text that a spreadsheet would run as a formula gets a leading ``'``
+(:mod:`carenet.interchange.formulas`); Parquet and JSON keep the exact text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from carenet.interchange.formulas import neutralise
 
 FORMATS = {"csv": ("text/csv; charset=utf-8", ".csv"), "parquet": ("application/vnd.apache.parquet", ".parquet"),
            "json": ("application/json", ".json")}
@@ -48,11 +52,15 @@ def arrow_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
 
 
 def chunks(rows: Sequence[dict[str, Any]], fmt: str) -> Iterator[bytes]:
+    if fmt == "csv":  # only text as given: a number written as text for its column stays a number to read
+        rows = [{k: neutralise(v) for k, v in row.items()} for row in rows]
     rows = _normalised(rows)
     if fmt == "csv":
         columns = _columns(rows)
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        # CRLF as RFC 4180 says: the writer quotes a cell holding any character of the line
+        # terminator, so a carriage return inside a name cannot start a row of its own
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         for i, row in enumerate(rows, 1):
             writer.writerow(row)

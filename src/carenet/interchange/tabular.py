@@ -132,7 +132,13 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
     The zip directory is checked against ``limits`` first (a zip bomb is refused unread); then
     the workbook is read in openpyxl's read-only mode, a row at a time."""
     import zipfile
+    import zlib
     from xml.etree.ElementTree import ParseError
+
+    # besides the zip module's own errors: a damaged deflate stream (zlib.error), an unknown
+    # compression method or zip version (NotImplementedError), an encrypted part (RuntimeError)
+    _UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, KeyError, OSError,
+                   ValueError, TypeError, ParseError)
 
     from openpyxl import load_workbook
     from openpyxl.utils.cell import range_boundaries
@@ -144,7 +150,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
     try:
         merged = merged_ranges(path)
         wb = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
+    except _UNREADABLE as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
         return
     try:
@@ -169,7 +175,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
                 ))
                 continue
             TableReader(kind, source, header, parsed, header_line=line).rows(rows)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ParseError) as exc:
+    except _UNREADABLE as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
     finally:
         wb.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from carenet.domain import models as m
+from carenet.interchange.formulas import neutralise
 from carenet.interchange.kinds import KINDS, Kind
 
 README = """carenet import templates
@@ -198,16 +199,17 @@ def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relations
 
 
 def write_template_data(tables: dict[str, list[dict[str, Any]]], out: Path) -> dict[str, Path]:
-    """One CSV per kind in ``out`` (header row, no note rows)."""
+    """One CSV per kind in ``out`` (header row, no note rows). Text a spreadsheet would run as a
+    formula gets a leading ``'`` (:mod:`carenet.interchange.formulas`), which the importer takes away."""
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name, rows in tables.items():
         kind = KINDS[name]
         path = out / f"{name}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
+            writer = csv.writer(f, lineterminator="\r\n")  # quotes a carriage return inside a cell (see tables.chunks)
             writer.writerow(kind.names)
             for row in rows:
-                writer.writerow([_cell(row.get(c)) for c in kind.names])
+                writer.writerow([neutralise(_cell(row.get(c))) for c in kind.names])
         paths[name] = path
     return paths

@@ -131,7 +131,32 @@ async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None =
 
 
 async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
-    """The change set of ``parsed``, or :class:`InvalidInput` with every problem."""
+    """The change set of ``parsed``, or :class:`InvalidInput` with every problem.
+
+    The change set is built, and its problems placed, on worker threads: only the store look-ups
+    run on the caller's event loop, so a server keeps answering while it checks an upload."""
+    ods_problems = await _reanchor_by_ods(repo, parsed)
+    changes, problems, waves, areas, anchors, in_change = await asyncio.to_thread(_change_set, parsed)
+    problems += ods_problems
+    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
+                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system"),
+                               (anchors, (NodeLabel.ORGANISATION, NodeLabel.TEAM), "organisation or team")):
+        missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
+        for label in labels:
+            if missing:
+                missing -= await repo.existing(label, missing)
+        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
+                     for u in sorted(missing)]
+    endpoint_problems = await repo.resolve_endpoints(changes)
+    problems += await asyncio.to_thread(_placed, parsed, changes, endpoint_problems)
+    if problems:
+        raise InvalidInput(await asyncio.to_thread(sorted, problems, key=_order))
+    return changes
+
+
+def _change_set(parsed: Parsed) -> tuple[ChangeSet, list[Problem], dict[str, str], dict[str, str], dict[str, str], set]:
+    """The change set of ``parsed``, its problems so far, the waves, areas and culture anchors it
+    refers to (uid -> where), and the (label, uid) of its nodes."""
     changes = ChangeSet()
     problems = list(parsed.problems)
     waves: dict[str, str] = {}
@@ -142,7 +167,6 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
             for uid in pc.unique(frame.table["wave"]).to_pylist():
                 if uid is not None:
                     waves.setdefault(uid, f"{frame.source}.wave")
-    problems += await _reanchor_by_ods(repo, parsed)
     anchors: dict[str, str] = {}
     for i, (model, origin) in enumerate(parsed.items):
         if isinstance(model, m.CultureIndicator) and i not in parsed.ods_anchors:
@@ -159,24 +183,20 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
             if wave is not None:
                 waves.setdefault(wave, parsed.locate(origin, "wave"))
     in_change = {(n.label, n.uid) for n in changes.nodes}
-    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
-                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system"),
-                               (anchors, (NodeLabel.ORGANISATION, NodeLabel.TEAM), "organisation or team")):
-        missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
-        for label in labels:
-            if missing:
-                missing -= await repo.existing(label, missing)
-        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
-                     for u in sorted(missing)]
-    for problem in await repo.resolve_endpoints(changes):
+    return changes, problems, waves, areas, anchors, in_change
+
+
+def _placed(parsed: Parsed, changes: ChangeSet, endpoint_problems: list[Problem]) -> list[Problem]:
+    """The repository's endpoint problems placed at ``file:line:column``; the relationship origins
+    made plain again."""
+    out = []
+    for problem in endpoint_problems:
         message = problem.message
         if message.startswith("no ") and message.endswith("with this uid exists"):
             message = _missing(parsed, problem.value, message)
-        problems.append(Problem(_located(parsed, problem.location), message, problem.value))
+        out.append(Problem(_located(parsed, problem.location), message, problem.value))
     changes.rel_origins = [o.rsplit("#", 1)[0] if o else o for o in changes.rel_origins]
-    if problems:
-        raise InvalidInput(sorted(problems, key=_order))
-    return changes
+    return out
 
 
 async def _reanchor_by_ods(repo: Repository, parsed: Parsed) -> list[Problem]:

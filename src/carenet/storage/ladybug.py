@@ -87,7 +87,7 @@ EACH_MAX = 16
 def _open(path: Path, buffer_pool_mb: int = 0, read_only: bool = False) -> ladybug.Database:
     if read_only and not path.exists():
         raise StorageUnavailable(f"there is no embedded database at {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new data folder: its owner only (it holds personal data)
     try:
         # auto_checkpoint off: a checkpoint must not run beside reads (see the module's notes).
         return ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only,

@@ -19,9 +19,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from carenet import __version__
+from carenet import __version__, private
 from carenet.api import build_schema
 from carenet.api.audit import AuditLog
+from carenet.api.cost import Budget
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
@@ -47,12 +48,7 @@ def server_file_path(settings: Settings) -> Path:
 
 def write_server_file(settings: Settings, url: str) -> Path:
     """Record this process as the server at ``url`` (mode 0600); the CLI reads it to reach us."""
-    path = server_file_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
-    return path
+    return private.write(server_file_path(settings), json.dumps({"url": url, "pid": os.getpid()}))
 
 
 def running_server_url(settings: Settings) -> str | None:
@@ -71,11 +67,7 @@ def _admin_key(settings: Settings) -> str:
     if settings.admin_key:
         return settings.admin_key.get_secret_value()
     key = secrets.token_urlsafe(32)
-    path = admin_key_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    path.write_text(key, encoding="utf-8")
+    private.write(admin_key_path(settings), key)
     return key
 
 
@@ -133,13 +125,16 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             if own:
                 await app.state.services.close()
 
-    app = CarenetApp(title="carenet", version=__version__, lifespan=lifespan)
+    # the OpenAPI pages list every route, the admin API's too: served in demo mode only
+    pages = {} if settings.mode is Mode.DEMO else {"openapi_url": None, "docs_url": None, "redoc_url": None}
+    app = CarenetApp(title="carenet", version=__version__, lifespan=lifespan, **pages)
     app.state.settings = settings
 
     app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
     app.state.authenticator, app.state.demo_tokens = security.build_authenticator(settings)
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion(lambda: app.state.services.store.version)
+    app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
     app.include_router(graphql_http.router)
     app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
     if settings.cors_origins:

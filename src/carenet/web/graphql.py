@@ -6,7 +6,8 @@
   ``application/json`` for clients that ask for it (or send no Accept): 200 for any
   well-formed request. 406 when neither is acceptable.
 - Credentials before anything else: 401 with ``WWW-Authenticate`` when missing or bad.
-- Bodies over ``max_body_bytes`` get 413; an operation past ``request_timeout_s`` gets 504.
+- Bodies over ``max_body_bytes`` get 413; an operation past ``request_timeout_s`` gets 504; one
+  past the caller's cost budget over time (:mod:`carenet.api.cost`) gets 429 with ``Retry-After``.
 - In demo mode a browser GET without a query gets GraphiQL.
 
 The routes are also served by :class:`GraphQLShortcut`, which the app sends GET and POST
@@ -33,6 +34,7 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.types.execution import PreExecutionError
 
 from carenet.api.context import Context
+from carenet.api.cost import retry_after
 from carenet.api.loaders import Loaders
 from carenet.api.errors import error_body, format_error
 from carenet.config import Mode
@@ -154,6 +156,7 @@ async def _handle(request: Request, *, get: bool) -> Response:
         audit=app.state.audit,
         graph_version=app.state.graph_version,
         loaders=Loaders(app.state.services.repo),
+        budget=app.state.cost_budget,
     )
     allowed = (OperationType.QUERY,) if get else (OperationType.QUERY, OperationType.MUTATION)
     try:
@@ -176,6 +179,9 @@ async def _handle(request: Request, *, get: bool) -> Response:
     if result.errors:
         body["errors"] = [format_error(e) for e in result.errors]
     if isinstance(result, PreExecutionError) or _never_ran(result):
+        wait = retry_after(result.errors)
+        if wait is not None:  # past the caller's budget over time
+            return _respond(body, 429, media, {"Retry-After": str(wait)})
         return _respond(body, 400, media)
     body["data"] = result.data
     return _respond(body, 200, media)

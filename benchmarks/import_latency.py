@@ -1,0 +1,154 @@
+"""Latency of a small GraphQL query alone and while a big CSV is uploaded (prints figures). Issue 16.
+
+A server (uvicorn subprocess, production mode, the demo system) answers a small query
+(``teams(first: 5)``, one client, back to back) for ``--seconds``; then again while
+``POST /files/import`` takes a ``--rows``-row CSV. Two uploads: ``teams.csv``, which the import
+reads a column at a time, and ``organisations.csv``, read row by row (the path every file takes
+when a row has a problem). Prints p50, p99 and the slowest answer of each phase, and the upload's
+own time. The server's background recomputation of stored metrics after writes is off unless
+``--metrics-refresh`` (it is analytics work, not the import's). Before issue 16 reading and checking a file ran on the event loop: a 200k-row upload
+held every other request for 13-16 s.
+
+    .venv/bin/python benchmarks/import_latency.py [--rows 200000] [--seconds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from carenet.api.auth import Role, create_api_key  # noqa: E402
+from carenet.bootstrap import build  # noqa: E402
+from carenet.config import Settings  # noqa: E402
+from carenet.services.demo import load_demo  # noqa: E402
+
+SMALL = "{ teams(first: 5) { edges { node { uid name sector } } } }"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def line(label: str, ms: list[float]) -> str:
+    return (f"{label:<44} n={len(ms):>5}  p50 {pct(ms, 50):7.1f} ms  p99 {pct(ms, 99):8.1f} ms  "
+            f"max {max(ms):8.1f} ms  mean {statistics.fmean(ms):6.1f} ms")
+
+
+def sample(client: httpx.Client, stop: threading.Event, out: list[float]) -> None:
+    while not stop.is_set():
+        started = time.perf_counter()
+        r = client.post("/graphql", json={"query": SMALL})
+        out.append((time.perf_counter() - started) * 1000)
+        if r.status_code != 200:
+            raise RuntimeError(f"small query: {r.status_code} {r.text[:200]}")
+
+
+def csv_file(kind: str, rows: int, org: str) -> bytes:
+    if kind == "teams":
+        head = "uid,name,sector,organisation\n"
+        body = "".join(f"bench-team-{i},Team {i},health,{org}\n" for i in range(rows))
+    else:
+        head = "uid,name,kind,sector\n"
+        body = "".join(f"bench-org-{i},Organisation {i},vcse,voluntary\n" for i in range(rows))
+    return (head + body).encode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of the phase without an upload")
+    parser.add_argument("--metrics-refresh", action="store_true",
+                        help="keep the server's background recomputation of stored metrics after writes (off by "
+                             "default: it would run during the second upload, after the first one's writes)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="carenet-latency-"))
+
+    async def prepare() -> None:
+        built = await build(Settings(data_dir=folder), migrate_schema=True)
+        try:
+            await load_demo(built.repo)
+        finally:
+            await built.close()
+
+    asyncio.run(prepare())
+    key = create_api_key(folder / "api_keys.json", subject="latency", role=Role.ADMIN)
+    port = free_port()
+    env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+           "CARENET_METRICS_REFRESH_S": "2.0" if args.metrics_refresh else "0"}
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host",
+                               "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"], env=env)
+    url = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json"}
+    print(f"machine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
+          f"background metrics refresh {'on' if args.metrics_refresh else 'off'}")
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.2)
+        with httpx.Client(base_url=url, headers=headers, timeout=300) as client:
+            org = client.post("/graphql", json={"query": "{ organisations(first: 1) { edges { node { uid } } } }"}
+                              ).json()["data"]["organisations"]["edges"][0]["node"]["uid"]
+            for _ in range(20):  # warm up
+                client.post("/graphql", json={"query": SMALL})
+            alone: list[float] = []
+            stop = threading.Event()
+            worker = threading.Thread(target=sample, args=(client, stop, alone))
+            worker.start()
+            time.sleep(args.seconds)
+            stop.set()
+            worker.join()
+            results = [line("small query alone", alone)]
+            for kind in ("teams", "organisations"):
+                data = csv_file(kind, args.rows, org)
+                during: list[float] = []
+                stop = threading.Event()
+                with httpx.Client(base_url=url, headers=headers, timeout=300) as sampler:
+                    worker = threading.Thread(target=sample, args=(sampler, stop, during))
+                    worker.start()
+                    time.sleep(0.5)
+                    started = time.perf_counter()
+                    with httpx.Client(base_url=url, headers={"Authorization": f"ApiKey {key}"}, timeout=600) as uploader:
+                        r = uploader.post("/files/import", files=[("files", (f"{kind}.csv", data, "text/csv"))])
+                    took = time.perf_counter() - started
+                    stop.set()
+                    worker.join()
+                if r.status_code != 200:
+                    raise RuntimeError(f"upload: {r.status_code} {r.text[:300]}")
+                results.append(line(f"during a {args.rows:,}-row {kind}.csv upload", during))
+                results.append(f"{'':<44} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s")
+        print("\n".join(results))
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
