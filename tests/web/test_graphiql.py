@@ -118,3 +118,15 @@ def test_the_role_selector_puts_that_role_s_token_in_the_headers(server, browser
     want = server.graphql(TEAMS, token=server.tokens["public"])
     assert got == want and got["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert browser.traffic()["blocked"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_offline_really_stops_requests_to_other_hosts(server, browser):
+    """The check the offline tests rely on: a request elsewhere fails and is listed as blocked."""
+    browser.goto(server.url + "/healthz")  # a page with no CSP, so only the network switch can stop it
+    outcome = browser.js("try { await fetch('http://example.com/x', {mode: 'no-cors'}); return 'reached'; }"
+                         " catch (e) { return 'failed'; }")
+    assert outcome == "failed"
+    assert "http://example.com/x" in browser.traffic()["blocked"]
+    assert browser.js("return (await fetch('/healthz')).status") == 200
