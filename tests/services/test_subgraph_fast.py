@@ -127,3 +127,5 @@ async def test_a_node_with_two_organisations_is_counted_once(repo):
     for plain in (False, True):
         got = await sg.subgraph(repo, limit=500, plain=plain)
         assert got.total_nodes == 120 == len(got.nodes), plain
+        # its first organisation by uid, every time (it was whichever row the store gave last)
+        assert {n.id: n.organisation for n in got.nodes}["t005"] == "o5", plain

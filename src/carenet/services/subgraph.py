@@ -198,6 +198,10 @@ async def subgraph(
             fast = False
     if not fast:
         rows = await repo.store.read(nodes_q, **params, limit=limit)
+    first: dict[str, dict] = {}
+    for r in rows:  # a node with two organisations or places: its first row (the queries order them)
+        first.setdefault(r["uid"], r)
+    rows = list(first.values())
     nodes = {
         r["uid"]: DrawNode(
             id=r["uid"],

@@ -5,7 +5,8 @@ Filters use sentinels, never ``$x IS NULL``: ``''`` for an unused string, ``$all
 ``$all_sectors`` / ``$all_levels`` booleans with a one-element ``['']`` list when a list is unused
 (LadybugDB rejects empty-list parameters). Nodes come back ranked by their number of ties, most
 first, then by uid, so a ``$limit`` keeps the best-connected part of the picture. The counts
-count nodes, not rows: a team in two organisations (or an organisation in two places) is one node.
+count nodes, not rows: a team in two organisations (or an organisation in two places) is one node,
+whose rows are ordered by organisation and place so the service keeps the same one (the first) each time.
 """
 
 from carenet.storage.queries.registry import Query
@@ -37,7 +38,7 @@ _TEAM_RETURN = (
     "o.name AS organisation_name, place AS place, n.betweenness AS betweenness, "
     "n.brokerage AS brokerage, n.community AS community, "
     + _RANK.replace("{rel}", "COLLABORATES_WITH")
-    + " ORDER BY rank DESC, uid LIMIT $limit"
+    + " ORDER BY rank DESC, uid, organisation, place LIMIT $limit"
 )
 
 SUBGRAPH_TEAM_NODES = Query(
@@ -72,7 +73,7 @@ _ORG_RETURN = (
     "n.name AS organisation_name, place AS place, n.betweenness AS betweenness, "
     "n.brokerage AS brokerage, n.community AS community, "
     + _RANK.replace("{rel}", "COLLABORATES_WITH")
-    + " ORDER BY rank DESC, uid LIMIT $limit"
+    + " ORDER BY rank DESC, uid, organisation, place LIMIT $limit"
 )
 
 SUBGRAPH_ORGANISATION_NODES = Query(
@@ -121,7 +122,7 @@ _PERSON_RETURN = (
     "o.name AS organisation_name, place AS place, n.betweenness AS betweenness, "
     "n.brokerage AS brokerage, n.community AS community, "
     + _RANK.replace("{rel}", "WORKS_WITH")
-    + " ORDER BY rank DESC, uid LIMIT $limit"
+    + " ORDER BY rank DESC, uid, organisation, place LIMIT $limit"
 )
 
 SUBGRAPH_PERSON_NODES = Query(
@@ -206,7 +207,7 @@ _TEAM_JOIN_TAIL = (
 _TOP_RETURN = (
     "RETURN n.uid AS uid, n.name AS name, n.sector AS sector, o.uid AS organisation, "
     "o.name AS organisation_name, place AS place, n.betweenness AS betweenness, "
-    "n.brokerage AS brokerage, n.community AS community, rank AS rank ORDER BY rank DESC, uid"
+    "n.brokerage AS brokerage, n.community AS community, rank AS rank ORDER BY rank DESC, uid, organisation, place"
 )
 
 
@@ -236,7 +237,7 @@ _ORG_TOP_RETURN = (
     "WITH n, rank, place, coalesce(ps.uid, direct_system) AS system "
     "RETURN n.uid AS uid, n.name AS name, n.sector AS sector, n.uid AS organisation, "
     "n.name AS organisation_name, place AS place, n.betweenness AS betweenness, "
-    "n.brokerage AS brokerage, n.community AS community, rank AS rank ORDER BY rank DESC, uid"
+    "n.brokerage AS brokerage, n.community AS community, rank AS rank ORDER BY rank DESC, uid, organisation, place"
 )
 
 
