@@ -9,15 +9,14 @@ RUN if [ -f web/build.mjs ]; then npm run --silent build; fi
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    CARENET_HOST=0.0.0.0 CARENET_PORT=8000 CARENET_DATA_DIR=/data \
-    CARENET_SCHEMA_DIR=/app/graph_schema
+    CARENET_HOST=0.0.0.0 CARENET_PORT=8000 CARENET_DATA_DIR=/data
 RUN groupadd --system carenet && useradd --system --gid carenet --home-dir /app carenet \
     && mkdir -p /app /data && chown carenet:carenet /data
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY src ./src
-COPY graph_schema ./graph_schema
 COPY --from=web /build/src/carenet/web/static ./src/carenet/web/static
+# the schema files and the built pages are package data; setup.py refuses to build without the pages
 RUN pip install --no-cache-dir .
 USER carenet
 EXPOSE 8000

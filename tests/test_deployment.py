@@ -50,4 +50,6 @@ def test_dockerfile_runs_as_a_non_root_user_with_a_healthcheck():
     users = re.findall(r"^USER\s+(\S+)", text, re.M)
     assert users and users[-1] not in ("root", "0")
     assert "HEALTHCHECK" in text and "/readyz" in text
-    assert "CARENET_SCHEMA_DIR" in text and "CARENET_SCHEMA_DIR" in _settings_vars()
+    # the schema files and the built pages ship in the package: nothing is copied beside it
+    assert "COPY graph_schema" not in text and "CARENET_SCHEMA_DIR" not in text
+    assert re.search(r"^RUN pip install --no-cache-dir \.$", text, re.M) and "setup.py" in text

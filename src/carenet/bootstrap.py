@@ -11,7 +11,8 @@ from carenet.storage.store import GraphStore
 
 __all__ = ["SCHEMA_DIR", "Services", "build", "open_store", "schema_dir"]
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "graph_schema"
+SCHEMA_DIR = Path(__file__).resolve().parent / "graph_schema"
+"""The schema files shipped in the package (``carenet/graph_schema/<store>/NNN_name.cypher``)."""
 
 
 def schema_dir(settings: Settings) -> Path:

@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
 
     schema_dir: Path | None = None
-    """Folder of the schema files; defaults to graph_schema/ beside the source tree."""
+    """Folder of the schema files; defaults to the ones in the package (``carenet/graph_schema/``)."""
 
     host: str = "127.0.0.1"
     port: int = 8000

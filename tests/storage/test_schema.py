@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from carenet.bootstrap import SCHEMA_DIR
@@ -17,6 +19,17 @@ SHOW_TABLES = Query("test_show_tables", "CALL db.labels() YIELD label RETURN lab
 def test_generated_files_are_up_to_date():
     stale = [str(path) for path, text in codegen.outputs().items() if path.read_text(encoding="utf-8") != text]
     assert not stale, f"run `python -m carenet.storage.codegen`: stale {stale}"
+
+
+def test_the_schema_files_live_in_the_package_where_codegen_writes_them():
+    """One copy, package data (so a wheel carries it): codegen writes where the stores read."""
+    import carenet
+
+    package = Path(carenet.__file__).resolve().parent
+    assert SCHEMA_DIR.resolve() == codegen.SCHEMA_DIR.resolve() == package / "graph_schema"
+    written = {p.resolve() for p in codegen.outputs() if p.suffix == ".cypher"}
+    assert written == {(SCHEMA_DIR / store / "001_base.cypher").resolve() for store in ("ladybug", "neo4j")}
+    assert not (package.parents[1] / "graph_schema").exists(), "a second copy of the schema files beside the package"
 
 
 def test_every_store_has_its_schema_files_in_order():

@@ -1,7 +1,7 @@
 // A small bridge from pytest to playwright-core: one JSON command per stdin line, one JSON answer per
 // stdout line. It drives Debian's Chromium (CARENET_CHROMIUM, default /usr/bin/chromium) and never
 // downloads a browser. Commands: goto, evaluate, click, mouse, press, check, select, fill,
-// screenshot, wait, failGraphql (fault injection), close. Answers: {"ok": true, "value": ...} or {"ok": false, "error": "..."}.
+// screenshot, wait, failGraphql (fault injection), offline (network off but this machine), traffic, close. Answers: {"ok": true, "value": ...} or {"ok": false, "error": "..."}.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,14 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const page = context.pages()[0] || (await context.newPage());
 const logs = [];
+// What `offline` blocked (every request to a host other than this machine) and every response seen.
+const blocked = [];
+const responses = [];
+const LOCAL = new Set(["127.0.0.1", "localhost", "[::1]"]);
+page.on("response", (res) => {
+  const req = res.request();
+  responses.push({ url: res.url(), status: res.status(), method: req.method(), operation: (req.postData() || "").match(/"operationName":"(\w+)"/)?.[1] ?? null, authorization: Boolean(req.headers()["authorization"]) });
+});
 page.on("console", (msg) => logs.push(`${msg.type()}: ${msg.text()}`));
 page.on("pageerror", (err) => logs.push(`pageerror: ${err.message}`));
 
@@ -56,6 +64,19 @@ const commands = {
     }
   },
   logs: () => logs.splice(0),
+  // The network off for everything but this machine: other requests fail (and are listed by `traffic`).
+  offline: async () => {
+    await context.route(/.*/, (route) => {
+      const url = route.request().url();
+      let host = "";
+      try { host = new URL(url).hostname; } catch { host = ""; }
+      if (url.startsWith("data:") || url.startsWith("blob:") || LOCAL.has(host) || LOCAL.has(`[${host}]`)) return route.continue();
+      blocked.push(url);
+      return route.abort("internetdisconnected");
+    });
+    return null;
+  },
+  traffic: () => ({ blocked: blocked.slice(), responses: responses.splice(0) }),
   // Fault injection: GraphQL requests whose body contains `contains` get `status` with no data;
   // `contains: null` lifts it. Every other request goes through to the real server.
   failGraphql: async ({ contains, status = 503 }) => {

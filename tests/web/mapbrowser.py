@@ -79,6 +79,17 @@ class Browser:
     def wait(self, expression: str, timeout: int = 30000) -> None:
         self.send("wait", expression=expression, timeout=timeout)
 
+    def offline(self) -> None:
+        """Every request to a host other than this machine fails from now on (see :meth:`traffic`)."""
+        self.send("offline")
+
+    def traffic(self) -> dict:
+        """``blocked``: every URL :meth:`offline` stopped; ``responses``: the responses since the last call."""
+        return self.send("traffic")
+
+    def traffic_reset(self) -> None:
+        self.send("traffic")
+
     def close(self) -> None:
         if self.proc.poll() is None:
             try:

@@ -46,12 +46,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def demo_server(data_dir: Path, *, systems: int = 1, seed: int = 7, timeout: float = 300) -> Iterator[DemoServer]:
-    """Generate and load the demo system(s) into ``data_dir`` and serve them; stopped on exit."""
+def demo_server(data_dir: Path, *, systems: int = 1, seed: int = 7, timeout: float = 300,
+                carenet: list[str] | None = None, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Iterator[DemoServer]:
+    """Generate and load the demo system(s) into ``data_dir`` and serve them; stopped on exit.
+
+    ``carenet``: the command to run (default: this interpreter's ``-m carenet.cli.main``), with ``cwd``
+    and ``env`` (default: this process's environment)."""
     port = free_port()
-    env = {**os.environ, "CARENET_DATA_DIR": str(data_dir), "CARENET_MODE": "demo", "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "carenet.cli.main", "demo", "--port", str(port), "--seed", str(seed), "--systems", str(systems)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {**(os.environ if env is None else env), "CARENET_DATA_DIR": str(data_dir), "CARENET_MODE": "demo", "PYTHONUNBUFFERED": "1"}
+    carenet = carenet or [sys.executable, "-m", "carenet.cli.main"]
+    cmd = [*carenet, "demo", "--port", str(port), "--seed", str(seed), "--systems", str(systems)]
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     server = DemoServer(url=f"http://127.0.0.1:{port}")
 
     def pump() -> None:

@@ -228,7 +228,7 @@ class CultureIndicator(Node):
     """One culture indicator of one organisation or team in one survey year or wave.
 
     ``anchor`` is the organisation or team it describes (the record sits where its anchor sits).
-    ``indicator`` is a code from ``graph_schema/culture_indicators.json``. A value with fewer than
+    ``indicator`` is a code from ``carenet/graph_schema/culture_indicators.json``. A value with fewer than
     the minimum ``responses`` is held but never shown (:func:`carenet.analytics.culture.suppress`).
     """
 

@@ -1,6 +1,6 @@
 """Culture indicators in: the indicator catalogue, and NHS Staff Survey organisation results as published.
 
-The catalogue is data (``graph_schema/culture_indicators.json``): each indicator's code, name,
+The catalogue is data (``carenet/graph_schema/culture_indicators.json``): each indicator's code, name,
 scale (``score_0_10`` for People Promise elements, sub-scores and themes; ``percent`` for
 question-level results), whether a higher value is better, and every heading or code the
 published files use for it. A new survey year's question numbers are added there, not here.
@@ -88,7 +88,7 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
             if found is not None:
                 wide[i] = found
             elif not cat.ignored(heading):
-                problems.append(Problem(f"{source}:{line}:{i}", "a heading that is no indicator in graph_schema/culture_indicators.json "
+                problems.append(Problem(f"{source}:{line}:{i}", "a heading that is no indicator in carenet/graph_schema/culture_indicators.json "
                                         "(add it to an indicator's 'published' names, or to 'ignore')", heading))
         if not wide and not problems:
             problems.append(Problem(f"{source}:{line}:1", "no indicator columns: give one column per indicator, or "
@@ -128,7 +128,7 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
             found = cat.find(cell(indicator_col))
             if found is None:
                 if not cat.ignored(cell(indicator_col)):
-                    bad.append(Problem(f"{source}:{line}:{indicator_col}", "an indicator not in graph_schema/culture_indicators.json",
+                    bad.append(Problem(f"{source}:{line}:{indicator_col}", "an indicator not in carenet/graph_schema/culture_indicators.json",
                                        cell(indicator_col) or None))
                 cells_of: list[tuple[int, Indicator]] = []
             else:

@@ -1,4 +1,4 @@
-"""The culture indicator catalogue: ``graph_schema/culture_indicators.json``, read once.
+"""The culture indicator catalogue: ``carenet/graph_schema/culture_indicators.json``, read once.
 
 Each indicator has a code, a name, a kind (People Promise element, sub-score, theme, question), a
 scale (``score_0_10`` or ``percent``), whether a higher value is better, and every heading or code
@@ -18,11 +18,10 @@ from carenet.domain import models as m
 from carenet.domain.enums import CultureScale
 
 def default_path() -> Path:
-    """``culture_indicators.json`` in the schema folder: ``CARENET_SCHEMA_DIR`` (as the settings read it;
-    an installed package, as in the Dockerfile, has no source tree beside it), else graph_schema/
-    beside the source tree."""
+    """``culture_indicators.json`` in the schema folder: ``CARENET_SCHEMA_DIR`` when set (as the
+    settings read it), else the package's own ``carenet/graph_schema`` (package data, in a wheel too)."""
     folder = os.environ.get("CARENET_SCHEMA_DIR")
-    return (Path(folder) if folder else Path(__file__).resolve().parents[3] / "graph_schema") / "culture_indicators.json"
+    return (Path(folder) if folder else Path(__file__).resolve().parents[1] / "graph_schema") / "culture_indicators.json"
 
 
 def compact(text: object) -> str:

@@ -406,7 +406,7 @@ KINDS: dict[str, Kind] = {
              "VCSE), with the NHS Staff Survey's indicators. A value from fewer than the minimum responses "
              "(11 by default) is held but never shown.", (
             Column("anchor", "uid of the organisation or team surveyed", True, "uid"),
-            Column("indicator", "indicator code (graph_schema/culture_indicators.json)", True, "enum",
+            Column("indicator", "indicator code (carenet/graph_schema/culture_indicators.json)", True, "enum",
                    tuple(catalogue().indicators)),
             Column("value", "the result: 0-10 for People Promise scores and themes, 0-100 for percentages", True, "float"),
             Column("responses", "number of people who answered", True, "int"),

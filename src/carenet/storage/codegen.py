@@ -1,7 +1,7 @@
 """Generate the stores' base schema and the CRUD queries from the domain model.
 
 Run ``python -m carenet.storage.codegen`` after changing a model; it rewrites
-``graph_schema/*/001_base.cypher`` and ``storage/queries/crud.py``. A test fails when either
+``carenet/graph_schema/*/001_base.cypher`` and ``storage/queries/crud.py``. A test fails when either
 is out of date. (Once a release has shipped, a model change also needs a new numbered
 schema file, because 001 is never applied twice.)
 
@@ -18,9 +18,8 @@ from carenet.domain.schema import REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel,
 from carenet.storage.naming import _snake
 from carenet.storage.schema_model import Prop, name_key_props, node_props, rel_props, written_props
 
-ROOT = Path(__file__).resolve().parents[3]
 CRUD_PATH = Path(__file__).with_name("queries") / "crud.py"
-SCHEMA_DIR = ROOT / "graph_schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "graph_schema"  # package data: shipped in the wheel
 
 INDEXED = ("name", "sector", "kind", "level", "area")
 

@@ -1,4 +1,4 @@
-"""Apply graph_schema/<store>/NNN_name.cypher files in order, recording each in the graph.
+"""Apply carenet/graph_schema/<store>/NNN_name.cypher files in order, recording each in the graph.
 
 Each file is a list of idempotent statements ending in ``;``. A file is applied once; the
 applied versions are held as ``Migration`` nodes, so ``carenet db status`` can show them.

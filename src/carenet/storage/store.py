@@ -45,7 +45,7 @@ class GraphStore(Protocol):
         """Stream a read query's rows as Arrow record batches, never as one Python list."""
 
     async def run_schema(self, statements: Sequence[str]) -> None:
-        """Apply schema statements (from graph_schema/); each is idempotent."""
+        """Apply schema statements (from carenet/graph_schema/); each is idempotent."""
 
     async def ping(self) -> None:
         """Raise :class:`~carenet.errors.StorageUnavailable` when the store cannot be reached."""

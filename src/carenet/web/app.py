@@ -33,6 +33,7 @@ from carenet.web import security
 from carenet.web.graphql import GraphVersion
 from carenet.web import map as map_page
 from carenet.web import files
+from carenet.web import graphiql
 
 log = logging.getLogger("carenet.web")
 
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         app.graphql_endpoint = CORSMiddleware(app.graphql_endpoint, **cors)
     app.include_router(admin.router, prefix="/admin")
     app.include_router(map_page.router)
+    app.include_router(graphiql.router)
     app.include_router(files.router)
 
     @app.get("/healthz")

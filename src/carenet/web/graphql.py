@@ -8,7 +8,8 @@
 - Credentials before anything else: 401 with ``WWW-Authenticate`` when missing or bad.
 - Bodies over ``max_body_bytes`` get 413; an operation past ``request_timeout_s`` gets 504; one
   past the caller's cost budget over time (:mod:`carenet.api.cost`) gets 429 with ``Retry-After``.
-- In demo mode a browser GET without a query gets GraphiQL.
+- In demo mode a browser GET without a query gets GraphiQL (:mod:`carenet.web.graphiql`: served from the
+  built bundle, no CDN; with the demo tokens for a browser on this machine).
 
 The routes are also served by :class:`GraphQLShortcut`, which the app sends GET and POST
 ``/graphql`` to before its middleware and routing, which do nothing for this endpoint (it
@@ -25,12 +26,11 @@ from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from starlette.types import Receive, Scope, Send
 from strawberry.types.graphql import OperationType
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.http.ides import get_graphql_ide_html
 from strawberry.types.execution import PreExecutionError
 
 from carenet.api.context import Context
@@ -39,6 +39,7 @@ from carenet.api.loaders import Loaders
 from carenet.api.errors import error_body, format_error
 from carenet.config import Mode
 from carenet.errors import CarenetError, Unauthenticated
+from carenet.web import graphiql
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -123,7 +124,7 @@ async def _handle(request: Request, *, get: bool) -> Response:
     media = _media_type(request.headers.get("accept", ""))
     if get and "query" not in request.query_params and settings.mode is Mode.DEMO:
         if "text/html" in request.headers.get("accept", ""):
-            return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"))
+            return graphiql.page(app.state.demo_tokens, client_host=request.client.host if request.client else None)
     if media is None:
         return Response("accept application/graphql-response+json or application/json", status_code=406)
     try:

@@ -48,10 +48,15 @@ async def map_page() -> Response:
     return FileResponse(page, media_type="text/html; charset=utf-8", headers=_HEADERS)
 
 
-@router.get("/map/static/{name}", include_in_schema=False)
-async def map_asset(name: str) -> Response:
+def asset_response(name: str) -> Response:
     """A file of the built bundle (flat folder; names are checked, never joined blindly)."""
     path = DIST / name
     if not _ASSET.match(name) or not path.is_file():
         raise HTTPException(status_code=404, detail="no such file")
     return FileResponse(path, media_type=_TYPES[path.suffix], headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/map/static/{name}", include_in_schema=False)
+async def map_asset(name: str) -> Response:
+    """A file of the built bundle (flat folder; names are checked, never joined blindly)."""
+    return asset_response(name)
