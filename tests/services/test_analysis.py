@@ -131,3 +131,58 @@ async def test_gaps_in_a_scope_count_only_hand_offs_inside_it(repo):
     assert place["count"] <= alone["count"]
     everywhere = (await analysis.gaps(repo))["handoffs"]
     assert everywhere["not_assessed"] == [] and everywhere["count"] >= 2 * alone["count"]
+
+
+async def test_the_network_is_as_it_is_now_by_default(demo_repo):
+    """Issue 21 item 1: every wave was pooled and ended ties counted, so one tie that ended in 2019
+    hid the planted CAMHS hand-off gap. By default the latest wave of each system and ties active
+    today count; naming an older wave reads that wave (at its collection date)."""
+    import datetime as dt
+
+    before = await analysis.gaps(demo_repo)
+    [gap] = before["handoffs"]["gaps"]
+    assert before["basis"]["waves"] == ["s1-wave-2026"] and before["basis"]["at"] == dt.date.today().isoformat()
+    assert before["basis"]["network"] == "either" and "s1-wave-2026" in before["basis"]["rule"]
+    a, b = gap["from_teams"][0], gap["to_teams"][0]
+    ended = ChangeSet()
+    ended.add_relationship(m.CollaboratesWith(source=a, target=b, kinds=["referral"], wave="s1-wave-2026",
+                                              since=dt.date(2017, 1, 1), until=dt.date(2019, 6, 30)))
+    await demo_repo.apply(ended)
+    now = await analysis.gaps(demo_repo)
+    assert [(g["from_teams"], g["to_teams"]) for g in now["handoffs"]["gaps"]] == [(gap["from_teams"], gap["to_teams"])]
+    then = await analysis.gaps(demo_repo, scope=Scope(at=dt.date(2018, 1, 1)))
+    assert then["basis"]["at"] == "2018-01-01" and then["handoffs"]["gaps"] == []  # active then
+
+    older = ChangeSet()
+    older.add_relationship(m.CollaboratesWith(source=b, target=a, kinds=["joint_meeting"], wave="s1-wave-2025"))
+    await demo_repo.apply(older)
+    assert len((await analysis.gaps(demo_repo))["handoffs"]["gaps"]) == 1  # only in the older wave: not now
+    named = await analysis.gaps(demo_repo, scope=Scope(wave="s1-wave-2025"))
+    assert named["handoffs"]["gaps"] == [] and named["basis"]["waves"] == ["s1-wave-2025"]
+    # the older wave is read at its own collection date, so a tie ended since then still counted then
+    assert named["basis"]["at"] < dt.date.today().isoformat()
+
+
+async def test_a_tie_of_an_older_wave_only_is_not_in_the_network_now(repo):
+    import datetime as dt
+
+    cs = ChangeSet()
+    cs.add_node(m.System(uid="sys", name="S"))
+    for uid, on in (("w1", "2024-01-01"), ("w2", "2025-01-01")):
+        cs.add_node(m.SurveyWave(uid=uid, name=uid, collected_on=on))
+        cs.add_relationship(m.PartOf(source=uid, target="sys"))
+    for uid in "abcd":
+        cs.add_node(m.Team(uid=uid, name=uid, sector="health"))
+    cs.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave="w1"))
+    cs.add_relationship(m.CollaboratesWith(source="b", target="c", kinds=["referral"], wave="w2"))
+    cs.add_relationship(m.CollaboratesWith(source="c", target="d", kinds=["referral"], wave="w2", until=dt.date(2024, 6, 1)))
+    await repo.apply(cs)
+    assert sorted(map(sorted, (await network(repo)).edges)) == [["b", "c"]]
+    assert sorted(map(sorted, (await network(repo, Scope(wave="w1"))).edges)) == [["a", "b"]]
+    assert sorted(map(sorted, (await network(repo, Scope(wave="w2", at=dt.date(2024, 3, 1)))).edges)) == [["b", "c"], ["c", "d"]]
+    report = await analysis.brokers(repo)
+    assert report["basis"]["waves"] == ["w2"] and report["graph"]["ties"] == 1
+    from carenet.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="wave: no survey wave with this uid"):
+        await analysis.brokers(repo, scope=Scope(wave="w9"))

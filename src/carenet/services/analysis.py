@@ -17,7 +17,7 @@ from typing import Any
 from carenet import analytics as an
 from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
-from carenet.services.graphs import Scope, network, recorded
+from carenet.services.graphs import Scope, basis, network, recorded, resolve
 from carenet.storage.queries import analysis as q
 from carenet.storage.repository import Repository
 
@@ -70,10 +70,12 @@ async def _graph(repo: Repository, scope: Scope):
 async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """Mixing matrices, E-I indexes with permutation tests, communities and silo communities, isolates."""
 
+    scope = await resolve(repo, scope)
+
     async def compute():
         G = await _graph(repo, scope)
         report = await asyncio.to_thread(an.silo_report, G, permutations=199)
-        return {**report, "network": scope.network, "names": names_of(report, G)}
+        return {**report, "network": scope.network, "basis": basis(scope), "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("silos", scope), compute)
 
@@ -103,9 +105,10 @@ async def forums(repo: Repository) -> dict[str, dict]:
 
 async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> list[dict]:
     """Every hand-off of every pathway, each with ``has_tie`` and the shortest path between its teams."""
+    scope = await resolve(repo, replace(scope, level="team"))
 
     async def compute():
-        G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at, network=scope.network))
+        G = await _graph(repo, replace(scope, system=None, place=None, sectors=()))
         found = await pathways(repo)
         if scope.system:  # the pathways some of whose teams are in the system
             found = [p for p in found if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)]
@@ -127,7 +130,7 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
             out.append({**p, "handoffs": rows})
         return out
 
-    return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at, scope.network), compute)
+    return await _cached(repo, cache, ("handoffs", scope.system, scope.waves, scope.at, scope.network), compute)
 
 
 def names_of(report: Any, G) -> dict[str, str]:
@@ -184,11 +187,10 @@ def _in_scope(found: list[dict], teams: set | None) -> tuple[dict, list[dict]]:
 async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
     """Hand-offs without a working tie, places missing a sector, relied-on organisations
     without a seat, and forums without a VCSE member."""
+    scope = await resolve(repo, scope)
 
     async def compute():
-        team_scope = Scope(level="team", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at,
-                           network=scope.network)
-        G = await _graph(repo, team_scope)
+        G = await _graph(repo, replace(scope, level="team", sectors=()))
         found = await pathways(repo)
         scoped = bool(scope.system or scope.place)
         segments, not_assessed = _in_scope(found, set(G) if scoped else None)
@@ -203,13 +205,13 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
             report["handoffs"]["not_assessed"] = not_assessed
         table = await forums(repo)
         seated = {org for f in table.values() for org in f["organisations"]}
-        orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave,
-                                        at=scope.at, network=scope.network))
+        orgs = await _graph(repo, replace(scope, level="organisation", sectors=()))
         relied = await asyncio.to_thread(an.relied_on_without_seat, orgs, seated, threshold=reliance)
         report["relied_on_without_seat"] = {"threshold": reliance, "count": len(relied), "organisations": relied}
         missing = forum_sector_gaps({uid: f["sectors"] for uid, f in table.items()}, [VCSE])
         report["forums_without_vcse"] = [{"forum": r["forum"], "name": table[r["forum"]]["name"]} for r in missing]
         report["network"] = scope.network
+        report["basis"] = basis(replace(scope, level="team"))
         report["names"] = {**names_of(report, G), **names_of(report, orgs)}
         return report
 
@@ -218,11 +220,12 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
 
 async def brokers(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """Betweenness, brokerage roles, structural holes, cut points, bridges and departure impacts."""
+    scope = await resolve(repo, scope)
 
     async def compute():
         G = await _graph(repo, scope)
         report = await asyncio.to_thread(an.broker_report, G)
-        return {**report, "network": scope.network, "names": names_of(report, G)}
+        return {**report, "network": scope.network, "basis": basis(scope), "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("brokers", scope), compute)
 
@@ -231,6 +234,7 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
     """PARTNER-style trust and value per organisation, and the change between the last two waves.
 
     Always read from the ties as recorded (``network: directed``): each report's scores are its reporter's."""
+    scope = await resolve(repo, replace(scope, network="directed"))
 
     async def compute():
         rows = await repo.store.read(q.SURVEY_WAVES)
@@ -240,8 +244,9 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
         if system is not None:
             rows = [r for r in rows if r["system"] == system]
         waves = [r["uid"] for r in rows]
-        G = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
-        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed"}
+        G = await recorded(repo, scope)
+        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed",
+                               "basis": basis(scope)}
         out["names"] = names_of(out["organisations"], G)
         if not scope.wave:
             by_system: dict[Any, list[str]] = {}
@@ -291,6 +296,7 @@ async def run(repo: Repository, report: str, *, scope: Scope = Scope(), cache: A
 
 async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """What a map draws: communities (with members and silo flags), brokers, cut points, bridges."""
+    scope = await resolve(repo, scope)
 
     async def compute():
         G = await _graph(repo, scope)
@@ -311,6 +317,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
                     "bridges": an.bridges(G),
                     "names": dict(G.nodes(data="name")),
                     "network": scope.network,
+                    "basis": basis(scope),
                 }
 
         return await asyncio.to_thread(work)
@@ -320,6 +327,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
 
 async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()) -> dict:
     """What removing these people or teams does: components split, pairs cut off, efficiency lost."""
+    scope = await resolve(repo, scope)
     G = await _graph(repo, scope)
     unknown = [u for u in uids if u not in G]
     if unknown:
@@ -333,6 +341,7 @@ async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()
 async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> int:
     """Store betweenness, brokerage, constraint and community on the nodes, so the API can sort
     and size by them. Returns how many nodes were written."""
+    scope = await resolve(repo, scope)
     G = await _graph(repo, scope)
     found = await overview(repo, scope=scope, cache=cache)
     holes = await asyncio.to_thread(an.structural_hole_measures, G, weight="weight")
