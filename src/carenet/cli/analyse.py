@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
 from carenet.services import analysis
-from carenet.services.graphs import Scope
+from carenet.services.graphs import Scope, resolve
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
@@ -104,7 +105,8 @@ def analyse(
     level: str = typer.Option("team", help="team, organisation or person"),
     system: str = typer.Option(None, help="Only this system (uid)."),
     place: str = typer.Option(None, help="Only this place (uid)."),
-    wave: str = typer.Option(None, help="Only this survey wave (uid); default: every wave."),
+    wave: str = typer.Option(None, help="Only this survey wave (uid); default: the latest wave of each system in scope."),
+    at: str = typer.Option(None, help="Ties active on this date (YYYY-MM-DD); default: today, or the named wave's collection date."),
     network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
@@ -116,19 +118,23 @@ def analyse(
         raise typer.BadParameter("table or json", param_hint="--format")
     settings = settings_from(data_dir=data_dir, server_url=server)
     try:
-        scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
+        on = dt.date.fromisoformat(at) if at else None
+    except ValueError:
+        raise typer.BadParameter(f"a date as YYYY-MM-DD, got {at!r}", param_hint="--at") from None
+    try:
+        scope = Scope(level=level, system=system, place=place, wave=wave, at=on, network=network)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--level" if str(exc).startswith("level") else "--network") from None
 
     def local() -> dict:
         async def go() -> dict:
             async with services(settings) as built:
-                return await analysis.run(built.repo, report, scope=scope)
+                return await analysis.run(built.repo, report, scope=await resolve(built.repo, scope, where="--wave"))
 
         return run(go())
 
     def remote(client) -> dict:
-        params = {"level": level, "system": system, "place": place, "wave": wave, "network": network}
+        params = {"level": level, "system": system, "place": place, "wave": wave, "at": at, "network": network}
         response = client.get(f"/admin/analyse/{report}", params={k: v for k, v in params.items() if v})
         response.raise_for_status()
         return response.json()
@@ -139,3 +145,5 @@ def analyse(
         return
     for name, section in (result.items() if report == "all" else [(report, result)]):
         SHOW[name](section)
+        if section.get("basis"):
+            out.print(f"[dim]Read: {section['basis']['rule']}[/dim]")

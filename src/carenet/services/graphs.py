@@ -76,9 +76,11 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
         found = next((r for r in rows if r["uid"] == scope.wave), None)
         if found is None:
             known = ", ".join(r["uid"] for r in rows) or "none stored"
-            raise InvalidInput([Problem(where, f"no survey wave with this uid (waves: {known})", scope.wave)])
+            raise InvalidInput([Problem(where, f"no survey wave with this uid (waves: {known})", scope.wave)],
+                               message="nothing to analyse")
         if system is not None and found["system"] not in (None, system):
-            raise InvalidInput([Problem(where, f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)", scope.wave)])
+            raise InvalidInput([Problem(where, f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)",
+                                        scope.wave)], message="nothing to analyse")
         at = scope.at or _as_date(found.get("collected_on")) or dt.date.today()
         return replace(scope, waves=(scope.wave,), at=at)
     latest: dict[str | None, str] = {}
