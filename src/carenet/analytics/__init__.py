@@ -43,6 +43,7 @@ from carenet.analytics.leadership import (
     ethnic_group,
     leadership_gap,
     pipeline_counts,
+    protected_counts,
     representation,
 )
 from carenet.analytics.mixing import (
@@ -116,6 +117,7 @@ __all__ = [
     "organisation_quality",
     "pathway_handoffs",
     "pipeline_counts",
+    "protected_counts",
     "relied_on_without_seat",
     "representation",
     "reuse_conversion",
