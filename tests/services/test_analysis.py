@@ -186,3 +186,59 @@ async def test_a_tie_of_an_older_wave_only_is_not_in_the_network_now(repo):
 
     with pytest.raises(InvalidInput, match="wave: no survey wave with this uid"):
         await analysis.brokers(repo, scope=Scope(wave="w9"))
+
+
+async def test_leaders_of_system_wide_organisations_belong_to_the_system_area(repo):
+    """Issue 21: leaders of organisations with no place (the ICB, system-wide trusts) were left
+    out of every leadership figure (32 of 64 board members); now they form the system's area,
+    in a system scope and in a place scope alike."""
+    await load_demo(repo, seed=7)
+    everywhere = await analysis.leadership(repo)
+    areas = [r["place"] for r in everywhere["representation"]["ethnic_group"]["workforce"]]
+    assert "s1-system" in areas and everywhere["representation"]["places"]["s1-system"]
+    board = {r["place"]: r["total"] for r in everywhere["representation"]["by_level"]["ethnic_group"]["workforce"]
+             if r["level"] == "board"}
+    assert board["s1-system"] not in (0, "*")
+    placed = await analysis.leadership(repo, scope=Scope(place="s1-place-2"))
+    assert [r["place"] for r in placed["representation"]["ethnic_group"]["workforce"]] == ["s1-place-2", "s1-system"]
+    assert "s1-system" in placed["capabilities"]["coverage"]
+    levels = {r["level"] for r in placed["representation"]["levels"]["sex"]["workforce"]}
+    assert {"board", "team"} <= levels
+    assert placed["demand"]["assumptions"] and any("never replenished" in a for a in placed["demand"]["assumptions"])
+
+
+async def _leaders(repo, place: str, count: int, pipeline: int) -> None:
+    cs = ChangeSet()
+    cs.add_node(m.Place(uid=place, name=place))
+    cs.add_node(m.Organisation(uid=f"{place}-org", name="Org", kind="local_authority", sector="social_care"))
+    cs.add_relationship(m.PartOf(source=f"{place}-org", target=place))
+    for cap in ("cap-system_thinking", "cap-cross_boundary"):
+        cs.add_node(m.Capability(uid=cap, name=cap))
+    for i in range(count + pipeline):
+        uid = f"{place}-person-{i}"
+        cs.add_node(m.Person(uid=uid, name=uid, level="board" if i < count else "executive"))
+        cs.add_relationship(m.MemberOf(source=uid, target=f"{place}-org"))
+        if i >= count:  # ready for the board
+            for cap in ("cap-system_thinking", "cap-cross_boundary"):
+                cs.add_relationship(m.HasCapability(source=uid, target=cap))
+    for year in range(2027, 2032):
+        cs.add_node(m.LeadershipDemand(uid=f"{place}-demand-{year}", area=place, level="board", year=year, required=12))
+    await repo.apply(cs)
+
+
+async def test_five_year_figures_reveal_no_suppressed_count(repo):
+    """Issue 21: leaders_now 10 and leavers 0.8 at 10% gave exactly 8. Every figure of the model
+    now depends on the published counts only: 8 and 12 board members (both shown as 10), with
+    pipelines of 2 and 6 (both *), give the same figures, and the gap is a range."""
+    from carenet.services import leadership as lead
+
+    await _leaders(repo, "pa", 8, 2)
+    await _leaders(repo, "pb", 12, 6)
+    found = await lead.demand(repo)
+    rows = {}
+    for row in found["years"]:
+        rows.setdefault(row["place"], []).append({k: v for k, v in row.items() if k != "place"})
+    assert rows["pa"] == rows["pb"]
+    first = rows["pa"][0]
+    assert first["leaders_now"] == 10 and first["pipeline_now"] == "*" and first["leavers"] is None
+    assert first["gap_range"][0] < first["gap_range"][1]

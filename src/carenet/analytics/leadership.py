@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from carenet.analytics.disclosure import Published, count_range, protect, share_interval
-from carenet.analytics.suppression import _round_half_up, suppress_count
+from carenet.analytics.disclosure import WITHHELD, Published, count_range, protect, share_interval
+from carenet.analytics.suppression import SUPPRESSED, _round_half_up, suppress_count
 
 __all__ = [
     "ETHNIC_GROUPS",
@@ -208,7 +208,8 @@ def representation(
         so that a ``*`` cannot be worked out) or a multiple of 5. Each cell has ``interval``, the
         95% Wilson interval of its share of the stated total (in percent) widened to cover every
         count the shown figures stand for; ``percent``, a point share from the shown counts only
-        where the total is at least :data:`POINT_MIN_TOTAL` (else None); ``baseline``; ``gap_pp``
+        where the total is at least :data:`POINT_MIN_TOTAL` (else None; a "not stated" ``*`` counts
+        as 4 in its denominator); ``baseline``; ``gap_pp``
         (percent minus baseline, where both are known); and ``status``: ``under-represented``
         where the whole interval lies below the baseline, ``over-represented`` where above,
         else ``within range`` (None without a baseline), so a gap shows even where the count
@@ -236,8 +237,8 @@ def representation(
         ns_lo, ns_hi = count_range(ns)
         stated = (max(0.0, t_lo - ns_hi), max(0.0, t_hi - ns_lo))
         point_stated = point_all = None
-        if isinstance(total, int) and total >= POINT_MIN_TOTAL and isinstance(ns, int):
-            point_stated, point_all = total - ns, total
+        if isinstance(total, int) and total >= POINT_MIN_TOTAL and ns != WITHHELD:
+            point_stated, point_all = total - (4 if ns == SUPPRESSED else ns), total  # a * counts as 4, its middle
         shares = _stated_baseline((baseline or {}).get(fields.get(baseline_by), {}), not_stated)
         cats = {}
         for c in categories:

@@ -78,22 +78,31 @@ def _show_quality(r: dict) -> None:
 def _show_leadership(r: dict) -> None:
     rep = r["representation"]["ethnic_group"]["workforce"]
     groups = ["White", "Asian", "Black", "Mixed", "Other"]
-    out.print(_table("Leaders by ethnic group against the workforce (counts 1-7 shown as *, others to the nearest 5)",
-                     ["place", "leaders", *[f"{g} % (gap pp)" for g in groups]],
+    out.print(_table("Leaders by ethnic group against the workforce: share of those stated, % (95% interval), status "
+                     "(counts 1-7 shown as *, c withheld, others to the nearest 5)",
+                     ["area", "leaders", *groups],
                      [[row["place"], _shown(row["total"]), *[_percent(row["categories"].get(g)) for g in groups]] for row in rep]))
-    gaps = [y for y in r["demand"]["years"] if y["gap"] > 0]
-    out.print(_table("Leadership demand not met (shortfall after leavers and pipeline)", ["place", "level", "year", "demand", "gap"],
-                     [[y["place"], y["level"], y["year"], y["demand"], y["gap"]] for y in gaps[:20]]))
-    out.print(_table("Capabilities no leader holds", ["place", "missing"],
+    gaps = [y for y in r["demand"]["years"] if (y["gap_range"][1] or 0) > 0]
+    out.print(_table("Leadership demand that may not be met (shortfall after leavers and pipeline)",
+                     ["area", "level", "year", "demand", "gap", "gap range"],
+                     [[y["place"], y["level"], y["year"], y["demand"], _shown(y["gap"], "-"),
+                       f"{_shown(y['gap_range'][0], '?')} to {y['gap_range'][1]}"] for y in gaps[:20]]))
+    out.print(_table("Capabilities no leader holds", ["area", "missing"],
                      [[p, ", ".join(c["missing"]) or "-"] for p, c in r["capabilities"]["coverage"].items()]))
+    out.print("[dim]Five-year model: " + " ".join(r["demand"].get("assumptions", [])) + "[/dim]")
+
+
+_STATUS = {"under-represented": "under", "over-represented": "over", "within range": "in range"}
 
 
 def _percent(cell: dict | None) -> str:
-    """A suppressed or unknown figure is shown as ``*`` or ``-``, never as None."""
+    """A share as a point (where the total is large) and its interval, with its status."""
     if not cell:
         return "-"
-    gap = cell.get("gap_pp")
-    return f"{_shown(cell.get('percent'))} ({'-' if gap is None else gap})"
+    low, high = cell.get("interval") or (None, None)
+    point = "" if cell.get("percent") is None else f"{cell['percent']} "
+    status = _STATUS.get(cell.get("status"), "")
+    return f"{point}({low}-{high}) {status}".strip()
 
 
 SHOW = {"silos": _show_silos, "gaps": _show_gaps, "brokers": _show_brokers, "quality": _show_quality, "leadership": _show_leadership}
