@@ -242,3 +242,14 @@ async def test_five_year_figures_reveal_no_suppressed_count(repo):
     first = rows["pa"][0]
     assert first["leaders_now"] == 10 and first["pipeline_now"] == "*" and first["leavers"] is None
     assert first["gap_range"][0] < first["gap_range"][1]
+
+
+async def test_system_wide_organisations_are_in_every_place_of_their_system(demo_repo):
+    """Issue 21: organisations that serve a whole system have no place and dropped out of place
+    scopes, so the planted 'relied on, not at the table' organisation vanished."""
+    orgs = await network(demo_repo, Scope(level="organisation", place="s1-place-1"))
+    assert {"s1-org-icb", "s1-org-acute", "s1-org-vcse-home-from-hospital"} <= set(orgs)
+    assert all(orgs.nodes[v]["place"] in ("s1-place-1", None) for v in orgs)
+    gaps = await analysis.gaps(demo_repo, scope=Scope(place="s1-place-1"))
+    assert "s1-org-vcse-home-from-hospital" in {o["organisation"] for o in gaps["relied_on_without_seat"]["organisations"]}
+    assert "serving its whole system" in gaps["basis"]["rule"]

@@ -131,6 +131,8 @@ def protect(pub: Published, neighbours: Mapping[Hashable, Sequence[Hashable]], *
     together = together or {}
     todo = [name for name in pub.exprs if pub.shown[name] == SUPPRESSED]
     rounds = 0
+    if not todo:
+        return pub
     index, constraint = _system(pub)
     while todo:
         name = todo.pop()

@@ -9,6 +9,10 @@ with ``kinds`` united and ``trust``/``value`` averaged; ``wave`` is kept when on
 ``either`` (default), ``both`` or ``directed``; :func:`network` returns it, :func:`recorded`
 the ties as recorded.
 
+Which nodes: those of the system, place and sectors in scope; in a place scope, also the
+organisations that serve the place's whole system (PART_OF the System, no place), with their
+teams and people that serve no other place.
+
 Which ties: by default the network as it is now, that is the ties reported in the latest survey
 wave of each system in scope (by collection date; waves attached to no system form a group of
 their own) and active today (``since`` on or before, ``until`` on or after the date). Naming
@@ -71,7 +75,7 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     rows = await repo.store.read(aq.SURVEY_WAVES)  # in date order
     system = scope.system
     if system is None and scope.place:
-        system = next((r["system"] for r in await repo.store.read(aq.PLACE_SYSTEMS) if r["place"] == scope.place), None)
+        system = await _system_of_place(repo, scope.place)
     if scope.wave:
         found = next((r for r in rows if r["uid"] == scope.wave), None)
         if found is None:
@@ -88,6 +92,10 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
         if system is None or r["system"] in (None, system):
             latest[r["system"]] = r["uid"]
     return replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today())
+
+
+async def _system_of_place(repo: Repository, place: str) -> str | None:
+    return next((r["system"] for r in await repo.store.read(aq.PLACE_SYSTEMS) if r["place"] == place), None)
 
 
 def _as_date(value) -> dt.date | None:
@@ -115,7 +123,8 @@ def basis(scope: Scope) -> dict:
         "at": scope.at.isoformat(),
         "network": scope.network,
         "rule": (f"ties reported in {which} ({', '.join(scope.waves) or 'no wave stored'}) and active on "
-                 f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"),
+                 f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"
+                 + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")),
     }
 
 
@@ -136,11 +145,14 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
                    version=repo.store.version)
     label = _LABELS[scope.level]
     sectors = set(scope.sectors)
+    area_system = await _system_of_place(repo, scope.place) if scope.place else None
     for row in projection.nodes.to_pylist():
         if scope.system and row.get("system") != scope.system:
             continue
         if scope.place and row.get("place") != scope.place:
-            continue
+            # an organisation serving the whole system (no place), its teams and people, are in every place of it
+            if row.get("place") is not None or area_system is None or row.get("system") != area_system:
+                continue
         if sectors and row.get("sector") not in sectors:
             continue
         G.add_node(
