@@ -253,3 +253,30 @@ async def test_system_wide_organisations_are_in_every_place_of_their_system(demo
     gaps = await analysis.gaps(demo_repo, scope=Scope(place="s1-place-1"))
     assert "s1-org-vcse-home-from-hospital" in {o["organisation"] for o in gaps["relied_on_without_seat"]["organisations"]}
     assert "serving its whole system" in gaps["basis"]["rule"]
+
+
+async def test_an_organisation_network_from_team_surveys_rolls_the_team_ties_up(repo):
+    """Issue 21: with only team ties imported the organisation network was empty
+    (TEAM_TIES_ROLLED_UP was unused). A wave with no organisation tie reads its teams' ties
+    rolled up, and the basis says so; a wave with organisation ties reads those."""
+    cs = ChangeSet()
+    cs.add_node(m.SurveyWave(uid="w", name="w", collected_on="2025-01-01"))
+    for org in ("o1", "o2", "o3"):
+        cs.add_node(m.Organisation(uid=org, name=org, kind="other", sector="other"))
+    for team, org in (("a", "o1"), ("b", "o1"), ("c", "o2"), ("d", "o3")):
+        cs.add_node(m.Team(uid=team, name=team, sector="health"))
+        cs.add_relationship(m.PartOf(source=team, target=org))
+    for s, t, trust in (("a", "c", 2.0), ("b", "c", 4.0), ("a", "b", 3.0), ("c", "d", 1.0)):
+        cs.add_relationship(m.CollaboratesWith(source=s, target=t, kinds=["referral"], wave="w", trust=trust))
+    await repo.apply(cs)
+    G = await network(repo, Scope(level="organisation"))
+    assert sorted(map(sorted, G.edges)) == [["o1", "o2"], ["o2", "o3"]]  # a-b is inside o1
+    assert G["o1"]["o2"]["weight"] == 2 and G["o1"]["o2"]["trust"] == 3.0
+    report = await analysis.brokers(repo, scope=Scope(level="organisation"))
+    assert report["graph"]["ties"] == 2 and "rolled up" in report["basis"]["rule"]
+    direct = ChangeSet()
+    direct.add_relationship(m.CollaboratesWith(source="o1", target="o3", kinds=["joint_meeting"], wave="w"))
+    await repo.apply(direct)
+    G = await network(repo, Scope(level="organisation"))
+    assert sorted(map(sorted, G.edges)) == [["o1", "o3"]]
+    assert "rolled up" not in (await analysis.brokers(repo, scope=Scope(level="organisation")))["basis"]["rule"]

@@ -32,6 +32,7 @@ import networkx as nx
 from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.errors import InvalidInput, Problem
 from carenet.storage.queries import analysis as aq
+from carenet.storage.queries import core
 from carenet.storage.repository import Repository
 
 LEVELS = ("team", "organisation", "person")
@@ -55,6 +56,9 @@ class Scope:
     at: dt.date | None = None
     network: str = "either"
     waves: tuple[str, ...] | None = None
+    rolled_up: tuple[str, ...] = ()
+    """Organisation level: the waves with no tie recorded between organisations, whose
+    organisation ties are their teams' ties rolled up (set by :func:`resolve`)."""
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -86,12 +90,19 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
             raise InvalidInput([Problem(where, f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)",
                                         scope.wave)], message="nothing to analyse")
         at = scope.at or _as_date(found.get("collected_on")) or dt.date.today()
-        return replace(scope, waves=(scope.wave,), at=at)
+        return await _rolled_up(repo, replace(scope, waves=(scope.wave,), at=at))
     latest: dict[str | None, str] = {}
     for r in rows:
         if system is None or r["system"] in (None, system):
             latest[r["system"]] = r["uid"]
-    return replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today())
+    return await _rolled_up(repo, replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today()))
+
+
+async def _rolled_up(repo: Repository, scope: Scope) -> Scope:
+    if scope.level != "organisation":
+        return scope
+    direct = {r["wave"] for r in await repo.store.read(core.ORGANISATION_TIE_WAVES)}
+    return replace(scope, rolled_up=tuple(w for w in scope.waves or () if w not in direct))
 
 
 async def _system_of_place(repo: Repository, place: str) -> str | None:
@@ -124,7 +135,11 @@ def basis(scope: Scope) -> dict:
         "network": scope.network,
         "rule": (f"ties reported in {which} ({', '.join(scope.waves) or 'no wave stored'}) and active on "
                  f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"
-                 + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")),
+                 + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")
+                 + (f"; organisation ties in {', '.join(scope.rolled_up)} (which records none between organisations) "
+                    "are their teams' ties rolled up: a tie from one organisation to another wherever a team of the "
+                    "first reports one to a team of the second, weighted by how many, trust and value averaged"
+                    if scope.rolled_up else "")),
     }
 
 
@@ -142,7 +157,7 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     one = scope.waves[0] if len(wanted) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
     G = nx.DiGraph(level=scope.level, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
-                   version=repo.store.version)
+                   rolled_up=list(scope.rolled_up), version=repo.store.version)
     label = _LABELS[scope.level]
     sectors = set(scope.sectors)
     area_system = await _system_of_place(repo, scope.place) if scope.place else None
@@ -166,27 +181,37 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             kind=row.get("kind"),
         )
     merged: dict[tuple[str, str], dict] = {}
+    rolled = set(scope.rolled_up)
+
+    def add(tie: dict) -> None:
+        u, v = tie["source"], tie["target"]
+        if u == v or u not in G or v not in G or tie.get("wave") not in wanted:
+            return
+        seen = merged.get((u, v))
+        if seen is None:
+            merged[(u, v)] = {
+                "uid": tie.get("uid"),
+                "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
+                "trust": [tie["trust"]] if tie.get("trust") is not None else [],
+                "value": [tie["value"]] if tie.get("value") is not None else [],
+                "weight": float(tie.get("weight") or 1),
+            }
+            return
+        seen["kinds"] |= set(tie.get("kinds") or ())
+        seen["waves"].add(tie.get("wave"))
+        seen["weight"] += float(tie.get("weight") or 1)
+        for item in ("trust", "value"):
+            if tie.get(item) is not None:
+                seen[item].append(tie[item])
+
     for batch in projection.edges:
         for tie in batch.to_pylist():
-            u, v = tie["source"], tie["target"]
-            if u == v or u not in G or v not in G or tie.get("wave") not in wanted:
-                continue
-            seen = merged.get((u, v))
-            if seen is None:
-                merged[(u, v)] = {
-                    "uid": tie.get("uid"),
-                    "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
-                    "trust": [tie["trust"]] if tie.get("trust") is not None else [],
-                    "value": [tie["value"]] if tie.get("value") is not None else [],
-                    "weight": float(tie.get("weight") or 1),
-                }
-                continue
-            seen["kinds"] |= set(tie.get("kinds") or ())
-            seen["waves"].add(tie.get("wave"))
-            seen["weight"] += float(tie.get("weight") or 1)
-            for item in ("trust", "value"):
-                if tie.get(item) is not None:
-                    seen[item].append(tie[item])
+            if tie.get("wave") not in rolled:
+                add(tie)
+    if rolled:  # waves with no tie between organisations: their teams' ties rolled up
+        for tie in await repo.store.read(core.TEAM_TIES_ROLLED_UP, wave=one, any_time=False, at=scope.at):
+            if tie.get("wave") in rolled:
+                add(tie)
     for (u, v), tie in merged.items():
         waves = sorted(w for w in tie["waves"] if w)
         G.add_edge(
