@@ -7,7 +7,7 @@ from carenet.api.auth import Role
 ANALYSIS = """
 query($f: AnalysisFilter, $ids: [ID!]!) {
   analysis(filter: $f) {
-    communities { id size largestOrganisation largestOrganisationShare isSilo members }
+    communities { id size largestOrganisation largestOrganisationShare isSilo singleOrganisation ei expectedEi members }
     brokers(limit: 5) { id name betweenness brokerage roles }
     cutPoints
     bridges { source target }
@@ -49,8 +49,10 @@ def test_team_communities_flag_single_organisation_silos(demo_server):
     assert "errors" not in data, data
     communities = data["data"]["analysis"]["communities"]
     assert sum(c["size"] for c in communities) == 533
-    silos = [c for c in communities if c["isSilo"]]
-    assert silos and all(c["largestOrganisationShare"] >= 0.8 for c in silos)
+    single = [c for c in communities if c["singleOrganisation"]]
+    assert single and all(c["largestOrganisationShare"] >= 0.8 for c in single)
+    assert all(c["ei"] < 0 and c["ei"] < c["expectedEi"] for c in communities if c["isSilo"])
+    assert all(c["ei"] >= 0 or c["ei"] >= c["expectedEi"] or c["size"] < 3 for c in communities if not c["isSilo"])
     brokers = data["data"]["analysis"]["brokers"]
     assert len(brokers) == 5 and brokers[0]["betweenness"] >= brokers[-1]["betweenness"]
 

@@ -149,6 +149,10 @@ def silo_report(
             {k: v for k, v in c.__dict__.items() if k != "members"}
             for c in comms.communities if c.silo
         ][:limit]
+        summary["single_organisation_clusters"] = [
+            {k: v for k, v in c.__dict__.items() if k != "members"}
+            for c in comms.communities if c.single_organisation
+        ][:limit]
         with clock("boundary_modularity"):
             summary["boundary_modularity"] = {
                 attr: attribute_modularity(G, attr, weight=weight, resolution=resolution)

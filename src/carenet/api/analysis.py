@@ -60,7 +60,10 @@ class CommunityView:
     largest_sector_share: float
     largest_organisation: strawberry.ID | None
     largest_organisation_share: float
-    is_silo: bool
+    is_silo: bool = strawberry.field(description="more ties inside than outside (E-I below 0) and below the E-I random mixing gives")
+    single_organisation: bool = strawberry.field(description="at least 80% of the members are one organisation's")
+    ei: float | None = strawberry.field(description="Krackhardt-Stern E-I index of the community's ties (each pair once)")
+    expected_ei: float | None = strawberry.field(description="the E-I index random mixing with the same degrees gives")
     members: list[strawberry.ID]
 
 
@@ -139,7 +142,7 @@ class Analysis:
         return AnalysisBasis(level=GraphLevel(b["level"]), waves=[strawberry.ID(w) for w in b["waves"]],
                              at=self.scope.at, network=TieNetwork(b["network"]), rule=b["rule"])
 
-    @strawberry.field(description="Every community found (Leiden), with its make-up; a silo is one organisation's.")
+    @strawberry.field(description="Every community found (Leiden), with its make-up and its outside ties against the expected value.")
     async def communities(self, info: Info[Context, None]) -> list[CommunityView]:
         found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
         return [
@@ -147,6 +150,7 @@ class Analysis:
                 id=c["id"], size=c["size"], largest_sector=c["largest_sector"],
                 largest_sector_share=c["largest_sector_share"], largest_organisation=c["largest_organisation"],
                 largest_organisation_share=c["largest_organisation_share"], is_silo=c["silo"],
+                single_organisation=c["single_organisation"], ei=c["ei"], expected_ei=c["expected_ei"],
                 members=[strawberry.ID(m) for m in c["members"]],
             )
             for c in found["communities"]

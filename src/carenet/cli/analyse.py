@@ -39,8 +39,10 @@ def _show_silos(r: dict) -> None:
               f"{r['isolates']['count']} isolated, {r['small_components']['count']} small components")
     out.print(_table("Most inward-looking sectors", ["sector", "E-I", "internal", "external"],
                      [[g["group"], g["ei"], g.get("internal"), g.get("external")] for g in ei["groups"][:8]]))
-    out.print(_table("Silo communities", ["community", "size", "largest organisation", "share"],
-                     [[c["id"], c["size"], _named(r, c["largest_organisation"]), c["largest_organisation_share"]] for c in r["communities"]["silo_communities"]]))
+    out.print(_table("Silo communities (more ties inside than outside, and fewer outside than chance)",
+                     ["community", "size", "E-I", "expected E-I", "largest organisation", "share"],
+                     [[c["id"], c["size"], c["ei"], c["expected_ei"], _named(r, c["largest_organisation"]), c["largest_organisation_share"]]
+                      for c in r["communities"]["silo_communities"]]))
 
 
 def _show_gaps(r: dict) -> None:
