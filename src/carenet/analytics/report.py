@@ -259,8 +259,9 @@ def broker_report(
         with clock("brokerage"):
             brk = brokerage_roles(G, attr)
         out["brokerage"] = {
-            "attr": attr, "totals": brk.totals,
-            "top": {role: [{"node": v, "count": c} for v, c in brk.top(role, top)]
+            "attr": attr, "totals": brk.totals, "expected_totals": brk.expected_totals,
+            "top": {role: [{"node": v, "count": c, "expected": brk.expected.get(v, {}).get(role)}
+                           for v, c in brk.top(role, top)]
                     for role in ROLES},
         }
         with clock("structural_holes"):
