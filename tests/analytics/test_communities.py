@@ -8,6 +8,7 @@ import pytest
 from carenet.analytics import (
     attribute_modularity,
     community_ties,
+    consensus_communities,
     detect_communities,
     isolated_nodes,
     small_components,
@@ -153,3 +154,26 @@ def test_communities_do_not_depend_on_the_order_nodes_and_ties_were_read_in():
         results.append((sorted(sorted(c.members) for c in found.communities), round(found.modularity, 12),
                         sum(c.silo for c in found.communities)))
     assert all(r == results[0] for r in results)
+
+
+def test_consensus_over_seeds_reports_its_stability():
+    """Issue 21: one seed's partition was reported as if it were the structure. The consensus keeps
+    the run that agrees most with the others and says how stable it is; two cliques joined by one
+    tie are found by every seed (stability 1), and the result does not depend on node order."""
+    G = nx.Graph()
+    G.add_edges_from((f"a{i}", f"a{j}") for i in range(5) for j in range(i + 1, 5))
+    G.add_edges_from((f"m{i}", f"m{j}") for i in range(5) for j in range(i + 1, 5))
+    G.add_edge("a0", "m0")
+    found = consensus_communities(G, seeds=range(5), weight=None)
+    assert found.stability["seeds"] == [0, 1, 2, 3, 4] and found.stability["min_nmi"] == pytest.approx(1.0)
+    assert sorted(sorted(c.members) for c in found.communities) == [[f"a{i}" for i in range(5)], [f"m{i}" for i in range(5)]]
+    assert all(c.stability == 1.0 for c in found.communities)
+    karate = nx.karate_club_graph()
+    loose = consensus_communities(karate, seeds=range(8), weight=None)
+    assert 0 < loose.stability["mean_nmi"] <= 1 and all(0 <= c.stability <= 1 for c in loose.communities)
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(sorted(karate, reverse=True))
+    shuffled.add_edges_from(reversed(list(karate.edges)))
+    again = consensus_communities(shuffled, seeds=range(8), weight=None)
+    assert again.membership == loose.membership and again.stability == loose.stability
+    assert loose.to_dict()["stability"] == loose.stability

@@ -303,7 +303,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
 
         def work() -> dict:
             with an.reuse_conversion(G):
-                comms = an.detect_communities(G, seed=0)
+                comms = an.consensus_communities(G, seeds=range(10))  # as the silos report
                 btw = an.betweenness(G, seed=0)
                 brk = an.brokerage_roles(G, "sector")
                 return {
