@@ -74,7 +74,8 @@ def _show_quality(r: dict) -> None:
     if "change" in r:
         c = r["change"]
         out.print(f"{c['from']} -> {c['to']}: {len(c['gained'])} ties gained, {len(c['lost'])} lost, "
-                  f"{len(c['strengthened'])} strengthened, {len(c['weakened'])} weakened")
+                  f"{len(c['strengthened'])} strengthened, {len(c['weakened'])} weakened; "
+                  f"{c.get('not_compared', 0)} not compared ({c.get('rule', '')})")
 
 
 def _show_leadership(r: dict) -> None:

@@ -33,6 +33,9 @@ class ReportName(Enum):
     ALL = "all"
 
 VCSE = Sector.VOLUNTARY.value
+CHANGE_THRESHOLD = 2.0
+"""A trust or value change between waves counts from this many points (1-4 scale): one point is
+within the noise of a repeated survey (514 up and 514 down of 2,041 ties in the demo)."""
 
 
 class AnalysisCache:
@@ -258,14 +261,17 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
                 part = Scope(level=scope.level, system=scope.system or wave_system, place=scope.place)
                 g1 = await recorded(repo, replace(part, wave=before))
                 g2 = await recorded(repo, replace(part, wave=after))
-                changes.append(await asyncio.to_thread(an.wave_change, g1, g2))
+                changes.append(await asyncio.to_thread(an.wave_change, g1, g2, tolerance=CHANGE_THRESHOLD - 0.5,
+                                                       respondents_only=True))
             if changes:
                 merged = changes[0].to_dict()
                 for change in changes[1:]:
                     for key, value in change.to_dict().items():
                         merged[key] = merged[key] + value
                 out["change"] = {"from": ", ".join(b for _, b, _ in pairs), "to": ", ".join(a for _, _, a in pairs),
-                                 "systems": [s for s, _, _ in pairs], **merged}
+                                 "systems": [s for s, _, _ in pairs], **merged,
+                                 "rule": (f"ties reported by respondents who answered both waves; a trust or value "
+                                          f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale")}
         return out
 
     return await _cached(repo, cache, ("quality", scope), compute)
