@@ -152,7 +152,7 @@ def silo_report(
             {k: v for k, v in c.__dict__.items() if k != "members"}
             for c in comms.communities if c.silo
         ][:limit]
-        summary["single_organisation_clusters"] = [
+        summary["single_organisation_communities"] = [
             {k: v for k, v in c.__dict__.items() if k != "members"}
             for c in comms.communities if c.single_organisation
         ][:limit]
