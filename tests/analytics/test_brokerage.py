@@ -96,3 +96,20 @@ def test_a_two_path_closed_by_a_reverse_tie_is_not_brokerage():
     assert res.totals == dict.fromkeys(ROLES, 0)
     open_ = brokerage_roles(grouped([("a", "b"), ("b", "c")], dict(zip("abc", "XYZ"))), "g")
     assert open_.roles["b"]["liaison"] == 1
+
+
+def test_expected_counts_follow_gould_and_fernandez():
+    """Issue 21 item 9: raw counts were not set against the null model. x1 -> b -> y1 with groups
+    X = {x1, x2}, B = {b}, Y = {y1}: N = 4, D = 3 * 2; b (n_j = 1) has one open two-path, a
+    liaison. Expected: coordinator 0, itinerant (2*1 + 1*0)/6, representative and gatekeeper
+    0, liaison (2*(4-1-2) + 1*(4-1-1))/6."""
+    G = nx.DiGraph()
+    for v, g in (("x1", "X"), ("x2", "X"), ("b", "B"), ("y1", "Y")):
+        G.add_node(v, sector=g)
+    G.add_edges_from([("x1", "b"), ("b", "y1")])
+    found = brokerage_roles(G, "sector")
+    assert found.roles["b"]["liaison"] == 1
+    assert found.expected["b"] == pytest.approx({"coordinator": 0, "itinerant": 2 / 6, "gatekeeper": 0,
+                                                  "representative": 0, "liaison": 4 / 6})
+    assert found.expected["x1"] == pytest.approx(dict.fromkeys(found.expected["x1"], 0))  # brokers nothing
+    assert sum(found.expected_totals.values()) == pytest.approx(sum(found.totals.values()))

@@ -7,6 +7,8 @@ import pytest
 
 from carenet.analytics import (
     attribute_modularity,
+    community_ties,
+    consensus_communities,
     detect_communities,
     isolated_nodes,
     small_components,
@@ -84,11 +86,34 @@ def test_silo_flag_and_largest_shares():
     by_first = {c.members[0]: c for c in res.communities}
     silo, mixed = by_first["a0"], by_first["m0"]
     assert silo.members == ["a0", "a1", "a2", "a3"]
-    assert (silo.largest_organisation, silo.largest_organisation_share, silo.silo) == ("A", 1.0, True)
+    assert (silo.largest_organisation, silo.largest_organisation_share, silo.single_organisation) == ("A", 1.0, True)
     assert (mixed.largest_sector, mixed.largest_sector_share) == ("housing", 0.75)
-    assert mixed.largest_organisation_share == 0.25 and not mixed.silo
+    assert mixed.largest_organisation_share == 0.25 and not mixed.single_organisation
+    # each clique: 6 ties inside, 1 outside, degree sum 13 of 2 x 13: E-I (1 - 6) / 7; expected
+    # inside 13^2 / 52 = 3.25, outside 13 - 6.5 = 6.5, E-I (6.5 - 3.25) / 9.75 = 1/3: both silos
+    for c in (silo, mixed):
+        assert (c.internal, c.external) == (6, 1) and c.silo
+        assert c.ei == pytest.approx(-5 / 7) and c.expected_ei == pytest.approx(1 / 3)
     d = res.to_dict(members=False)
-    assert d["silos"] == 1 and "members" not in d["communities"][0]
+    assert d["silos"] == 2 and d["single_organisation_clusters"] == 1 and "members" not in d["communities"][0]
+
+
+def test_a_single_organisation_cluster_with_outside_ties_is_not_a_silo():
+    """Issue 21: a community was a silo when 80% of it was one organisation, whatever its
+    outside ties (the acute trust's 'silo' had E-I +0.35). The two ends of the bridge between
+    two cliques, as one community: 1 tie inside, 6 outside, E-I 5/7; not a silo."""
+    G = nx.Graph()
+    G.add_edges_from((f"a{i}", f"a{j}") for i in range(4) for j in range(i + 1, 4))
+    G.add_edges_from((f"m{i}", f"m{j}") for i in range(4) for j in range(i + 1, 4))
+    G.add_edge("a0", "m0")
+    membership = {v: 0 if v in ("a0", "m0") else 1 if v.startswith("a") else 2 for v in G}
+    ties = community_ties(G, membership)
+    # degree sum 8 of 26: expected inside 64 / 52, outside 8 - 128 / 52; E-I 5/7 against that
+    i_star, e_star = 64 / 52, 8 - 128 / 52
+    assert ties[0] == {"internal": 1, "external": 6, "ei": pytest.approx(5 / 7),
+                       "expected_ei": pytest.approx((e_star - i_star) / (e_star + i_star)), "silo": False}
+    assert ties[1]["internal"] == 3 and ties[1]["external"] == 3 and not ties[1]["silo"]  # E-I 0: not below 0
+    assert community_ties(G.to_directed(), membership) == ties  # a pair counts once, whatever the records
 
 
 def test_isolates_and_small_components(ics):
@@ -129,3 +154,26 @@ def test_communities_do_not_depend_on_the_order_nodes_and_ties_were_read_in():
         results.append((sorted(sorted(c.members) for c in found.communities), round(found.modularity, 12),
                         sum(c.silo for c in found.communities)))
     assert all(r == results[0] for r in results)
+
+
+def test_consensus_over_seeds_reports_its_stability():
+    """Issue 21: one seed's partition was reported as if it were the structure. The consensus keeps
+    the run that agrees most with the others and says how stable it is; two cliques joined by one
+    tie are found by every seed (stability 1), and the result does not depend on node order."""
+    G = nx.Graph()
+    G.add_edges_from((f"a{i}", f"a{j}") for i in range(5) for j in range(i + 1, 5))
+    G.add_edges_from((f"m{i}", f"m{j}") for i in range(5) for j in range(i + 1, 5))
+    G.add_edge("a0", "m0")
+    found = consensus_communities(G, seeds=range(5), weight=None)
+    assert found.stability["seeds"] == [0, 1, 2, 3, 4] and found.stability["min_nmi"] == pytest.approx(1.0)
+    assert sorted(sorted(c.members) for c in found.communities) == [[f"a{i}" for i in range(5)], [f"m{i}" for i in range(5)]]
+    assert all(c.stability == 1.0 for c in found.communities)
+    karate = nx.karate_club_graph()
+    loose = consensus_communities(karate, seeds=range(8), weight=None)
+    assert 0 < loose.stability["mean_nmi"] <= 1 and all(0 <= c.stability <= 1 for c in loose.communities)
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(sorted(karate, reverse=True))
+    shuffled.add_edges_from(reversed(list(karate.edges)))
+    again = consensus_communities(shuffled, seeds=range(8), weight=None)
+    assert again.membership == loose.membership and again.stability == loose.stability
+    assert loose.to_dict()["stability"] == loose.stability

@@ -37,8 +37,8 @@ def test_organisation_quality_in_out_and_internal(scored):
     assert q["A"]["trust"] == pytest.approx((4 + 3 + 2) / 3)
     assert q["A"]["value"] == pytest.approx((3 + 1) / 2)
     assert q["A"]["ties_scored"] == 3
-    assert q["C"] == {"trust": 3.0, "trust_in": 3.0, "trust_out": None,
-                      "value": 1.0, "value_in": 1.0, "value_out": None, "ties_scored": 1}
+    assert q["C"] == {"trust": 3.0, "trust_in": 3.0, "trust_out": None, "trust_received_pct": 75.0,
+                      "value": 1.0, "value_in": 1.0, "value_out": None, "value_received_pct": 25.0, "ties_scored": 1}
     with_internal = organisation_quality(scored, include_internal=True)
     assert with_internal["A"]["trust"] == pytest.approx((4 + 3 + 2 + 1 + 1) / 5)
 
@@ -106,3 +106,33 @@ def test_split_waves_from_a_multi_wave_edge_list():
     M.add_edges_from(edges)
     assert sorted(split_waves(M)) == ["w1", "w2"]
     assert len(wave_change(waves["w1"], waves["w2"]).strengthened) == 1
+
+
+def test_change_counts_respondents_of_both_waves_above_a_threshold():
+    """Issue 21: non-response counted as lost ties, and any one-point change as strengthened or
+    weakened. a answered both waves; d only the first; e only the second."""
+    before, after = nx.DiGraph(), nx.DiGraph()
+    before.add_edge("a", "b", trust=2.0)
+    before.add_edge("a", "c", trust=3.0)
+    before.add_edge("d", "e", trust=2.0)
+    after.add_edge("a", "b", trust=3.0)  # one point: within the threshold
+    after.add_edge("a", "c", trust=1.0)  # two points down
+    after.add_edge("a", "f", trust=3.0)
+    after.add_edge("e", "a", trust=4.0)
+    change = wave_change(before, after, tolerance=1.5, respondents_only=True)
+    assert change.gained == [("a", "f")] and change.lost == []
+    assert [(w["source"], w["target"]) for w in change.weakened] == [("a", "c")] and change.strengthened == []
+    assert change.unchanged == 1 and change.not_compared == 2 and change.respondents == 1
+    naive = wave_change(before, after)
+    assert naive.lost == [("d", "e")] and len(naive.strengthened) == 1  # what it said before
+
+
+def test_received_scores_as_a_share_of_the_maximum():
+    G = nx.DiGraph()
+    for v, org in (("x", "X"), ("y", "Y"), ("z", "Z")):
+        G.add_node(v, organisation=org)
+    G.add_edge("x", "z", trust=3.0, value=2.0)
+    G.add_edge("y", "z", trust=4.0, value=4.0)
+    z = organisation_quality(G)["Z"]
+    assert z["trust_in"] == 3.5 and z["trust_received_pct"] == 87.5 and z["value_received_pct"] == 75.0
+    assert organisation_quality(G)["X"]["trust_received_pct"] is None

@@ -107,3 +107,17 @@ def test_nan_constraint_becomes_null(synthetic):
     assert all(r["node"] != "lonely" for r in lows)  # NaN constraint is not ranked
     text = json.dumps(rep, allow_nan=False)
     assert "NaN" not in text
+
+
+def test_silo_report_counts_and_lists_single_organisation_clusters_apart():
+    G = nx.Graph()
+    for i in range(4):
+        G.add_node(f"a{i}", sector="health", organisation="A")
+        G.add_node(f"m{i}", sector="housing", organisation=f"O{i}")
+    G.add_edges_from((f"a{i}", f"a{j}") for i in range(4) for j in range(i + 1, 4))
+    G.add_edges_from((f"m{i}", f"m{j}") for i in range(4) for j in range(i + 1, 4))
+    G.add_edge("a0", "m0")
+    found = silo_report(G, permutations=9, consensus_runs=3)["communities"]
+    assert found["single_organisation_clusters"] == 1 and found["silos"] == 2
+    assert [c["largest_organisation"] for c in found["single_organisation_communities"]] == ["A"]
+    assert found["stability"]["seeds"] == [0, 1, 2]

@@ -7,7 +7,7 @@ from carenet.api.auth import Role
 ANALYSIS = """
 query($f: AnalysisFilter, $ids: [ID!]!) {
   analysis(filter: $f) {
-    communities { id size largestOrganisation largestOrganisationShare isSilo members }
+    communities { id size largestOrganisation largestOrganisationShare isSilo singleOrganisation ei expectedEi members }
     brokers(limit: 5) { id name betweenness brokerage roles }
     cutPoints
     bridges { source target }
@@ -49,8 +49,10 @@ def test_team_communities_flag_single_organisation_silos(demo_server):
     assert "errors" not in data, data
     communities = data["data"]["analysis"]["communities"]
     assert sum(c["size"] for c in communities) == 533
-    silos = [c for c in communities if c["isSilo"]]
-    assert silos and all(c["largestOrganisationShare"] >= 0.8 for c in silos)
+    single = [c for c in communities if c["singleOrganisation"]]
+    assert single and all(c["largestOrganisationShare"] >= 0.8 for c in single)
+    assert all(c["ei"] < 0 and c["ei"] < c["expectedEi"] for c in communities if c["isSilo"])
+    assert all(c["ei"] >= 0 or c["ei"] >= c["expectedEi"] or c["size"] < 3 for c in communities if not c["isSilo"])
     brokers = data["data"]["analysis"]["brokers"]
     assert len(brokers) == 5 and brokers[0]["betweenness"] >= brokers[-1]["betweenness"]
 
@@ -98,3 +100,23 @@ def test_the_network_is_chosen_and_said(demo_server):
     assert seen["EITHER"] != seen["DIRECTED"]
     default = demo_server.gql("{ analysis { network } }")
     assert default["data"]["analysis"]["network"] == "EITHER"
+
+
+def test_analysis_states_its_basis_and_takes_a_date(demo_server):
+    """Issue 21 item 1: GraphQL could set neither the date nor see which waves were read."""
+    import datetime as dt
+
+    query = "query($f: AnalysisFilter) { analysis(filter: $f) { basis { level waves at network rule } } }"
+    now = demo_server.gql(query, {"f": {"level": "ORGANISATION"}}, role=Role.FRONTEND)
+    assert "errors" not in now, now
+    assert now["data"]["analysis"]["basis"] == {
+        "level": "ORGANISATION", "waves": ["s1-wave-2026"], "at": dt.date.today().isoformat(), "network": "EITHER",
+        "rule": now["data"]["analysis"]["basis"]["rule"]}
+    then = demo_server.gql(query, {"f": {"wave": "s1-wave-2025", "at": "2025-05-01"}}, role=Role.FRONTEND)
+    assert then["data"]["analysis"]["basis"]["waves"] == ["s1-wave-2025"] and then["data"]["analysis"]["basis"]["at"] == "2025-05-01"
+    report = demo_server.gql('query($f: AnalysisFilter) { analysisReport(report: BROKERS, filter: $f) }',
+                             {"f": {"at": "2025-05-01"}}, role=Role.ANALYST)
+    assert report["data"]["analysisReport"]["basis"]["at"] == "2025-05-01"
+    bad = demo_server.gql(query, {"f": {"wave": "nope"}}, role=Role.FRONTEND)
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "filter.wave" in str(bad["errors"][0])

@@ -93,3 +93,31 @@ def test_analyse_culture(tmp_path):
     strict = runner.invoke(app, ["analyse", "culture", "--format", "json", "--data-dir", data],
                            env={"CARENET_CULTURE_MIN_RESPONSES": "5000"})
     assert all(f["suppressed"] for o in json.loads(strict.stdout)["organisations"] for f in o["indicators"])
+
+
+def test_analyse_reads_the_network_as_it_is_now_unless_told(tmp_path):
+    """Issue 21 item 1: the CLI had no way to set the date, and every wave was pooled by default."""
+    import datetime as dt
+
+    data = str(tmp_path / "data")
+    assert runner.invoke(app, ["generate", "--data-dir", data]).exit_code == 0
+
+    def basis(*args: str) -> dict:
+        result = runner.invoke(app, ["analyse", "brokers", "--format", "json", *args, "--data-dir", data])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["basis"]
+
+    now = basis()
+    assert now["waves"] == ["s1-wave-2026"] and now["at"] == dt.date.today().isoformat() and now["network"] == "either"
+    old = basis("--wave", "s1-wave-2025", "--at", "2025-06-01")
+    assert old["waves"] == ["s1-wave-2025"] and old["at"] == "2025-06-01" and "s1-wave-2025" in old["rule"]
+    table = runner.invoke(app, ["analyse", "brokers", "--data-dir", data], env={"COLUMNS": "250"})
+    assert "Read: ties reported in the latest survey wave of each system in scope (s1-wave-2026)" in table.stdout
+    bad_date = runner.invoke(app, ["analyse", "brokers", "--at", "1 May", "--data-dir", data])
+    assert bad_date.exit_code != 0 and "--at" in bad_date.output and "YYYY-MM-DD" in bad_date.output
+    bad_wave = runner.invoke(app, ["analyse", "brokers", "--wave", "s1-wave-1999", "--data-dir", data])
+    assert bad_wave.exit_code != 0 and "--wave: no survey wave with this uid (waves: s1-wave-2025" in str(bad_wave.exception)
+    out = tmp_path / "teams.json"
+    result = runner.invoke(app, ["export", "metrics", "--format", "json", "--wave", "s1-wave-2025", "--out", str(out), "--data-dir", data])
+    assert result.exit_code == 0, result.output
+    assert {(row["waves"], row["at"]) for row in json.loads(out.read_text())} == {("s1-wave-2025", "2025-04-01")}

@@ -131,3 +131,152 @@ async def test_gaps_in_a_scope_count_only_hand_offs_inside_it(repo):
     assert place["count"] <= alone["count"]
     everywhere = (await analysis.gaps(repo))["handoffs"]
     assert everywhere["not_assessed"] == [] and everywhere["count"] >= 2 * alone["count"]
+
+
+async def test_the_network_is_as_it_is_now_by_default(demo_repo):
+    """Issue 21 item 1: every wave was pooled and ended ties counted, so one tie that ended in 2019
+    hid the planted CAMHS hand-off gap. By default the latest wave of each system and ties active
+    today count; naming an older wave reads that wave (at its collection date)."""
+    import datetime as dt
+
+    before = await analysis.gaps(demo_repo)
+    [gap] = before["handoffs"]["gaps"]
+    assert before["basis"]["waves"] == ["s1-wave-2026"] and before["basis"]["at"] == dt.date.today().isoformat()
+    assert before["basis"]["network"] == "either" and "s1-wave-2026" in before["basis"]["rule"]
+    a, b = gap["from_teams"][0], gap["to_teams"][0]
+    ended = ChangeSet()
+    ended.add_relationship(m.CollaboratesWith(source=a, target=b, kinds=["referral"], wave="s1-wave-2026",
+                                              since=dt.date(2017, 1, 1), until=dt.date(2019, 6, 30)))
+    await demo_repo.apply(ended)
+    now = await analysis.gaps(demo_repo)
+    assert [(g["from_teams"], g["to_teams"]) for g in now["handoffs"]["gaps"]] == [(gap["from_teams"], gap["to_teams"])]
+    then = await analysis.gaps(demo_repo, scope=Scope(at=dt.date(2018, 1, 1)))
+    assert then["basis"]["at"] == "2018-01-01" and then["handoffs"]["gaps"] == []  # active then
+
+    older = ChangeSet()
+    older.add_relationship(m.CollaboratesWith(source=b, target=a, kinds=["joint_meeting"], wave="s1-wave-2025"))
+    await demo_repo.apply(older)
+    assert len((await analysis.gaps(demo_repo))["handoffs"]["gaps"]) == 1  # only in the older wave: not now
+    named = await analysis.gaps(demo_repo, scope=Scope(wave="s1-wave-2025"))
+    assert named["handoffs"]["gaps"] == [] and named["basis"]["waves"] == ["s1-wave-2025"]
+    # the older wave is read at its own collection date, so a tie ended since then still counted then
+    assert named["basis"]["at"] < dt.date.today().isoformat()
+
+
+async def test_a_tie_of_an_older_wave_only_is_not_in_the_network_now(repo):
+    import datetime as dt
+
+    cs = ChangeSet()
+    cs.add_node(m.System(uid="sys", name="S"))
+    for uid, on in (("w1", "2024-01-01"), ("w2", "2025-01-01")):
+        cs.add_node(m.SurveyWave(uid=uid, name=uid, collected_on=on))
+        cs.add_relationship(m.PartOf(source=uid, target="sys"))
+    for uid in "abcd":
+        cs.add_node(m.Team(uid=uid, name=uid, sector="health"))
+    cs.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave="w1"))
+    cs.add_relationship(m.CollaboratesWith(source="b", target="c", kinds=["referral"], wave="w2"))
+    cs.add_relationship(m.CollaboratesWith(source="c", target="d", kinds=["referral"], wave="w2", until=dt.date(2024, 6, 1)))
+    await repo.apply(cs)
+    assert sorted(map(sorted, (await network(repo)).edges)) == [["b", "c"]]
+    assert sorted(map(sorted, (await network(repo, Scope(wave="w1"))).edges)) == [["a", "b"]]
+    assert sorted(map(sorted, (await network(repo, Scope(wave="w2", at=dt.date(2024, 3, 1)))).edges)) == [["b", "c"], ["c", "d"]]
+    report = await analysis.brokers(repo)
+    assert report["basis"]["waves"] == ["w2"] and report["graph"]["ties"] == 1
+    from carenet.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="wave: no survey wave with this uid"):
+        await analysis.brokers(repo, scope=Scope(wave="w9"))
+
+
+async def test_leaders_of_system_wide_organisations_belong_to_the_system_area(repo):
+    """Issue 21: leaders of organisations with no place (the ICB, system-wide trusts) were left
+    out of every leadership figure (32 of 64 board members); now they form the system's area,
+    in a system scope and in a place scope alike."""
+    await load_demo(repo, seed=7)
+    everywhere = await analysis.leadership(repo)
+    areas = [r["place"] for r in everywhere["representation"]["ethnic_group"]["workforce"]]
+    assert "s1-system" in areas and everywhere["representation"]["places"]["s1-system"]
+    board = {r["place"]: r["total"] for r in everywhere["representation"]["by_level"]["ethnic_group"]["workforce"]
+             if r["level"] == "board"}
+    assert board["s1-system"] not in (0, "*")
+    placed = await analysis.leadership(repo, scope=Scope(place="s1-place-2"))
+    assert [r["place"] for r in placed["representation"]["ethnic_group"]["workforce"]] == ["s1-place-2", "s1-system"]
+    assert "s1-system" in placed["capabilities"]["coverage"]
+    levels = {r["level"] for r in placed["representation"]["levels"]["sex"]["workforce"]}
+    assert {"board", "team"} <= levels
+    assert placed["demand"]["assumptions"] and any("never replenished" in a for a in placed["demand"]["assumptions"])
+
+
+async def _leaders(repo, place: str, count: int, pipeline: int) -> None:
+    cs = ChangeSet()
+    cs.add_node(m.Place(uid=place, name=place))
+    cs.add_node(m.Organisation(uid=f"{place}-org", name="Org", kind="local_authority", sector="social_care"))
+    cs.add_relationship(m.PartOf(source=f"{place}-org", target=place))
+    for cap in ("cap-system_thinking", "cap-cross_boundary"):
+        cs.add_node(m.Capability(uid=cap, name=cap))
+    for i in range(count + pipeline):
+        uid = f"{place}-person-{i}"
+        cs.add_node(m.Person(uid=uid, name=uid, level="board" if i < count else "executive"))
+        cs.add_relationship(m.MemberOf(source=uid, target=f"{place}-org"))
+        if i >= count:  # ready for the board
+            for cap in ("cap-system_thinking", "cap-cross_boundary"):
+                cs.add_relationship(m.HasCapability(source=uid, target=cap))
+    for year in range(2027, 2032):
+        cs.add_node(m.LeadershipDemand(uid=f"{place}-demand-{year}", area=place, level="board", year=year, required=12))
+    await repo.apply(cs)
+
+
+async def test_five_year_figures_reveal_no_suppressed_count(repo):
+    """Issue 21: leaders_now 10 and leavers 0.8 at 10% gave exactly 8. Every figure of the model
+    now depends on the published counts only: 8 and 12 board members (both shown as 10), with
+    pipelines of 2 and 6 (both *), give the same figures, and the gap is a range."""
+    from carenet.services import leadership as lead
+
+    await _leaders(repo, "pa", 8, 2)
+    await _leaders(repo, "pb", 12, 6)
+    found = await lead.demand(repo)
+    rows = {}
+    for row in found["years"]:
+        rows.setdefault(row["place"], []).append({k: v for k, v in row.items() if k != "place"})
+    assert rows["pa"] == rows["pb"]
+    first = rows["pa"][0]
+    assert first["leaders_now"] == 10 and first["pipeline_now"] == "*" and first["leavers"] is None
+    assert first["gap_range"][0] < first["gap_range"][1]
+
+
+async def test_system_wide_organisations_are_in_every_place_of_their_system(demo_repo):
+    """Issue 21: organisations that serve a whole system have no place and dropped out of place
+    scopes, so the planted 'relied on, not at the table' organisation vanished."""
+    orgs = await network(demo_repo, Scope(level="organisation", place="s1-place-1"))
+    assert {"s1-org-icb", "s1-org-acute", "s1-org-vcse-home-from-hospital"} <= set(orgs)
+    assert all(orgs.nodes[v]["place"] in ("s1-place-1", None) for v in orgs)
+    gaps = await analysis.gaps(demo_repo, scope=Scope(place="s1-place-1"))
+    assert "s1-org-vcse-home-from-hospital" in {o["organisation"] for o in gaps["relied_on_without_seat"]["organisations"]}
+    assert "serving its whole system" in gaps["basis"]["rule"]
+
+
+async def test_an_organisation_network_from_team_surveys_rolls_the_team_ties_up(repo):
+    """Issue 21: with only team ties imported the organisation network was empty
+    (TEAM_TIES_ROLLED_UP was unused). A wave with no organisation tie reads its teams' ties
+    rolled up, and the basis says so; a wave with organisation ties reads those."""
+    cs = ChangeSet()
+    cs.add_node(m.SurveyWave(uid="w", name="w", collected_on="2025-01-01"))
+    for org in ("o1", "o2", "o3"):
+        cs.add_node(m.Organisation(uid=org, name=org, kind="other", sector="other"))
+    for team, org in (("a", "o1"), ("b", "o1"), ("c", "o2"), ("d", "o3")):
+        cs.add_node(m.Team(uid=team, name=team, sector="health"))
+        cs.add_relationship(m.PartOf(source=team, target=org))
+    for s, t, trust in (("a", "c", 2.0), ("b", "c", 4.0), ("a", "b", 3.0), ("c", "d", 1.0)):
+        cs.add_relationship(m.CollaboratesWith(source=s, target=t, kinds=["referral"], wave="w", trust=trust))
+    await repo.apply(cs)
+    G = await network(repo, Scope(level="organisation"))
+    assert sorted(map(sorted, G.edges)) == [["o1", "o2"], ["o2", "o3"]]  # a-b is inside o1
+    assert G["o1"]["o2"]["weight"] == 2 and G["o1"]["o2"]["trust"] == 3.0
+    report = await analysis.brokers(repo, scope=Scope(level="organisation"))
+    assert report["graph"]["ties"] == 2 and "rolled up" in report["basis"]["rule"]
+    direct = ChangeSet()
+    direct.add_relationship(m.CollaboratesWith(source="o1", target="o3", kinds=["joint_meeting"], wave="w"))
+    await repo.apply(direct)
+    G = await network(repo, Scope(level="organisation"))
+    assert sorted(map(sorted, G.edges)) == [["o1", "o3"]]
+    assert "rolled up" not in (await analysis.brokers(repo, scope=Scope(level="organisation")))["basis"]["rule"]

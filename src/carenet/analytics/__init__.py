@@ -23,6 +23,8 @@ from carenet.analytics.communities import (
     Communities,
     Community,
     attribute_modularity,
+    community_ties,
+    consensus_communities,
     detect_communities,
     isolated_nodes,
     small_components,
@@ -43,6 +45,7 @@ from carenet.analytics.leadership import (
     ethnic_group,
     leadership_gap,
     pipeline_counts,
+    protected_counts,
     representation,
 )
 from carenet.analytics.mixing import (
@@ -100,6 +103,8 @@ __all__ = [
     "broker_report",
     "brokerage_roles",
     "capability_coverage",
+    "community_ties",
+    "consensus_communities",
     "detect_communities",
     "constraint",
     "departure_impact",
@@ -116,6 +121,7 @@ __all__ = [
     "organisation_quality",
     "pathway_handoffs",
     "pipeline_counts",
+    "protected_counts",
     "relied_on_without_seat",
     "representation",
     "reuse_conversion",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -23,11 +23,14 @@ _ROLE_OF_PATTERN = np.array([4, 1, 2, -1, 3, -1, -1, 0])
 
 @dataclass(frozen=True)
 class Brokerage:
-    """Brokerage counts: ``roles[node][role]`` and ``totals[role]`` over :data:`ROLES`."""
+    """Brokerage counts: ``roles[node][role]`` and ``totals[role]`` over :data:`ROLES`, and
+    ``expected[node][role]``, the counts Gould and Fernandez's null model expects."""
 
     attr: str
     roles: dict[Any, dict[str, int]]
     totals: dict[str, int]
+    expected: dict[Any, dict[str, float]] = field(default_factory=dict)
+    expected_totals: dict[str, float] = field(default_factory=dict)
 
     def top(self, role: str | None = None, n: int = 10) -> list[tuple[Any, int]]:
         """Nodes with the most brokerage in ``role`` (None: all roles together)."""
@@ -67,7 +70,20 @@ def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
     Returns
     -------
     Brokerage
-        Raw counts per node and role (not normalised by expected values).
+        Counts per node and role, and the counts expected if the groups were assigned at random
+        (Gould and Fernandez's null model): a broker :math:`b` of group :math:`j` with :math:`T_b`
+        open two-paths, among :math:`N` grouped nodes of which :math:`n_k` are in group :math:`k`,
+        expects :math:`T_b p` in each role, with :math:`D = (N-1)(N-2)` and
+
+        ===============  ===========================================================
+        coordinator      :math:`(n_j - 1)(n_j - 2) / D`
+        itinerant        :math:`\sum_{k \ne j} n_k (n_k - 1) / D`
+        representative   :math:`(n_j - 1)(N - n_j) / D` (gatekeeper the same)
+        liaison          :math:`\sum_{k \ne j} n_k (N - n_j - n_k) / D`
+        ===============  ===========================================================
+
+        (the five add up to 1). A count above its expected value is brokerage beyond what the
+        group sizes alone would give.
 
     References
     ----------
@@ -119,4 +135,24 @@ def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
     rows = table[assigned].tolist()
     roles = {conv.nodes[i]: dict(zip(ROLES, row)) for i, row in zip(assigned.tolist(), rows)}
     totals = dict(zip(ROLES, table.sum(axis=0).tolist()))
-    return Brokerage(attr, roles, totals)
+    sizes = np.bincount(codes[assigned], minlength=len(values)).astype(float)
+    N = float(len(assigned))
+    D = (N - 1) * (N - 2)
+    shares = np.zeros((len(values), 5))
+    if D > 0:
+        square = float((sizes * (sizes - 1)).sum())
+        for j, nj in enumerate(sizes):
+            rest = N - nj
+            others = sizes.copy()
+            others[j] = 0
+            shares[j] = [(nj - 1) * (nj - 2) / D,
+                         (square - nj * (nj - 1)) / D,
+                         (nj - 1) * rest / D,
+                         (nj - 1) * rest / D,
+                         float((others * (rest - others)).sum()) / D]
+    # ROLES order: coordinator, itinerant, gatekeeper, representative, liaison
+    paths = table[assigned].sum(axis=1).astype(float)
+    expected_rows = paths[:, None] * shares[codes[assigned]]
+    expected = {conv.nodes[i]: dict(zip(ROLES, row)) for i, row in zip(assigned.tolist(), expected_rows.tolist())}
+    expected_totals = dict(zip(ROLES, expected_rows.sum(axis=0).tolist())) if len(assigned) else dict.fromkeys(ROLES, 0.0)
+    return Brokerage(attr, roles, totals, expected, expected_totals)

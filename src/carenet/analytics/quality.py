@@ -58,6 +58,10 @@ def tie_quality(G: nx.Graph) -> list[dict[str, Any]]:
     return rows
 
 
+SCORE_MAX = 4.0
+"""The highest PARTNER score; received scores are also given as a percentage of it."""
+
+
 def organisation_quality(
     G: nx.Graph, attr: str = "organisation", *, include_internal: bool = False
 ) -> dict[Any, dict[str, Any]]:
@@ -65,7 +69,8 @@ def organisation_quality(
 
     ``trust_in`` averages the scores others gave the organisation (ties into its
     nodes), ``trust_out`` the scores it gave others, ``trust`` all of its scored
-    incident ties; likewise for value. Ties between two nodes of the same
+    incident ties; likewise for value. ``trust_received_pct`` and ``value_received_pct`` give the
+    received means as a percentage of the maximum score (4), as PARTNER reports them. Ties between two nodes of the same
     organisation are left out unless ``include_internal``. Unscored (None) scores
     are skipped; a mean over nothing is None. In an undirected graph every tie is
     both in and out. Nodes without ``attr`` are left out.
@@ -97,6 +102,7 @@ def organisation_quality(
             ins, outs = a.get(f"{key}_in", []), a.get(f"{key}_out", [])
             both = outs + ins if directed else outs
             row[key], row[f"{key}_in"], row[f"{key}_out"] = _mean(both), _mean(ins), _mean(outs)
+            row[f"{key}_received_pct"] = None if row[f"{key}_in"] is None else round(100 * row[f"{key}_in"] / SCORE_MAX, 1)
         row["ties_scored"] = len(a.get("trust_out", [])) + (
             len(a.get("trust_in", [])) if directed else 0
         )
@@ -129,6 +135,10 @@ class WaveChange:
     weakened: list[dict[str, Any]] = field(default_factory=list)
     mixed: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0
+    not_compared: int = 0
+    """Ties whose reporter answered one of the two waves only (``respondents_only``)."""
+    respondents: int | None = None
+    """How many reporters answered both waves (``respondents_only``; else None)."""
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -143,10 +153,14 @@ def _key(G: nx.Graph, u: Any, v: Any) -> tuple[Any, Any]:
     return (u, v) if str(u) <= str(v) else (v, u)
 
 
-def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0) -> WaveChange:
+def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, respondents_only: bool = False) -> WaveChange:
     """Compare the ties of two survey waves.
 
-    A tie present only in ``after`` is gained, only in ``before`` lost. A tie in
+    With ``respondents_only`` (directed graphs: a tie is its source's report) only the ties
+    reported by someone who answered both waves (reported at least one tie in each) are
+    compared; the others are counted in ``not_compared``, since a tie missing because its
+    reporter did not answer is not a lost tie. A tie present only in ``after`` is gained, only
+    in ``before`` lost. A tie in
     both is compared on trust, value (a change larger than ``tolerance``) and
     frequency (its rank, daily highest); a score that is None in either wave is
     not compared. It is *strengthened* if something rose and nothing fell,
@@ -165,6 +179,15 @@ def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0) ->
         raise ValueError("compare two directed graphs or two undirected graphs")
     old = {_key(before, u, v): d for u, v, d in before.edges(data=True)}
     new = {_key(after, u, v): d for u, v, d in after.edges(data=True)}
+    respondents = None
+    skipped = 0
+    if respondents_only:
+        if not before.is_directed():
+            raise ValueError("respondents_only needs the ties as recorded (directed graphs)")
+        respondents = {u for u, k in before.out_degree() if k} & {u for u, k in after.out_degree() if k}
+        skipped = sum(e[0] not in respondents for e in {*old, *new})
+        old = {e: d for e, d in old.items() if e[0] in respondents}
+        new = {e: d for e, d in new.items() if e[0] in respondents}
     result = WaveChange(
         gained=sorted((e for e in new if e not in old), key=str),
         lost=sorted((e for e in old if e not in new), key=str),
@@ -193,4 +216,4 @@ def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0) ->
         else:
             unchanged += 1
     return WaveChange(result.gained, result.lost, result.strengthened, result.weakened,
-                      result.mixed, unchanged)
+                      result.mixed, unchanged, skipped, None if respondents is None else len(respondents))

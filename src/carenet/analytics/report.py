@@ -22,7 +22,7 @@ from carenet.analytics.brokerage import ROLES, brokerage_roles
 from carenet.analytics.centrality import betweenness
 from carenet.analytics.communities import (
     attribute_modularity,
-    detect_communities,
+    consensus_communities,
     isolated_nodes,
     small_components,
 )
@@ -100,14 +100,17 @@ def silo_report(
     silo_share: float = 0.8,
     small_component_threshold: int = 5,
     limit: int = 50,
+    consensus_runs: int = 10,
 ) -> dict[str, Any]:
     """Silos: mixing matrices, E-I per attribute (with permutation test), communities, isolates.
 
     Mixing matrices are given for ``mixing_attrs`` with at most ``max_mixing_groups``
     groups (a matrix over thousands of organisations is not a report).
     ``ei[attr]["groups"]`` lists the ``limit`` most inward-looking groups (lowest
-    E-I first). Communities are listed largest first without members; silo
-    communities (one organisation holds ``silo_share`` of members) are listed apart,
+    E-I first). Communities (the consensus of ``consensus_runs`` seeds from ``seed``, with their
+    stability; :func:`~carenet.analytics.communities.consensus_communities`) are listed largest
+    first without members; silo communities (E-I below 0 and below its expected value) and
+    single-organisation clusters (one organisation holds ``silo_share`` of members) are listed apart,
     and ``boundary_modularity[attr]`` gives the modularity of the existing
     boundaries to set against the modularity of the communities found.
     """
@@ -141,13 +144,17 @@ def silo_report(
                           "permuted_sd")
             } | {"group_count": len(groups), "groups": groups[:limit]}
         with clock("communities"):
-            comms = detect_communities(G, method=community_method, weight=weight,
-                                       resolution=resolution, seed=seed,
-                                       silo_share=silo_share)
+            first = seed or 0
+            comms = consensus_communities(G, seeds=range(first, first + consensus_runs), method=community_method,
+                                          weight=weight, resolution=resolution, silo_share=silo_share)
         summary = comms.to_dict(members=False, limit=limit)
         summary["silo_communities"] = [
             {k: v for k, v in c.__dict__.items() if k != "members"}
             for c in comms.communities if c.silo
+        ][:limit]
+        summary["single_organisation_communities"] = [
+            {k: v for k, v in c.__dict__.items() if k != "members"}
+            for c in comms.communities if c.single_organisation
         ][:limit]
         with clock("boundary_modularity"):
             summary["boundary_modularity"] = {
@@ -255,8 +262,9 @@ def broker_report(
         with clock("brokerage"):
             brk = brokerage_roles(G, attr)
         out["brokerage"] = {
-            "attr": attr, "totals": brk.totals,
-            "top": {role: [{"node": v, "count": c} for v, c in brk.top(role, top)]
+            "attr": attr, "totals": brk.totals, "expected_totals": brk.expected_totals,
+            "top": {role: [{"node": v, "count": c, "expected": brk.expected.get(v, {}).get(role)}
+                           for v, c in brk.top(role, top)]
                     for role in ROLES},
         }
         with clock("structural_holes"):

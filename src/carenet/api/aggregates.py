@@ -2,7 +2,9 @@
 
 Counts of people below national level, and every figure about ethnicity or sex, follow the NHS
 small-number rule: 1-7 shown as ``*`` (``count`` null, ``shown`` "*"), others rounded to the
-nearest 5, percentages from the rounded figures. Filtering people (``personWhere``) needs the
+nearest 5, percentages from the rounded figures. Leaders' diversity is also audited against
+differencing: ``c`` (``count`` null) is a count of 8 or more withheld so that no ``*`` can be
+worked out; shares come with intervals, and a point percent only where totals are large. Filtering people (``personWhere``) needs the
 frontend role: a filter down to one person would otherwise tell the public whether they exist.
 """
 
@@ -106,8 +108,11 @@ async def resolve_counts(
 class CategoryShare:
     category: str
     count: int | None = strawberry.field(description="null when suppressed")
-    shown: str
-    percent: float | None
+    shown: str = strawberry.field(description="the count as published: a number, * (1 to 7) or c (8 or more, withheld)")
+    percent: float | None = strawberry.field(description="share of leaders whose characteristic is stated; null where the total is under 100")
+    interval: list[float] = strawberry.field(description="95% Wilson interval of the share (percent), covering every count the shown figures stand for")
+    workforce_status: str | None = strawberry.field(description="under-represented, over-represented or within range of the workforce baseline")
+    community_status: str | None
     workforce_baseline: float | None = strawberry.field(description="percent of the place's workforce")
     workforce_gap_pp: float | None = strawberry.field(description="percent minus the workforce baseline, in points")
     community_baseline: float | None = strawberry.field(description="percent of the place's residents")
@@ -141,7 +146,8 @@ async def resolve_leader_demographics(
         cats = []
         for name, c in row["categories"].items():
             count, shown = _shown(c["count"])
-            cats.append(CategoryShare(category=name, count=count, shown=shown, percent=c["percent"],
+            cats.append(CategoryShare(category=name, count=count, shown=shown, percent=c["percent"], interval=c["interval"],
+                                      workforce_status=c["workforce_status"], community_status=c["community_status"],
                                       workforce_baseline=c["workforce"], workforce_gap_pp=c["workforce_gap_pp"],
                                       community_baseline=c["community"], community_gap_pp=c["community_gap_pp"]))
         out.append(LeaderDemographicRow(place=row.get("place"), level=row.get("level"), total=total,

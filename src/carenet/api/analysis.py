@@ -6,6 +6,7 @@ Results come from :mod:`carenet.services.analysis`, cached per graph version.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 import strawberry
@@ -17,7 +18,7 @@ from carenet.api.context import Context
 from carenet.api.enums import GraphLevel
 from carenet.errors import InvalidInput, Problem
 from carenet.services import analysis as service
-from carenet.services.graphs import Scope
+from carenet.services.graphs import Scope, basis, resolve
 
 
 @strawberry.enum(description="Which network a measure reads.")
@@ -33,10 +34,22 @@ class AnalysisFilter:
     network: TieNetwork = TieNetwork.EITHER
     system: strawberry.ID | None = None
     place: strawberry.ID | None = None
-    wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
+    wave: strawberry.ID | None = strawberry.field(
+        default=None, description="survey wave uid; omitted = the latest wave of each system in scope")
+    at: dt.date | None = strawberry.field(
+        default=None, description="ties active on this date; omitted = today, or the named wave's collection date")
 
 
 Report = strawberry.enum(service.ReportName, name="Report")
+
+
+@strawberry.type(description="What an analysis read: level, survey waves, date and network rule.")
+class AnalysisBasis:
+    level: GraphLevel
+    waves: list[strawberry.ID]
+    at: dt.date
+    network: TieNetwork
+    rule: str
 
 
 @strawberry.type
@@ -47,7 +60,10 @@ class CommunityView:
     largest_sector_share: float
     largest_organisation: strawberry.ID | None
     largest_organisation_share: float
-    is_silo: bool
+    is_silo: bool = strawberry.field(description="more ties inside than outside (E-I below 0) and below the E-I random mixing gives")
+    single_organisation: bool = strawberry.field(description="at least 80% of the members are one organisation's")
+    ei: float | None = strawberry.field(description="Krackhardt-Stern E-I index of the community's ties (each pair once)")
+    expected_ei: float | None = strawberry.field(description="the E-I index random mixing with the same degrees gives")
     members: list[strawberry.ID]
 
 
@@ -105,7 +121,7 @@ class CarePathwayView:
 
 def _scope(f: AnalysisFilter | None) -> Scope:
     f = f or AnalysisFilter()
-    return Scope(level=f.level.value, system=f.system, place=f.place, wave=f.wave, network=f.network.value)
+    return Scope(level=f.level.value, system=f.system, place=f.place, wave=f.wave, at=f.at, network=f.network.value)
 
 
 def _cache(info: Info[Context, None]):
@@ -120,7 +136,13 @@ class Analysis:
     def network(self) -> TieNetwork:
         return TieNetwork(self.scope.network)
 
-    @strawberry.field(description="Every community found (Leiden), with its make-up; a silo is one organisation's.")
+    @strawberry.field(description="The waves, date and network rule every measure here reads.")
+    def basis(self) -> AnalysisBasis:
+        b = basis(self.scope)
+        return AnalysisBasis(level=GraphLevel(b["level"]), waves=[strawberry.ID(w) for w in b["waves"]],
+                             at=self.scope.at, network=TieNetwork(b["network"]), rule=b["rule"])
+
+    @strawberry.field(description="Every community found (Leiden), with its make-up and its outside ties against the expected value.")
     async def communities(self, info: Info[Context, None]) -> list[CommunityView]:
         found = await service.overview(info.context.repo, scope=self.scope, cache=_cache(info))
         return [
@@ -128,6 +150,7 @@ class Analysis:
                 id=c["id"], size=c["size"], largest_sector=c["largest_sector"],
                 largest_sector_share=c["largest_sector_share"], largest_organisation=c["largest_organisation"],
                 largest_organisation_share=c["largest_organisation_share"], is_silo=c["silo"],
+                single_organisation=c["single_organisation"], ei=c["ei"], expected_ei=c["expected_ei"],
                 members=[strawberry.ID(m) for m in c["members"]],
             )
             for c in found["communities"]
@@ -172,14 +195,16 @@ class Analysis:
 async def resolve_analysis(info: Info[Context, None], filter: AnalysisFilter | None = None) -> Analysis:
     scope = _scope(filter)
     info.context.principal.require(Role.ANALYST if scope.level == "person" else Role.FRONTEND, "analysis")
-    return Analysis(scope=scope)
+    return Analysis(scope=await resolve(info.context.repo, scope, where="filter.wave"))
 
 
 async def resolve_pathways(
-    info: Info[Context, None], system: strawberry.ID | None = None, wave: strawberry.ID | None = None
+    info: Info[Context, None], system: strawberry.ID | None = None, wave: strawberry.ID | None = None,
+    at: dt.date | None = None,
 ) -> list[CarePathwayView]:
     info.context.principal.require(Role.FRONTEND, "pathways")
-    found = await service.pathway_handoffs(info.context.repo, scope=Scope(system=system, wave=wave), cache=_cache(info))
+    scope = await resolve(info.context.repo, Scope(system=system, wave=wave, at=at))
+    found = await service.pathway_handoffs(info.context.repo, scope=scope, cache=_cache(info))
     return [
         CarePathwayView(
             id=p["id"], name=p["name"],
@@ -199,6 +224,7 @@ async def resolve_report(info: Info[Context, None], report: Report, filter: Anal
     scope = _scope(filter)
     # leadership figures are suppressed aggregates (any role); network reports name teams and people
     info.context.principal.require(Role.PUBLIC if report.value == "leadership" else Role.ANALYST, "analysisReport")
+    scope = await resolve(info.context.repo, scope, where="filter.wave")
     return await service.run(info.context.repo, report.value, scope=scope, cache=_cache(info),
                              culture_minimum=info.context.services.settings.culture_min_responses)
 

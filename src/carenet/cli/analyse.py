@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
 from carenet.services import analysis
-from carenet.services.graphs import Scope
+from carenet.services.graphs import Scope, resolve
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
@@ -38,8 +39,10 @@ def _show_silos(r: dict) -> None:
               f"{r['isolates']['count']} isolated, {r['small_components']['count']} small components")
     out.print(_table("Most inward-looking sectors", ["sector", "E-I", "internal", "external"],
                      [[g["group"], g["ei"], g.get("internal"), g.get("external")] for g in ei["groups"][:8]]))
-    out.print(_table("Silo communities", ["community", "size", "largest organisation", "share"],
-                     [[c["id"], c["size"], _named(r, c["largest_organisation"]), c["largest_organisation_share"]] for c in r["communities"]["silo_communities"]]))
+    out.print(_table("Silo communities (more ties inside than outside, and fewer outside than chance)",
+                     ["community", "size", "E-I", "expected E-I", "largest organisation", "share"],
+                     [[c["id"], c["size"], c["ei"], c["expected_ei"], _named(r, c["largest_organisation"]), c["largest_organisation_share"]]
+                      for c in r["communities"]["silo_communities"]]))
 
 
 def _show_gaps(r: dict) -> None:
@@ -71,28 +74,38 @@ def _show_quality(r: dict) -> None:
     if "change" in r:
         c = r["change"]
         out.print(f"{c['from']} -> {c['to']}: {len(c['gained'])} ties gained, {len(c['lost'])} lost, "
-                  f"{len(c['strengthened'])} strengthened, {len(c['weakened'])} weakened")
+                  f"{len(c['strengthened'])} strengthened, {len(c['weakened'])} weakened; "
+                  f"{c.get('not_compared', 0)} not compared ({c.get('rule', '')})")
 
 
 def _show_leadership(r: dict) -> None:
     rep = r["representation"]["ethnic_group"]["workforce"]
     groups = ["White", "Asian", "Black", "Mixed", "Other"]
-    out.print(_table("Leaders by ethnic group against the workforce (counts 1-7 shown as *, others to the nearest 5)",
-                     ["place", "leaders", *[f"{g} % (gap pp)" for g in groups]],
+    out.print(_table("Leaders by ethnic group against the workforce: share of those stated, % (95% interval), status "
+                     "(counts 1-7 shown as *, c withheld, others to the nearest 5)",
+                     ["area", "leaders", *groups],
                      [[row["place"], _shown(row["total"]), *[_percent(row["categories"].get(g)) for g in groups]] for row in rep]))
-    gaps = [y for y in r["demand"]["years"] if y["gap"] > 0]
-    out.print(_table("Leadership demand not met (shortfall after leavers and pipeline)", ["place", "level", "year", "demand", "gap"],
-                     [[y["place"], y["level"], y["year"], y["demand"], y["gap"]] for y in gaps[:20]]))
-    out.print(_table("Capabilities no leader holds", ["place", "missing"],
+    gaps = [y for y in r["demand"]["years"] if (y["gap_range"][1] or 0) > 0]
+    out.print(_table("Leadership demand that may not be met (shortfall after leavers and pipeline)",
+                     ["area", "level", "year", "demand", "gap", "gap range"],
+                     [[y["place"], y["level"], y["year"], y["demand"], _shown(y["gap"], "-"),
+                       f"{_shown(y['gap_range'][0], '?')} to {y['gap_range'][1]}"] for y in gaps[:20]]))
+    out.print(_table("Capabilities no leader holds", ["area", "missing"],
                      [[p, ", ".join(c["missing"]) or "-"] for p, c in r["capabilities"]["coverage"].items()]))
+    out.print("[dim]Five-year model: " + " ".join(r["demand"].get("assumptions", [])) + "[/dim]")
+
+
+_STATUS = {"under-represented": "under", "over-represented": "over", "within range": "in range"}
 
 
 def _percent(cell: dict | None) -> str:
-    """A suppressed or unknown figure is shown as ``*`` or ``-``, never as None."""
+    """A share as a point (where the total is large) and its interval, with its status."""
     if not cell:
         return "-"
-    gap = cell.get("gap_pp")
-    return f"{_shown(cell.get('percent'))} ({'-' if gap is None else gap})"
+    low, high = cell.get("interval") or (None, None)
+    point = "" if cell.get("percent") is None else f"{cell['percent']} "
+    status = _STATUS.get(cell.get("status"), "")
+    return f"{point}({low}-{high}) {status}".strip()
 
 
 def _value(figure: dict) -> str:
@@ -136,7 +149,8 @@ def analyse(
     level: str = typer.Option("team", help="team, organisation or person"),
     system: str = typer.Option(None, help="Only this system (uid)."),
     place: str = typer.Option(None, help="Only this place (uid)."),
-    wave: str = typer.Option(None, help="Only this survey wave (uid); default: every wave."),
+    wave: str = typer.Option(None, help="Only this survey wave (uid); default: the latest wave of each system in scope."),
+    at: str = typer.Option(None, help="Ties active on this date (YYYY-MM-DD); default: today, or the named wave's collection date."),
     network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to send the work to if it holds the database."),
@@ -148,19 +162,24 @@ def analyse(
         raise typer.BadParameter("table or json", param_hint="--format")
     settings = settings_from(data_dir=data_dir, server_url=server)
     try:
-        scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
+        on = dt.date.fromisoformat(at) if at else None
+    except ValueError:
+        raise typer.BadParameter(f"a date as YYYY-MM-DD, got {at!r}", param_hint="--at") from None
+    try:
+        scope = Scope(level=level, system=system, place=place, wave=wave, at=on, network=network)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--level" if str(exc).startswith("level") else "--network") from None
 
     def local() -> dict:
         async def go() -> dict:
             async with services(settings) as built:
-                return await analysis.run(built.repo, report, scope=scope, culture_minimum=settings.culture_min_responses)
+                return await analysis.run(built.repo, report, scope=await resolve(built.repo, scope, where="--wave"),
+                                          culture_minimum=settings.culture_min_responses)
 
         return run(go())
 
     def remote(client) -> dict:
-        params = {"level": level, "system": system, "place": place, "wave": wave, "network": network}
+        params = {"level": level, "system": system, "place": place, "wave": wave, "at": at, "network": network}
         response = client.get(f"/admin/analyse/{report}", params={k: v for k, v in params.items() if v})
         response.raise_for_status()
         return response.json()
@@ -171,3 +190,5 @@ def analyse(
         return
     for name, section in (result.items() if report == "all" else [(report, result)]):
         SHOW[name](section)
+        if section.get("basis"):
+            out.print(f"[dim]Read: {section['basis']['rule']}[/dim]")

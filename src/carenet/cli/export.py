@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
@@ -13,13 +14,17 @@ from carenet.services import exports
 app = typer.Typer(no_args_is_help=True, help="Export graphs and metrics.")
 
 
-def _filter(system, place, sector, wave, network="either") -> exports.GraphFilter:
-    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network)
+def _filter(system, place, sector, wave, network="either", at=None) -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network, at=at)
 
 
-def _where(system, place, sector, wave, network) -> exports.GraphFilter:
+def _where(system, place, sector, wave, network, at=None) -> exports.GraphFilter:
     try:
-        return _filter(system, place, sector, wave, network)
+        on = dt.date.fromisoformat(at) if at else None
+    except ValueError:
+        raise typer.BadParameter(f"a date as YYYY-MM-DD, got {at!r}", param_hint="--at") from None
+    try:
+        return _filter(system, place, sector, wave, network, on)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--level" if str(exc).startswith("level") else "--network") from None
 
@@ -32,7 +37,8 @@ def graph(
     system: str = typer.Option(None, help="Only this system (uid)."),
     place: str = typer.Option(None, help="Only this place (uid)."),
     sector: list[str] = typer.Option(None, help="Only these sectors (repeat the option)."),
-    wave: str = typer.Option(None, help="Only ties of this survey wave (uid)."),
+    wave: str = typer.Option(None, help="Only ties of this survey wave (uid); default: the latest wave of each system in scope."),
+    at: str = typer.Option(None, help="Ties active on this date (YYYY-MM-DD); default: today, or the named wave's collection date."),
     metrics: bool = typer.Option(True, help="Compute network metrics as node attributes."),
     network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
@@ -40,7 +46,7 @@ def graph(
 ) -> None:
     """Export a graph with sector, place, community and metric attributes (never ethnicity or sex)."""
     settings = settings_from(data_dir=data_dir, server_url=server)
-    where = _where(system, place, sector, wave, network)
+    where = _where(system, place, sector, wave, network, at)
     if format not in (*graphs.FORMATS, "csv"):
         raise typer.BadParameter(", ".join((*graphs.FORMATS, "csv")), param_hint="--format")
 
@@ -58,7 +64,7 @@ def graph(
         return run(go())
 
     def remote(client) -> str:
-        params = {"format": format, "level": level, "system": system, "place": place, "sector": sector or [], "wave": wave,
+        params = {"format": format, "level": level, "system": system, "place": place, "sector": sector or [], "wave": wave, "at": at,
                   "metrics": metrics, "network": network}
         with client.stream("GET", "/export/graph", params={k: v for k, v in params.items() if v is not None}) as r:
             r.raise_for_status()
@@ -79,13 +85,14 @@ def metrics(
     level: str = typer.Option("team", help="team, organisation or person."),
     system: str = typer.Option(None), place: str = typer.Option(None),
     sector: list[str] = typer.Option(None), wave: str = typer.Option(None),
+    at: str = typer.Option(None, help="Ties active on this date (YYYY-MM-DD); default: today, or the named wave's collection date."),
     network: str = typer.Option("either", help="either (a tie if either end reports it), both (confirmed by both) or directed (as recorded)."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
     server: str = typer.Option(None, help="A running server to ask if it holds the database."),
 ) -> None:
     """Export network metrics per node or per group."""
     settings = settings_from(data_dir=data_dir, server_url=server)
-    where = _where(system, place, sector, wave, network)
+    where = _where(system, place, sector, wave, network, at)
     if format not in tables.FORMATS:
         raise typer.BadParameter(", ".join(tables.FORMATS), param_hint="--format")
 
@@ -100,7 +107,7 @@ def metrics(
 
     def remote(client) -> str:
         params = {"format": format, "per": per, "by": by or ["sector"], "level": level, "system": system, "place": place,
-                  "sector": sector or [], "wave": wave, "network": network}
+                  "sector": sector or [], "wave": wave, "at": at, "network": network}
         with client.stream("GET", "/export/metrics", params={k: v for k, v in params.items() if v is not None}) as r:
             r.raise_for_status()
             with open(out_path, "wb") as f:

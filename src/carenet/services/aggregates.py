@@ -97,9 +97,9 @@ async def leader_demographics(
         for name, cell in row["categories"].items():
             base = other["categories"][name]
             cats[name] = {
-                "count": cell["count"], "percent": cell["percent"],
-                "workforce": cell["baseline"], "workforce_gap_pp": cell["gap_pp"],
-                "community": base["baseline"], "community_gap_pp": base["gap_pp"],
+                "count": cell["count"], "percent": cell["percent"], "interval": cell["interval"],
+                "workforce": cell["baseline"], "workforce_gap_pp": cell["gap_pp"], "workforce_status": cell["status"],
+                "community": base["baseline"], "community_gap_pp": base["gap_pp"], "community_status": base["status"],
             }
         out.append({**{d: row[d] for d in by}, "total": row["total"], "categories": cats})
     return out

@@ -18,7 +18,7 @@ from carenet import analytics as an
 from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
 from carenet.domain.models import CULTURE_MIN_RESPONSES
-from carenet.services.graphs import Scope, network, recorded
+from carenet.services.graphs import Scope, basis, network, recorded, resolve
 from carenet.storage.queries import analysis as q
 from carenet.storage.repository import Repository
 
@@ -35,6 +35,9 @@ class ReportName(Enum):
     ALL = "all"
 
 VCSE = Sector.VOLUNTARY.value
+CHANGE_THRESHOLD = 2.0
+"""A trust or value change between waves counts from this many points (1-4 scale): one point is
+within the noise of a repeated survey (514 up and 514 down of 2,041 ties in the demo)."""
 
 
 class AnalysisCache:
@@ -72,10 +75,12 @@ async def _graph(repo: Repository, scope: Scope):
 async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """Mixing matrices, E-I indexes with permutation tests, communities and silo communities, isolates."""
 
+    scope = await resolve(repo, scope)
+
     async def compute():
         G = await _graph(repo, scope)
         report = await asyncio.to_thread(an.silo_report, G, permutations=199)
-        return {**report, "network": scope.network, "names": names_of(report, G)}
+        return {**report, "network": scope.network, "basis": basis(scope), "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("silos", scope), compute)
 
@@ -105,9 +110,10 @@ async def forums(repo: Repository) -> dict[str, dict]:
 
 async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> list[dict]:
     """Every hand-off of every pathway, each with ``has_tie`` and the shortest path between its teams."""
+    scope = await resolve(repo, replace(scope, level="team"))
 
     async def compute():
-        G = await _graph(repo, Scope(level="team", wave=scope.wave, at=scope.at, network=scope.network))
+        G = await _graph(repo, replace(scope, system=None, place=None, sectors=()))
         found = await pathways(repo)
         if scope.system:  # the pathways some of whose teams are in the system
             found = [p for p in found if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)]
@@ -129,7 +135,7 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
             out.append({**p, "handoffs": rows})
         return out
 
-    return await _cached(repo, cache, ("handoffs", scope.system, scope.wave, scope.at, scope.network), compute)
+    return await _cached(repo, cache, ("handoffs", scope.system, scope.waves, scope.at, scope.network), compute)
 
 
 def names_of(report: Any, G) -> dict[str, str]:
@@ -186,11 +192,10 @@ def _in_scope(found: list[dict], teams: set | None) -> tuple[dict, list[dict]]:
 async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
     """Hand-offs without a working tie, places missing a sector, relied-on organisations
     without a seat, and forums without a VCSE member."""
+    scope = await resolve(repo, scope)
 
     async def compute():
-        team_scope = Scope(level="team", system=scope.system, place=scope.place, wave=scope.wave, at=scope.at,
-                           network=scope.network)
-        G = await _graph(repo, team_scope)
+        G = await _graph(repo, replace(scope, level="team", sectors=()))
         found = await pathways(repo)
         scoped = bool(scope.system or scope.place)
         segments, not_assessed = _in_scope(found, set(G) if scoped else None)
@@ -205,13 +210,13 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
             report["handoffs"]["not_assessed"] = not_assessed
         table = await forums(repo)
         seated = {org for f in table.values() for org in f["organisations"]}
-        orgs = await _graph(repo, Scope(level="organisation", system=scope.system, place=scope.place, wave=scope.wave,
-                                        at=scope.at, network=scope.network))
+        orgs = await _graph(repo, replace(scope, level="organisation", sectors=()))
         relied = await asyncio.to_thread(an.relied_on_without_seat, orgs, seated, threshold=reliance)
         report["relied_on_without_seat"] = {"threshold": reliance, "count": len(relied), "organisations": relied}
         missing = forum_sector_gaps({uid: f["sectors"] for uid, f in table.items()}, [VCSE])
         report["forums_without_vcse"] = [{"forum": r["forum"], "name": table[r["forum"]]["name"]} for r in missing]
         report["network"] = scope.network
+        report["basis"] = basis(replace(scope, level="team"))
         report["names"] = {**names_of(report, G), **names_of(report, orgs)}
         return report
 
@@ -220,11 +225,12 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
 
 async def brokers(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """Betweenness, brokerage roles, structural holes, cut points, bridges and departure impacts."""
+    scope = await resolve(repo, scope)
 
     async def compute():
         G = await _graph(repo, scope)
         report = await asyncio.to_thread(an.broker_report, G)
-        return {**report, "network": scope.network, "names": names_of(report, G)}
+        return {**report, "network": scope.network, "basis": basis(scope), "names": names_of(report, G)}
 
     return await _cached(repo, cache, ("brokers", scope), compute)
 
@@ -233,6 +239,7 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
     """PARTNER-style trust and value per organisation, and the change between the last two waves.
 
     Always read from the ties as recorded (``network: directed``): each report's scores are its reporter's."""
+    scope = await resolve(repo, replace(scope, network="directed"))
 
     async def compute():
         rows = await repo.store.read(q.SURVEY_WAVES)
@@ -242,8 +249,9 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
         if system is not None:
             rows = [r for r in rows if r["system"] == system]
         waves = [r["uid"] for r in rows]
-        G = await recorded(repo, Scope(level=scope.level, system=scope.system, place=scope.place, wave=scope.wave, at=scope.at))
-        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed"}
+        G = await recorded(repo, scope)
+        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed",
+                               "basis": basis(scope)}
         out["names"] = names_of(out["organisations"], G)
         if not scope.wave:
             by_system: dict[Any, list[str]] = {}
@@ -255,14 +263,17 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
                 part = Scope(level=scope.level, system=scope.system or wave_system, place=scope.place)
                 g1 = await recorded(repo, replace(part, wave=before))
                 g2 = await recorded(repo, replace(part, wave=after))
-                changes.append(await asyncio.to_thread(an.wave_change, g1, g2))
+                changes.append(await asyncio.to_thread(an.wave_change, g1, g2, tolerance=CHANGE_THRESHOLD - 0.5,
+                                                       respondents_only=True))
             if changes:
                 merged = changes[0].to_dict()
                 for change in changes[1:]:
                     for key, value in change.to_dict().items():
                         merged[key] = merged[key] + value
                 out["change"] = {"from": ", ".join(b for _, b, _ in pairs), "to": ", ".join(a for _, _, a in pairs),
-                                 "systems": [s for s, _, _ in pairs], **merged}
+                                 "systems": [s for s, _, _ in pairs], **merged,
+                                 "rule": (f"ties reported by respondents who answered both waves; a trust or value "
+                                          f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale")}
         return out
 
     return await _cached(repo, cache, ("quality", scope), compute)
@@ -310,13 +321,14 @@ async def _run(runner, repo: Repository, scope: Scope, cache: AnalysisCache | No
 
 async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
     """What a map draws: communities (with members and silo flags), brokers, cut points, bridges."""
+    scope = await resolve(repo, scope)
 
     async def compute():
         G = await _graph(repo, scope)
 
         def work() -> dict:
             with an.reuse_conversion(G):
-                comms = an.detect_communities(G, seed=0)
+                comms = an.consensus_communities(G, seeds=range(10))  # as the silos report
                 btw = an.betweenness(G, seed=0)
                 brk = an.brokerage_roles(G, "sector")
                 return {
@@ -330,6 +342,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
                     "bridges": an.bridges(G),
                     "names": dict(G.nodes(data="name")),
                     "network": scope.network,
+                    "basis": basis(scope),
                 }
 
         return await asyncio.to_thread(work)
@@ -339,6 +352,7 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
 
 async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()) -> dict:
     """What removing these people or teams does: components split, pairs cut off, efficiency lost."""
+    scope = await resolve(repo, scope)
     G = await _graph(repo, scope)
     unknown = [u for u in uids if u not in G]
     if unknown:
@@ -352,6 +366,7 @@ async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()
 async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> int:
     """Store betweenness, brokerage, constraint and community on the nodes, so the API can sort
     and size by them. Returns how many nodes were written."""
+    scope = await resolve(repo, scope)
     G = await _graph(repo, scope)
     found = await overview(repo, scope=scope, cache=cache)
     holes = await asyncio.to_thread(an.structural_hole_measures, G, weight="weight")

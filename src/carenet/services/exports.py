@@ -8,12 +8,16 @@ nearest 5).
 Levels: ``team``, ``organisation`` and ``person`` give the collaboration network of that level
 with sector, organisation, place, system, community and metric attributes; ``all`` gives every
 node and relationship with all stored properties (for node-link round trips and templates).
-Without a wave filter, ties between the same pair in several waves are merged into one edge:
-``weight`` counts them, ``kinds`` is the union, ``trust``/``value`` are means, ``waves`` lists them.
+Which ties: as the analyses read them (:mod:`carenet.services.graphs`), by default the latest wave of
+each system in scope and ties active today; ``GraphFilter.wave`` and ``at`` choose others. The graph
+says which (``G.graph``: ``waves``, ``at``, ``network``, ``rule``). Ties between the same pair in
+several waves are merged into one edge: ``weight`` counts them, ``kinds`` is the union,
+``trust``/``value`` are means, ``waves`` lists them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
@@ -46,6 +50,8 @@ class GraphFilter:
     sectors: tuple[str, ...] = ()
     wave: str | None = None
     network: str = "either"
+    at: dt.date | None = None
+    """Ties active on this date (None: today, or the named wave's collection date)."""
     """Which network the metrics read (:mod:`carenet.analytics.networks`); the graph written is the ties as recorded."""
 
     def __post_init__(self) -> None:
@@ -104,9 +110,12 @@ async def network(repo: Repository, *, level: str = "team", where: GraphFilter =
     the kind of node and ``label`` its display name (as Gephi expects); no attribute is None."""
     if level not in LEVELS[:3]:
         raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
-    scope = Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors), wave=where.wave)
+    scope = await graphs.resolve(repo, Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors),
+                                             wave=where.wave, at=where.at, network=where.network))
     G = await graphs.recorded(repo, scope)
-    G.graph = {"level": level, "wave": where.wave or "", "network": where.network}
+    stated = graphs.basis(scope)
+    G.graph = {"level": level, "wave": where.wave or "", "waves": ", ".join(stated["waves"]), "at": stated["at"],
+               "network": where.network, "rule": stated["rule"]}
     for v, data in G.nodes(data=True):
         data["type"] = data.pop("label")
         data["label"] = data.get("name") or v
@@ -234,7 +243,8 @@ async def export_metrics(repo: Repository, *, level: str = "team", where: GraphF
     G = await network(repo, level=level, where=where)
     add_metrics(G)
     if per == "node":
-        return [{**row, "network": where.network} for row in node_table(G)]
+        said = {"network": where.network, "waves": G.graph["waves"], "at": G.graph["at"]}
+        return [{**row, **said} for row in node_table(G)]
     rows: list[dict[str, Any]] = []
     for attr in by:
         rows += group_table(G, attr)

@@ -8,17 +8,31 @@ with ``kinds`` united and ``trust``/``value`` averaged; ``wave`` is kept when on
 ``Scope.network`` says which network the analytics read (:mod:`carenet.analytics.networks`):
 ``either`` (default), ``both`` or ``directed``; :func:`network` returns it, :func:`recorded`
 the ties as recorded.
+
+Which nodes: those of the system, place and sectors in scope; in a place scope, also the
+organisations that serve the place's whole system (PART_OF the System, no place), with their
+teams and people that serve no other place.
+
+Which ties: by default the network as it is now, that is the ties reported in the latest survey
+wave of each system in scope (by collection date; waves attached to no system form a group of
+their own) and active today (``since`` on or before, ``until`` on or after the date). Naming
+``Scope.wave`` reads that wave alone, at its collection date unless ``Scope.at`` says otherwise.
+:func:`resolve` fixes both choices and :func:`basis` states them, so every report can say which
+waves, date and network rule it used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from carenet.analytics.networks import NETWORKS, tie_network
+from carenet.errors import InvalidInput, Problem
+from carenet.storage.queries import analysis as aq
+from carenet.storage.queries import core
 from carenet.storage.repository import Repository
 
 LEVELS = ("team", "organisation", "person")
@@ -27,7 +41,12 @@ _LABELS = {"team": "Team", "organisation": "Organisation", "person": "Person"}
 
 @dataclass(frozen=True)
 class Scope:
-    """Which part of the graph to analyse. Empty means everything."""
+    """Which part of the graph to analyse. Empty means everything, as it is now.
+
+    ``wave`` names one survey wave (None: the latest wave of each system in scope); ``at`` is the
+    date ties must be active on (None: today, or the named wave's collection date). ``waves`` is
+    filled in by :func:`resolve` (None: not resolved yet).
+    """
 
     level: str = "team"
     system: str | None = None
@@ -36,12 +55,92 @@ class Scope:
     wave: str | None = None
     at: dt.date | None = None
     network: str = "either"
+    waves: tuple[str, ...] | None = None
+    rolled_up: tuple[str, ...] = ()
+    """Organisation level: the waves with no tie recorded between organisations, whose
+    organisation ties are their teams' ties rolled up (set by :func:`resolve`)."""
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}")
         if self.network not in NETWORKS:
             raise ValueError(f"network must be one of {', '.join(NETWORKS)}")
+
+
+async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wave") -> Scope:
+    """``scope`` with ``waves`` and ``at`` fixed (see the module docstring); a resolved scope is
+    returned as it is.
+
+    Raises :class:`~carenet.errors.InvalidInput` (at ``where``) when ``scope.wave`` names no
+    survey wave, or a wave of another system than the one in scope.
+    """
+    if scope.waves is not None and scope.at is not None:
+        return scope
+    rows = await repo.store.read(aq.SURVEY_WAVES)  # in date order
+    system = scope.system
+    if system is None and scope.place:
+        system = await _system_of_place(repo, scope.place)
+    if scope.wave:
+        found = next((r for r in rows if r["uid"] == scope.wave), None)
+        if found is None:
+            known = ", ".join(r["uid"] for r in rows) or "none stored"
+            raise InvalidInput([Problem(where, f"no survey wave with this uid (waves: {known})", scope.wave)],
+                               message="nothing to analyse")
+        if system is not None and found["system"] not in (None, system):
+            raise InvalidInput([Problem(where, f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)",
+                                        scope.wave)], message="nothing to analyse")
+        at = scope.at or _as_date(found.get("collected_on")) or dt.date.today()
+        return await _rolled_up(repo, replace(scope, waves=(scope.wave,), at=at))
+    latest: dict[str | None, str] = {}
+    for r in rows:
+        if system is None or r["system"] in (None, system):
+            latest[r["system"]] = r["uid"]
+    return await _rolled_up(repo, replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today()))
+
+
+async def _rolled_up(repo: Repository, scope: Scope) -> Scope:
+    if scope.level != "organisation":
+        return scope
+    direct = {r["wave"] for r in await repo.store.read(core.ORGANISATION_TIE_WAVES)}
+    return replace(scope, rolled_up=tuple(w for w in scope.waves or () if w not in direct))
+
+
+async def _system_of_place(repo: Repository, place: str) -> str | None:
+    return next((r["system"] for r in await repo.store.read(aq.PLACE_SYSTEMS) if r["place"] == place), None)
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def basis(scope: Scope) -> dict:
+    """What a report read, stated in its output: level, waves, date and network rule.
+
+    ``scope`` must be resolved (:func:`resolve`)."""
+    if scope.waves is None or scope.at is None:
+        raise ValueError("resolve the scope first")
+    which = (f"survey wave {scope.wave}" if scope.wave
+             else "the latest survey wave of each system in scope")
+    rule = {"either": "a tie wherever either end reports one",
+            "both": "a tie only where both ends report it",
+            "directed": "the ties as recorded, in the reporting direction"}[scope.network]
+    return {
+        "level": scope.level,
+        "waves": list(scope.waves),
+        "at": scope.at.isoformat(),
+        "network": scope.network,
+        "rule": (f"ties reported in {which} ({', '.join(scope.waves) or 'no wave stored'}) and active on "
+                 f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"
+                 + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")
+                 + (f"; organisation ties in {', '.join(scope.rolled_up)} (which records none between organisations) "
+                    "are their teams' ties rolled up: a tie from one organisation to another wherever a team of the "
+                    "first reports one to a team of the second, weighted by how many, trust and value averaged"
+                    if scope.rolled_up else "")),
+    }
 
 
 async def network(repo: Repository, scope: Scope = Scope()) -> nx.Graph:
@@ -52,16 +151,23 @@ async def network(repo: Repository, scope: Scope = Scope()) -> nx.Graph:
 
 async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     """The collaboration ties at ``scope.level`` as recorded (one arc per reporting direction),
-    induced on the nodes ``scope`` selects."""
-    projection = await repo.projection(scope.level, wave=scope.wave or "", at=scope.at)
-    G = nx.DiGraph(level=scope.level, wave=scope.wave, version=repo.store.version)
+    induced on the nodes ``scope`` selects, from the waves and date :func:`resolve` chooses."""
+    scope = await resolve(repo, scope)
+    wanted = set(scope.waves or ())
+    one = scope.waves[0] if len(wanted) == 1 else ""
+    projection = await repo.projection(scope.level, wave=one, at=scope.at)
+    G = nx.DiGraph(level=scope.level, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
+                   rolled_up=list(scope.rolled_up), version=repo.store.version)
     label = _LABELS[scope.level]
     sectors = set(scope.sectors)
+    area_system = await _system_of_place(repo, scope.place) if scope.place else None
     for row in projection.nodes.to_pylist():
         if scope.system and row.get("system") != scope.system:
             continue
         if scope.place and row.get("place") != scope.place:
-            continue
+            # an organisation serving the whole system (no place), its teams and people, are in every place of it
+            if row.get("place") is not None or area_system is None or row.get("system") != area_system:
+                continue
         if sectors and row.get("sector") not in sectors:
             continue
         G.add_node(
@@ -75,27 +181,37 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             kind=row.get("kind"),
         )
     merged: dict[tuple[str, str], dict] = {}
+    rolled = set(scope.rolled_up)
+
+    def add(tie: dict) -> None:
+        u, v = tie["source"], tie["target"]
+        if u == v or u not in G or v not in G or tie.get("wave") not in wanted:
+            return
+        seen = merged.get((u, v))
+        if seen is None:
+            merged[(u, v)] = {
+                "uid": tie.get("uid"),
+                "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
+                "trust": [tie["trust"]] if tie.get("trust") is not None else [],
+                "value": [tie["value"]] if tie.get("value") is not None else [],
+                "weight": float(tie.get("weight") or 1),
+            }
+            return
+        seen["kinds"] |= set(tie.get("kinds") or ())
+        seen["waves"].add(tie.get("wave"))
+        seen["weight"] += float(tie.get("weight") or 1)
+        for item in ("trust", "value"):
+            if tie.get(item) is not None:
+                seen[item].append(tie[item])
+
     for batch in projection.edges:
         for tie in batch.to_pylist():
-            u, v = tie["source"], tie["target"]
-            if u == v or u not in G or v not in G:
-                continue
-            seen = merged.get((u, v))
-            if seen is None:
-                merged[(u, v)] = {
-                    "uid": tie.get("uid"),
-                    "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
-                    "trust": [tie["trust"]] if tie.get("trust") is not None else [],
-                    "value": [tie["value"]] if tie.get("value") is not None else [],
-                    "weight": float(tie.get("weight") or 1),
-                }
-                continue
-            seen["kinds"] |= set(tie.get("kinds") or ())
-            seen["waves"].add(tie.get("wave"))
-            seen["weight"] += float(tie.get("weight") or 1)
-            for item in ("trust", "value"):
-                if tie.get(item) is not None:
-                    seen[item].append(tie[item])
+            if tie.get("wave") not in rolled:
+                add(tie)
+    if rolled:  # waves with no tie between organisations: their teams' ties rolled up
+        for tie in await repo.store.read(core.TEAM_TIES_ROLLED_UP, wave=one, any_time=False, at=scope.at):
+            if tie.get("wave") in rolled:
+                add(tie)
     for (u, v), tie in merged.items():
         waves = sorted(w for w in tie["waves"] if w)
         G.add_edge(

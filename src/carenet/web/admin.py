@@ -6,6 +6,7 @@ Every route needs ``Authorization: Bearer <admin key>`` (see :func:`carenet.web.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import secrets
 from dataclasses import asdict
 from pathlib import Path
@@ -77,11 +78,12 @@ async def analyse(
     system: str | None = None,
     place: str | None = None,
     wave: str | None = None,
+    at: dt.date | None = None,
     network: str = "either",
     services: Services = Depends(require_admin),
 ) -> dict:
     try:
-        scope = Scope(level=level, system=system, place=place, wave=wave, network=network)
+        scope = Scope(level=level, system=system, place=place, wave=wave, at=at, network=network)
         return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache,
                                                    culture_minimum=services.settings.culture_min_responses))
     except ValueError as exc:

@@ -9,6 +9,7 @@ the local CLI uses, see :mod:`carenet.web.admin`) counts as ``admin``.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import secrets
 import tempfile
 from pathlib import Path
@@ -53,8 +54,8 @@ def writer(operation: str):
     return dependency
 
 
-def _filter(system, place, sector, wave, network="either") -> exports.GraphFilter:
-    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network)
+def _filter(system, place, sector, wave, network="either", at=None) -> exports.GraphFilter:
+    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network, at=at)
 
 
 @router.get("/files/templates.xlsx")
@@ -98,6 +99,7 @@ async def export_graph(
     place: str | None = None,
     sector: list[str] = Query(default=[]),
     wave: str | None = None,
+    at: dt.date | None = None,
     metrics: bool = True,
     network: str = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
@@ -108,7 +110,7 @@ async def export_graph(
         raise HTTPException(400, f"format must be one of {', '.join(graphs.FORMATS)}")
     if level not in exports.LEVELS:
         raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
-    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave, network), metrics=metrics)
+    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), metrics=metrics)
     media, suffix = graphs.FORMATS[format]
     return StreamingResponse((c.encode("utf-8") for c in graphs.chunks(G, format)), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'})
@@ -124,6 +126,7 @@ async def export_metrics(
     place: str | None = None,
     sector: list[str] = Query(default=[]),
     wave: str | None = None,
+    at: dt.date | None = None,
     network: str = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
 ) -> StreamingResponse:
@@ -133,7 +136,7 @@ async def export_metrics(
         raise HTTPException(400, f"format must be one of {', '.join(tables.FORMATS)}")
     if per not in ("node", "group") or level not in exports.LEVELS[:3] or any(b not in exports.GROUP_BY for b in by):
         raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
-    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network), per=per, by=by)
+    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by)
     media, suffix = tables.FORMATS[format]
     return StreamingResponse(tables.chunks(rows, format), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})

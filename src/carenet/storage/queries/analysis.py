@@ -31,25 +31,34 @@ FORUM_PERSON_SECTORS = Query(
     "RETURN f.uid AS forum, collect(DISTINCT o.sector) AS sectors",
 )
 
-# A leader's place: the first (by uid) place a team of theirs serves, else their organisation's place.
-LEADER_DEMOGRAPHIC_COUNTS = Query(
-    "leader_demographic_counts",
-    "MATCH (d:Demographic)-[:DESCRIBES]->(p:Person) "
+# A leader's area: the first (by uid) place a team of theirs serves, else their organisation's
+# place; a leader of an organisation that serves a whole system (PART_OF the System, no place)
+# belongs to that system's area (``system``). Every person counts; one without a demographic
+# record has ethnic category and sex null ("not stated").
+_LEADER_AREA = (
     "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Team)-[:SERVES]->(tp:Place) "
     "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Organisation)-[:PART_OF]->(op:Place) "
-    "WITH p, d, coalesce(min(tp.uid), min(op.uid)) AS place "
-    "RETURN place AS place, p.level AS level, d.ethnic_category AS ethnic_category, d.sex AS sex, "
-    "count(*) AS count",
+    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Organisation)-[:PART_OF]->(os:System) "
+    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Team)-[:PART_OF]->(:Organisation)-[:PART_OF]->(ts:System) "
+)
+
+LEADER_DEMOGRAPHIC_COUNTS = Query(
+    "leader_demographic_counts",
+    "MATCH (p:Person) "
+    "OPTIONAL MATCH (d:Demographic)-[:DESCRIBES]->(p) "
+    + _LEADER_AREA +
+    "WITH p, d, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
+    "RETURN place AS place, system AS system, p.level AS level, d.ethnic_category AS ethnic_category, "
+    "d.sex AS sex, count(*) AS count",
 )
 
 LEADER_CAPABILITIES = Query(
     "leader_capabilities",
     "MATCH (p:Person) "
-    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Team)-[:SERVES]->(tp:Place) "
-    "OPTIONAL MATCH (p)-[:MEMBER_OF]->(:Organisation)-[:PART_OF]->(op:Place) "
-    "WITH p, coalesce(min(tp.uid), min(op.uid)) AS place "
+    + _LEADER_AREA +
+    "WITH p, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
     "OPTIONAL MATCH (p)-[:HAS_CAPABILITY]->(c:Capability) "
-    "RETURN p.uid AS person, place AS place, p.level AS level, collect(c.uid) AS capabilities",
+    "RETURN p.uid AS person, place AS place, system AS system, p.level AS level, collect(c.uid) AS capabilities",
 )
 
 PLACE_SYSTEMS = Query(

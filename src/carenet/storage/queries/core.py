@@ -81,6 +81,8 @@ ORGANISATION_TIES = Query("organisation_ties", "MATCH (a:Organisation)-[x:COLLAB
 ORGANISATION_TIES_ALL = Query("organisation_ties_all", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _COLLABORATION_COLUMNS,
                        columns=_COLLABORATION_TYPES)
 
+# The organisation network where a wave has no tie recorded between organisations (an import of
+# team surveys): each ordered pair of organisations with team ties between them, per wave.
 TEAM_TIES_ROLLED_UP = Query(
     "team_ties_rolled_up",
     "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) "
@@ -88,7 +90,13 @@ TEAM_TIES_ROLLED_UP = Query(
     "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
     "MATCH (a)-[:PART_OF]->(oa:Organisation) MATCH (b)-[:PART_OF]->(ob:Organisation) "
     "WHERE oa.uid <> ob.uid "
-    "RETURN oa.uid AS source, ob.uid AS target, count(x) AS weight, avg(x.trust) AS trust, avg(x.value) AS value",
+    "RETURN oa.uid AS source, ob.uid AS target, x.wave AS wave, count(x) AS weight, avg(x.trust) AS trust, "
+    "avg(x.value) AS value",
+)
+
+ORGANISATION_TIE_WAVES = Query(
+    "organisation_tie_waves",
+    "MATCH (:Organisation)-[x:COLLABORATES_WITH]->(:Organisation) RETURN DISTINCT x.wave AS wave",
 )
 
 PERSON_NODES = Query(
