@@ -600,7 +600,7 @@ async def test_projections_of_every_level(any_repo):
     assert _pairs(await any_repo.projection("person", wave=W1)) == {("p1", "p2")}
     assert (await any_repo.team_neighbourhood("a", 2))["nodes"] == {"a": 0, "b": 1, "c": 2}
     rolled = await any_repo.store.read("team_ties_rolled_up", wave="", any_time=True, at=dt.date(2025, 1, 1))
-    assert rolled == [{"source": "O1", "target": "O2", "weight": 1, "trust": 2.0, "value": None}]
+    assert rolled == [{"source": "O1", "target": "O2", "wave": "w1", "weight": 1, "trust": 2.0, "value": None}]  # per wave (issue 21)
 
 
 async def test_subgraph_queries(any_repo):
@@ -666,7 +666,8 @@ async def test_analysis_queries(any_repo):
     assert [(r["forum"], r["organisations"], r["sectors"]) for r in await read("forum_seats")] == [("F", ["O1"], ["social_care"])]
     assert [(r["forum"], r["sectors"]) for r in await read("forum_person_sectors")] == [("F", ["health"])]
     cells = {(r["place"], r["level"], r["ethnic_category"], r["sex"], r["count"]) for r in await read("leader_demographic_counts")}
-    assert cells == {(None, "team", "H", "female", 1), (None, "board", "A", "male", 1)}
+    # every leader counts: one with no demographic record is "not stated" (issue 21 item 5)
+    assert cells == {(None, "team", "H", "female", 1), (None, "board", "A", "male", 1), ("P2", "senior", None, None, 1)}
     caps = {r["person"]: (r["place"], r["capabilities"]) for r in await read("leader_capabilities")}
     assert caps == {"p1": (None, ["cap1"]), "p2": (None, []), "p3": ("P2", [])}
     assert {(r["place"], r["system"]) for r in await read("place_systems")} == {("P1", "S"), ("P2", "S")}
