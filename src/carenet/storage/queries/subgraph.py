@@ -175,3 +175,20 @@ SUBGRAPH_ORGANISATION_HOP = Query(
 SUBGRAPH_PERSON_HOP = Query(
     "subgraph_person_hop", _HOP.replace("{label}", "Person").replace("{rel}", "WORKS_WITH"), skip_if_empty="uids"
 )
+
+# --- the system overview: teams' ties summed per pair of organisations ------------------------
+# Two forms, with and without the wave filter: LadybugDB evaluates a parameterised filter on every
+# row even when it cannot exclude anything. Pairs of one organisation come back too (its inner ties).
+
+_OVERVIEW_TIES = (
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) {wave}"
+    "MATCH (a)-[:PART_OF]->(oa:Organisation) MATCH (b)-[:PART_OF]->(ob:Organisation) "
+    "RETURN oa.uid AS source, ob.uid AS target, count(x) AS ties"
+)
+OVERVIEW_TEAM_TIES = Query("overview_team_ties", _OVERVIEW_TIES.replace("{wave}", ""))
+OVERVIEW_TEAM_TIES_WAVE = Query("overview_team_ties_wave", _OVERVIEW_TIES.replace("{wave}", "WHERE x.wave = $wave "))
+OVERVIEW_TEAM_COUNTS = Query(
+    "overview_team_counts",
+    "MATCH (t:Team)-[:PART_OF]->(o:Organisation) RETURN o.uid AS organisation, count(t) AS teams",
+)
+OVERVIEW_PLACE_NAMES = Query("overview_place_names", "MATCH (p:Place) RETURN p.uid AS uid, p.name AS name")
