@@ -22,6 +22,12 @@ export function labelBox(renderer, d) {
   return { x1: x, y1: baseline - s.labelSize * 0.8, x2: x + textWidth(d.label, font), y2: baseline + s.labelSize * 0.25 };
 }
 
+/** The box of a centred group label drawn with its baseline at y. */
+export function groupBox(text, x, y, font) {
+  const w = textWidth(text, font);
+  return { x1: x - w / 2, y1: y - 12, x2: x + w / 2, y2: y + 4 };
+}
+
 export function overlaps(a, b, pad = PAD) {
   return a.x1 < b.x2 + pad && b.x1 < a.x2 + pad && a.y1 < b.y2 + pad && b.y1 < a.y2 + pad;
 }
@@ -30,7 +36,7 @@ export function overlaps(a, b, pad = PAD) {
  * Node ids whose labels can all be drawn without overlapping, at most `max`, plus nothing off screen.
  * `first` (a Set) is tried before the rest (selection, search hits).
  */
-export function chooseLabels(renderer, graph, { first = new Set(), max = 400 } = {}) {
+export function chooseLabels(renderer, graph, { first = new Set(), max = 400, occupied = [] } = {}) {
   const { width, height } = renderer.getDimensions();
   const candidates = [];
   graph.forEachNode((node) => {
@@ -51,6 +57,7 @@ export function chooseLabels(renderer, graph, { first = new Set(), max = 400 } =
     }
     return out;
   };
+  for (const box of occupied) cells(box).forEach((k) => (grid.get(k) || grid.set(k, []).get(k)).push(box));
   for (const { node, d } of candidates) {
     if (kept.length >= max) break;
     const box = labelBox(renderer, d);

@@ -274,7 +274,7 @@ async function fetchView(seq) {
   if (state.view === "communities") {
     const [subgraph, found] = await Promise.all([loadSubgraph(query, apiState()), loadAnalysis(query, apiState())]);
     if (seq === loadSeq) analysis = found;
-    return { subgraph, groupLabels: communityGroups(subgraph, found), force: false, spread: 2.2 };
+    return { subgraph, groupLabels: communityGroups(subgraph, found), force: false, maxSize: 6 };
   }
   if (state.view === "pathway") {
     const [subgraph] = await Promise.all([loadSubgraph(query, apiState()), refreshPathways()]);
@@ -319,7 +319,7 @@ async function load() {
   const cached = drawn.force ? loadLayout(cacheKey, graphVersion) : null;
   layoutSource = cached ? "cache" : drawn.force ? "force" : "computed";
   map.colourBy = state.view === "communities" ? "community" : state.view === "network" ? state.colourBy : "sector";
-  map.setData(subgraph, level, { positions: cached || drawn.positions || null, groupLabels, spread: drawn.spread || 1 });
+  map.setData(subgraph, level, { positions: cached || drawn.positions || null, groupLabels, spread: drawn.spread || 1, maxSize: drawn.maxSize });
   mapBox.dataset.layoutSource = layoutSource;
   mapBox.dataset.nodeCount = String(map.nodeCount());
   mapBox.dataset.edgeCount = String(map.edgeCount());

@@ -2,16 +2,18 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 
-import { chooseLabels } from "./labels.js";
+import { chooseLabels, groupBox, overlaps } from "./labels.js";
 import { seedPositions, remember, WorkerLayout } from "./layout.js";
 import { BROKEN, DIM, EDGE, EDGE_DIM, HIGHLIGHT_EDGE, WORKING, communityColour, sectorColour } from "./palette.js";
 
 const MIN_SIZE = 2.5;
 const MAX_SIZE = 14;
+const NEAR_EDGE = "#7a7a7a"; // ties within a focused neighbourhood: visible, not a black mass
+const GROUP_FONT = "600 13px system-ui, sans-serif";
 
-function scaleSizes(nodes) {
+function scaleSizes(nodes, top = MAX_SIZE) {
   const max = Math.max(0, ...nodes.map((n) => n.size || 0));
-  return (v) => MIN_SIZE + (max > 0 ? Math.sqrt(Math.max(v || 0, 0) / max) : 0) * (MAX_SIZE - MIN_SIZE);
+  return (v) => MIN_SIZE + (max > 0 ? Math.sqrt(Math.max(v || 0, 0) / max) : 0) * (top - MIN_SIZE);
 }
 
 export class NetworkMap {
@@ -72,12 +74,12 @@ export class NetworkMap {
    * Replace the drawing with a subgraph from the API. `positions` ({id: [x, y]}) places the nodes it
    * names (a cached or computed layout); the rest are seeded by group.
    */
-  setData(subgraph, level, { positions = null, groupLabels = [], spread = 1 } = {}) {
+  setData(subgraph, level, { positions = null, groupLabels = [], spread = 1, maxSize = MAX_SIZE } = {}) {
     this.layout.stop();
     if (this.level && this.level !== level) this.positions.clear();
     this.level = level;
     this.graph.clear();
-    const size = scaleSizes(subgraph.nodes);
+    const size = scaleSizes(subgraph.nodes, maxSize);
     for (const n of subgraph.nodes) {
       this.graph.addNode(n.id, { ...n, metric: n.size, size: size(n.size), label: n.label, x: 0, y: 0 });
     }
@@ -111,7 +113,8 @@ export class NetworkMap {
       cancelAnimationFrame(this.relabelFrame);
       this.relabelFrame = null;
       const first = new Set([...this.searchHits, ...(this.selected ? [this.selected] : [])]);
-      this.labels = chooseLabels(this.renderer, this.graph, { first });
+      const occupied = this.groupLabelShapes().map((g) => g.box);
+      this.labels = chooseLabels(this.renderer, this.graph, { first, occupied });
       this.renderer.refresh({ skipIndexation: true });
       return;
     }
@@ -146,7 +149,7 @@ export class NetworkMap {
       ctx.stroke();
     }
     ctx.setLineDash([]);
-    ctx.font = "600 13px system-ui, sans-serif";
+    ctx.font = GROUP_FONT;
     ctx.textAlign = "center";
     ctx.lineJoin = "round";
     for (const g of this.groupLabelShapes()) {
@@ -173,9 +176,11 @@ export class NetworkMap {
     return out;
   }
 
-  /** Group labels ({text, members}) centred above their members, in viewport pixels. */
+  /** Group labels ({text, members}) centred above their members, in viewport pixels; the biggest
+   * groups first, and a label that would overlap one already placed is left out. */
   groupLabelShapes() {
     const out = [];
+    const kept = [];
     for (const g of this.groupLabels) {
       let sx = 0;
       let top = Infinity;
@@ -190,7 +195,12 @@ export class NetworkMap {
       }
       if (n) out.push({ text: g.text, x: sx / n, y: top - 6, members: n });
     }
-    return out;
+    out.sort((a, b) => b.members - a.members);
+    for (const g of out) {
+      g.box = groupBox(g.text, g.x, g.y, GROUP_FONT);
+      if (!kept.some((k) => overlaps(k.box, g.box, 4))) kept.push(g);
+    }
+    return kept;
   }
 
   nodeCount() {
@@ -309,7 +319,7 @@ export class NetworkMap {
     const sel = this.selected;
     if (sel) {
       const touches = this.near.has(this.graph.source(edge)) && this.near.has(this.graph.target(edge));
-      res.color = touches ? HIGHLIGHT_EDGE : EDGE_DIM;
+      res.color = touches ? NEAR_EDGE : EDGE_DIM;
       res.zIndex = touches ? 1 : 0;
     } else if (this.focus) {
       if (this.focus.edges.has(edge)) {
