@@ -217,6 +217,21 @@ def test_focus_by_search_dims_all_but_the_neighbourhood(server, browser, token):
     assert set(browser.js("return carenetMap.near()")) == bfs(edges, target["id"], 2)
 
 
+def test_search_finds_a_team_from_the_overview(server, browser, token):
+    open_map(browser, "", server, token)
+    teams = gql(server, token, TEAMS)["subgraph"]["nodes"]
+    want = [n["id"] for n in teams if "camhs single" in n["label"].lower()]
+    assert len(want) == 1
+    browser.send("fill", selector="#search", value="CAMHS single")
+    browser.wait("document.querySelector('#search-results button[data-team]')", timeout=10000)
+    found = browser.js("return [...document.querySelectorAll('#search-results button[data-team]')].map((b) => b.dataset.team)")
+    assert found == want
+    browser.send("click", selector="#search-results button[data-team]")
+    browser.wait(f"document.querySelector('#panel').dataset.node === '{want[0]}'", timeout=60000)
+    assert browser.js("return carenetMap.state().view") == "network"
+    assert "view=network" in browser.js("return location.search") and f"focus={want[0]}" in browser.js("return location.search")
+
+
 def test_the_communities_view_groups_and_labels_each_community(server, browser, token):
     open_map(browser, "?view=communities", server, token)
     teams = gql(server, token, TEAMS)["subgraph"]

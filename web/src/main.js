@@ -1,6 +1,6 @@
 // The /map page: wires the controls, the API and the drawing together. Test hooks: window.carenetMap.
 import { client, takeToken } from "./graphql.js";
-import { loadAnalysis, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
+import { findByName, loadAnalysis, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
 import { buildChecks, readForm, setOptions, stateFromUrl, writeForm, writeUrl } from "./filters.js";
 import { analysisFocus, pathwayOverlay, renderHandoffs } from "./highlights.js";
 import { legendEntries, renderLegend } from "./legend.js";
@@ -375,9 +375,39 @@ function search(text) {
   }
   const count = document.createElement("li");
   count.className = "hint";
-  count.textContent = hits.length ? `${hits.length} found${hits.length > 20 ? " (first 20 listed)" : ""}` : "nothing found";
+  count.textContent = hits.length ? `${hits.length} found${hits.length > 20 ? " (first 20 listed)" : ""}` : "nothing found in this view";
   list.prepend(count);
+  if (viewLevel(state) !== "TEAM") searchTeams(needle, ++searchSeq);
   return hits;
+}
+
+let searchSeq = 0;
+
+/** Teams not drawn in this view, found through the API: a click opens one in the network view. */
+async function searchTeams(needle, seq) {
+  let found;
+  try {
+    found = await findByName(query, state, "TEAM", needle);
+  } catch {
+    return;
+  }
+  if (seq !== searchSeq || !found.nodes.length) return;
+  const list = $("#search-results");
+  const head = Object.assign(document.createElement("li"), { className: "hint", textContent: `Teams (${found.totalNodes}), opened in the network view:` });
+  list.append(head);
+  for (const n of found.nodes) {
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "link", textContent: `${n.label}` });
+    button.dataset.team = n.id;
+    button.addEventListener("click", () => {
+      state = { ...state, view: "network", level: "TEAM", focus: n.id };
+      writeForm(form, state);
+      writeUrl(state);
+      pending = load();
+    });
+    const li = document.createElement("li");
+    li.append(button, Object.assign(document.createElement("span"), { className: "hint", textContent: ` ${n.organisationName || ""}` }));
+    list.append(li);
+  }
 }
 
 form.addEventListener("submit", (event) => event.preventDefault());
