@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from carenet.services.subgraph import MAX_LIMIT, Level, SubgraphFilter, _filter_params
+from carenet.services.subgraph import MAX_LIMIT
 from carenet.storage.queries import subgraph as q
 from carenet.storage.repository import Repository
 
@@ -53,8 +53,11 @@ async def system_overview(
     repo: Repository, *, system: str = "", place: str = "", sectors: Sequence[str] = (), wave: str = ""
 ) -> Overview:
     """Organisations of a scope (at most 5,000, best connected first) and the ties between them."""
-    f = SubgraphFilter(level=Level.ORGANISATION, system=system, place=place, sectors=sectors, wave=wave)
-    params = _filter_params(f, None)
+    # the organisation level of `subgraph`, with its sentinels for unused filters
+    params = {
+        "all_uids": True, "uids": [""], "all_sectors": not sectors, "sectors": list(sectors) or [""],
+        "all_levels": True, "levels": [""], "search": "", "place": place, "system": system,
+    }
     total = int((await repo.store.read(q.SUBGRAPH_ORGANISATION_COUNT, **params))[0]["total"])
     rows = await repo.store.read(q.SUBGRAPH_ORGANISATION_NODES, **params, limit=MAX_LIMIT)
     places = {r["uid"]: r["name"] for r in await repo.store.read(q.OVERVIEW_PLACE_NAMES)}
