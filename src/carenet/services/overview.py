@@ -88,8 +88,10 @@ async def system_overview(
         edge(a, b).team_ties += n
         nodes[a].outer_ties += n
         nodes[b].outer_ties += n
-    for r in await repo.store.read(q.SUBGRAPH_ORGANISATION_TIES, uids=sorted(nodes), wave=wave):
+    org_ties = await (repo.store.read(q.OVERVIEW_ORGANISATION_TIES_WAVE, wave=wave) if wave
+                      else repo.store.read(q.OVERVIEW_ORGANISATION_TIES))
+    for r in org_ties:
         a, b = r["source"], r["target"]
-        if b in nodes and a != b:
-            edge(a, b).organisation_ties += 1
+        if a in nodes and b in nodes and a != b:
+            edge(a, b).organisation_ties += int(r["ties"])
     return Overview(list(nodes.values()), list(edges.values()), truncated=total > len(nodes))

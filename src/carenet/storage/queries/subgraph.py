@@ -187,6 +187,14 @@ _OVERVIEW_TIES = (
 )
 OVERVIEW_TEAM_TIES = Query("overview_team_ties", _OVERVIEW_TIES.replace("{wave}", ""))
 OVERVIEW_TEAM_TIES_WAVE = Query("overview_team_ties_wave", _OVERVIEW_TIES.replace("{wave}", "WHERE x.wave = $wave "))
+_OVERVIEW_ORG_TIES = (
+    "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) {wave}"
+    "RETURN a.uid AS source, b.uid AS target, count(x) AS ties"
+)
+OVERVIEW_ORGANISATION_TIES = Query("overview_organisation_ties", _OVERVIEW_ORG_TIES.replace("{wave}", ""))
+OVERVIEW_ORGANISATION_TIES_WAVE = Query(
+    "overview_organisation_ties_wave", _OVERVIEW_ORG_TIES.replace("{wave}", "WHERE x.wave = $wave ")
+)
 OVERVIEW_TEAM_COUNTS = Query(
     "overview_team_counts",
     "MATCH (t:Team)-[:PART_OF]->(o:Organisation) RETURN o.uid AS organisation, count(t) AS teams",
