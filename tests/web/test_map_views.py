@@ -215,6 +215,7 @@ def test_focus_by_search_dims_all_but_the_neighbourhood(server, browser, token):
     browser.wait(SETTLED, timeout=90000)
     browser.wait(f"document.querySelector('#panel').dataset.node === '{target['id']}'", timeout=30000)
     assert set(browser.js("return carenetMap.near()")) == bfs(edges, target["id"], 2)
+    assert_no_label_overlaps(browser, at_least=3)
 
 
 def test_search_finds_a_team_from_the_overview(server, browser, token):
@@ -260,6 +261,7 @@ def test_the_communities_view_groups_and_labels_each_community(server, browser, 
     assert silo_members
     assert {r["node"] for r in browser.js("return carenetMap.rings()")} == silo_members
     assert any(g.startswith("⚠ silo:") for g in groups)
+    assert_no_label_overlaps(browser, at_least=10)
     screenshot(browser, "map-view-communities.png")
 
 
@@ -313,6 +315,7 @@ def test_the_pathway_view_draws_each_handoff_in_step_order(server, browser, toke
     legend = browser.js("return document.querySelector('#legend').textContent")
     for word in ("working:", "weak:", "missing:", "shortest route"):
         assert word in legend
+    assert_no_label_overlaps(browser, at_least=5)
     screenshot(browser, "map-view-pathway.png")
 
 
