@@ -28,11 +28,6 @@ export function legendEntries(map, colourBy, analysis) {
   return SECTORS.filter((s) => counts.get(s.value)).map((s) => ({ colour: s.colour, label: `${s.label} (${counts.get(s.value)})` }));
 }
 
-/** Sector colours with their counts in the drawing. */
-export function sectorEntries(map) {
-  return legendEntries(map, "sector", null);
-}
-
 export function renderLegend(root, entries, { overlay = false, title = "Sector", notes = [] } = {}) {
   const heading = document.createElement("h2");
   heading.textContent = title;
