@@ -88,7 +88,8 @@ def test_analyse_culture(tmp_path):
     assert "not a cause" in table.stdout and "synthetic demo data" in table.stdout
     as_json = runner.invoke(app, ["analyse", "culture", "--format", "json", "--place", "s1-place-2", "--data-dir", data])
     report = json.loads(as_json.stdout)
-    assert {o["place"] for o in report["organisations"]} == {"s1-place-2"}
+    # the place's organisations, and those serving the whole system (no place: in every place scope, issue 21)
+    assert {o["place"] for o in report["organisations"]} == {"s1-place-2", None}
     assert all(f["value"] is None for o in report["organisations"] for f in o["indicators"] if f["responses"] < 11)
     strict = runner.invoke(app, ["analyse", "culture", "--format", "json", "--data-dir", data],
                            env={"CARENET_CULTURE_MIN_RESPONSES": "5000"})

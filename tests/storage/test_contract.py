@@ -744,6 +744,29 @@ async def test_organisations_by_ods_code(any_repo):
     assert rows == [{"ods_code": "RAA", "uid": "O2"}]
 
 
+async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
+    """The map's queries as its services send them: the fast subgraph forms (rank and cut, then
+    join) give what the plain forms give, at every level, filtered or not; the system overview
+    sums the team ties per pair of organisations; an organisation scope asks which waves have
+    organisation ties of their own (issue 19, issue 21)."""
+    from carenet.services import graphs, overview, subgraph
+
+    await any_repo.apply(_everything())
+    for level in subgraph.Level:
+        for f in (subgraph.SubgraphFilter(level=level), subgraph.SubgraphFilter(level=level, search="a"),
+                  subgraph.SubgraphFilter(level=level, sectors=["health"]), subgraph.SubgraphFilter(level=level, wave=W1)):
+            fast = await subgraph.subgraph(any_repo, filter=f, limit=3)
+            plain = await subgraph.subgraph(any_repo, filter=f, limit=3, plain=True)
+            assert fast == plain, (level, f)
+    every = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(level=subgraph.Level.TEAM))
+    assert {n.id for n in every.nodes} >= {"a", "b", "c"} and every.total_nodes == len(every.nodes)
+    for wave in ("", W1):
+        seen = await overview.system_overview(any_repo, wave=wave)
+        assert {n.id for n in seen.nodes} == {"O1", "O2"}, wave
+    scope = await graphs.resolve(any_repo, graphs.Scope(level="organisation"))
+    assert scope.waves is not None
+
+
 
 def test_every_named_query_is_exercised_by_the_contract_suite(request):
     """Every named query ran in this module (issue 17): on LadybugDB always, so on Neo4j too wherever

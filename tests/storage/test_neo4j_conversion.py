@@ -137,7 +137,8 @@ async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
     await repo.apply(_with_people())
     declared = [q for q in REGISTRY.values() if q.columns]
     assert {name for name in STREAMED} <= {q.name for q in declared}
-    params = {"wave": "", "any_time": True, "at": _dt.date.today()}
+    params = {"wave": "", "any_time": True, "at": _dt.date.today(),
+              "uids": ["a", "b", "c", "d", "O1", "O2", "p1", "p2"]}  # every end of the ties: the *_ties_out forms
     checked = set()
     for query in declared:
         needed = {k: v for k, v in params.items() if "$" + k in query.cypher}

@@ -28,7 +28,8 @@ def test_the_schema_files_live_in_the_package_where_codegen_writes_them():
     package = Path(carenet.__file__).resolve().parent
     assert SCHEMA_DIR.resolve() == codegen.SCHEMA_DIR.resolve() == package / "graph_schema"
     written = {p.resolve() for p in codegen.outputs() if p.suffix == ".cypher"}
-    assert written == {(SCHEMA_DIR / store / "001_base.cypher").resolve() for store in ("ladybug", "neo4j")}
+    assert written == {(SCHEMA_DIR / store / name).resolve() for store in ("ladybug", "neo4j")
+                       for name in ("001_base.cypher", "002_name_keys.cypher")}
     assert not (package.parents[1] / "graph_schema").exists(), "a second copy of the schema files beside the package"
 
 

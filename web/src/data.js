@@ -61,6 +61,18 @@ export async function loadSubgraph(query, state) {
   return data.subgraph;
 }
 
+const FIND = `
+query MapFind($filter: SubgraphFilter) {
+  subgraph(filter: $filter, limit: 20) { totalNodes nodes { id label kind organisationName } }
+}`;
+
+/** Teams (or organisations) anywhere in the scope whose name contains `text`. */
+export async function findByName(query, state, level, text) {
+  const filter = { level, search: text };
+  if (state.system) filter.system = state.system;
+  return (await query(FIND, { filter })).subgraph;
+}
+
 export async function loadAnalysis(query, state) {
   return (await query(ANALYSIS, { filter: analysisFilter(state) })).analysis;
 }

@@ -6,8 +6,8 @@ const LIST_KEYS = ["sectors", "levels", "hl"];
 
 export function defaultState() {
   return {
-    level: "TEAM", sizeBy: "DEGREE", colourBy: "sector", system: "", place: "", wave: "",
-    sectors: [], levels: [], hl: [], pathway: "", limit: 5000,
+    view: "overview", level: "TEAM", sizeBy: "DEGREE", colourBy: "sector", system: "", place: "", wave: "",
+    sectors: [], levels: [], hl: ["silos", "brokers"], pathway: "", limit: 5000, focus: "", depth: "1",
   };
 }
 
@@ -85,6 +85,8 @@ export function readForm(form, state) {
   const data = new FormData(form);
   return {
     ...state,
+    view: data.get("view") || "overview",
+    depth: data.get("depth") || "1",
     level: data.get("level") || "TEAM",
     sizeBy: data.get("sizeBy") || "DEGREE",
     colourBy: data.get("colourBy") || "sector",
@@ -100,6 +102,9 @@ export function readForm(form, state) {
 
 export function writeForm(form, state) {
   for (const radio of form.querySelectorAll("input[name=level]")) radio.checked = radio.value === state.level;
+  for (const radio of form.querySelectorAll("input[name=view]")) radio.checked = radio.value === state.view;
+  form.elements.depth.value = state.depth;
+  for (const el of form.querySelectorAll("[data-views]")) el.hidden = !el.dataset.views.split(" ").includes(state.view);
   form.elements.sizeBy.value = state.sizeBy;
   form.elements.colourBy.value = state.colourBy;
   for (const box of form.querySelectorAll("input[type=checkbox]")) {

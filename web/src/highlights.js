@@ -53,20 +53,26 @@ export function renderHandoffs(list, pathway) {
     const from = steps.get(h.fromStep);
     const to = steps.get(h.toStep);
     const li = document.createElement("li");
-    li.className = h.hasTie ? "handoff ok" : "handoff broken";
+    const status = h.status || (h.hasTie ? "working" : "missing");
+    li.className = { working: "handoff ok", weak: "handoff weak", missing: "handoff broken" }[status];
     li.dataset.fromStep = h.fromStep;
     li.dataset.toStep = h.toStep;
     li.dataset.broken = String(!h.hasTie);
+    li.dataset.status = status;
     const mark = document.createElement("span");
     mark.className = "mark";
     mark.setAttribute("aria-hidden", "true");
-    mark.textContent = h.hasTie ? "✓" : "✕";
+    mark.textContent = { working: "✓", weak: "!", missing: "✕" }[status];
     const text = document.createElement("span");
     text.className = "names";
     text.textContent = `${from ? from.name : h.fromStep} → ${to ? to.name : h.toStep}`;
     const verdict = document.createElement("strong");
-    verdict.textContent = h.hasTie ? "working tie" : "no working tie";
+    verdict.textContent = { working: "working tie", weak: "weak: a single tie", missing: "no working tie" }[status];
     li.append(mark, " ", text, ": ", verdict);
+    if (status === "missing" && h.status) {
+      const hops = h.route ? h.route.length - 1 : 0;
+      li.append(h.route ? ` (shortest route: ${hops} ${hops === 1 ? "tie" : "ties"}, drawn in blue)` : " (no route at all)");
+    }
     list.append(li);
   }
 }

@@ -13,7 +13,8 @@ function sunflower(i, n, radius) {
   return [r * Math.cos(a), r * Math.sin(a)];
 }
 
-function groupOf(attrs) {
+export function groupOf(attrs) {
+  if (attrs.group !== undefined) return attrs.group;
   if (attrs.community !== null && attrs.community !== undefined) return `c${attrs.community}`;
   return `o${attrs.organisation || attrs.sector || "?"}`;
 }
@@ -23,7 +24,7 @@ function groupOf(attrs) {
  * discs laid out on a larger sunflower, biggest first; nodes spread evenly inside their group.
  * O(n), deterministic, so the first render never waits for a force layout.
  */
-export function seedPositions(graph, remembered) {
+export function seedPositions(graph, remembered, spread = 1) {
   const groups = new Map();
   graph.forEachNode((node, attrs) => {
     const key = groupOf(attrs);
@@ -34,12 +35,14 @@ export function seedPositions(graph, remembered) {
   const total = graph.order || 1;
   let index = 0;
   for (const members of ordered) {
-    const [cx, cy] = sunflower(index++, ordered.length, Math.sqrt(total) * 12);
-    const radius = Math.sqrt(members.length) * 4;
+    const [cx, cy] = sunflower(index++, ordered.length, Math.sqrt(total) * 12 * spread);
+    const radius = Math.sqrt(members.length) * 4 * spread;
     members.sort();
     members.forEach((node, i) => {
       const known = remembered.get(node);
-      if (known) {
+      if (graph.getNodeAttribute(node, "placed")) {
+        // positioned by the caller (a cached layout)
+      } else if (known) {
         graph.mergeNodeAttributes(node, known);
       } else {
         const [x, y] = sunflower(i, members.length, radius);

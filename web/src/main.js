@@ -1,15 +1,20 @@
 // The /map page: wires the controls, the API and the drawing together. Test hooks: window.carenetMap.
 import { client, takeToken } from "./graphql.js";
-import { loadAnalysis, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
+import { findByName, loadAnalysis, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
 import { buildChecks, readForm, setOptions, stateFromUrl, writeForm, writeUrl } from "./filters.js";
 import { analysisFocus, pathwayOverlay, renderHandoffs } from "./highlights.js";
 import { legendEntries, renderLegend } from "./legend.js";
 import { NetworkMap } from "./map.js";
+import { communityColour } from "./palette.js";
 import { DetailsPanel, impactView } from "./panel.js";
-import { download, toPng, toSvg } from "./export.js";
+import { download, svgText, toPng, toSvg } from "./export.js";
+import { layoutKey, loadLayout, saveLayout } from "./cache.js";
+import {
+  HANDOFF, RING, VIEWS, communityGroups, communityText, loadOverview, overviewRings, pathwayDrawing, pathwayPairs, viewLevel,
+} from "./views.js";
 
 const NOUNS = { TEAM: "teams", ORGANISATION: "organisations", PERSON: "leaders" };
-const RELOAD_KEYS = ["level", "sizeBy", "system", "place", "wave", "sectors", "levels"];
+const RELOAD_KEYS = ["view", "level", "sizeBy", "system", "place", "wave", "sectors", "levels"];
 const $ = (sel) => document.querySelector(sel);
 
 const form = $("#controls");
@@ -18,12 +23,18 @@ const mapBox = $("#map");
 const query = client({ token: takeToken() });
 
 let state = stateFromUrl();
-let analysis = null;
+let analysis = null; // the analysis of the drawn level
+let orgAnalysis = null; // overview: the organisation-level analysis (brokers, cut points)
 let pathways = [];
 let pathwaysFor = null;
+let pathwayView = null; // pathway view: {handoffs, ...}
+let teamSubgraph = null; // pathway view: the teams and ties the pathway is drawn from
 let loadSeq = 0;
 let pending = Promise.resolve();
 let firstRender = null;
+let layoutSource = "none";
+let cacheKey = null;
+let graphVersion = null;
 const names = new Map();
 const places = new Map();
 let resolveReady;
@@ -40,11 +51,14 @@ const map = new NetworkMap(mapBox, {
   },
 });
 
+/** The state as the API sees it: the view decides the level. */
+const apiState = () => ({ ...state, level: viewLevel(state) });
+
 const panel = new DetailsPanel($("#panel"), {
   onGoTo: (id) => openNode(id, { centre: true }),
   onImpact: async (id) => {
     try {
-      return impactView(await loadDepartureImpact(query, state, [id]));
+      return impactView(await loadDepartureImpact(query, apiState(), [id]));
     } catch (err) {
       return impactView(null);
     }
@@ -60,7 +74,13 @@ const panel = new DetailsPanel($("#panel"), {
     return names.get(uid);
   },
 });
-panel.onClose = () => map.select(null);
+panel.onClose = () => {
+  map.select(null);
+  if (state.focus) {
+    state = { ...state, focus: "" };
+    writeUrl(state);
+  }
+};
 
 function setStatus(text, stateName) {
   statusLine.textContent = text;
@@ -68,36 +88,132 @@ function setStatus(text, stateName) {
   mapBox.dataset.status = stateName;
 }
 
+/** Focus: select the node, dim all but its neighbourhood, open its panel and work out its departure impact. */
 function openNode(id, { centre = false } = {}) {
   if (!map.graph.hasNode(id)) return;
-  map.select(id);
+  map.select(id, Number(state.depth) || 1);
   if (centre) map.centreOn(id);
   panel.open(map, id);
+  mapBox.dataset.focus = id;
+  if (state.focus !== id) {
+    state = { ...state, focus: id };
+    writeUrl(state);
+  }
+  const impact = $("#impact");
+  if (impact && viewLevel(state) !== "PERSON") impact.click();
+}
+
+function legendFor() {
+  const notes = [];
+  let entries;
+  let title = "Sector";
+  if (state.view === "communities") {
+    title = "Communities";
+    const orgNames = new Map();
+    map.graph.forEachNode((_, a) => orgNames.set(a.organisation, a.organisationName));
+    entries = [...((analysis && analysis.communities) || [])].sort((a, b) => b.size - a.size).slice(0, 12).map((c) => ({
+      colour: communityColour(c.id), label: `${c.size} teams: ${communityText(c, orgNames)}`,
+    }));
+    if (analysis && analysis.communities.some((c) => c.isSilo)) {
+      entries.push({ colour: RING.silo, shape: "ring-dash", label: "silo: 80% or more of a community from one organisation" });
+    }
+    notes.push("Teams are grouped by the community the analysis detected; each group's label gives its largest sector and organisation share.");
+  } else {
+    entries = legendEntries(map, "sector", null);
+    if (state.colourBy === "community" && state.view === "network") {
+      title = "Community";
+      entries = legendEntries(map, "community", analysis);
+    }
+  }
+  if (state.view === "overview") {
+    title = "Organisations by sector";
+    if (state.hl.includes("silos")) entries.push({ colour: RING.silo, shape: "ring-dash", label: "silo: its teams form a community with few ties outside it" });
+    if (state.hl.includes("brokers")) entries.push({ colour: RING.broker, shape: "ring", label: "broker: among the 5 organisations most often between others" });
+    if (state.hl.includes("cutPoints")) entries.push({ colour: RING.cutPoint, shape: "ring", label: "cut point: losing it splits the network" });
+    notes.push("Node size: number of teams. Line width: ties between the two organisations' teams. Organisations of one place sit together under its name.");
+  }
+  if (state.view === "network" && state.hl.length && analysis) {
+    notes.push(`Not greyed: ${state.hl.map((h) => ({ silos: "silo communities", brokers: "brokers", cutPoints: "cut points", bridges: "bridges" })[h]).join(", ")} the analysis found.`);
+  }
+  if (state.view === "pathway") {
+    title = "Pathway hand-offs";
+    entries = [
+      { colour: HANDOFF.working, shape: "line", label: "working: teams of the two steps have ties" },
+      { colour: HANDOFF.weak, shape: "line", label: "weak: a single tie carries the hand-off" },
+      { colour: HANDOFF.missing, shape: "line", label: "missing: no tie between the two steps' teams" },
+      { colour: HANDOFF.route, shape: "line", label: "shortest route where the direct tie is missing" },
+      ...legendEntries(map, "sector", null),
+    ];
+  } else if (state.view === "network" && state.pathway) {
+    entries.push({ colour: HANDOFF.missing, shape: "line", label: "hand-off with no working tie" }, { colour: HANDOFF.working, shape: "line", label: "hand-off with a working tie" });
+  }
+  return { entries, title, notes };
 }
 
 function updateLegend() {
-  const entries = legendEntries(map, state.colourBy, analysis);
-  renderLegend($("#legend"), entries, { overlay: Boolean(state.pathway), title: state.colourBy === "community" ? "Community" : "Sector" });
+  const { entries, title, notes } = legendFor();
+  renderLegend($("#legend"), entries, { title, notes });
   return entries;
 }
 
-function applyHighlights() {
-  const focus = analysisFocus(map, analysis, state.hl);
-  const chosen = pathways.find((p) => p.id === state.pathway);
-  if (chosen) {
-    const overlay = pathwayOverlay(chosen);
-    overlay.nodes.forEach((n) => map.graph.hasNode(n) && focus.nodes.add(n));
-    map.setOverlay(overlay.pairs);
-  } else {
-    map.setOverlay([]);
+function caption() {
+  const f = [];
+  f.push(`View: ${VIEWS.find((v) => v.value === state.view).label}${state.view === "network" ? ` (${NOUNS[state.level]})` : ""}`);
+  if (state.system) f.push(`system ${state.system}`);
+  if (state.place) f.push(`place ${places.get(state.place) || state.place}`);
+  if (state.wave) f.push(`survey wave ${state.wave}`);
+  if (state.sectors.length) f.push(`sectors ${state.sectors.join(", ").toLowerCase()}`);
+  if (state.view === "pathway" || (state.view === "network" && state.pathway)) {
+    const p = pathways.find((x) => x.id === state.pathway);
+    if (p) f.push(`pathway ${p.name}`);
   }
-  renderHandoffs($("#pathway-steps"), chosen);
-  map.setFocus(focus);
+  if (state.focus && map.graph.hasNode(state.focus)) f.push(`focus ${map.graph.getNodeAttribute(state.focus, "label")} (${state.depth} ${state.depth === "1" ? "tie" : "ties"} away)`);
+  const filters = f.length > 1 ? f.join("; ") : `${f[0]}; no filters`;
+  const date = new Date();
+  return [
+    `${filters}.`,
+    `${map.nodeCount().toLocaleString("en-GB")} nodes, ${map.edgeCount().toLocaleString("en-GB")} ties; graph version ${graphVersion}; exported ${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC.`,
+  ];
+}
+
+const exportOptions = () => ({ legend: updateLegend(), title: "carenet network map", caption: caption() });
+
+function applyHighlights() {
+  if (state.view === "overview") {
+    const focus = analysisFocus(map, orgAnalysis, state.hl.filter((h) => h === "bridges"));
+    map.setFocus(focus);
+    map.setRings(overviewRings(map, analysis, orgAnalysis, state.hl));
+    mapBox.dataset.rings = String(map.rings.size);
+  } else if (state.view === "communities") {
+    const rings = new Map();
+    for (const c of (analysis && analysis.communities) || []) {
+      if (c.isSilo) c.members.forEach((m) => map.graph.hasNode(m) && rings.set(m, [{ colour: RING.silo, dash: true, kind: "silo" }]));
+    }
+    map.setRings(rings);
+  } else if (state.view === "pathway") {
+    map.setOverlay(pathwayView ? pathwayPairs(pathwayView.handoffs) : []);
+    renderHandoffs($("#pathway-steps"), pathwayView ? { ...pathways.find((p) => p.id === state.pathway), handoffs: pathwayView.handoffs } : null);
+  } else {
+    const focus = analysisFocus(map, analysis, state.hl);
+    const chosen = pathways.find((p) => p.id === state.pathway);
+    if (chosen) {
+      const overlay = pathwayOverlay(chosen);
+      overlay.nodes.forEach((n) => map.graph.hasNode(n) && focus.nodes.add(n));
+      map.setOverlay(overlay.pairs);
+    } else {
+      map.setOverlay([]);
+    }
+    renderHandoffs($("#pathway-steps"), chosen);
+    map.setFocus(focus);
+  }
   updateLegend();
 }
 
 async function refreshPlaces(subgraph) {
-  for (const n of subgraph.nodes) if (n.place && !places.has(n.place)) places.set(n.place, n.place);
+  for (const n of subgraph.nodes) {
+    if (n.place && n.placeName) places.set(n.place, n.placeName);
+    else if (n.place && !places.has(n.place)) places.set(n.place, n.place);
+  }
   const unknown = [...places.keys()].filter((p) => places.get(p) === p);
   if (unknown.length) {
     try {
@@ -108,14 +224,27 @@ async function refreshPlaces(subgraph) {
   setOptions(form.elements.place, options, state.place);
 }
 
+async function refreshPathways() {
+  if (pathwaysFor !== state.system) {
+    pathways = await loadPathways(query, state);
+    pathwaysFor = state.system;
+    setOptions(form.elements.pathway, pathways.map((p) => ({ value: p.id, label: p.name })), state.pathway);
+  }
+}
+
 async function refreshAnalysis(seq) {
   const note = $("#analysis-status");
-  analysis = null;
   note.textContent = "Loading the analysis…";
   try {
-    const found = await loadAnalysis(query, state);
-    if (seq !== loadSeq) return;
-    analysis = found;
+    if (state.view !== "communities") {
+      const [found, orgs] = await Promise.all([
+        loadAnalysis(query, state.view === "overview" ? { ...state, level: "TEAM" } : apiState()),
+        state.view === "overview" ? loadAnalysis(query, { ...state, level: "ORGANISATION" }) : null,
+      ]);
+      if (seq !== loadSeq) return;
+      analysis = found;
+      orgAnalysis = orgs;
+    }
     note.textContent = `${analysis.communities.filter((c) => c.isSilo).length} silos, ${analysis.brokers.length} brokers, ${analysis.cutPoints.length} cut points, ${analysis.bridges.length} bridges.`;
     mapBox.dataset.analysis = "ready";
   } catch (err) {
@@ -123,41 +252,78 @@ async function refreshAnalysis(seq) {
     note.textContent = "Analysis unavailable.";
     mapBox.dataset.analysis = "unavailable";
   }
-  try {
-    if (pathwaysFor !== state.system) {
-      pathways = await loadPathways(query, state);
-      pathwaysFor = state.system;
-      setOptions(form.elements.pathway, pathways.map((p) => ({ value: p.id, label: p.name })), state.pathway);
+  if (state.view !== "pathway") {
+    try {
+      await refreshPathways();
+      mapBox.dataset.pathways = "ready";
+    } catch (err) {
+      pathways = [];
+      mapBox.dataset.pathways = "unavailable";
+      $("#pathway-steps").replaceChildren(Object.assign(document.createElement("li"), { textContent: "Pathways unavailable." }));
     }
-    mapBox.dataset.pathways = "ready";
-  } catch (err) {
-    pathways = [];
-    mapBox.dataset.pathways = "unavailable";
-    $("#pathway-steps").replaceChildren(Object.assign(document.createElement("li"), { textContent: "Pathways unavailable." }));
   }
   if (seq === loadSeq) applyHighlights();
 }
 
+/** What a view draws: {subgraph, positions, groupLabels, force} (force: run ForceAtlas2 unless cached). */
+async function fetchView(seq) {
+  if (state.view === "overview") {
+    const { subgraph, groupLabels } = await loadOverview(query, state);
+    return { subgraph, groupLabels, force: false };
+  }
+  if (state.view === "communities") {
+    const [subgraph, found] = await Promise.all([loadSubgraph(query, apiState()), loadAnalysis(query, apiState())]);
+    if (seq === loadSeq) analysis = found;
+    return { subgraph, groupLabels: communityGroups(subgraph, found), force: false, maxSize: 6 };
+  }
+  if (state.view === "pathway") {
+    const [subgraph] = await Promise.all([loadSubgraph(query, apiState()), refreshPathways()]);
+    mapBox.dataset.pathways = "ready";
+    teamSubgraph = subgraph;
+    const chosen = pathways.find((p) => p.id === state.pathway) || pathways[0];
+    if (!chosen) { pathwayView = null; return { subgraph: { ...subgraph, nodes: [], edges: [] }, groupLabels: [], force: false }; }
+    if (state.pathway !== chosen.id) {
+      state = { ...state, pathway: chosen.id };
+      form.elements.pathway.value = chosen.id;
+      writeUrl(state);
+    }
+    pathwayView = pathwayDrawing(subgraph, chosen);
+    return { subgraph: pathwayView.subgraph, positions: pathwayView.positions, groupLabels: pathwayView.labels, force: false };
+  }
+  return { subgraph: await loadSubgraph(query, apiState()), groupLabels: [], force: true };
+}
+
 async function load() {
   const seq = ++loadSeq;
-  const noun = NOUNS[state.level] || "nodes";
+  const level = viewLevel(state);
+  const noun = NOUNS[level] || "nodes";
   setStatus(`Loading ${noun}…`, "loading");
   mapBox.dataset.analysis = "loading";
+  mapBox.dataset.view = state.view;
+  analysis = null;
+  orgAnalysis = null;
   const started = performance.now();
-  let subgraph;
+  let drawn;
   try {
-    subgraph = await loadSubgraph(query, state);
+    drawn = await fetchView(seq);
   } catch (err) {
     if (seq === loadSeq) setStatus(`The map could not be loaded: ${err.message}`, "error");
     return;
   }
   if (seq !== loadSeq) return;
+  const { subgraph, groupLabels } = drawn;
   const fetched = performance.now();
   panel.close();
-  map.setData(subgraph, state.level);
+  graphVersion = subgraph.graphVersion;
+  cacheKey = layoutKey({ ...state, level });
+  const cached = drawn.force ? loadLayout(cacheKey, graphVersion) : null;
+  layoutSource = cached ? "cache" : drawn.force ? "force" : "computed";
+  map.colourBy = state.view === "communities" ? "community" : state.view === "network" ? state.colourBy : "sector";
+  map.setData(subgraph, level, { positions: cached || drawn.positions || null, groupLabels, spread: drawn.spread || 1, maxSize: drawn.maxSize });
+  mapBox.dataset.layoutSource = layoutSource;
   mapBox.dataset.nodeCount = String(map.nodeCount());
   mapBox.dataset.edgeCount = String(map.edgeCount());
-  mapBox.dataset.level = state.level;
+  mapBox.dataset.level = level;
   mapBox.dataset.graphVersion = subgraph.graphVersion;
   mapBox.dataset.fetchMs = String(Math.round(fetched - started));
   mapBox.dataset.drawMs = String(Math.round(performance.now() - fetched));
@@ -167,10 +333,13 @@ async function load() {
     : `Showing ${shown}.`, "ready");
   updateLegend();
   resolveReady();
-  map.layout.start(Math.min(2000 + map.nodeCount(), 8000));
-  setLayoutButton(true);
+  if (layoutSource === "force") {
+    map.layout.start(Math.min(2000 + map.nodeCount(), 8000));
+    setLayoutButton(true);
+  }
   refreshPlaces(subgraph);
   await refreshAnalysis(seq);
+  if (seq === loadSeq && state.focus && map.graph.hasNode(state.focus)) openNode(state.focus, { centre: true });
 }
 
 function setLayoutButton(running) {
@@ -178,7 +347,13 @@ function setLayoutButton(running) {
   button.setAttribute("aria-pressed", String(running));
   button.textContent = running ? "Stop layout" : "Run layout";
 }
-map.layout.onStop = ((inner) => () => { inner(); setLayoutButton(false); })(map.layout.onStop);
+map.layout.onStop = ((inner) => () => {
+  inner();
+  setLayoutButton(false);
+  if (cacheKey && graphVersion !== null && map.graph.order) {
+    mapBox.dataset.layoutSaved = String(saveLayout(cacheKey, graphVersion, map.graph));
+  }
+})(map.layout.onStop);
 
 function search(text) {
   const list = $("#search-results");
@@ -200,9 +375,39 @@ function search(text) {
   }
   const count = document.createElement("li");
   count.className = "hint";
-  count.textContent = hits.length ? `${hits.length} found${hits.length > 20 ? " (first 20 listed)" : ""}` : "nothing found";
+  count.textContent = hits.length ? `${hits.length} found${hits.length > 20 ? " (first 20 listed)" : ""}` : "nothing found in this view";
   list.prepend(count);
+  if (viewLevel(state) !== "TEAM") searchTeams(needle, ++searchSeq);
   return hits;
+}
+
+let searchSeq = 0;
+
+/** Teams not drawn in this view, found through the API: a click opens one in the network view. */
+async function searchTeams(needle, seq) {
+  let found;
+  try {
+    found = await findByName(query, state, "TEAM", needle);
+  } catch {
+    return;
+  }
+  if (seq !== searchSeq || !found.nodes.length) return;
+  const list = $("#search-results");
+  const head = Object.assign(document.createElement("li"), { className: "hint", textContent: `Teams (${found.totalNodes}), opened in the network view:` });
+  list.append(head);
+  for (const n of found.nodes) {
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "link", textContent: `${n.label}` });
+    button.dataset.team = n.id;
+    button.addEventListener("click", () => {
+      state = { ...state, view: "network", level: "TEAM", focus: n.id };
+      writeForm(form, state);
+      writeUrl(state);
+      pending = load();
+    });
+    const li = document.createElement("li");
+    li.append(button, Object.assign(document.createElement("span"), { className: "hint", textContent: ` ${n.organisationName || ""}` }));
+    list.append(li);
+  }
 }
 
 form.addEventListener("submit", (event) => event.preventDefault());
@@ -210,11 +415,15 @@ form.addEventListener("change", (event) => {
   if (event.target.name === "search") return;
   const before = state;
   state = readForm(form, state);
+  if (before.view !== state.view) state.focus = "";
   writeForm(form, state);
   writeUrl(state);
-  if (RELOAD_KEYS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(state[k]))) {
+  if (RELOAD_KEYS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(state[k]))
+      || (state.view === "pathway" && before.pathway !== state.pathway)) {
     if (before.system !== state.system) pathwaysFor = null;
     pending = load();
+  } else if (before.depth !== state.depth) {
+    if (map.selected) openNode(map.selected);
   } else if (before.colourBy !== state.colourBy) {
     map.setColourBy(state.colourBy);
     updateLegend();
@@ -232,8 +441,8 @@ form.elements.search.addEventListener("keydown", (event) => {
 mapBox.addEventListener("keydown", (event) => {
   if (map.handleKey(event.key)) event.preventDefault();
 });
-$("#export-png").addEventListener("click", async () => download(await toPng(map.renderer), "carenet-map.png"));
-$("#export-svg").addEventListener("click", () => download(toSvg(map.renderer, map.graph, updateLegend()), "carenet-map.svg"));
+$("#export-png").addEventListener("click", async () => download(await toPng(map, exportOptions()), "carenet-map.png"));
+$("#export-svg").addEventListener("click", () => download(toSvg(map, exportOptions()), "carenet-map.svg"));
 $("#layout-toggle").addEventListener("click", () => {
   if (map.layout.running) map.layout.stop();
   else { map.layout.start(8000); setLayoutButton(true); }
@@ -243,6 +452,7 @@ buildChecks(form);
 writeForm(form, state);
 if (state.system) setOptions(form.elements.system, [], state.system);
 if (state.wave) setOptions(form.elements.wave, [], state.wave);
+if (state.pathway) setOptions(form.elements.pathway, [], state.pathway);
 pending = load();
 
 window.carenetMap = {
@@ -259,8 +469,15 @@ window.carenetMap = {
   firstRenderMs: () => firstRender,
   layoutRunning: () => map.layout.running,
   stopLayout: () => map.layout.stop(),
+  layoutSource: () => layoutSource,
+  labelled: () => [...map.labels],
+  rings: () => map.ringShapes(),
+  groupLabels: () => map.groupLabelShapes(),
+  near: () => (map.near ? [...map.near] : null),
+  handoffs: () => (pathwayView ? pathwayView.handoffs.map(({ fromStep, toStep, status, ties, route }) => ({ fromStep, toStep, status, ties, route })) : null),
+  teamSubgraph: () => teamSubgraph,
   search,
-  pngSize: async () => (await toPng(map.renderer)).size,
-  svgText: () => toSvg(map.renderer, map.graph, updateLegend()).text(),
+  pngSize: async () => (await toPng(map, exportOptions())).size,
+  svgText: () => svgText(map, exportOptions()),
   renderer: map.renderer,
 };

@@ -63,7 +63,12 @@ export class DetailsPanel {
       ...row("Sector", el("span", {}, swatch, " ", sectorLabel(a.sector))),
       ...row("Place", place),
     );
-    const metrics = el("dl", { className: "facts", "aria-label": "Network metrics" },
+    const metrics = a.teams !== undefined ? el("dl", { className: "facts", "aria-label": "Network metrics" },
+      ...row("Teams", fmt(a.teams)),
+      ...row("Ties between its teams", fmt(a.innerTies)),
+      ...row("Ties to other organisations' teams", fmt(a.outerTies)),
+      ...row("Organisations it has ties with", fmt(a.degree)),
+    ) : el("dl", { className: "facts", "aria-label": "Network metrics" },
       ...row("Ties (degree)", fmt(a.degree)),
       ...row("Betweenness", fmt(a.betweenness)),
       ...row("Brokerage", fmt(a.brokerage)),
@@ -74,14 +79,15 @@ export class DetailsPanel {
     graph.forEachEdge(id, (edge, attrs, source, target) => {
       if (attrs.overlay) return;
       const other = source === id ? target : source;
-      ties.push({ other, label: graph.getNodeAttribute(other, "label"), kinds: attrs.kinds || [] });
+      ties.push({ other, label: graph.getNodeAttribute(other, "label"), kinds: attrs.kinds || [], weight: attrs.weight });
     });
     ties.sort((x, y) => x.label.localeCompare(y.label));
     const list = el("ul", { className: "ties", "aria-label": `Ties of ${a.label}` },
       ...ties.slice(0, MAX_TIES).map((t) => el("li", {},
         el("button", { type: "button", className: "link", onclick: () => this.onGoTo(t.other), "data-node": t.other },
           t.label),
-        t.kinds.length ? el("span", { className: "hint" }, ` ${t.kinds.join(", ").toLowerCase().replaceAll("_", " ")}`) : null)));
+        t.kinds.length ? el("span", { className: "hint" }, ` ${t.kinds.join(", ").toLowerCase().replaceAll("_", " ")}`) : null,
+        a.teams !== undefined ? el("span", { className: "hint" }, ` ${t.weight} ${t.weight === 1 ? "tie" : "ties"}`) : null)));
     const more = ties.length > MAX_TIES ? el("p", { className: "hint" }, `and ${ties.length - MAX_TIES} more`) : null;
 
     const impactOut = el("div", { className: "impact", "aria-live": "polite" });

@@ -32,7 +32,7 @@ from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
 from carenet.api.prepared import PreparedOperations, execute_prepared, operation_problem
-from carenet.api.subgraph import subgraph_field
+from carenet.api.subgraph import subgraph_field, system_overview_field
 from carenet.api.types import Node
 from carenet.services import nodes
 
@@ -53,6 +53,7 @@ class GraphNode:
 @strawberry.type
 class Query:
     subgraph = subgraph_field
+    system_overview = system_overview_field
     teams = teams_field
     organisations = organisations_field
     people = people_field

@@ -14,6 +14,7 @@ from carenet.api.auth import Role
 from carenet.api.connections import current_metrics, selects
 from carenet.api.context import Context
 from carenet.api.enums import GraphLevel, LeadershipLevelEnum, SectorEnum, SizeMetric
+from carenet.services import overview as overview_service
 from carenet.services import subgraph as service
 
 
@@ -119,4 +120,70 @@ async def resolve_subgraph(
 subgraph_field = strawberry.field(
     resolver=resolve_subgraph,
     description="Nodes and edges for drawing, best-connected first, at most `limit` nodes (max 5000).",
+)
+
+
+@strawberry.input
+class OverviewFilter:
+    system: strawberry.ID | None = strawberry.field(default=None, description="system uid")
+    place: strawberry.ID | None = strawberry.field(default=None, description="place uid")
+    sectors: list[SectorEnum] | None = None
+    wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
+
+
+@strawberry.type
+class OverviewNode:
+    id: strawberry.ID = strawberry.field(description="organisation uid")
+    label: str
+    sector: str | None
+    place: strawberry.ID | None
+    place_name: str | None
+    teams: int = strawberry.field(description="number of the organisation's teams")
+    inner_ties: int = strawberry.field(description="ties between two teams of this organisation")
+    outer_ties: int = strawberry.field(description="ties from its teams to teams of the other organisations shown")
+
+
+@strawberry.type
+class OverviewEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    team_ties: int = strawberry.field(description="ties between a team of one and a team of the other, both directions")
+    organisation_ties: int = strawberry.field(description="ties recorded between the two organisations themselves")
+    weight: int = strawberry.field(description="teamTies + organisationTies")
+
+
+@strawberry.type
+class SystemOverview:
+    nodes: list[OverviewNode]
+    edges: list[OverviewEdge]
+    truncated: bool = strawberry.field(description="true when the scope holds more than 5,000 organisations")
+    graph_version: str
+
+
+async def resolve_system_overview(info: Info[Context, None], filter: OverviewFilter | None = None) -> SystemOverview:
+    ctx = info.context
+    ctx.principal.require(Role.FRONTEND, "systemOverview")
+    f = filter or OverviewFilter()
+    result = await overview_service.system_overview(
+        ctx.repo,
+        system=str(f.system or ""),
+        place=str(f.place or ""),
+        sectors=[s.value for s in f.sectors or ()],
+        wave=str(f.wave or ""),
+    )
+    return SystemOverview(
+        nodes=[OverviewNode(id=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
+                            teams=n.teams, inner_ties=n.inner_ties, outer_ties=n.outer_ties) for n in result.nodes],
+        edges=[OverviewEdge(id=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
+                            organisation_ties=e.organisation_ties, weight=e.weight) for e in result.edges],
+        truncated=result.truncated,
+        graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
+    )
+
+
+system_overview_field = strawberry.field(
+    resolver=resolve_system_overview,
+    description=("Organisations (sized by their teams) and the ties between their teams summed per pair of "
+                 "organisations: the map's default view."),
 )

@@ -67,31 +67,51 @@ async def board_pack(repo: Repository, *, system: str, place: str | None = None,
             "sources": await _sources(repo, system, sections)}
 
 
+def _shortfall(row: dict[str, Any]) -> tuple[float | None, float]:
+    """A row's shortfall as (lowest, highest): the point figure where its counts are published,
+    else the range the published figures allow (lowest None: no bound; see leadership.demand)."""
+    if row["gap"] is not None:
+        return row["gap"], row["gap"]
+    low, high = row["gap_range"]
+    return low, high
+
+
+def _shown(low: float | None, high: float) -> str:
+    if low is not None and round(low) == round(high):
+        return str(round(high))
+    return f"up to {round(high)}" if low is None else f"{round(low)} to {round(high)}"
+
+
 def _demand(demand: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    by_place: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0, 0.0]))
+    """Demand against the leaders expected, per place and year. Where a count is suppressed the
+    model runs on the range of counts it may stand for (leadership.demand), so the shortfall is a
+    range and the chart shows the leaders expected at the least (never a back-calculable figure)."""
+    by_place: dict[str, dict[int, dict[str, Any]]] = defaultdict(
+        lambda: defaultdict(lambda: {"demand": 0.0, "low": 0.0, "high": 0.0}))
     for row in demand["years"]:
         cell = by_place[row["place"]][row["year"]]
-        cell[0] += row["demand"]
-        cell[1] += row["retained"] + row["from_pipeline"]
-        cell[2] += row["gap"]
+        low, high = _shortfall(row)
+        cell["demand"] += row["demand"]
+        cell["high"] += high
+        cell["low"] = None if cell["low"] is None or low is None else cell["low"] + low
     charts, sentences = [], []
     for place, years in sorted(by_place.items()):
         ordered = sorted(years)
-        charts.append({"kind": "demand", "name": f"demand-{place}", "title": f"{names.get(place, place)}: leaders needed and expected",
-                       "years": ordered, "demand": [round(years[y][0]) for y in ordered],
-                       "available": [round(years[y][1]) for y in ordered]})
-        worst = max(ordered, key=lambda y: years[y][2])
-        if years[worst][2] > 0:
-            sentences.append(f"{names.get(place, place)} needs {round(years[ordered[-1]][0])} leaders by {ordered[-1]}; "
-                             f"the largest shortfall is {round(years[worst][2])} in {worst}.")
+        charts.append({"kind": "demand", "name": f"demand-{place}", "title": f"{names.get(place, place)}: leaders needed and expected (at least)",
+                       "years": ordered, "demand": [round(years[y]["demand"]) for y in ordered],
+                       "available": [max(0, round(years[y]["demand"] - years[y]["high"])) for y in ordered]})
+        worst = max(ordered, key=lambda y: years[y]["high"])
+        if years[worst]["high"] > 0:
+            sentences.append(f"{names.get(place, place)} needs {round(years[ordered[-1]]['demand'])} leaders by {ordered[-1]}; "
+                             f"the largest shortfall, {_shown(years[worst]['low'], years[worst]['high'])}, is in {worst}.")
         else:
             sentences.append(f"{names.get(place, place)} is expected to meet its demand for leaders every year to {ordered[-1]}.")
-    gaps = sorted((r for r in demand["years"] if r["gap"] > 0), key=lambda r: -r["gap"])[:10]
+    gaps = sorted((r for r in demand["years"] if _shortfall(r)[1] > 0), key=lambda r: -_shortfall(r)[1])[:10]
     sentences.append(f"Leavers are taken as {demand['leaver_rate']:.0%} a year; the pipeline is leaders one level below who hold "
                      f"the required capabilities ({', '.join(c.removeprefix('cap-') for c in demand['required_capabilities'])}).")
     return {"id": "demand", "title": "Leaders needed over five years, against the pipeline", "sentences": sentences,
             "charts": charts, "tables": [{"caption": "Largest shortfalls", "columns": ["place", "level", "year", "needed", "shortfall"],
-                                          "rows": [[names.get(r["place"], r["place"]), r["level"], r["year"], round(r["demand"]), round(r["gap"])] for r in gaps]}]}
+                                          "rows": [[names.get(r["place"], r["place"]), r["level"], r["year"], round(r["demand"]), _shown(*_shortfall(r))] for r in gaps]}]}
 
 
 def _representation(rep: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:

@@ -269,18 +269,51 @@ _TIES_OUT = (
     "UNWIND $uids AS u MATCH (a:{label} {uid: u})-[x:{rel}]->(b:{label}) "
     "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
 )
+_TIES_OUT_COLUMNS = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
+                     ("frequency", "STRING"), ("trust", "DOUBLE"), ("wave", "STRING"))
+"""Streamed (the service keeps the ties that end in the picture while they are Arrow columns), so
+declared: the Neo4j store builds its batches with LadybugDB's schema (issue 20)."""
 SUBGRAPH_TEAM_TIES_OUT = Query(
     "subgraph_team_ties_out",
     _TIES_OUT.replace("{label}", "Team").replace("{rel}", "COLLABORATES_WITH") + "x.trust AS trust, x.wave AS wave",
     skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
 )
 SUBGRAPH_ORGANISATION_TIES_OUT = Query(
     "subgraph_organisation_ties_out",
     _TIES_OUT.replace("{label}", "Organisation").replace("{rel}", "COLLABORATES_WITH") + "x.trust AS trust, x.wave AS wave",
     skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
 )
 SUBGRAPH_PERSON_TIES_OUT = Query(
     "subgraph_person_ties_out",
     _TIES_OUT.replace("{label}", "Person").replace("{rel}", "WORKS_WITH") + "NULL AS trust, x.wave AS wave",
+    # LadybugDB cannot make an Arrow column of an untyped NULL ("a vector with ANY type")
+    ladybug=_TIES_OUT.replace("{label}", "Person").replace("{rel}", "WORKS_WITH") + "CAST(NULL AS DOUBLE) AS trust, x.wave AS wave",
     skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
 )
+# --- the system overview: teams' ties summed per pair of organisations ------------------------
+# Two forms, with and without the wave filter: LadybugDB evaluates a parameterised filter on every
+# row even when it cannot exclude anything. Pairs of one organisation come back too (its inner ties).
+
+_OVERVIEW_TIES = (
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) {wave}"
+    "MATCH (a)-[:PART_OF]->(oa:Organisation) MATCH (b)-[:PART_OF]->(ob:Organisation) "
+    "RETURN oa.uid AS source, ob.uid AS target, count(x) AS ties"
+)
+OVERVIEW_TEAM_TIES = Query("overview_team_ties", _OVERVIEW_TIES.replace("{wave}", ""))
+OVERVIEW_TEAM_TIES_WAVE = Query("overview_team_ties_wave", _OVERVIEW_TIES.replace("{wave}", "WHERE x.wave = $wave "))
+_OVERVIEW_ORG_TIES = (
+    "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) {wave}"
+    "RETURN a.uid AS source, b.uid AS target, count(x) AS ties"
+)
+OVERVIEW_ORGANISATION_TIES = Query("overview_organisation_ties", _OVERVIEW_ORG_TIES.replace("{wave}", ""))
+OVERVIEW_ORGANISATION_TIES_WAVE = Query(
+    "overview_organisation_ties_wave", _OVERVIEW_ORG_TIES.replace("{wave}", "WHERE x.wave = $wave ")
+)
+OVERVIEW_TEAM_COUNTS = Query(
+    "overview_team_counts",
+    "MATCH (t:Team)-[:PART_OF]->(o:Organisation) RETURN o.uid AS organisation, count(t) AS teams",
+)
+OVERVIEW_PLACE_NAMES = Query("overview_place_names", "MATCH (p:Place) RETURN p.uid AS uid, p.name AS name")
