@@ -124,10 +124,10 @@ export class DetailsPanel {
 /** An organisation's latest staff survey figures; a held figure is shown only as "fewer than N responses". */
 export function cultureFacts({ minimum, figures }) {
   if (!figures.length) return el("p", { className: "hint" }, "No staff survey figures recorded.");
-  return el("dl", { className: "facts", "aria-label": "Staff survey" },
-    ...[...figures].sort((a, b) => a.name.localeCompare(b.name)).flatMap((f) => row(
-      `${f.name} (${f.period})`,
-      el("span", { "data-indicator": f.indicator },
+  return el("ul", { className: "survey", "aria-label": "Staff survey" },
+    ...[...figures].sort((a, b) => a.name.localeCompare(b.name)).map((f) => el("li", {},
+      `${f.name} (${f.period}): `,
+      el("strong", { "data-indicator": f.indicator },
         f.suppressed ? `fewer than ${minimum} responses`
           : f.value === null || f.value === undefined ? "no value"
           : `${fmt(f.value, 2)}${f.responses ? ` (${f.responses} responses)` : ""}`))));
