@@ -386,3 +386,76 @@ def test_the_layout_is_computed_once_per_graph_version(server, browser, token):
 def assert_same_positions(a: dict, b: dict) -> None:
     assert a.keys() == b.keys()
     assert all(math.dist(a[k], b[k]) < 0.02 for k in a)
+
+
+CULTURE = """
+{ culture { minimumResponses organisations { id indicators { indicator name period value suppressed higherIsBetter } } } }
+"""
+# web/src/palette.js CULTURE_SCALE (ColorBrewer Blues, lowest to highest) and the grey of no value
+CULTURE_SCALE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+NO_VALUE = "#999999"
+
+
+def test_the_overview_colours_organisations_by_a_culture_indicator(server, browser, token):
+    c = gql(server, token, CULTURE)["culture"]
+    minimum = c["minimumResponses"]
+    drawn_ids = {n["id"] for n in gql(server, token, OVERVIEW)["systemOverview"]["nodes"]}
+    by_code: dict[str, dict[str, dict]] = defaultdict(dict)
+    for o in c["organisations"]:
+        for f in o["indicators"]:
+            if o["id"] in drawn_ids:
+                by_code[f["indicator"]][o["id"]] = f
+    # the indicator with held values and the most shown ones: both kinds of node are checked
+    code = max(by_code, key=lambda k: (any(f["suppressed"] for f in by_code[k].values()),
+                                       sum(not f["suppressed"] for f in by_code[k].values())))
+    figures = by_code[code]
+    assert any(f["suppressed"] for f in figures.values())
+    year = max((f["period"] for f in figures.values()), key=lambda p: int(p) if p.isdigit() else -1)
+    values = {o: f["value"] for o, f in figures.items() if f["period"] == year and not f["suppressed"] and f["value"] is not None}
+    assert len(values) >= 3
+    low, high = min(values.values()), max(values.values())
+
+    def expected(org: str) -> str:
+        if org not in values:
+            return NO_VALUE
+        return CULTURE_SCALE[min(4, math.floor((values[org] - low) / (high - low) * 5))]
+
+    open_map(browser, f"?view=overview&culture={code}", server, token)
+    browser.wait("document.querySelector('#map').dataset.culture === 'ready'")
+    page = browser.js("return carenetMap.culture()")
+    assert page["scale"] == CULTURE_SCALE and page["year"] == year and (page["min"], page["max"]) == (low, high)
+    colours = browser.js("""return Object.fromEntries(carenetMap.nodeIds().map((id) =>
+      [id, carenetMap.renderer.getNodeDisplayData(id).color.toLowerCase()]))""")
+    assert set(colours) == drawn_ids
+    assert colours == {o: expected(o) for o in drawn_ids}
+    held = [o for o, f in figures.items() if f["suppressed"]]
+    assert held and all(colours[o] == NO_VALUE for o in held)
+    # darker for higher: the lowest organisation gets the first colour, the highest the last
+    assert colours[min(values, key=values.get)] == CULTURE_SCALE[0] and colours[max(values, key=values.get)] == CULTURE_SCALE[-1]
+
+    legend = browser.js("return document.querySelector('#legend').innerText")
+    name = next(iter(figures.values()))["name"]
+    assert name in legend and year in legend
+    assert f"no value or fewer than {minimum} responses" in legend
+    direction = next(f["higherIsBetter"] for f in figures.values())
+    assert ("higher is better" if direction else "higher is worse") in legend
+    assert browser.js("return carenetMap.state().culture") == code
+    assert f"culture={code}" in browser.js("return location.search")
+    assert browser.js("return document.querySelector('select[name=culture]').value") == code
+    screenshot(browser, "map-view-overview-culture.png")
+
+    # the panel: shown values as the API gives them, held ones only as "fewer than N responses"
+    for org in (held[0], max(values, key=values.get)):
+        browser.js("carenetMap.clickNode(arg)", org)
+        browser.wait("document.querySelector('#panel-body [data-indicator]') !== null")
+        texts = browser.js("""return Object.fromEntries([...document.querySelectorAll('#panel-body [data-indicator]')]
+          .map((e) => [e.dataset.indicator, e.textContent]))""")
+        org_figures = {f["indicator"]: f for o in c["organisations"] if o["id"] == org for f in o["indicators"]}
+        assert set(texts) == set(org_figures)
+        for k, f in org_figures.items():
+            if f["suppressed"]:
+                assert texts[k] == f"fewer than {minimum} responses"
+            else:
+                v = f["value"]
+                assert texts[k].startswith(str(int(v)) if float(v).is_integer() else f"{v:.2f}"), (k, texts[k], v)
+    screenshot(browser, "map-view-overview-culture-panel.png")

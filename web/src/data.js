@@ -37,6 +37,19 @@ query MapPathways($system: ID) {
   }
 }`;
 
+const CULTURE = `
+query MapCulture($system: ID, $place: ID) {
+  culture(system: $system, place: $place) {
+    minimumResponses
+    organisations { id name indicators { indicator name period value suppressed responses higherIsBetter } }
+  }
+}`;
+
+/** The staff survey figures per organisation (held values arrive null with suppressed true). */
+export async function loadCulture(query, state) {
+  return (await query(CULTURE, { system: state.system || null, place: state.place || null })).culture;
+}
+
 /** SubgraphFilter from the page state; empty values are left out. */
 export function subgraphFilter(state) {
   const f = { level: state.level };

@@ -7,7 +7,7 @@ const LIST_KEYS = ["sectors", "levels", "hl"];
 export function defaultState() {
   return {
     view: "overview", level: "TEAM", sizeBy: "DEGREE", colourBy: "sector", system: "", place: "", wave: "",
-    sectors: [], levels: [], hl: ["silos", "brokers"], pathway: "", limit: 5000, focus: "", depth: "1",
+    sectors: [], levels: [], hl: ["silos", "brokers"], pathway: "", limit: 5000, focus: "", depth: "1", culture: "",
   };
 }
 
@@ -97,6 +97,7 @@ export function readForm(form, state) {
     levels: data.getAll("levels"),
     hl: data.getAll("hl"),
     pathway: data.get("pathway") || "",
+    culture: data.get("culture") || "",
   };
 }
 

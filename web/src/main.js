@@ -1,11 +1,11 @@
 // The /map page: wires the controls, the API and the drawing together. Test hooks: window.carenetMap.
 import { client, takeToken } from "./graphql.js";
-import { findByName, loadAnalysis, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
+import { findByName, loadAnalysis, loadCulture, loadDepartureImpact, loadNames, loadPathways, loadSubgraph } from "./data.js";
 import { buildChecks, readForm, setOptions, stateFromUrl, writeForm, writeUrl } from "./filters.js";
 import { analysisFocus, pathwayOverlay, renderHandoffs } from "./highlights.js";
 import { legendEntries, renderLegend } from "./legend.js";
 import { NetworkMap } from "./map.js";
-import { communityColour } from "./palette.js";
+import { CULTURE_SCALE, NO_VALUE, communityColour, cultureBucket } from "./palette.js";
 import { DetailsPanel, impactView } from "./panel.js";
 import { download, svgText, toPng, toSvg } from "./export.js";
 import { layoutKey, loadLayout, saveLayout } from "./cache.js";
@@ -35,6 +35,8 @@ let firstRender = null;
 let layoutSource = "none";
 let cacheKey = null;
 let graphVersion = null;
+let culture = null; // the culture report for the scope in cultureFor
+let cultureFor = null;
 const names = new Map();
 const places = new Map();
 let resolveReady;
@@ -63,6 +65,7 @@ const panel = new DetailsPanel($("#panel"), {
       return impactView(null);
     }
   },
+  culture: (id) => (state.view === "overview" && culture ? cultureFigures(id) : null),
   placeName: async (uid) => {
     if (!names.has(uid)) {
       try {
@@ -103,6 +106,108 @@ function openNode(id, { centre = false } = {}) {
   if (impact && viewLevel(state) !== "PERSON") impact.click();
 }
 
+/** An organisation's latest culture figures, and the minimum number of responses for a value to be shown. */
+function cultureFigures(id) {
+  const org = culture.organisations.find((o) => o.id === id);
+  return { minimum: culture.minimumResponses, figures: org ? org.indicators : [] };
+}
+
+const periodKey = (p) => (Number.isFinite(Number(p)) ? Number(p) : -Infinity);
+
+/**
+ * The chosen indicator over the drawn organisations for its latest survey year: {code, name, year,
+ * higherIsBetter, minimum, min, max, fills (id -> colour), shown, missing}; null when none is chosen.
+ * Held (suppressed) and missing values are grey; a held value is never read (the API sends null).
+ */
+function cultureView() {
+  if (state.view !== "overview" || !state.culture || !culture) return null;
+  const figures = new Map();
+  let name = state.culture;
+  let higherIsBetter = null;
+  let year = null;
+  for (const o of culture.organisations) {
+    const f = o.indicators.find((x) => x.indicator === state.culture);
+    if (!f) continue;
+    figures.set(o.id, f);
+    name = f.name;
+    if (f.higherIsBetter !== null && f.higherIsBetter !== undefined) higherIsBetter = f.higherIsBetter;
+    if (year === null || periodKey(f.period) > periodKey(year)) year = f.period;
+  }
+  const values = new Map();
+  map.graph.forEachNode((id) => {
+    const f = figures.get(id);
+    if (f && !f.suppressed && f.value !== null && f.period === year) values.set(id, f.value);
+  });
+  const all = [...values.values()];
+  const min = all.length ? Math.min(...all) : null;
+  const max = all.length ? Math.max(...all) : null;
+  const fills = new Map();
+  map.graph.forEachNode((id) => {
+    fills.set(id, values.has(id) ? CULTURE_SCALE[cultureBucket(values.get(id), min, max)] : NO_VALUE);
+  });
+  return {
+    code: state.culture, name, year, higherIsBetter, minimum: culture.minimumResponses, min, max, fills,
+    shown: values.size, missing: map.graph.order - values.size,
+  };
+}
+
+const num = (v) => String(Number(v.toFixed(2)));
+
+function cultureLegend(view) {
+  const n = CULTURE_SCALE.length;
+  const step = view.max > view.min ? (view.max - view.min) / n : 0;
+  const entries = step
+    ? CULTURE_SCALE.map((colour, i) => ({ colour, label: `${num(view.min + i * step)} to ${num(i === n - 1 ? view.max : view.min + (i + 1) * step)}` }))
+    : view.min === null ? [] : [{ colour: CULTURE_SCALE[cultureBucket(view.min, view.min, view.max)], label: num(view.min) }];
+  entries.push({ colour: NO_VALUE, label: `no value or fewer than ${view.minimum} responses (${view.missing})` });
+  const direction = view.higherIsBetter === null ? "direction not recorded"
+    : view.higherIsBetter ? "higher is better" : "higher is worse";
+  return {
+    title: `${view.name}, ${view.year}`,
+    entries,
+    notes: [
+      `Organisations coloured by the staff survey indicator ${view.name} (${view.code}) for ${view.year}, lightest lowest to darkest highest; ${direction}.`,
+      "Node size: number of teams. Line width: ties between the two organisations' teams.",
+    ],
+  };
+}
+
+function applyCulture() {
+  const view = cultureView();
+  map.setFills(view ? view.fills : null);
+  const note = $("#culture-status");
+  if (note && culture) note.textContent = view ? `${view.shown} organisations with a value for ${view.year}.` : "";
+  return view;
+}
+
+async function refreshCulture(seq) {
+  if (state.view !== "overview") return;
+  const key = `${state.system}|${state.place}`;
+  if (cultureFor !== key) {
+    mapBox.dataset.culture = "loading";
+    try {
+      const found = await loadCulture(query, state);
+      if (seq !== loadSeq) return;
+      culture = found;
+      cultureFor = key;
+    } catch (err) {
+      if (seq !== loadSeq) return;
+      culture = null;
+      cultureFor = null;
+      $("#culture-status").textContent = "Staff survey figures unavailable.";
+      mapBox.dataset.culture = "unavailable";
+      return;
+    }
+  }
+  const codes = new Map();
+  for (const o of culture.organisations) for (const f of o.indicators) codes.set(f.indicator, f.name);
+  const options = [...codes].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  setOptions(form.elements.culture, options, state.culture);
+  applyCulture();
+  updateLegend();
+  mapBox.dataset.culture = "ready";
+}
+
 function legendFor() {
   const notes = [];
   let entries;
@@ -131,6 +236,11 @@ function legendFor() {
     if (state.hl.includes("brokers")) entries.push({ colour: RING.broker, shape: "ring", label: "broker: among the 5 organisations most often between others" });
     if (state.hl.includes("cutPoints")) entries.push({ colour: RING.cutPoint, shape: "ring", label: "cut point: losing it splits the network" });
     notes.push("Node size: number of teams. Line width: ties between the two organisations' teams. Organisations of one place sit together under its name.");
+    const view = cultureView();
+    if (view) {
+      const c = cultureLegend(view);
+      return { entries: [...c.entries, ...entries.filter((e) => e.shape)], title: c.title, notes: c.notes };
+    }
   }
   if (state.view === "network" && state.hl.length && analysis) {
     notes.push(`Not greyed: ${state.hl.map((h) => ({ silos: "silo communities", brokers: "brokers", cutPoints: "cut points", bridges: "bridges" })[h]).join(", ")} the analysis found.`);
@@ -319,6 +429,7 @@ async function load() {
   const cached = drawn.force ? loadLayout(cacheKey, graphVersion) : null;
   layoutSource = cached ? "cache" : drawn.force ? "force" : "computed";
   map.colourBy = state.view === "communities" ? "community" : state.view === "network" ? state.colourBy : "sector";
+  if (state.view !== "overview") map.fills = null;
   map.setData(subgraph, level, { positions: cached || drawn.positions || null, groupLabels, spread: drawn.spread || 1, maxSize: drawn.maxSize });
   mapBox.dataset.layoutSource = layoutSource;
   mapBox.dataset.nodeCount = String(map.nodeCount());
@@ -338,6 +449,7 @@ async function load() {
     setLayoutButton(true);
   }
   refreshPlaces(subgraph);
+  await refreshCulture(seq);
   await refreshAnalysis(seq);
   if (seq === loadSeq && state.focus && map.graph.hasNode(state.focus)) openNode(state.focus, { centre: true });
 }
@@ -424,6 +536,10 @@ form.addEventListener("change", (event) => {
     pending = load();
   } else if (before.depth !== state.depth) {
     if (map.selected) openNode(map.selected);
+  } else if (before.culture !== state.culture) {
+    applyCulture();
+    updateLegend();
+    if (map.selected) panel.open(map, map.selected);
   } else if (before.colourBy !== state.colourBy) {
     map.setColourBy(state.colourBy);
     updateLegend();
@@ -453,6 +569,7 @@ writeForm(form, state);
 if (state.system) setOptions(form.elements.system, [], state.system);
 if (state.wave) setOptions(form.elements.wave, [], state.wave);
 if (state.pathway) setOptions(form.elements.pathway, [], state.pathway);
+if (state.culture) setOptions(form.elements.culture, [], state.culture);
 pending = load();
 
 window.carenetMap = {
@@ -480,4 +597,8 @@ window.carenetMap = {
   pngSize: async () => (await toPng(map, exportOptions())).size,
   svgText: () => svgText(map, exportOptions()),
   renderer: map.renderer,
+  culture: () => {
+    const v = cultureView();
+    return v ? { code: v.code, name: v.name, year: v.year, min: v.min, max: v.max, scale: CULTURE_SCALE, noValue: NO_VALUE } : null;
+  },
 };

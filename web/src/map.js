@@ -22,6 +22,7 @@ export class NetworkMap {
     this.graph = new Graph({ type: "undirected", multi: true, allowSelfLoops: true });
     this.positions = new Map(); // remembered per level, so a new filter keeps the picture stable
     this.colourBy = "sector";
+    this.fills = null; // node id -> colour when colouring by a value (the overview's culture indicator)
     this.focus = null; // {nodes:Set, edges:Set} when something is highlighted
     this.selected = null;
     this.searchHits = new Set();
@@ -288,12 +289,19 @@ export class NetworkMap {
     }));
   }
 
-  colourOf(attrs) {
+  /** Colour nodes from `fills` (node id -> colour), or null to go back to colouring by `colourBy`. */
+  setFills(fills) {
+    this.fills = fills;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  colourOf(attrs, node) {
+    if (this.fills) return this.fills.get(node) || "#999999";
     return this.colourBy === "community" ? communityColour(attrs.community) : sectorColour(attrs.sector);
   }
 
   reduceNode(node, data) {
-    const res = { ...data, color: this.colourOf(data) };
+    const res = { ...data, color: this.colourOf(data, node) };
     const sel = this.selected;
     const inFocus = this.focus ? this.focus.nodes.has(node) : true;
     const near = sel ? this.near.has(node) : true;

@@ -48,3 +48,14 @@ export const EDGE_DIM = "#f0f0f0";
 export const HIGHLIGHT_EDGE = "#222222";
 export const BROKEN = "#e00000";
 export const WORKING = "#222222";
+
+/** The culture indicator scale: ColorBrewer's sequential "Blues", light (lowest) to dark (highest). */
+export const CULTURE_SCALE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+export const NO_VALUE = "#999999";
+
+/** The bucket (0..4) of `value` in equal-width steps between `min` and `max`; one value alone is the middle. */
+export function cultureBucket(value, min, max) {
+  const n = CULTURE_SCALE.length;
+  if (!(max > min)) return Math.floor(n / 2);
+  return Math.min(n - 1, Math.floor(((value - min) / (max - min)) * n));
+}

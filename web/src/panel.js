@@ -24,7 +24,8 @@ function row(term, value) {
 }
 
 export class DetailsPanel {
-  constructor(root, { onGoTo, onImpact, placeName }) {
+  constructor(root, { onGoTo, onImpact, placeName, culture = () => null }) {
+    this.culture = culture;
     this.root = root;
     this.body = root.querySelector("#panel-body");
     this.title = root.querySelector("#panel-title");
@@ -98,9 +99,13 @@ export class DetailsPanel {
       impactOut.replaceChildren(view);
     });
 
+    const survey = this.culture(id);
+    const cultureList = survey ? cultureFacts(survey) : null;
+
     this.body.replaceChildren(
       facts,
       el("h3", {}, "Metrics"), metrics,
+      ...(cultureList ? [el("h3", {}, "Staff survey"), cultureList] : []),
       el("h3", {}, `Ties (${ties.length})`), list, more,
       el("h3", {}, "Departure impact"), impactButton, impactOut,
     );
@@ -114,6 +119,18 @@ export class DetailsPanel {
     this.onClose();
     if (this.returnFocus && document.contains(this.returnFocus)) this.returnFocus.focus();
   }
+}
+
+/** An organisation's latest staff survey figures; a held figure is shown only as "fewer than N responses". */
+export function cultureFacts({ minimum, figures }) {
+  if (!figures.length) return el("p", { className: "hint" }, "No staff survey figures recorded.");
+  return el("ul", { className: "survey", "aria-label": "Staff survey" },
+    ...[...figures].sort((a, b) => a.name.localeCompare(b.name)).map((f) => el("li", {},
+      `${f.name} (${f.period}): `,
+      el("strong", { "data-indicator": f.indicator },
+        f.suppressed ? `fewer than ${minimum} responses`
+          : f.value === null || f.value === undefined ? "no value"
+          : `${fmt(f.value, 2)}${f.responses ? ` (${f.responses} responses)` : ""}`))));
 }
 
 /** The departure impact as a small description list. */

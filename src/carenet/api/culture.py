@@ -40,6 +40,8 @@ class CultureFigure:
     suppressed: bool
     survey: str | None
     source: str | None
+    higher_is_better: bool | None = strawberry.field(
+        default=None, description="whether a higher value is better (from the indicator catalogue); null if not catalogued")
 
 
 @strawberry.type
@@ -135,11 +137,12 @@ def _fields(cls: type, row: dict[str, Any], **extra: Any) -> Any:
     return cls(**{k: v for k, v in row.items() if k in names}, **extra)
 
 
-def _organisation(o: dict[str, Any]) -> CultureOrganisation:
+def _organisation(o: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> CultureOrganisation:
     return CultureOrganisation(
         id=o["organisation"], name=o["name"], place=o["place"], system=o["system"],
         network=_fields(LeaderPosition, o["network"]) if o["network"] else None,
-        indicators=[_fields(CultureFigure, f) for f in o["indicators"]],
+        indicators=[_fields(CultureFigure, f, higher_is_better=catalogue.get(f["indicator"], {}).get("higher_is_better"))
+                    for f in o["indicators"]],
         trends=[CultureTrend(indicator=t["indicator"], points=[_fields(CulturePoint, p) for p in t["points"]],
                              change=t["change"], direction=t["direction"], since=t.get("since")) for t in o["trends"]],
         flags=[_fields(CultureFlag, f) for f in o["flags"]])
@@ -152,7 +155,7 @@ async def resolve_culture(info: Info[Context, None], system: strawberry.ID | Non
                              minimum=info.context.services.settings.culture_min_responses, cache=getattr(info.context.services, "analysis_cache", None))
     return CultureReport(
         minimum_responses=r["minimum_responses"], warning=r["warning"],
-        organisations=[_organisation(o) for o in r["organisations"]],
+        organisations=[_organisation(o, r.get("catalogue") or {}) for o in r["organisations"]],
         places=[CulturePlace(id=p["place"], organisations=p["organisations"], leaders=p["leaders"],
                              cross_boundary_ties_per_leader=p["cross_boundary_ties_per_leader"],
                              indicators=[_fields(CulturePlaceFigure, f) for f in p["indicators"]], flags=p["flags"])
