@@ -24,6 +24,7 @@ def from_(lowest: str) -> set[str]:
 # personal attributes of Person (frontend sees names and roles, not band, staff group, clinical).
 TABLE: dict[str, tuple[str, dict, set[str]]] = {
     "subgraph": ("{ subgraph(limit: 5) { totalNodes } }", {}, from_("frontend")),
+    "systemOverview": ('{ systemOverview(filter: {place: "s1-place-1"}) { truncated } }', {}, from_("frontend")),
     "teams": ("{ teams(first: 1) { edges { node { uid } } } }", {}, from_("frontend")),
     "organisations": ("{ organisations(first: 1) { edges { node { uid } } } }", {}, from_("frontend")),
     "people": ("{ people(first: 1) { edges { node { name role level } } } }", {}, from_("frontend")),
