@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+from scipy import stats
 
 from carenet.analytics.brokerage import brokerage_roles
 from carenet.analytics.mixing import ei_index
@@ -132,20 +133,6 @@ def suppress(records: Iterable[Mapping[str, Any]], minimum: int) -> list[dict[st
     return out
 
 
-def _ranks(xs: list[float]) -> list[float]:
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    ranks = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1  # ties share their mean rank
-        i = j + 1
-    return ranks
-
-
 def spearman(x: list[float], y: list[float]) -> float | None:
     r"""Spearman's rank correlation: Pearson's correlation of the ranks (ties get their mean rank).
 
@@ -158,13 +145,9 @@ def spearman(x: list[float], y: list[float]) -> float | None:
         raise ValueError("x and y must have the same length")
     if len(x) < 3:
         return None
-    rx, ry = _ranks(list(x)), _ranks(list(y))
-    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    sxx, syy = sum((a - mx) ** 2 for a in rx), sum((b - my) ** 2 for b in ry)
-    if sxx == 0 or syy == 0:
+    if len(set(x)) < 2 or len(set(y)) < 2:
         return None
-    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
+    return max(-1.0, min(1.0, float(stats.spearmanr(x, y).statistic)))
 
 
 def rank_correlation(x: list[float], y: list[float], *, confidence: float = 0.95) -> dict[str, Any]:
