@@ -9,6 +9,8 @@ message naming the record, and nothing written.
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -158,6 +160,30 @@ def test_a_planner_writes_only_records_that_sit_in_their_system_before_and_after
     assert not allowed, f"{path} let the s1 planner write {kind} ({case})"
     assert "s1-system" in message and ("s2-system" in message or "no system" in message), message
     assert not writes, writes
+
+
+IMPORTS = [c for c in CASES if c[0] == "files.import"]
+
+
+@pytest.mark.parametrize(("path", "kind", "case"), IMPORTS, ids=["-".join(c[1:]) for c in IMPORTS])
+def test_an_upload_read_in_the_reading_process_is_judged_the_same(two_systems, path, kind, case):
+    """A big upload is read in the server's reading process and its plain nodes come back as tables
+    (:mod:`carenet.services.reading`): the same judgement, and a refusal still names each row."""
+    server = two_systems
+    token = planner_token(server, "s1-system")
+    reader = server.services.reader
+    saved, reader.apart_bytes = reader.apart_bytes, 0
+    try:
+        server.recording.reset()
+        allowed, message = _attempt(server, token, path, kind, case)
+    finally:
+        reader.apart_bytes = saved
+    writes = [c for c in server.recording.calls if c.kind.startswith("write")]
+    if _allowed(kind, case):
+        assert allowed, message
+        return
+    assert not allowed and not writes, f"the reading process let the s1 planner write {kind} ({case})"
+    assert re.search(r"\.csv:\d+[ .]", message), message
 
 
 def test_the_s2_baseline_stays_in_s2(two_systems):

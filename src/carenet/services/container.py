@@ -9,6 +9,7 @@ from pathlib import Path
 from carenet.config import Settings
 from carenet.services.analysis import AnalysisCache
 from carenet.services.metrics import MetricsKeeper
+from carenet.services.reading import FileReader
 from carenet.storage.migrations import SchemaStatus, migrate, status
 from carenet.storage.repository import Repository
 from carenet.storage.store import GraphStore
@@ -22,6 +23,8 @@ class Services:
     schema_dir: Path
     analysis_cache: AnalysisCache = field(default_factory=AnalysisCache)
     metrics: MetricsKeeper = field(default_factory=MetricsKeeper)
+    reader: FileReader = field(default_factory=FileReader)
+    """Reads uploads (big ones in a process of their own, started on first use)."""
 
     async def migrate(self) -> list[str]:
         applied = await migrate(self.store, self.schema_dir)
@@ -31,4 +34,5 @@ class Services:
         return await status(self.store, self.schema_dir)
 
     async def close(self) -> None:
+        self.reader.close()
         await self.store.close()

@@ -28,15 +28,17 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
-from carenet.errors import InvalidInput, Problem
+from carenet.errors import Forbidden, InvalidInput, Problem
 from carenet.interchange import Parsed, read_file
 from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
 from carenet.services import authority
+from carenet.services.reading import FileReader
 from carenet.storage import repository
 from carenet.storage.queries import culture as culture_q
 from carenet.storage.repository import ChangeSet, Repository
@@ -115,19 +117,27 @@ def _size(path: Path) -> int:
 
 async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None = None,
                   progress: Progress | None = None, columnar: bool = True,
-                  limits: Limits = DEFAULT_LIMITS) -> tuple[Parsed, ChangeSet]:
+                  limits: Limits = DEFAULT_LIMITS, reader: FileReader | None = None) -> tuple[Parsed, ChangeSet]:
     """Every file read and checked: the change set to write, or :class:`InvalidInput` with every
     problem placed as ``file:line:column`` (the files read again row by row to place them).
     ``columnar=False`` reads every file row by row from the start. Files are read on worker
-    threads, never on the event loop's (a server keeps answering while an upload is read)."""
-    parsed = await asyncio.to_thread(read_files, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
+    threads, never on the event loop's, or by ``reader`` (a server's: big uploads in a process
+    of their own, :mod:`carenet.services.reading`; ``progress`` is then not called)."""
+    parsed = await _read(paths, wave=wave, progress=progress, columnar=columnar, limits=limits, reader=reader)
     try:
         return parsed, await check(repo, parsed)
     except InvalidInput:
         if not parsed.frames:
             raise
-    parsed = await asyncio.to_thread(read_files, paths, wave=wave, columnar=False, limits=limits)
+    parsed = await _read(paths, wave=wave, columnar=False, limits=limits, reader=reader)
     return parsed, await check(repo, parsed)
+
+
+async def _read(paths: Sequence[Path], *, wave: str | None, columnar: bool, limits: Limits,
+                progress: Progress | None = None, reader: FileReader | None = None) -> Parsed:
+    if reader is not None:
+        return await reader.read(paths, wave=wave, columnar=columnar, limits=limits)
+    return await asyncio.to_thread(read_files, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
 
 
 async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
@@ -144,6 +154,9 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
         missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
         for label in labels:
             if missing:
+                missing -= _in_tables(changes, label, missing)
+        for label in labels:
+            if missing:
                 missing -= await repo.existing(label, missing)
         problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
                      for u in sorted(missing)]
@@ -152,6 +165,16 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
     if problems:
         raise InvalidInput(await asyncio.to_thread(sorted, problems, key=_order))
     return changes
+
+
+def _in_tables(changes: ChangeSet, label: NodeLabel, uids: set[str]) -> set[str]:
+    """The ``uids`` that are nodes of ``label`` in the change set's tables."""
+    wanted = pa.array(sorted(uids), pa.string())
+    found: set[str] = set()
+    for table in changes.tables:
+        if table.is_node and table.label == label.value:
+            found.update(table.table["uid"].filter(pc.is_in(table.table["uid"], value_set=wanted)).to_pylist())
+    return found
 
 
 def _change_set(parsed: Parsed) -> tuple[ChangeSet, list[Problem], dict[str, str], dict[str, str], dict[str, str], set]:
@@ -280,15 +303,26 @@ async def import_files(
     columnar: bool = True,
     system: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    reader: FileReader | None = None,
 ) -> ImportReport:
     """Import ``paths`` (see the module docstring). Raises :class:`InvalidInput`; writes nothing then.
 
     ``system``: a planner's; every record must sit in it (:mod:`carenet.services.authority`), else
-    :class:`~carenet.errors.Forbidden` and nothing is written. None: an admin's import, anywhere."""
+    :class:`~carenet.errors.Forbidden` and nothing is written. None: an admin's import, anywhere.
+    ``reader``: a server's (see :func:`checked`)."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
-    parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
-    await authority.authorise_upsert(repo, changes, system=system)
+    parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar, limits=limits,
+                                    reader=reader)
+    try:
+        await authority.authorise_upsert(repo, changes, system=system)
+    except Forbidden:
+        if not parsed.frames:
+            raise
+        # rows read a column at a time have no line numbers: read them again to say where
+        parsed, changes = await checked(repo, paths, wave=wave, columnar=False, limits=limits, reader=reader)
+        await authority.authorise_upsert(repo, changes, system=system)
+        raise
     plan, summary = await asyncio.to_thread(repo.transactions, changes, batch_rows=batch_rows, tx_rows=tx_rows)
     report = ImportReport([p.name for p in paths], parsed.rows, summary.nodes, summary.relationships,
                           dry_run=dry_run, transactions=len(plan))

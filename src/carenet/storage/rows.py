@@ -83,13 +83,15 @@ class ModelRows(BulkRows):
 
 class TableRows(BulkRows):
     """The rows of ``table`` (a column per model field), less the columns in ``skip``; with
-    ``name_keys``, plus the properties stored from its ``name`` column (as :class:`ModelRows`)."""
+    ``name_keys``, plus the properties stored from its ``name`` column (as :class:`ModelRows`),
+    unless the table has them already (an upload's reading process computes them,
+    :func:`carenet.services.reading.with_name_keys`)."""
 
     __slots__ = ("table",)
 
     def __init__(self, table: pa.Table, skip: tuple[str, ...] = (), *, name_keys: bool = False) -> None:
         self.table = table.drop_columns([c for c in skip if c in table.column_names])
-        if name_keys:
+        if name_keys and not set(NAME_KEYS) <= set(self.table.column_names):
             names = self.table["name"].to_pylist() if "name" in self.table.column_names else [None] * self.table.num_rows
             keys = [_name_keys(name) for name in names]
             for key in NAME_KEYS:

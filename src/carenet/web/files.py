@@ -81,13 +81,14 @@ async def upload(
     writing: tuple[Services, str | None] = Depends(writer("importing files")),
 ) -> dict:
     """Import uploaded files (multipart ``files``); 400 with every problem (``file:line:column``)
-    when any row is wrong, 413 past an upload limit. Files are read and checked on worker threads."""
+    when any row is wrong, 413 past an upload limit. Files are read and checked off the event loop:
+    big uploads in a process of their own (:mod:`carenet.services.reading`)."""
     services, system = writing
     settings = services.settings
     with tempfile.TemporaryDirectory(prefix="carenet-upload-") as tmp:
         paths = await uploads.receive(request, Path(tmp), uploads.UploadLimits.of(settings))
         report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave, system=system,
-                                            checkpoint_dir=settings.data_dir / "imports")
+                                            checkpoint_dir=settings.data_dir / "imports", reader=services.reader)
     return report.to_dict()
 
 

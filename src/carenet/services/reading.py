@@ -1,0 +1,175 @@
+"""Reading uploads in a process of their own, so a server keeps its latency during an import.
+
+Reading a file row by row is pure Python (about 15 µs a row, pydantic models). On a worker
+thread it still holds the GIL, and every other request then waits for it at each step of its
+own (a 200k-row ``organisations.csv`` upload took a small query from 2.5 ms to 70 ms at the
+median). So a server reads big uploads in a separate process (:class:`FileReader`), and what
+comes back must be cheap to take in: unpickling 200,000 models costs the server about as much
+as reading them did. :func:`tabulate` therefore turns the plain nodes read row by row into
+Arrow tables (the frames the column-at-a-time reader makes), which cross as a few buffers, and
+:func:`with_name_keys` adds the name properties a store keeps, which would otherwise be
+computed row by row on the server when the rows are written.
+
+The frames lose the rows' line numbers. They are only made when a file had no problem, and
+when a store check or the write authority later refuses the import, the import reads the
+files again row by row to place each problem at ``file:line:column``
+(:func:`carenet.services.imports.checked`, :func:`carenet.services.imports.import_files`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import multiprocessing
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pyarrow as pa
+
+from carenet.domain import models as m
+from carenet.domain.text import NAME_KEYED_LABELS, NAME_KEYS, name_keys
+from carenet.errors import InvalidInput, Problem
+from carenet.interchange import Parsed
+from carenet.interchange.columnar import Frame
+from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
+from carenet.interchange.limits import Limits
+
+log = logging.getLogger(__name__)
+
+APART_BYTES = 1 << 20
+"""Uploads of at least this many bytes (all files together) are read in the reading process;
+smaller ones on threads, where they take well under a second."""
+TASKS_PER_PROCESS = 8
+"""Reads a reading process serves before it is replaced (it keeps the memory a big read took)."""
+KEPT_AS_MODELS = (m.LeadershipDemand, m.Baseline, m.CultureIndicator)
+"""Nodes that refer to other nodes (an area, an anchor): the import's checks read them as models."""
+
+
+class FileReader:
+    """Reads uploads for a server: big ones in a separate process, started on first use.
+
+    :meth:`read` gives what :func:`carenet.services.imports.read_files` gives; with ``columnar``,
+    the plain nodes of sound files as frames (:func:`tabulate`). :meth:`close` stops the process."""
+
+    def __init__(self, apart_bytes: int = APART_BYTES) -> None:
+        self.apart_bytes = apart_bytes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _started(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn, never fork: the server's process holds the store's threads and locks
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 max_tasks_per_child=TASKS_PER_PROCESS)
+            return self._pool
+
+    async def read(self, paths: Sequence[Path], *, wave: str | None = None, columnar: bool = True,
+                   limits: Limits = DEFAULT_LIMITS) -> Parsed:
+        from carenet.services.imports import read_files  # the reading process imports it too
+
+        paths = [Path(p) for p in paths]
+        if sum(p.stat().st_size for p in paths if p.is_file()) < self.apart_bytes:
+            return await asyncio.to_thread(read_files, paths, wave=wave, columnar=columnar, limits=limits)
+        pool = self._started()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                pool, read_apart, paths, wave, columnar, limits)
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None
+            log.error("the reading process stopped while reading %s", ", ".join(p.name for p in paths))
+            first = paths[0].name if paths else "upload"
+            raise InvalidInput([Problem(f"{first}:1:1", "reading the upload stopped the reading process (too big "
+                                                        "to read?); nothing was written", None)]) from None
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def read_apart(paths: list[Path], wave: str | None, columnar: bool, limits: Limits) -> Parsed:
+    """In the reading process: every file read, and (``columnar``, when no file has a problem)
+    the plain nodes as frames, with the name properties of the labels that keep them."""
+    from carenet.services.imports import read_files
+
+    parsed = read_files(paths, wave=wave, columnar=columnar, limits=limits)
+    if columnar and not parsed.problems:
+        tabulate(parsed)
+        parsed.frames = [with_name_keys(frame) for frame in parsed.frames]
+    return parsed
+
+
+_LINE = re.compile(r":\d+$")
+
+
+def tabulate(parsed: Parsed) -> int:
+    """Move the plain nodes of ``parsed``'s rows into frames, one per model class and source, in
+    place; the number of rows moved. A label whose rows give a uid twice stays as models (the
+    last row wins there), and so does a node that comes from no table row (JSON)."""
+    groups: dict[tuple[type, str], list[int]] = defaultdict(list)
+    seen: dict[str, set[str]] = defaultdict(set)
+    kept: set[str] = set()
+    for i, (model, origin) in enumerate(parsed.items):
+        if not isinstance(model, m.Node) or isinstance(model, KEPT_AS_MODELS):
+            continue
+        if model.uid in seen[model.label] or not _LINE.search(origin):
+            kept.add(model.label)
+        seen[model.label].add(model.uid)
+        groups[(type(model), origin.rsplit(":", 1)[0])].append(i)
+    for frame in parsed.frames:  # a uid both in a frame and in a row
+        label = getattr(frame.model, "label", None)
+        if label in seen and not seen[label].isdisjoint(frame.table["uid"].to_pylist()):
+            kept.add(label)
+    moved: set[int] = set()
+    for (model, source), indices in groups.items():
+        if model.label in kept:
+            continue
+        parsed.frames.append(Frame(model, model_table(model, [parsed.items[i][0] for i in indices]), source))
+        moved.update(indices)
+    if not moved:
+        return 0
+    index: dict[int, int] = {}
+    kept = []
+    for i, item in enumerate(parsed.items):
+        if i not in moved:
+            index[i] = len(kept)
+            kept.append(item)
+    parsed.items = kept
+    parsed.ends = {index[i]: columns for i, columns in parsed.ends.items()}
+    parsed.ods_anchors = {index[i]: anchor for i, anchor in parsed.ods_anchors.items()}
+    return len(moved)
+
+
+def model_table(model: type[m.Node], models: Sequence[m.Node]) -> pa.Table:
+    """``models`` (all of class ``model``) as a table, a column per field, with the values the
+    models hold (what :class:`carenet.storage.rows.ModelRows` would write); enums as their values."""
+    columns = {}
+    for name in model.model_fields:
+        values = [item.__dict__[name] for item in models]
+        if any(isinstance(v, enum.Enum) for v in values):
+            values = [v.value if isinstance(v, enum.Enum) else v for v in values]
+        columns[name] = pa.array(values)
+    return pa.table(columns)
+
+
+def with_name_keys(frame: Frame) -> Frame:
+    """``frame`` with the name properties its label keeps (:data:`NAME_KEYS`), computed here;
+    a write keeps columns already there (:class:`carenet.storage.rows.TableRows`)."""
+    label = getattr(frame.model, "label", None)
+    if label not in NAME_KEYED_LABELS or "name" not in frame.table.column_names:
+        return frame
+    keys = [name_keys(name) for name in frame.table["name"].to_pylist()]
+    table = frame.table.drop_columns([k for k in NAME_KEYS if k in frame.table.column_names])
+    for key in NAME_KEYS:
+        table = table.append_column(key, pa.array([row[key] for row in keys], pa.string()))
+    return Frame(frame.model, table, frame.source, frame.labels)
