@@ -2,14 +2,17 @@
 
 A server (uvicorn subprocess, production mode, the demo system) answers a small query
 (``teams(first: 5)``, one client, back to back) for ``--seconds``; then again while
-``POST /files/import`` takes a ``--rows``-row CSV. Two uploads: ``teams.csv``, which the import
-reads a column at a time, and ``organisations.csv``, read row by row (the path every file takes
-when a row has a problem). Prints p50, p99 and the slowest answer of each phase, and the upload's
-own time. The server's background recomputation of stored metrics after writes is off unless
-``--metrics-refresh`` (it is analytics work, not the import's). Before issue 16 reading and checking a file ran on the event loop: a 200k-row upload
-held every other request for 13-16 s.
+``POST /files/import`` takes a ``--rows``-row CSV; then the same for the next upload. Two
+uploads: ``organisations.csv``, read row by row (the path every file takes when a row has a
+problem), and ``teams.csv``, read a column at a time. Prints p50, p99 and the slowest answer of
+each phase, and the upload's own time. Big uploads are read in the server's reading process
+(:mod:`carenet.services.reading`). The server's background recomputation of stored metrics after
+writes is off unless ``--metrics-refresh`` (it is analytics work, not the import's).
 
-    .venv/bin/python benchmarks/import_latency.py [--rows 200000] [--seconds 5]
+Run it twice to compare two trees one after the other on the same machine: the server runs the
+``src`` folder next to this script's folder, or ``--src``.
+
+    .venv/bin/python benchmarks/import_latency.py [--rows 200000] [--seconds 5] [--src OTHER/src]
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from pathlib import Path
 
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+SRC = Path(sys.argv[sys.argv.index("--src") + 1]).resolve() if "--src" in sys.argv else \
+    Path(__file__).resolve().parents[1] / "src"
+sys.path.insert(0, str(SRC))
 
 from carenet.api.auth import Role, create_api_key  # noqa: E402
 from carenet.bootstrap import build  # noqa: E402
@@ -50,7 +55,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def line(label: str, ms: list[float]) -> str:
-    return (f"{label:<44} n={len(ms):>5}  p50 {pct(ms, 50):7.1f} ms  p99 {pct(ms, 99):8.1f} ms  "
+    return (f"{label:<52} n={len(ms):>5}  p50 {pct(ms, 50):7.1f} ms  p99 {pct(ms, 99):8.1f} ms  "
             f"max {max(ms):8.1f} ms  mean {statistics.fmean(ms):6.1f} ms")
 
 
@@ -76,7 +81,9 @@ def csv_file(kind: str, rows: int, org: str) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--seconds", type=float, default=5.0, help="length of the phase without an upload")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each phase without an upload")
+    parser.add_argument("--src", help="the carenet source folder the server runs (default: this tree's)")
+    parser.add_argument("--kinds", default="organisations,teams", help="the uploads, in order (default: organisations,teams)")
     parser.add_argument("--metrics-refresh", action="store_true",
                         help="keep the server's background recomputation of stored metrics after writes (off by "
                              "default: it would run during the second upload, after the first one's writes)")
@@ -94,13 +101,13 @@ def main() -> None:
     key = create_api_key(folder / "api_keys.json", subject="latency", role=Role.ADMIN)
     port = free_port()
     env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+           "PYTHONPATH": str(SRC),
            "CARENET_METRICS_REFRESH_S": "2.0" if args.metrics_refresh else "0"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host",
                                "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"], env=env)
     url = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json"}
-    print(f"machine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
+    print(f"source: {SRC}\nmachine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
           f"background metrics refresh {'on' if args.metrics_refresh else 'off'}")
     try:
         deadline = time.monotonic() + 120
@@ -118,15 +125,18 @@ def main() -> None:
                               ).json()["data"]["organisations"]["edges"][0]["node"]["uid"]
             for _ in range(20):  # warm up
                 client.post("/graphql", json={"query": SMALL})
-            alone: list[float] = []
-            stop = threading.Event()
-            worker = threading.Thread(target=sample, args=(client, stop, alone))
-            worker.start()
-            time.sleep(args.seconds)
-            stop.set()
-            worker.join()
-            results = [line("small query alone", alone)]
-            for kind in ("teams", "organisations"):
+            results = []
+            for kind in args.kinds.split(","):
+                # alone again before each upload: the graph grows by the previous one (200k more
+                # teams make teams(first: 5) itself slower), so compare like with like
+                alone: list[float] = []
+                stop = threading.Event()
+                worker = threading.Thread(target=sample, args=(client, stop, alone))
+                worker.start()
+                time.sleep(args.seconds)
+                stop.set()
+                worker.join()
+                results.append(line(f"small query alone, before the {kind}.csv upload", alone))
                 data = csv_file(kind, args.rows, org)
                 during: list[float] = []
                 stop = threading.Event()
@@ -143,7 +153,7 @@ def main() -> None:
                 if r.status_code != 200:
                     raise RuntimeError(f"upload: {r.status_code} {r.text[:300]}")
                 results.append(line(f"during a {args.rows:,}-row {kind}.csv upload", during))
-                results.append(f"{'':<44} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s")
+                results.append(f"{'':<52} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s")
         print("\n".join(results))
     finally:
         server.terminate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import networkx as nx
 from typer.testing import CliRunner
 
 from carenet.cli.main import app
@@ -85,6 +86,12 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
         key = (settings.data_dir / "admin.key").read_text()
         teams = httpx.get(url + "/admin/db/status", headers={"Authorization": "Bearer " + key}).json()["counts"]["Team"]
         assert teams > 500
+        gexf = invoke("export", "graph", "--format", "gexf", "--out", str(tmp_path / "g.gexf"), "--data-dir", data, env=env)
+        assert gexf.exit_code == 0, gexf.output
+        assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == teams
+        csv_out = invoke("export", "graph", "--format", "csv", "--out", str(tmp_path / "csv"), "--data-dir", data, env=env)
+        assert csv_out.exit_code == 2 and "stop the server first" in csv_out.output, csv_out.output
+        assert not (tmp_path / "csv").exists()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -189,3 +189,25 @@ def test_cli_exports_quote_formula_text_and_template_csvs_import_back(tmp_path: 
     done = runner.invoke(app, ["import", *map(str, sorted(folder.glob("*.csv"))), "--data-dir", str(target)], catch_exceptions=False)
     assert done.exit_code == 0, done.stdout
     assert _names(target) == _names(data)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "node-link", "cytoscape"])
+def test_a_control_character_xml_cannot_hold_is_replaced_only_in_xml(fmt: str) -> None:
+    """XML 1.0 has no way to write U+0001 (not even ``&#1;``): GEXF and GraphML write U+FFFD in
+    its place and stay well-formed; JSON formats keep the text exactly."""
+    from carenet.interchange import graphs
+
+    G = nx.Graph()
+    G.add_node("t1", name="Ward\x01\x1f B\tC\u2028", label="Ward\x01\x1f B\tC\u2028", sector="health")
+    G.add_node("t2", name="plain", label="plain", sector="health")
+    G.add_edge("t1", "t2", uid="c1", kinds="referral\x0b")
+    data = "".join(graphs.chunks(G, fmt)).encode()
+    if fmt in ("gexf", "graphml"):
+        ET.fromstring(data)  # well-formed
+        H = nx.read_gexf(io.BytesIO(data)) if fmt == "gexf" else nx.read_graphml(io.BytesIO(data))
+        assert H.nodes["t1"]["label" if fmt == "gexf" else "name"] == "Ward\ufffd\ufffd B\tC\u2028"
+        assert next(iter(H.edges(data=True)))[2]["kinds"] == "referral\ufffd"
+    else:
+        doc = json.loads(data)
+        nodes = doc["nodes"] if fmt == "node-link" else [n["data"] for n in doc["elements"]["nodes"]]
+        assert {n["id"]: n["name"] for n in nodes}["t1"] == "Ward\x01\x1f B\tC\u2028"

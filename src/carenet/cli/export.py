@@ -64,6 +64,10 @@ def graph(
         return run(go())
 
     def remote(client) -> str:
+        if format == "csv":  # template CSVs hold every record, personal data too: the database's own export
+            raise typer.BadParameter("csv (template CSVs) is written from the database itself, and a running server "
+                                     "holds it: stop the server first, or export gexf, graphml, cytoscape or "
+                                     "node-link through it", param_hint="--format")
         params = {"format": format, "level": level, "system": system, "place": place, "sector": sector or [], "wave": wave, "at": at,
                   "metrics": metrics, "network": network}
         with client.stream("GET", "/export/graph", params={k: v for k, v in params.items() if v is not None}) as r:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -34,6 +35,17 @@ def _scalar(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
         return ";".join(str(_scalar(v)) for v in value)
     return value
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all, not even as a character reference."""
+
+
+def _xml_scalar(value: Any) -> Any:
+    """:func:`_scalar`, with each character XML cannot hold (a C0 control other than tab, line feed
+    and carriage return) written as U+FFFD: the one change GEXF and GraphML make to a text."""
+    value = _scalar(value)
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _json_value(value: Any) -> Any:
@@ -94,13 +106,13 @@ def chunks(G: nx.Graph, fmt: str) -> Iterator[str]:
         from networkx.readwrite.gexf import GEXFWriter
 
         writer = GEXFWriter(version="1.2draft")
-        writer.add_graph(_cleaned(G, _scalar))
+        writer.add_graph(_cleaned(G, _xml_scalar))
         yield from _xml_chunks(str(writer))
     elif fmt == "graphml":
         from networkx.readwrite.graphml import GraphMLWriter
 
         writer = GraphMLWriter(infer_numeric_types=True, named_key_ids=True, edge_id_from_attribute="uid")
-        writer.add_graph_element(_cleaned(G, _scalar))
+        writer.add_graph_element(_cleaned(G, _xml_scalar))
         yield from _xml_chunks(str(writer))
     elif fmt == "cytoscape":
         yield from _json_chunks(cytoscape(G))
