@@ -153,11 +153,12 @@ def tabulate(parsed: Parsed) -> int:
 def model_table(model: type[m.Node], models: Sequence[m.Node]) -> pa.Table:
     """``models`` (all of class ``model``) as a table, a column per field, with the values the
     models hold (what :class:`carenet.storage.rows.ModelRows` would write); enums as their values."""
+    rows = [item.__dict__ for item in models]
     columns = {}
     for name in model.model_fields:
-        values = [item.__dict__[name] for item in models]
-        if any(isinstance(v, enum.Enum) for v in values):
-            values = [v.value if isinstance(v, enum.Enum) else v for v in values]
+        values = [row[name] for row in rows]
+        if isinstance(next((v for v in values if v is not None), None), enum.Enum):  # a field holds one type
+            values = [None if v is None else v.value for v in values]
         columns[name] = pa.array(values)
     return pa.table(columns)
 
