@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from carenet.api.auth import Role
 
+from demo_figures import demo_teams
+
 ANALYSIS = """
 query($f: AnalysisFilter, $ids: [ID!]!) {
   analysis(filter: $f) {
@@ -48,7 +50,7 @@ def test_team_communities_flag_single_organisation_silos(demo_server):
     data = demo_server.gql(ANALYSIS, {"f": {"level": "TEAM"}, "ids": ["s1-team-acute-1"]}, role=Role.FRONTEND)
     assert "errors" not in data, data
     communities = data["data"]["analysis"]["communities"]
-    assert sum(c["size"] for c in communities) == 533
+    assert sum(c["size"] for c in communities) == demo_teams()
     single = [c for c in communities if c["singleOrganisation"]]
     assert single and all(c["largestOrganisationShare"] >= 0.8 for c in single)
     assert all(c["ei"] < 0 and c["ei"] < c["expectedEi"] for c in communities if c["isSilo"])

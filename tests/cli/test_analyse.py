@@ -8,6 +8,8 @@ from typer.testing import CliRunner
 
 from carenet.cli.main import app
 
+from demo_figures import demo_teams
+
 runner = CliRunner()
 
 
@@ -22,7 +24,7 @@ def test_analyse_reports(tmp_path):
     report = json.loads(as_json.stdout)
     assert report["articulation_points"]["count"] >= 1 and report["betweenness"]["method"] == "exact"
     placed = runner.invoke(app, ["analyse", "silos", "--format", "json", "--place", "s1-place-3", "--data-dir", data])
-    assert json.loads(placed.stdout)["graph"]["nodes"] < 533
+    assert json.loads(placed.stdout)["graph"]["nodes"] < demo_teams()
     bad = runner.invoke(app, ["analyse", "nonsense", "--data-dir", data])
     assert bad.exit_code != 0 and "choose from" in bad.output
 

@@ -10,6 +10,8 @@ from carenet.services.demo import load_demo
 from carenet.services.graphs import Scope, network
 from carenet.storage.repository import ChangeSet
 
+from demo_figures import demo_teams
+
 
 @pytest.fixture
 async def demo_repo(repo):
@@ -51,7 +53,7 @@ async def test_every_planted_defect_is_found(demo_repo):
 
 async def test_silos_brokers_and_quality_reports(demo_repo):
     silos = await analysis.silos(demo_repo)
-    assert silos["graph"]["nodes"] == 533
+    assert silos["graph"]["nodes"] == demo_teams()
     assert silos["ei"]["sector"]["index"] < 0  # more ties inside sectors than across them
     assert silos["communities"]["silos"] >= 1
     brokers = await analysis.brokers(demo_repo, scope=Scope(level="person"))
@@ -89,7 +91,7 @@ async def test_results_are_cached_per_graph_version(demo_repo):
 
 async def test_metrics_are_written_back_for_sorting_and_sizing(demo_repo):
     written = await analysis.write_metrics(demo_repo)
-    assert written == 533
+    assert written == demo_teams()
     from carenet.domain.schema import NodeLabel
 
     team = await demo_repo.get(NodeLabel.TEAM, "s1-team-acute-1")

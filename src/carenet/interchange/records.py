@@ -69,16 +69,6 @@ def _message(error: dict[str, Any]) -> str:
     return text.removeprefix("Value error, ")
 
 
-def validation_problems(exc: ValidationError, where: callable) -> list[Problem]:
-    """Map pydantic errors to problems; ``where(field_or_None, message)`` gives the location."""
-    out = []
-    for error in exc.errors(include_url=False):
-        loc = error.get("loc") or ()
-        name = str(loc[0]) if loc else None
-        out.append(Problem(where(name, _message(error)), _message(error), error.get("input") if loc else None))
-    return out
-
-
 class TableReader:
     """Check a header, then turn rows into models, collecting every problem."""
 

@@ -47,10 +47,6 @@ def _normalised(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def arrow_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(_normalised(rows))
-
-
 def chunks(rows: Sequence[dict[str, Any]], fmt: str) -> Iterator[bytes]:
     if fmt == "csv":  # only text as given: a number written as text for its column stays a number to read
         rows = [{k: neutralise(v) for k, v in row.items()} for row in rows]

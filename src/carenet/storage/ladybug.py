@@ -467,19 +467,6 @@ class LadybugStore:
     async def run_schema(self, statements: Sequence[str]) -> None:
         await self._write(self._run_script, list(statements))
 
-    async def copy_from(self, table: str, path: Path) -> None:
-        """Bulk-load a CSV (with header) into a node or relationship table with ``COPY FROM``.
-
-        ``table`` must be a label or relationship type from :mod:`carenet.domain.schema`.
-        """
-        from carenet.domain.schema import NodeLabel, RelType
-
-        if table not in {*NodeLabel, *RelType}:
-            raise ValueError(f"{table!r} is not a table of the schema")
-        quoted = str(path).replace("\\", "\\\\").replace('"', '\\"')
-        statement = "COPY " + table + ' FROM "' + quoted + '" (header=true)'
-        await self._write(self._run_script, [statement])
-
     async def backup(self, dest: Path) -> None:
         """Copy the database, checkpointed first, to ``dest/graph``. Runs on the writer thread, so
         no write falls between the checkpoint and the copy; reads go on meanwhile."""
