@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from carenet.analytics import organisation_quality, split_waves, tie_quality, wave_change
+from carenet.analytics import organisation_quality, score_sources, split_waves, tie_quality, wave_change
 
 
 @pytest.fixture
@@ -136,3 +136,31 @@ def test_received_scores_as_a_share_of_the_maximum():
     z = organisation_quality(G)["Z"]
     assert z["trust_in"] == 3.5 and z["trust_received_pct"] == 87.5 and z["value_received_pct"] == 75.0
     assert organisation_quality(G)["X"]["trust_received_pct"] is None
+
+
+def test_a_frequency_change_counts_past_its_tolerance_in_ranks():
+    """Issue 21: any change of rank counted. Ranks: yearly 1 ... daily 5; with a tolerance of one rank
+    a move of one (monthly -> weekly) is noise, of two (monthly -> daily, weekly -> quarterly) a change."""
+    before, after = nx.DiGraph(), nx.DiGraph()
+    pairs = {"b": ("monthly", "weekly"), "c": ("monthly", "daily"), "d": ("weekly", "quarterly"), "e": ("yearly", "yearly")}
+    for target, (f0, f1) in pairs.items():
+        before.add_edge("a", target, frequency=f0)
+        after.add_edge("a", target, frequency=f1)
+    change = wave_change(before, after, frequency_tolerance=1)
+    assert [r["target"] for r in change.strengthened] == ["c"] and [r["target"] for r in change.weakened] == ["d"]
+    assert change.unchanged == 2
+    rank = {"yearly": 1, "quarterly": 2, "monthly": 3, "weekly": 4, "daily": 5}  # plain Python over the same pairs
+    moved = {t for t, (f0, f1) in pairs.items() if abs(rank[f1] - rank[f0]) >= 2}
+    assert moved == {r["target"] for r in change.strengthened + change.weakened}
+    assert len(wave_change(before, after).strengthened) == 2  # any rank: b counted too
+
+
+def test_score_sources_counts_ties_by_how_their_scores_were_measured():
+    G = nx.DiGraph()
+    G.add_edge("a", "b", trust=10 / 3, trust_items=1, trust_reports=1, value=2.0, value_items=0, value_reports=1)
+    G.add_edge("b", "a", trust=2.0, trust_items=0, trust_reports=1, value=None)
+    G.add_edge("a", "c", trust=2.5, trust_items=1, trust_reports=2, value=None)  # merged from both kinds
+    G.add_edge("c", "a", trust=3.0)  # no counts: a single score
+    G.add_edge("c", "b", trust=None, value=None)
+    assert score_sources(G) == {"trust": {"scored": 4, "sub_items": 1, "single": 2, "both": 1},
+                                "value": {"scored": 1, "sub_items": 0, "single": 1, "both": 0}}

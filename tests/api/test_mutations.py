@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from carenet.api.auth import Role, sign_token
 
 UPSERT = """
@@ -176,3 +178,31 @@ def test_upsert_keeps_the_metrics_the_analytics_wrote(fresh_server):
     after = asyncio.run(fresh_server.services.repo.get(NodeLabel.TEAM, "s1-team-acute-3"))
     assert after.name == "Renamed"
     assert (after.betweenness, after.brokerage, after.constraint, after.community) == (0.25, 3.0, 0.5, 2)
+
+
+def test_a_tie_takes_partner_sub_items_and_returns_them(fresh_server):
+    """Issue 21: the six sub-items through the upsert mutation and back on the tie; partial ones are
+    refused at the first missing item's path, a disagreeing trust at ``trust``, and nothing is written."""
+    fresh_server.gql(UPSERT, {"input": new_team()})
+    items = {"trustReliability": 4, "trustMission": 3, "trustOpenness": 3, "valuePower": 1, "valueInvolvement": 2,
+             "valueResources": 2}
+    tie = {"source": "s1-team-new", "target": "s1-team-acute-3", "kinds": ["referral"], "wave": "s1-wave-2025", **items}
+    body = fresh_server.gql(UPSERT, {"input": {"collaboratesWith": [tie]}})
+    assert "errors" not in body, body
+    q = ("query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { ties { edges { direction trust value "
+         + " ".join(items) + " } } } } } }")
+    read = lambda: fresh_server.gql(q, {"uid": "s1-team-new"})["data"]["teams"]["edges"][0]["node"]["ties"]["edges"]  # noqa: E731
+    [edge] = read()
+    assert {k: edge[k] for k in items} == items
+    assert edge["trust"] == pytest.approx(10 / 3) and edge["value"] == pytest.approx(5 / 3)
+    store = fresh_server.recording
+    store.reset()
+    partial = {**tie, "trustOpenness": None, "valueResources": None, "trust": 3.0}
+    disagree = {**tie, "target": "s1-team-acute-4", "trust": 3.0}
+    body = fresh_server.gql(UPSERT, {"input": {"collaboratesWith": [partial, disagree]}})
+    problems = {p["path"]: p["message"] for p in body["errors"][0]["extensions"]["problems"]}
+    assert set(problems) == {"input.collaboratesWith.0.trustOpenness", "input.collaboratesWith.1.trust"}, problems
+    assert "all three or none" in problems["input.collaboratesWith.0.trustOpenness"]
+    assert "3.33" in problems["input.collaboratesWith.1.trust"]
+    assert not any(c.kind.startswith("write") for c in store.calls)
+    assert [e["trustOpenness"] for e in read()] == [3]

@@ -70,6 +70,9 @@ def test_report_tables_fill_every_column_with_names_and_no_none(tmp_path):
     rows = _rows(quality.stdout, "Lowest trust")
     assert rows and all(r[3].isdigit() and int(r[3]) > 0 for r in rows), rows
     assert all("(s1-org-" in r[0] and not r[0].startswith("s1-") for r in rows)  # "Name (uid)"
+    team = runner.invoke(app, ["analyse", "quality", "--level", "team", "--data-dir", data], env=wide)
+    assert "Scores: PARTNER scores" in " ".join(team.stdout.split())  # how the scores were measured (issue 21)
+    assert "trust: 0 of" not in " ".join(team.stdout.split())  # the demo's latest team ties have sub-items
     brokers = runner.invoke(app, ["analyse", "brokers", "--data-dir", data], env=wide)
     assert all("(s1-team-" in r[0] for r in _rows(brokers.stdout, "Highest betweenness"))
     for level in ("team", "person"):

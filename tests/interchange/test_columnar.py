@@ -85,6 +85,24 @@ CASES: list[tuple[str, str, bool | None]] = [
     ("collaborations.csv", "source,target,wave,kinds\nt1,t2,w1,referral;gossip\n", False),
     ("collaborations.csv", "source,target,wave,kinds\nt1,t2,,referral\n", False),
     ("collaborations.csv", "source,target,wave,kinds,frequency\nt1,t2,w1,referral,hourly\n", False),
+    # PARTNER's sub-items (issue 21): three or none per group, the score their mean, a score beside them agreeing
+    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness,"
+                           "value_power,value_involvement,value_resources\n"
+                           "t1,t2,w1,referral,2,3,2,4,4,3\nt2,t1,w1,referral,,,,1,1,2\nt1,t3,w1,referral,,,,,,\n", True),
+    ("collaborations.csv", "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,2.33,2,3,2\nt2,t1,w1,referral,3.5,,,\n", True),
+    ("collaborations.csv", "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,3,2,3,2\n", False),  # disagrees with the mean 2.33
+    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,2,3,\n", False),  # two of three
+    ("collaborations.csv", "source,target,wave,kinds,value_power\nt1,t2,w1,referral,3\n", False),  # one column only
+    ("collaborations.csv", "source,target,wave,kinds,value_power\nt1,t2,w1,referral,\n", True),
+    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,5,3,3\n", False),
+    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,2.5,3,3\n", False),
+    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
+                           "t1,t2,w1,referral,2.0,3,3\n", None),
     ("person_ties.csv", "source,target,wave,kinds,frequency,since,until,uid\n"
                         "u1,u2,w1,advice,monthly,,,\n"
                         "u1,u2,w1,advice,monthly,,,\n"

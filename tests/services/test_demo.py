@@ -162,3 +162,19 @@ def test_staff_survey_results_are_planted_and_leave_the_rest_alone(demo):
     assert any(n.responses < 11 for n in results) and all(n.responses >= 11 for n in results if n.anchor in nhs)
     without = Counter(n.label for n in demo.nodes if not isinstance(n, m.CultureIndicator))
     assert without["Person"] == 2197 and without["Team"] == 533 and without["Organisation"] == 105
+
+
+def test_team_ties_of_the_latest_wave_carry_partner_sub_items_that_average_to_their_scores(demo):
+    """Issue 21: the latest wave's team ties have PARTNER's six sub-items (their means are the scores,
+    so the analytics read the same figures); the earlier wave and organisation ties have single scores."""
+    waves = sorted((n for n in demo.nodes if isinstance(n, m.SurveyWave)), key=lambda w: w.collected_on)
+    teams = {n.uid for n in demo.nodes if isinstance(n, m.Team)}
+    ties = _rels(demo, m.CollaboratesWith)
+    latest = [r for r in ties if r.wave == waves[-1].uid and r.source in teams]
+    assert latest and all(r.trust_reliability is not None and r.value_power is not None for r in latest)
+    for r in latest:
+        assert sum(getattr(r, n) for n in m.TRUST_ITEMS) / 3 == r.trust
+        assert sum(getattr(r, n) for n in m.VALUE_ITEMS) / 3 == r.value
+    assert len({(r.trust_reliability, r.trust_mission, r.trust_openness) for r in latest if r.trust == 3}) > 3  # not all 3,3,3
+    chosen = {id(r) for r in latest}
+    assert all(r.trust_reliability is None and r.value_power is None for r in ties if id(r) not in chosen)

@@ -67,7 +67,8 @@ def small_system() -> ChangeSet:
         m.PartOf(source="c", target="O2"),
         m.Serves(source="c", target="P2"),
         m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=3, value=4, frequency="weekly"),
-        m.CollaboratesWith(source="b", target="c", kinds=["joint_meeting", "co_location"], wave=W1, trust=2),
+        m.CollaboratesWith(source="b", target="c", kinds=["joint_meeting", "co_location"], wave=W1, trust=2,
+                           trust_reliability=2, trust_mission=1, trust_openness=3),  # PARTNER sub-items: mean 2
         m.CollaboratesWith(source="c", target="d", kinds=["data_sharing"], wave=W2, until=dt.date(2024, 12, 31)),
     ):
         cs.add_relationship(rel)
@@ -600,7 +601,11 @@ async def test_projections_of_every_level(any_repo):
     assert _pairs(await any_repo.projection("person", wave=W1)) == {("p1", "p2")}
     assert (await any_repo.team_neighbourhood("a", 2))["nodes"] == {"a": 0, "b": 1, "c": 2}
     rolled = await any_repo.store.read("team_ties_rolled_up", wave="", any_time=True, at=dt.date(2025, 1, 1))
-    assert rolled == [{"source": "O1", "target": "O2", "wave": "w1", "weight": 1, "trust": 2.0, "value": None}]  # per wave (issue 21)
+    assert rolled == [{"source": "O1", "target": "O2", "wave": "w1", "weight": 1, "trust": 2.0, "value": None,  # per wave (issue 21)
+                       "trust_reports": 1, "trust_items": 1, "value_reports": 0, "value_items": 0}]
+    teams = [r for batch in (await any_repo.projection("team")).edges for r in batch.to_pylist()]
+    assert {(r["source"], r["target"]): (r["trust_items"], r["value_items"]) for r in teams} == {
+        ("a", "b"): (False, False), ("b", "c"): (True, False), ("c", "d"): (False, False)}
 
 
 async def test_subgraph_queries(any_repo):

@@ -111,7 +111,7 @@ async def test_migration_002_fills_in_the_name_keys_of_nodes_written_before_it(t
         await built.store.write(Query("test_old_person", "CREATE (:Person {uid: 'p', name: 'Σίσυφος', level: 'team'})",
                                       write=True))
         applied = await migrate(built.store, SCHEMA_DIR)
-        assert [f.name for f in applied] == ["name_keys", "culture_indicator"]
+        assert [f.name for f in applied] == ["name_keys", "culture_indicator", "partner_items"]
         rows = await built.store.read(Query("test_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name_fold AS name_fold, "
                                             "n.name_key AS name_key"))
         assert {r["uid"]: {"name_fold": r["name_fold"], "name_key": r["name_key"]} for r in rows} == {
@@ -139,7 +139,45 @@ async def test_a_store_made_before_culture_indicators_gains_their_table(tmp_path
         await migrate(built.store, tmp_path / "old")
         assert "CultureIndicator" not in {r["name"] for r in await built.store.read(SHOW_TABLES)}
         applied = await migrate(built.store, SCHEMA_DIR)
-        assert [f.name for f in applied] == ["name_keys", "culture_indicator"]
+        assert [f.name for f in applied] == ["name_keys", "culture_indicator", "partner_items"]
         assert "CultureIndicator" in {r["name"] for r in await built.store.read(SHOW_TABLES)}
+    finally:
+        await built.close()
+
+
+async def test_a_store_made_before_partner_items_gains_their_columns_last(tmp_path):
+    """Issue 21: ties written before 004 keep their scores; the six sub-item columns are added after
+    ``wave`` (the model's order, which bulk loads follow), and a tie with sub-items can then be written."""
+    from carenet.bootstrap import build
+    from carenet.config import Settings
+    from carenet.domain import models as m
+    from carenet.domain.models import TRUST_ITEMS, VALUE_ITEMS
+    from carenet.storage.repository import ChangeSet, Repository
+
+    items = (*TRUST_ITEMS, *VALUE_ITEMS)
+    old = tmp_path / "old" / "ladybug"
+    old.mkdir(parents=True)
+    base = schema_files(SCHEMA_DIR, "ladybug")[0]
+    text = base.path.read_text()
+    for name in items:
+        text = text.replace(f", {name} INT64", "")
+    (old / base.path.name).write_text(text)
+    built = await build(Settings(data_dir=tmp_path / "data"))
+    try:
+        await migrate(built.store, tmp_path / "old")
+        info = await built.store.read(Query("t", "RETURN 1", ladybug="CALL table_info('COLLABORATES_WITH') RETURN *"))
+        assert not set(items) & {r["name"] for r in info}
+        applied = await migrate(built.store, SCHEMA_DIR)
+        assert [f.name for f in applied] == ["name_keys", "culture_indicator", "partner_items"]
+        info = await built.store.read(Query("t", "RETURN 1", ladybug="CALL table_info('COLLABORATES_WITH') RETURN *"))
+        assert [r["name"] for r in info] == ["uid"] + [p.name for p in rel_props(RelType.COLLABORATES_WITH)]
+        repo = Repository(built.store)
+        tie = m.CollaboratesWith(source="t1", target="t2", wave="w1", kinds=["referral"],
+                                 trust_reliability=4, trust_mission=3, trust_openness=3)
+        await repo.apply(ChangeSet(nodes=[m.Team(uid="t1", name="One", sector="health"),
+                                          m.Team(uid="t2", name="Two", sector="housing")], relationships=[tie]))
+        rows = await built.store.read(Query("t", "MATCH ()-[x:COLLABORATES_WITH]->() RETURN x.trust AS trust, "
+                                            "x.trust_openness AS o, x.value_power AS p"))
+        assert rows == [{"trust": pytest.approx(10 / 3), "o": 3, "p": None}]
     finally:
         await built.close()

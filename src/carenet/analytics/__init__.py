@@ -60,6 +60,7 @@ from carenet.analytics.quality import (
     organisation_quality,
     split_waves,
     tie_quality,
+    score_sources,
     wave_change,
 )
 from carenet.analytics.networks import NETWORKS, tie_network
@@ -134,6 +135,7 @@ __all__ = [
     "suppress_count",
     "suppressed_table",
     "tie_network",
+    "score_sources",
     "tie_quality",
     "wave_change",
 ]

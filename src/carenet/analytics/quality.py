@@ -2,7 +2,12 @@
 
 Edges carry ``trust`` and ``value`` scores (1-4, or None when not scored), each
 given by the respondent at the tail of the tie about the partner at its head,
-and a ``frequency`` (daily, weekly, monthly, quarterly, yearly or None).
+and a ``frequency`` (daily, weekly, monthly, quarterly, yearly or None). PARTNER asks
+three sub-items for each score (trust: reliability, support of the mission, openness to
+discussion; value: power/influence, level of involvement, resource contribution); where
+they were given, the score is their mean. ``trust_items``/``trust_reports`` (likewise for
+value), when present, count the reports behind a tie whose score came from the sub-items
+and all its scored reports (:func:`score_sources`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import networkx as nx
 __all__ = [
     "FREQUENCY_RANK",
     "WaveChange",
+    "score_sources",
     "tie_quality",
     "organisation_quality",
     "split_waves",
@@ -110,6 +116,32 @@ def organisation_quality(
     return result
 
 
+def score_sources(G: nx.Graph) -> dict[str, dict[str, int]]:
+    """How each tie's trust and value were measured: per score, the ties scored, and of them those
+    whose every scored report gave PARTNER's three sub-items (``sub_items``), those with only single
+    1-4 scores (``single``), and those merged from both kinds of report (``both``).
+
+    Reads the edge attributes ``{score}_items`` and ``{score}_reports``; a scored tie without
+    them counts as ``single``.
+    """
+    out = {}
+    for key in ("trust", "value"):
+        counts = {"scored": 0, "sub_items": 0, "single": 0, "both": 0}
+        for _, _, d in G.edges(data=True):
+            if d.get(key) is None:
+                continue
+            counts["scored"] += 1
+            items, reports = int(d.get(f"{key}_items") or 0), int(d.get(f"{key}_reports") or 0)
+            if items == 0:
+                counts["single"] += 1
+            elif items >= reports:
+                counts["sub_items"] += 1
+            else:
+                counts["both"] += 1
+        out[key] = counts
+    return out
+
+
 def split_waves(
     edges: Iterable[tuple[Any, Any, Mapping[str, Any]]] | nx.MultiDiGraph,
     *,
@@ -153,7 +185,8 @@ def _key(G: nx.Graph, u: Any, v: Any) -> tuple[Any, Any]:
     return (u, v) if str(u) <= str(v) else (v, u)
 
 
-def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, respondents_only: bool = False) -> WaveChange:
+def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, respondents_only: bool = False,
+                frequency_tolerance: int = 0) -> WaveChange:
     """Compare the ties of two survey waves.
 
     With ``respondents_only`` (directed graphs: a tie is its source's report) only the ties
@@ -162,7 +195,8 @@ def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, re
     reporter did not answer is not a lost tie. A tie present only in ``after`` is gained, only
     in ``before`` lost. A tie in
     both is compared on trust, value (a change larger than ``tolerance``) and
-    frequency (its rank, daily highest); a score that is None in either wave is
+    frequency (its rank, daily 5 down to yearly 1: a change of more than
+    ``frequency_tolerance`` ranks); a score that is None in either wave is
     not compared. It is *strengthened* if something rose and nothing fell,
     *weakened* if something fell and nothing rose, *mixed* if both, else
     unchanged. Changed ties come as ``{"source", "target", "changes"}`` with
@@ -203,7 +237,7 @@ def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, re
                 changes[key] = [x0, x1]
                 signs.add(x1 > x0)
         f0, f1 = FREQUENCY_RANK.get(d0.get("frequency")), FREQUENCY_RANK.get(d1.get("frequency"))
-        if f0 is not None and f1 is not None and f0 != f1:
+        if f0 is not None and f1 is not None and abs(f1 - f0) > frequency_tolerance:
             changes["frequency"] = [d0["frequency"], d1["frequency"]]
             signs.add(f1 > f0)
         row = {"source": e[0], "target": e[1], "changes": changes}

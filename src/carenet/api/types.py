@@ -121,17 +121,29 @@ class Tie:
     direction: str = strawberry.field(description="out: reported by this end; in: by the other")
     kinds: list[str]
     frequency: str | None
-    trust: float | None
-    value: float | None
+    trust: float | None = strawberry.field(description="PARTNER trust, 1-4: the mean of the three trust sub-items "
+                                            "where they were given, else the single score reported")
+    value: float | None = strawberry.field(description="PARTNER value, 1-4: the mean of the three value sub-items "
+                                            "where they were given, else the single score reported")
     wave: strawberry.ID | None
     since: dt.date | None
     until: dt.date | None
+    trust_reliability: int | None = strawberry.field(description="PARTNER trust sub-item: reliability, 1-4")
+    trust_mission: int | None = strawberry.field(description="PARTNER trust sub-item: in support of the mission, 1-4")
+    trust_openness: int | None = strawberry.field(description="PARTNER trust sub-item: open to discussion, 1-4")
+    value_power: int | None = strawberry.field(description="PARTNER value sub-item: power/influence, 1-4")
+    value_involvement: int | None = strawberry.field(description="PARTNER value sub-item: level of involvement, 1-4")
+    value_resources: int | None = strawberry.field(description="PARTNER value sub-item: resource contribution, 1-4")
+
+
+_PARTNER_ITEMS = ("trust_reliability", "trust_mission", "trust_openness", "value_power", "value_involvement",
+                  "value_resources")
 
 
 def _tie_fields(r: dict) -> dict[str, Any]:
     return dict(cursor=_cursor(r), uid=r["tie"], direction=r["direction"], kinds=list(r["kinds"] or []),
                 frequency=r["frequency"], trust=r["trust"], value=r["value"], wave=r["wave"],
-                since=r["since"], until=r["until"])
+                since=r["since"], until=r["until"], **{n: r.get(n) for n in _PARTNER_ITEMS})
 
 
 @strawberry.type

@@ -71,6 +71,8 @@ def _show_quality(r: dict) -> None:
     rows = sorted(r["organisations"].items(), key=lambda kv: (kv[1].get("trust") is None, kv[1].get("trust") or 0))
     out.print(_table("Lowest trust (PARTNER scores, 1-4)", ["organisation", "trust", "value", "ties scored"],
                      [[_named(r, k), v.get("trust"), v.get("value"), v.get("ties_scored")] for k, v in rows[:10]]))
+    if r.get("method"):
+        out.print(f"[dim]Scores: {r['method']['text']}[/dim]")
     if "change" in r:
         c = r["change"]
         out.print(f"{c['from']} -> {c['to']}: {len(c['gained'])} ties gained, {len(c['lost'])} lost, "

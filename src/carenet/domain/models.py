@@ -50,6 +50,22 @@ from carenet.domain.identifiers import (
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 Score = Annotated[float, Field(ge=1.0, le=4.0)]
 """PARTNER-style trust and value items, 1 (not at all) to 4 (a great deal)."""
+Item = Annotated[int, Field(ge=1, le=4)]
+"""One PARTNER sub-item answer: a whole number, 1 (not at all) to 4 (a great deal)."""
+
+TRUST_ITEMS = ("trust_reliability", "trust_mission", "trust_openness")
+"""PARTNER's three trust sub-items: reliability, in support of the mission, open to discussion."""
+VALUE_ITEMS = ("value_power", "value_involvement", "value_resources")
+"""PARTNER's three value sub-items: power/influence, level of involvement, resource contribution."""
+ITEM_TOLERANCE = 0.005
+"""A score given with its sub-items must equal their mean to two decimals (2.33 for 7/3)."""
+
+
+def rule_field(message: str) -> str | None:
+    """The field a rule across fields names first (``trust_openness: ...``), or None: such a rule
+    starts its message with that field so a file reader or the API can point at it."""
+    head, sep, _ = message.removeprefix("Value error, ").partition(": ")
+    return head if sep and head.isidentifier() else None
 
 
 class Model(BaseModel):
@@ -344,9 +360,37 @@ class CollaboratesWith(Relationship, Dated, Tie):
     trust: Score | None = None
     value: Score | None = None
     wave: Uid
+    # PARTNER's sub-items (after ``wave``: a store migrated by schema file 004 has them last)
+    trust_reliability: Item | None = None
+    trust_mission: Item | None = None
+    trust_openness: Item | None = None
+    value_power: Item | None = None
+    value_involvement: Item | None = None
+    value_resources: Item | None = None
 
     def key(self) -> str:
         return f"{self.type}:{self.source}>{self.target}@{self.wave}"
+
+    @model_validator(mode="after")
+    def _partner_items(self) -> CollaboratesWith:
+        """Sub-items come three or none; the score is then their mean (a score given too must agree).
+
+        A message names its column first (``trust_openness: ...``) so a reader can place it."""
+        for score, items in (("trust", TRUST_ITEMS), ("value", VALUE_ITEMS)):
+            given = [getattr(self, n) for n in items]
+            if all(x is None for x in given):
+                continue
+            missing = [n for n, x in zip(items, given) if x is None]
+            if missing:
+                raise ValueError(f"{missing[0]}: PARTNER {score} sub-items are given all three or none "
+                                 f"({', '.join(items)}); missing {', '.join(missing)}")
+            mean = sum(given) / 3
+            stated = getattr(self, score)
+            if stated is not None and abs(stated - mean) >= ITEM_TOLERANCE:
+                raise ValueError(f"{score}: {stated:g} disagrees with the mean of its sub-items "
+                                 f"({'+'.join(map(str, given))})/3 = {mean:.2f}; give one or make them agree")
+            object.__setattr__(self, score, mean)
+        return self
 
 
 class WorksWith(Relationship, Dated, Tie):

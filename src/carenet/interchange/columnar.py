@@ -238,13 +238,41 @@ def _relationship(model: type[m.Relationship], fields: dict[str, str]) -> Callab
         _ordered(table)
         if issubclass(model, m.Tie):  # a tie joins two different ends
             _check(pc.not_equal(table["source"], table["target"]))
+        if model is m.CollaboratesWith:
+            table = _partner_scores(table)
         return [_frame(model, _rel_uids(table, model), source)]
 
     return build
 
 
 _SELF = {f: f for f in ("uid", "source", "target", "kinds", "frequency", "trust", "value", "wave", "since", "until",
-                        "role", "level", "name", "staff_group", "band", "clinical")}
+                        "role", "level", "name", "staff_group", "band", "clinical",
+                        *m.TRUST_ITEMS, *m.VALUE_ITEMS)}
+
+
+def _partner_scores(table: pa.Table) -> pa.Table:
+    """``CollaboratesWith``'s rule on PARTNER's sub-items: three or none per group, the score their
+    mean, and a score given beside them must agree (else doubt: the models place the problem)."""
+    for score, items in (("trust", m.TRUST_ITEMS), ("value", m.VALUE_ITEMS)):
+        present = [table[n] for n in items if n in table.column_names]
+        if not present:
+            continue
+        given = [pc.cast(pc.is_valid(col), pa.int8()) for col in present]
+        count = given[0]
+        for more in given[1:]:
+            count = pc.add(count, more)
+        _check(pc.or_(pc.equal(count, 0), pc.equal(count, 3)))
+        if len(present) < 3:  # a group with a column missing can only be empty here
+            continue
+        total = pc.add(pc.add(pc.cast(present[0], pa.float64()), pc.cast(present[1], pa.float64())),
+                       pc.cast(present[2], pa.float64()))
+        mean = pc.divide(total, 3.0)  # what the model computes: sum(items) / 3
+        if score in table.column_names:
+            _check(pc.less(pc.abs(pc.subtract(table[score], mean)), m.ITEM_TOLERANCE))
+            table = table.set_column(table.column_names.index(score), score, pc.coalesce(mean, table[score]))
+        else:
+            table = table.append_column(score, mean)
+    return table
 
 
 def _links(model: type[m.Relationship], sources: pa.Array, targets: pa.Array, source: str,
@@ -311,7 +339,8 @@ FAST: dict[str, _Fast] = {
     "teams": _Fast(_teams, {"name": (1, 300), "service": (0, 200)}),
     "people": _Fast(_people, {"name": (1, 300), "role": (0, 200)}),
     "memberships": _Fast(_memberships, {}),
-    "collaborations": _Fast(_relationship(m.CollaboratesWith, _SELF), {"trust": (1.0, 4.0), "value": (1.0, 4.0)}),
+    "collaborations": _Fast(_relationship(m.CollaboratesWith, _SELF), {"trust": (1.0, 4.0), "value": (1.0, 4.0),
+                                                                       **dict.fromkeys((*m.TRUST_ITEMS, *m.VALUE_ITEMS), (1, 4))}),
     "person_ties": _Fast(_relationship(m.WorksWith, _SELF), {}),
     "seats": _Fast(_relationship(m.SitsOn, {**_SELF, "source": "member", "target": "forum"}), {}),
     "person_capabilities": _Fast(_relationship(m.HasCapability, {**_SELF, "source": "person", "target": "capability"}),

@@ -145,6 +145,20 @@ def convert(column: Column, value: Any) -> Any:
     return value
 
 
+PARTNER_ITEMS = (*m.TRUST_ITEMS, *m.VALUE_ITEMS)
+PARTNER_COLUMNS = (
+    Column("trust_reliability", "PARTNER trust sub-item: reliability, 1-4 (give all three trust items or none; "
+           "trust is then their mean)", type="int"),
+    Column("trust_mission", "PARTNER trust sub-item: in support of the mission, 1-4", type="int"),
+    Column("trust_openness", "PARTNER trust sub-item: open to discussion, 1-4", type="int"),
+    Column("value_power", "PARTNER value sub-item: power/influence, 1-4 (give all three value items or none; "
+           "value is then their mean)", type="int"),
+    Column("value_involvement", "PARTNER value sub-item: level of involvement, 1-4", type="int"),
+    Column("value_resources", "PARTNER value sub-item: resource contribution, 1-4", type="int"),
+)
+"""PARTNER's six sub-items (Varda et al.), optional columns of collaborations and survey files."""
+
+
 # --- builders -------------------------------------------------------------------------------
 
 
@@ -208,7 +222,7 @@ def _membership(row):
 
 
 def _collaboration(row):
-    extra = _given(row, "uid", "kinds", "frequency", "trust", "value", "wave", "since", "until")
+    extra = _given(row, "uid", "kinds", "frequency", "trust", "value", "wave", "since", "until", *PARTNER_ITEMS)
     return [(m.CollaboratesWith(source=row["source"], target=row["target"], **extra), ("source", "target"))]
 
 
@@ -348,6 +362,7 @@ KINDS: dict[str, Kind] = {
             Column("trust", "PARTNER trust score, 1 (not at all) to 4 (a great deal)", type="float"),
             Column("value", "PARTNER value score, 1 to 4", type="float"),
             SINCE, UNTIL, Column("uid", "relationship uid (default COLLABORATES_WITH:source>target@wave)"),
+            *PARTNER_COLUMNS,
         ), _collaboration),
         Kind("person_ties", "Person-to-person survey ties (advice, information, support), per survey wave.", (
             Column("source", "uid of the person reporting the tie", True, "uid"),

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.errors import Problem
-from carenet.interchange.records import Parsed, _message
+from carenet.interchange.records import Parsed, _message, rule_field
 
 DERIVED = frozenset({
     "label", "organisation", "organisation_name", "place", "system", "degree", "in_degree", "out_degree",
@@ -90,5 +90,9 @@ def _add(model, values: dict[str, Any], where: str, parsed: Parsed) -> None:
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = error.get("loc") or ()
+            lead = None if loc else rule_field(_message(error))  # a rule across fields that names its field
+            if lead in model.model_fields:
+                parsed.problems.append(Problem(f"{where}.{lead}", _message(error), values.get(lead)))
+                continue
             path = where + "".join(f".{p}" if isinstance(p, str) else f"[{p}]" for p in loc)
             parsed.problems.append(Problem(path, _message(error), error.get("input") if loc else None))

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from carenet.domain import models as m
+from carenet.domain.models import rule_field
 from carenet.errors import Problem
 from carenet.interchange.columnar import Frame
 from carenet.interchange.kinds import CellError, Kind, convert, normalise_header
@@ -139,7 +140,9 @@ class TableReader:
                     where, column = self._where(line, str(loc[0]) if loc else None, message)
                     value = error.get("input")
                     value = None if isinstance(value, dict) else value
-                    parsed.problems.append(Problem(where, f"{column}: {message}" if column else message, value))
+                    named = column and message.startswith(f"{column}: ")  # a rule that names its column
+                    parsed.problems.append(Problem(where, f"{column}: {message}" if column and not named else message,
+                                                   row.get(column) if named else value))
                 continue
             origin = f"{self.source}:{line}"
             for model, columns in built:
@@ -155,7 +158,11 @@ class TableReader:
 
     def _where(self, line: int, name: str | None, message: str) -> tuple[str, str | None]:
         column = self.kind.fields.get(name, name) if name else None
-        if column is None:  # a rule across fields: point at the first column it names
+        if column is None:  # a rule across fields: the column it starts with, else the first it names
+            lead = rule_field(message)
+            if lead is not None and self.kind.fields.get(lead, lead) in self.kind.names:
+                column = self.kind.fields.get(lead, lead)
+                return f"{self.source}:{line}:{self.positions.get(column, 1)}", column
             hints = {"ODS code": "ods_code", "PCN code": "ods_code"}
             column = next((c for h, c in hints.items() if h in message), None)
             column = column or next((c for c in self.positions if c in message), None)

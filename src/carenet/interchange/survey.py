@@ -10,6 +10,11 @@ tie_type       advice, information or support (people: ``WORKS_WITH``); referral
                (teams and organisations: ``COLLABORATES_WITH``); several with ``;`` (required)
 frequency      daily, weekly, monthly, quarterly or yearly
 trust, value   PARTNER items, 1 to 4 (team and organisation ties only)
+trust_reliability, trust_mission, trust_openness
+               PARTNER's three trust sub-items, whole numbers 1 to 4: all three or none; trust
+               is then their mean (a trust given too must agree to two decimals)
+value_power, value_involvement, value_resources
+               PARTNER's three value sub-items, likewise for value
 wave           survey wave uid; may be left out when the import names the wave
 =============  ===============================================================================
 
@@ -27,8 +32,8 @@ from pydantic import ValidationError
 from carenet.domain import models as m
 from carenet.domain.enums import Frequency, PersonTieKind, TieKind
 from carenet.errors import Problem
-from carenet.interchange.kinds import Column, CellError, convert, normalise_header
-from carenet.interchange.records import Parsed, _message
+from carenet.interchange.kinds import PARTNER_COLUMNS, PARTNER_ITEMS, Column, CellError, convert, normalise_header
+from carenet.interchange.records import Parsed, _message, rule_field
 from carenet.interchange.tabular import csv_rows
 
 PERSON_TIES = {k.value for k in PersonTieKind}
@@ -41,7 +46,9 @@ COLUMNS = (
     Column("trust", "PARTNER trust, 1-4", type="float"),
     Column("value", "PARTNER value, 1-4", type="float"),
     Column("wave", "survey wave uid", type="uid"),
+    *PARTNER_COLUMNS,
 )
+SCORED = ("frequency", "trust", "value", *PARTNER_ITEMS)
 _ALIASES = {"ego": "respondent", "tie_types": "tie_type", "type": "tie_type"}
 
 
@@ -104,14 +111,14 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
             parsed.problems.append(Problem(where, "tie_type: mixes person and team tie types in one row", ";".join(sorted(types))))
             continue
         rel = "WORKS_WITH" if people else "COLLABORATES_WITH"
-        if rel == "WORKS_WITH" and (row.get("trust") is not None or row.get("value") is not None):
-            column = positions.get("trust") if row.get("trust") is not None else positions.get("value")
+        if rel == "WORKS_WITH" and any(row.get(item) is not None for item in SCORED[1:]):
+            column = positions[next(item for item in SCORED[1:] if row.get(item) is not None)]
             parsed.problems.append(Problem(f"{source}:{line}:{column}", "trust and value are asked of team and organisation ties only", None))
             continue
         key = (rel, row["respondent"], row["alter"], row.get("wave") or wave)
-        tie = ties.setdefault(key, {"line": line, "kinds": [], "frequency": None, "trust": None, "value": None})
+        tie = ties.setdefault(key, {"line": line, "kinds": [], **dict.fromkeys(SCORED)})
         tie["kinds"] += [t for t in sorted(types) if t not in tie["kinds"]]
-        for item in ("frequency", "trust", "value"):
+        for item in SCORED:
             given = row.get(item)
             if given is None:
                 continue
@@ -121,7 +128,7 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
             tie[item] = given
     for (rel, respondent, alter, wave_uid), tie in ties.items():
         values = {"source": respondent, "target": alter, "wave": wave_uid, "kinds": tie["kinds"]}
-        values.update({k: tie[k] for k in ("frequency", "trust", "value") if tie[k] is not None})
+        values.update({k: tie[k] for k in SCORED if tie[k] is not None})
         model = m.WorksWith if rel == "WORKS_WITH" else m.CollaboratesWith
         if model is m.WorksWith:
             values.pop("trust", None)
@@ -131,6 +138,11 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 loc = error.get("loc") or ()
+                message = _message(error)
+                lead = None if loc else rule_field(message)  # a rule across fields that names its column
+                if lead in known:
+                    parsed.problems.append(Problem(f"{source}:{tie['line']}:{positions.get(lead, 1)}", message, tie.get(lead)))
+                    continue
                 name = {"source": "respondent", "target": "alter", "kinds": "tie_type"}.get(str(loc[0]) if loc else "", str(loc[0]) if loc else "respondent")
-                parsed.problems.append(Problem(f"{source}:{tie['line']}:{positions.get(name, 1)}", f"{name}: {_message(error)}",
+                parsed.problems.append(Problem(f"{source}:{tie['line']}:{positions.get(name, 1)}", f"{name}: {message}",
                                                error.get("input") if loc else None))

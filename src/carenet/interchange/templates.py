@@ -152,7 +152,7 @@ def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relations
                    "frequency": rel.frequency, "since": rel.since, "until": rel.until,
                    "uid": rel.uid if rel.uid != rel.key() else None}
             if t == "COLLABORATES_WITH":
-                row.update(trust=rel.trust, value=rel.value)
+                row.update(trust=rel.trust, value=rel.value, **{n: getattr(rel, n) for n in (*m.TRUST_ITEMS, *m.VALUE_ITEMS)})
             out["collaborations" if t == "COLLABORATES_WITH" else "person_ties"].append(row)
         elif t == "SITS_ON":
             out["seats"].append({"member": rel.source, "forum": rel.target, "role": rel.role, "since": rel.since, "until": rel.until})

@@ -37,7 +37,12 @@ class ReportName(Enum):
 VCSE = Sector.VOLUNTARY.value
 CHANGE_THRESHOLD = 2.0
 """A trust or value change between waves counts from this many points (1-4 scale): one point is
-within the noise of a repeated survey (514 up and 514 down of 2,041 ties in the demo)."""
+within the noise of a repeated survey (514 up and 514 down of 2,041 ties in the demo). A score
+that is the mean of PARTNER's three sub-items moves in thirds: 5/3 does not count, 2 does."""
+FREQUENCY_THRESHOLD = 2
+"""A frequency change between waves counts from this many ranks (yearly 1, quarterly 2, monthly 3,
+weekly 4, daily 5): the same rule as trust and value, since weekly against monthly is as likely a
+different respondent's reading of the question as a change in the work."""
 
 
 class AnalysisCache:
@@ -252,6 +257,9 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
         G = await recorded(repo, scope)
         out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed",
                                "basis": basis(scope)}
+        sources = an.score_sources(G)
+        out["method"] = {**sources, "text": score_method(sources)}
+        out["basis"]["scores"] = out["method"]["text"]
         out["names"] = names_of(out["organisations"], G)
         if not scope.wave:
             by_system: dict[Any, list[str]] = {}
@@ -263,8 +271,9 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
                 part = Scope(level=scope.level, system=scope.system or wave_system, place=scope.place)
                 g1 = await recorded(repo, replace(part, wave=before))
                 g2 = await recorded(repo, replace(part, wave=after))
-                changes.append(await asyncio.to_thread(an.wave_change, g1, g2, tolerance=CHANGE_THRESHOLD - 0.5,
-                                                       respondents_only=True))
+                changes.append(await asyncio.to_thread(an.wave_change, g1, g2, tolerance=CHANGE_THRESHOLD - 1e-9,
+                                                       respondents_only=True,
+                                                       frequency_tolerance=FREQUENCY_THRESHOLD - 1))
             if changes:
                 merged = changes[0].to_dict()
                 for change in changes[1:]:
@@ -273,10 +282,25 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
                 out["change"] = {"from": ", ".join(b for _, b, _ in pairs), "to": ", ".join(a for _, _, a in pairs),
                                  "systems": [s for s, _, _ in pairs], **merged,
                                  "rule": (f"ties reported by respondents who answered both waves; a trust or value "
-                                          f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale")}
+                                          f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale, a "
+                                          f"frequency change from {FREQUENCY_THRESHOLD} ranks (yearly, quarterly, "
+                                          f"monthly, weekly, daily)")}
         return out
 
     return await _cached(repo, cache, ("quality", scope), compute)
+
+
+def score_method(sources: dict[str, dict[str, int]]) -> str:
+    """What the quality scores were computed from, in words (``sources``: :func:`analytics.score_sources`)."""
+    parts = []
+    for key, items in (("trust", "reliability, support of the mission, openness to discussion"),
+                       ("value", "power/influence, level of involvement, resource contribution")):
+        c = sources[key]
+        both = f", {c['both']} merged from both kinds of report" if c["both"] else ""
+        parts.append(f"{key}: {c['sub_items']} of {c['scored']} scored ties from PARTNER's three sub-items ({items}), "
+                     f"{c['single']} from a single 1-4 score{both}")
+    return ("PARTNER scores, 1-4: where a tie's three sub-items were given its score is their mean, else the single "
+            "score reported is used as it is; " + "; ".join(parts))
 
 
 async def leadership(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:

@@ -195,6 +195,7 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
                 "trust": [tie["trust"]] if tie.get("trust") is not None else [],
                 "value": [tie["value"]] if tie.get("value") is not None else [],
                 "weight": float(tie.get("weight") or 1),
+                **_item_counts(tie),
             }
             return
         seen["kinds"] |= set(tie.get("kinds") or ())
@@ -203,6 +204,8 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
         for item in ("trust", "value"):
             if tie.get(item) is not None:
                 seen[item].append(tie[item])
+        for key, count in _item_counts(tie).items():
+            seen[key] += count
 
     for batch in projection.edges:
         for tie in batch.to_pylist():
@@ -224,5 +227,19 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             wave=waves[0] if len(waves) == 1 else None,
             waves=waves,
             weight=tie["weight"],
+            **{key: tie[key] for key in _ITEM_COUNTS},
         )
     return G
+
+
+_ITEM_COUNTS = ("trust_reports", "trust_items", "value_reports", "value_items")
+"""Edge attributes of :func:`recorded`: how many reports behind a tie gave a trust (value) score,
+and how many of them as the mean of PARTNER's three sub-items (the rest: a single 1-4 score)."""
+
+
+def _item_counts(tie: dict) -> dict[str, int]:
+    """A recorded tie is one report; a rolled-up row counts its team ties."""
+    if "trust_reports" in tie:
+        return {key: int(tie.get(key) or 0) for key in _ITEM_COUNTS}
+    return {"trust_reports": int(tie.get("trust") is not None), "trust_items": int(bool(tie.get("trust_items"))),
+            "value_reports": int(tie.get("value") is not None), "value_items": int(bool(tie.get("value_items")))}

@@ -77,6 +77,9 @@ def _problems(exc: ValidationError, where: str) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = ".".join(str(x) for x in err["loc"])
+        lead = None if loc else m.rule_field(err["msg"])  # a rule across fields that names its field
+        if lead is not None:
+            loc = lead
         out.append(Problem(f"{where}.{loc}" if loc else where, err["msg"], err.get("input") if loc else None))
     return out
 

@@ -21,7 +21,7 @@ CREATE REL TABLE IF NOT EXISTS SERVES(FROM Team TO Place, FROM Team TO Neighbour
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Person TO Team, FROM Person TO Organisation, uid STRING, since DATE, until DATE, role STRING);
 CREATE REL TABLE IF NOT EXISTS LEADS(FROM Person TO Team, FROM Person TO Organisation, FROM Person TO Place, FROM Person TO Forum, uid STRING, since DATE, until DATE);
 CREATE REL TABLE IF NOT EXISTS SITS_ON(FROM Person TO Forum, FROM Organisation TO Forum, uid STRING, since DATE, until DATE, role STRING);
-CREATE REL TABLE IF NOT EXISTS COLLABORATES_WITH(FROM Team TO Team, FROM Organisation TO Organisation, uid STRING, since DATE, until DATE, kinds STRING[], frequency STRING, trust DOUBLE, value DOUBLE, wave STRING);
+CREATE REL TABLE IF NOT EXISTS COLLABORATES_WITH(FROM Team TO Team, FROM Organisation TO Organisation, uid STRING, since DATE, until DATE, kinds STRING[], frequency STRING, trust DOUBLE, value DOUBLE, wave STRING, trust_reliability INT64, trust_mission INT64, trust_openness INT64, value_power INT64, value_involvement INT64, value_resources INT64);
 CREATE REL TABLE IF NOT EXISTS WORKS_WITH(FROM Person TO Person, uid STRING, since DATE, until DATE, kinds STRING[], frequency STRING, wave STRING);
 CREATE REL TABLE IF NOT EXISTS HAS_STEP(FROM CarePathway TO PathwayStep, uid STRING);
 CREATE REL TABLE IF NOT EXISTS NEXT(FROM PathwayStep TO PathwayStep, uid STRING);

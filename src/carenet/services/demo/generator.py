@@ -5,7 +5,9 @@ and their GP practices; an acute, a community and a mental health trust; adult a
 children's social care, council housing teams and housing associations; schools and a
 college; leisure; VCSE organisations, care providers and a hospice. About 650 teams and
 2,500 leaders, with levels, staff groups, bands, capabilities and (stored apart)
-demographics; collaboration ties in two survey waves; three care pathways; forums; five
+demographics; collaboration ties in two survey waves (team ties of the latest with PARTNER's three
+trust and three value sub-items, drawn from a stream of their own; the earlier wave and organisation
+ties with single scores, as older surveys had); three care pathways; forums; five
 years of leadership demand; workforce and community baselines.
 
 Planted defects, which the analytics must find (system 1, whose uids start ``s1-``):
@@ -45,7 +47,7 @@ from carenet.domain import models as m
 from carenet.domain.enums import EthnicCategory, LeadershipLevel, OrgKind, Sector, StaffGroup
 from carenet.services.demo import names
 from carenet.services.demo.culture import add_culture
-from carenet.services.demo.ties import add_pathways, add_person_ties, add_team_ties
+from carenet.services.demo.ties import add_partner_items, add_pathways, add_person_ties, add_team_ties
 from carenet.storage.repository import ChangeSet
 
 YEARS = range(2027, 2032)
@@ -129,6 +131,7 @@ def generate(*, seed: int = 7, systems: int = 1) -> ChangeSet:
         _forums(build)
         _demand_and_baselines(build)
         add_culture(build, random.Random(f"{seed}:{index}:culture"), changes.relationships[start:])
+        add_partner_items(build, random.Random(f"{seed}:{index}:partner"), changes.relationships[start:], waves[-1])
     return changes
 
 

@@ -5,6 +5,8 @@ See :mod:`carenet.services.demo.generator` for the list of planted defects.
 
 from __future__ import annotations
 
+import itertools
+import random
 from typing import TYPE_CHECKING
 
 from carenet.domain import models as m
@@ -132,6 +134,29 @@ def _organisation_ties(b: SystemBuild, waves: list[str]) -> None:
                 value=round(sum(r.value for r in rels) / len(rels), 2),
             )
         )
+
+
+_TRIPLES = {total: [t for t in itertools.product(range(1, 5), repeat=3) if sum(t) == total] for total in range(3, 13)}
+"""Ordered PARTNER sub-item answers (1-4) by their sum."""
+
+
+def add_partner_items(b: SystemBuild, rng: random.Random, relationships: list[m.Relationship], wave: str) -> None:
+    """PARTNER's three trust and three value sub-items on ``b``'s team ties of ``wave`` (the latest),
+    drawn from ``rng`` (a stream of their own, so the rest of the demo is as before) among the answers
+    whose mean is the tie's score: scores are unchanged. Earlier waves and organisation ties keep the
+    single scores older surveys had."""
+    teams = {t.uid for t in b.teams}
+    position = {id(rel): i for i, rel in enumerate(b.changes.relationships)}
+    for rel in relationships:
+        if not (isinstance(rel, m.CollaboratesWith) and rel.wave == wave and rel.source in teams):
+            continue
+        items: dict[str, int] = {}
+        for score, names in (("trust", m.TRUST_ITEMS), ("value", m.VALUE_ITEMS)):
+            x = getattr(rel, score)
+            if x is not None and float(x).is_integer():
+                items.update(zip(names, rng.choice(_TRIPLES[int(x) * 3])))
+        if items:
+            b.changes.relationships[position[id(rel)]] = m.CollaboratesWith(**{**rel.model_dump(), **items})
 
 
 def add_person_ties(b: SystemBuild, waves: list[str]) -> None:

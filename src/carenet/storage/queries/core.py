@@ -21,7 +21,9 @@ MIGRATIONS_APPLIED = Query(
 _ACTIVE = ("WHERE ($wave = '' OR x.wave = $wave) "
            "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) ")
 _COLLABORATION_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
-                          "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave")
+                          "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
+                          "x.trust_reliability IS NOT NULL AS trust_items, x.value_power IS NOT NULL AS value_items")
+# trust_items / value_items: the score is the mean of PARTNER's three sub-items (given all three or none)
 _PERSON_TIE_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
                        "x.frequency AS frequency, x.wave AS wave")
 
@@ -31,7 +33,8 @@ _NODE_TYPES = (("uid", "STRING"), ("name", "STRING"), ("sector", "STRING"), ("ki
                ("organisation", "STRING"), ("place", "STRING"), ("system", "STRING"),
                ("betweenness", "DOUBLE"), ("brokerage", "DOUBLE"), ("community", "INT64"))
 _COLLABORATION_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
-                        ("frequency", "STRING"), ("trust", "DOUBLE"), ("value", "DOUBLE"), ("wave", "STRING"))
+                        ("frequency", "STRING"), ("trust", "DOUBLE"), ("value", "DOUBLE"), ("wave", "STRING"),
+                        ("trust_items", "BOOLEAN"), ("value_items", "BOOLEAN"))
 _PERSON_TIE_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
                      ("frequency", "STRING"), ("wave", "STRING"))
 
@@ -91,7 +94,8 @@ TEAM_TIES_ROLLED_UP = Query(
     "MATCH (a)-[:PART_OF]->(oa:Organisation) MATCH (b)-[:PART_OF]->(ob:Organisation) "
     "WHERE oa.uid <> ob.uid "
     "RETURN oa.uid AS source, ob.uid AS target, x.wave AS wave, count(x) AS weight, avg(x.trust) AS trust, "
-    "avg(x.value) AS value",
+    "avg(x.value) AS value, count(x.trust) AS trust_reports, count(x.trust_reliability) AS trust_items, "
+    "count(x.value) AS value_reports, count(x.value_power) AS value_items",
 )
 
 ORGANISATION_TIE_WAVES = Query(

@@ -52,10 +52,15 @@ TEAMS_OF_PEOPLE = Query(
     skip_if_empty="uids",
 )
 
+_PARTNER_ITEMS = ("x.trust_reliability AS trust_reliability, x.trust_mission AS trust_mission, "
+                  "x.trust_openness AS trust_openness, x.value_power AS value_power, "
+                  "x.value_involvement AS value_involvement, x.value_resources AS value_resources")
+"""PARTNER's six sub-items of a collaboration tie (issue 21; null where only the scores were given)."""
 _TEAM_TIE_FIELDS = (
     "m.uid AS uid, m.name AS name, m.service AS service, m.sector AS sector, m.betweenness AS betweenness, "
     "m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community, x.uid AS tie, x.kinds AS kinds, "
-    "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, x.since AS since, x.until AS until"
+    "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, x.since AS since, x.until AS until, "
+    + _PARTNER_ITEMS
 )
 TIES_OF_TEAMS = Query(
     "ties_of_teams",
@@ -70,7 +75,7 @@ _ORG_TIE_FIELDS = (
     "m.uid AS uid, m.name AS name, m.kind AS kind, m.sector AS sector, m.ods_code AS ods_code, "
     "m.betweenness AS betweenness, m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community, "
     "x.uid AS tie, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
-    "x.since AS since, x.until AS until"
+    "x.since AS since, x.until AS until, " + _PARTNER_ITEMS
 )
 TIES_OF_ORGANISATIONS = Query(
     "ties_of_organisations",
