@@ -43,11 +43,10 @@ def test_culture_for_the_demo_system(demo_server) -> None:
 
 def test_a_held_value_is_not_in_the_response_nor_in_node_by_uid(demo_server) -> None:
     from carenet.domain.schema import NodeLabel
-    from carenet.storage import naming
 
     async def rows():
         out = []
-        async for batch in demo_server.services.repo.stream_rows(naming.node_scan(NodeLabel.CULTURE_INDICATOR)):
+        async for batch in demo_server.services.repo.scan(NodeLabel.CULTURE_INDICATOR):
             out += batch.to_pylist()
         return out
 

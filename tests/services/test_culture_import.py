@@ -11,7 +11,6 @@ import pytest
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput
 from carenet.services import imports
-from carenet.storage import naming
 from carenet.storage.repository import Repository
 
 FIXTURES = Path(__file__).parents[1] / "interchange" / "fixtures" / "culture"
@@ -38,7 +37,7 @@ def files(folder: Path, texts: dict[str, str], *copies: str) -> list[Path]:
 
 async def culture(repo: Repository) -> dict[str, dict]:
     out = {}
-    async for batch in repo.stream_rows(naming.node_scan(NodeLabel.CULTURE_INDICATOR)):
+    async for batch in repo.scan(NodeLabel.CULTURE_INDICATOR):
         out.update({r["uid"]: r for r in batch.to_pylist()})
     return out
 

@@ -108,7 +108,7 @@ class SizeCache:
         self._counted_at = 0.0
 
     async def current(self, services: Any) -> GraphSizes:
-        version = str(services.store.version)
+        version = str(services.version)
         if self.sizes is None:
             self.sizes = await self._count(services, version)
         elif (self.sizes.version != version and self._refreshing is None
@@ -118,7 +118,7 @@ class SizeCache:
 
     async def _count(self, services: Any, version: str) -> GraphSizes:
         self._counted_at = time.monotonic()
-        return GraphSizes.from_counts(await services.repo.counts(), version)
+        return GraphSizes.from_counts(await services.counts(), version)
 
     async def _refresh(self, services: Any, version: str) -> None:
         try:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from strawberry.dataloader import DataLoader
 
 from carenet.services.relations import Relation, related
-from carenet.storage.repository import Repository
 
 
 class Loaders:
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Any) -> None:
+        """``repo``: the services' repository, handed on to :func:`carenet.services.relations.related`
+        (not imported: the API reaches the storage layer through services only)."""
         self._repo = repo
         self._loaders: dict[Relation, DataLoader] = {}
 

@@ -15,7 +15,6 @@ from carenet.bootstrap import schema_dir
 from carenet.cli.runtime import console, local_or_remote, out, run, services, settings_from
 from carenet.errors import Conflict
 from carenet.services import backups
-from carenet.storage.queries import core
 
 app = typer.Typer(no_args_is_help=True, help="The database: schema migrations, status, wipe.")
 
@@ -56,7 +55,7 @@ def status(
         async def go() -> dict:
             async with services(settings, migrate=False) as built:
                 st = await built.schema_status()
-                counts = await built.repo.counts() if st.version else {}
+                counts = await built.counts() if st.version else {}
                 return {
                     "store": st.store,
                     "version": st.version,
@@ -108,7 +107,7 @@ def check(
         async def go() -> dict:
             if settings.uses_neo4j:
                 async with services(settings, migrate=False) as built:
-                    found = await backups.check(built.store, schema_dir=built.schema_dir)
+                    found = await built.check()
             else:
                 found = await backups.check_file(settings.ladybug_path, schema_dir=schema_dir(settings))
             return {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems}
@@ -140,7 +139,7 @@ def backup(
     def local() -> dict:
         async def go() -> dict:
             async with services(settings, migrate=False) as built:
-                manifest = await backups.backup(built.store, dest, schema_dir=built.schema_dir)
+                manifest = await built.backup(dest)
                 return {"dir": str(dest), **asdict(manifest)}
 
         return run(go())
@@ -191,13 +190,7 @@ def wipe(
     if settings.uses_neo4j:
         async def go() -> int:
             async with services(settings, migrate=False) as built:
-                total = 0
-                while True:
-                    rows = await built.store.write(core.WIPE_BATCH)
-                    deleted = int(rows[0]["deleted"]) if rows else 0
-                    total += deleted
-                    if deleted == 0:
-                        return total
+                return await built.wipe()
 
         out.print(f"deleted {run(go()):,} nodes")
         return

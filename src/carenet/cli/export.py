@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 
 from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
-from carenet.interchange import graphs, tables, template_tables, write_template_data
-from carenet.services import exports
+from carenet.services import exports, files
 
 app = typer.Typer(no_args_is_help=True, help="Export graphs and metrics.")
 
@@ -47,18 +46,18 @@ def graph(
     """Export a graph with sector, place, community and metric attributes (never ethnicity or sex)."""
     settings = settings_from(data_dir=data_dir, server_url=server)
     where = _where(system, place, sector, wave, network, at)
-    if format not in (*graphs.FORMATS, "csv"):
-        raise typer.BadParameter(", ".join((*graphs.FORMATS, "csv")), param_hint="--format")
+    if format not in (*files.GRAPH_FORMATS, "csv"):
+        raise typer.BadParameter(", ".join((*files.GRAPH_FORMATS, "csv")), param_hint="--format")
 
     def local() -> str:
         async def go() -> str:
             async with services(settings) as built:
                 if format == "csv":
                     nodes, rels = await exports.full_models(built.repo)
-                    paths = write_template_data(template_tables(nodes, rels), out_path)
+                    paths = files.write_template_data(nodes, rels, out_path)
                     return f"wrote {len(paths)} template CSVs to {out_path}"
                 G = await exports.export_graph(built.repo, level=level, where=where, metrics=metrics)
-                size = graphs.write(G, format, out_path)
+                size = files.write_graph(G, format, out_path)
                 return f"wrote {out_path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {size / 1e6:.2f} MB"
 
         return run(go())
@@ -97,14 +96,14 @@ def metrics(
     """Export network metrics per node or per group."""
     settings = settings_from(data_dir=data_dir, server_url=server)
     where = _where(system, place, sector, wave, network, at)
-    if format not in tables.FORMATS:
-        raise typer.BadParameter(", ".join(tables.FORMATS), param_hint="--format")
+    if format not in files.TABLE_FORMATS:
+        raise typer.BadParameter(", ".join(files.TABLE_FORMATS), param_hint="--format")
 
     def local() -> str:
         async def go() -> str:
             async with services(settings) as built:
                 rows = await exports.export_metrics(built.repo, level=level, where=where, per=per, by=tuple(by or ("sector",)))
-                size = tables.write(rows, format, out_path)
+                size = files.write_table(rows, format, out_path)
                 return f"wrote {out_path}: {len(rows)} rows, {size / 1e6:.2f} MB"
 
         return run(go())

@@ -33,7 +33,7 @@ def generate(
                         done = bar.tasks[0].completed
                         bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-9):,.0f} rows/s")
 
-                    summary = await built.repo.load(changes, progress=advance)
+                    summary = await demo_service.load(built.repo, changes, progress=advance)
                 return {"nodes": summary.nodes, "relationships": summary.relationships, "total": summary.total}
 
         return run(go())

@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 
 from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
-from carenet.interchange import board as render
-from carenet.services import board
+from carenet.services import board, files
 
 app = typer.Typer(no_args_is_help=True, help="Reports a board can read without carenet.")
 
@@ -35,7 +34,7 @@ def board_report(
             async with services(settings) as built:
                 pack = await board.board_pack(built.repo, system=system, place=place,
                                               minimum=settings.culture_min_responses)
-                return render.render_html(pack)
+                return files.board_html(pack)
 
         return run(go())
 
@@ -47,7 +46,7 @@ def board_report(
     document = local_or_remote(settings, local, remote)
     if output == "pdf":
         try:
-            render.print_pdf(document, out_path)
+            files.board_pdf(document, out_path)
         except RuntimeError as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
     else:

@@ -47,7 +47,7 @@ def demo(
             changes = demo_service.generate(seed=seed, systems=systems)
             with progress() as bar:
                 task = bar.add_task("loading the demo system", total=len(changes), rate="")
-                summary = await built.repo.load(changes, progress=lambda n: bar.advance(task, n))
+                summary = await demo_service.load(built.repo, changes, progress=lambda n: bar.advance(task, n))
             console.print(f"loaded {sum(summary.nodes.values())} nodes and {sum(summary.relationships.values())} relationships")
 
     run(load())

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from carenet.cli.runtime import out
-from carenet.interchange import write_csv_templates, write_xlsx_template
+from carenet.services.files import write_csv_templates, write_xlsx_template
 
 
 def template(

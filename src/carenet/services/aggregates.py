@@ -18,7 +18,6 @@ from carenet.analytics.suppression import SUPPRESSED, suppressed_table
 from carenet.errors import InvalidInput, Problem
 from carenet.services import connections as conn
 from carenet.services import leadership
-from carenet.storage.queries import mutations as q
 
 DIMENSIONS = ("sector", "kind", "level", "place", "system")
 SUPPORTED = {
@@ -27,7 +26,6 @@ SUPPORTED = {
     "Person": ("sector", "level", "place", "system"),
 }
 """Team kind is its service; organisation kind is its OrgKind; a person's sector is their organisation's."""
-_QUERIES = {"Team": q.COUNT_CELLS_TEAM, "Organisation": q.COUNT_CELLS_ORGANISATION, "Person": q.COUNT_CELLS_PERSON}
 _LOCAL = {"place", "system"}
 
 
@@ -60,7 +58,7 @@ async def counts(repo, *, of: str, group_by: Sequence[str] = (), where: conn.Whe
         raise InvalidInput([Problem("groupBy", f"{of} counts cannot be grouped by {', '.join(bad)}; "
                                     f"use {', '.join(SUPPORTED[of])}")])
     by = tuple(dict.fromkeys(group_by))
-    rows = await repo.store.read(_QUERIES[of], **conn.filter_params(of, where))
+    rows = await repo.count_cells(of, where=None if where is None else conn.dnf(where))
     cells: Counter[tuple] = Counter()
     for r in rows:
         cells[tuple(r[d] for d in by)] += int(r["count"])

@@ -19,7 +19,6 @@ from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
 from carenet.domain.models import CULTURE_MIN_RESPONSES
 from carenet.services.graphs import Scope, basis, network, recorded, resolve
-from carenet.storage.queries import analysis as q
 from carenet.storage.repository import Repository
 
 REPORTS = ("silos", "gaps", "brokers", "quality", "leadership", "culture")
@@ -70,7 +69,7 @@ class AnalysisCache:
 async def _cached(repo: Repository, cache: AnalysisCache | None, key: tuple, compute):
     if cache is None:
         return await compute()
-    return await cache.get((repo.store.version, *key), compute)
+    return await cache.get((repo.version, *key), compute)
 
 
 async def _graph(repo: Repository, scope: Scope):
@@ -92,7 +91,7 @@ async def silos(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCach
 
 async def pathways(repo: Repository) -> list[dict]:
     """Every care pathway with its steps (in order) and the teams delivering each."""
-    rows = await repo.store.read(q.PATHWAY_STEPS)
+    rows = await repo.pathway_steps()
     out: dict[str, dict] = {}
     for row in rows:
         pathway = out.setdefault(row["pathway"], {"id": row["pathway"], "name": row["pathway_name"], "steps": []})
@@ -102,8 +101,8 @@ async def pathways(repo: Repository) -> list[dict]:
 
 async def forums(repo: Repository) -> dict[str, dict]:
     """Each forum with the organisations at its table and the sectors of all its members."""
-    seats = {r["forum"]: r for r in await repo.store.read(q.FORUM_SEATS)}
-    people = {r["forum"]: r["sectors"] for r in await repo.store.read(q.FORUM_PERSON_SECTORS)}
+    seats = {r["forum"]: r for r in await repo.forum_seats()}
+    people = {r["forum"]: r["sectors"] for r in await repo.forum_person_sectors()}
     return {
         uid: {
             "name": row["name"], "kind": row["kind"], "organisations": sorted(row["organisations"]),
@@ -247,10 +246,10 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
     scope = await resolve(repo, replace(scope, network="directed"))
 
     async def compute():
-        rows = await repo.store.read(q.SURVEY_WAVES)
+        rows = await repo.survey_waves()
         system = scope.system
         if system is None and scope.place:
-            system = next((r["system"] for r in await repo.store.read(q.PLACE_SYSTEMS) if r["place"] == scope.place), None)
+            system = next((r["system"] for r in await repo.place_systems() if r["place"] == scope.place), None)
         if system is not None:
             rows = [r for r in rows if r["system"] == system]
         waves = [r["uid"] for r in rows]
@@ -404,9 +403,7 @@ async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: Anal
         }
         for v in G
     ]
-    query = {"team": q.SET_TEAM_METRICS, "organisation": q.SET_ORGANISATION_METRICS, "person": q.SET_PERSON_METRICS}[scope.level]
-    for start in range(0, len(rows), 20_000):
-        await repo.store.write(query, rows=rows[start : start + 20_000])
+    await repo.set_metrics(scope.level, rows)
     return len(rows)
 
 

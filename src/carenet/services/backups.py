@@ -11,8 +11,7 @@ from pathlib import Path
 
 from carenet.errors import CarenetError, Conflict
 from carenet.storage import backup as files
-from carenet.storage.backup import Integrity, Manifest
-from carenet.storage.ladybug import ensure_free
+from carenet.storage.backup import Integrity, Manifest, ensure_free
 from carenet.storage.store import GraphStore
 
 log = logging.getLogger(__name__)

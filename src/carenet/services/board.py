@@ -28,7 +28,6 @@ from carenet.services import culture as culture_svc
 from carenet.services import leadership as lead
 from carenet.services import scope as scope_of
 from carenet.services.graphs import Scope, network, recorded
-from carenet.storage import naming
 from carenet.storage.repository import Repository
 
 GROUPS = ("White", "Asian", "Black", "Mixed", "Other")
@@ -242,7 +241,7 @@ def _culture(r: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 async def _sources(repo: Repository, system: str, sections: list[dict[str, Any]]) -> list[dict[str, str]]:
     out = []
     rows: list[dict[str, Any]] = []
-    async for batch in repo.stream_rows(naming.node_scan(NodeLabel.SURVEY_WAVE)):
+    async for batch in repo.scan(NodeLabel.SURVEY_WAVE):
         rows += batch.to_pylist()
     where = await scope_of.systems_of(repo, [(NodeLabel.SURVEY_WAVE.value, w["uid"]) for w in rows])
     for w in sorted(rows, key=lambda w: str(w.get("collected_on"))):

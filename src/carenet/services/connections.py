@@ -2,8 +2,8 @@
 
 A filter is a tree (``Where``) of field conditions joined by AND, OR and NOT. It is brought to
 disjunctive normal form (at most ``SLOTS`` alternatives) and sent as the fixed parameters of a
-fixed query (:mod:`carenet.storage.queries.connections`); the count is a ``count()`` of the same
-filter, run only when asked for.
+fixed query (:meth:`~carenet.storage.repository.Repository.page_nodes`); the count is a ``count()``
+of the same filter, run only when asked for.
 """
 
 from __future__ import annotations
@@ -15,17 +15,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from carenet.domain.text import fold, sort_key
+from carenet.domain.text import sort_key
 from carenet.errors import InvalidInput, Problem
-from carenet.storage.queries import connections as q
-from carenet.storage.queries import pages as fast
+from carenet.storage.access.pages import BLANK_KEYS as _BLANK
+from carenet.storage.access.pages import MAX_ALTERNATIVES, MAX_VALUES, SORT_KEYS
+from carenet.storage.access.pages import filter_params as _params
 from carenet.storage.repository import Repository
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
-MAX_VALUES = 1000
-_UNUSED = "(unused)"
-"""The one element of a list parameter switched off by its boolean (LadybugDB rejects empty lists)."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,8 @@ Conj = tuple[Cond, ...]
 
 def _product(a: list[Conj], b: list[Conj]) -> list[Conj]:
     out = [x + y for x, y in itertools.product(a, b)]
-    if len(out) > 4 * q.SLOTS:
-        raise InvalidInput([Problem("where", f"the filter expands to more than {q.SLOTS} alternatives (OR branches)")])
+    if len(out) > 4 * MAX_ALTERNATIVES:
+        raise InvalidInput([Problem("where", f"the filter expands to more than {MAX_ALTERNATIVES} alternatives (OR branches)")])
     return out
 
 
@@ -75,56 +73,9 @@ def dnf(w: Where) -> list[Conj]:
     return result
 
 
-def _slot_params(label: str, slot: int, conj: Conj | None, problems: list[Problem]) -> dict[str, Any]:
-    params: dict[str, Any] = {f"c{slot}_on": conj is not None}
-    for f in q.FIELDS[label]:
-        mine = [c for c in conj or () if c.field == f.name]
-        for negated in (False, True):
-            p = f"c{slot}_{'not_' if negated else ''}{f.name}"
-            these = [c for c in mine if c.negated is negated]
-            if f.kind == "date":
-                if negated:
-                    if these:
-                        problems.append(Problem(f"where.{f.name}", "NOT is not supported on activeAt"))
-                    continue
-                dates = {c.date for c in these}
-                if len(dates) > 1:
-                    problems.append(Problem(f"where.{f.name}", "two different dates in one alternative"))
-                params[p + "_on"], params[p] = bool(dates), (dates.pop() if dates else dt.date.today())
-            elif f.kind == "text":
-                if negated and len(these) > 1:
-                    problems.append(Problem(f"where.{f.name}", "at most one negated name condition per alternative"))
-                # Terms are folded as the stored name_fold is (carenet.domain.text), never by a store.
-                # '' is in every name: it adds no condition (and would match nothing on LadybugDB)
-                contains = [t for t in (fold(c.contains) for c in these if c.contains) if t]
-                starts = [t for t in (fold(c.starts) for c in these if c.starts) if t]
-                params[p + "_on"] = bool(these)
-                params[p + "_contains_used"], params[p + "_contains"] = bool(contains), contains or [_UNUSED]
-                params[p + "_starts_used"], params[p + "_starts"] = bool(starts), starts or [_UNUSED]
-            else:
-                sets = [set(c.values) for c in these]
-                values = set.intersection(*sets) if sets and not negated else set().union(*sets)
-                if not negated and sets and not values:
-                    params[f"c{slot}_on"] = False  # no value satisfies every condition
-                if len(values) > MAX_VALUES:
-                    problems.append(Problem(f"where.{f.name}", f"at most {MAX_VALUES} values"))
-                # on only with values: NOT {in: []} excludes nothing, and the sentinel is never compared
-                # (a sentinel '' would have matched every empty service)
-                params[p + "_on"], params[p] = bool(values), sorted(values) or [_UNUSED]
-    return params
-
-
 def filter_params(label: str, where: Where | None) -> dict[str, Any]:
-    conjs = dnf(where) if where is not None else [()]
-    if len(conjs) > q.SLOTS:
-        raise InvalidInput([Problem("where", f"the filter expands to more than {q.SLOTS} alternatives (OR branches)")])
-    problems: list[Problem] = []
-    params: dict[str, Any] = {}
-    for slot in range(q.SLOTS):
-        params.update(_slot_params(label, slot, conjs[slot] if slot < len(conjs) else None, problems))
-    if problems:
-        raise InvalidInput(problems)
-    return params
+    """The fixed query parameters ``where`` becomes (what the repository sends; for tests)."""
+    return _params(label, dnf(where) if where is not None else None)
 
 
 def encode_cursor(key: str, value: Any, uid: str) -> str:
@@ -168,7 +119,7 @@ def _row_key(row: dict[str, Any], order_by: str) -> Any:
 
 async def _by_uids(repo, label: str, uids: set[str], order_by: str, desc: bool, after: tuple | None, limit: int) -> list:
     """Nodes by uid (an index look-up), in keyset order after ``after`` = (key, uid), at most ``limit``."""
-    rows = await repo.store.read(fast.BY_UIDS[label], uids=sorted(uids))
+    rows = await repo.nodes_by_uids(label, uids)
     for row in rows:
         row["sort_key"] = _row_key(row, order_by)
     rows.sort(key=lambda r: (r["sort_key"], r["uid"]), reverse=desc)
@@ -176,9 +127,6 @@ async def _by_uids(repo, label: str, uids: set[str], order_by: str, desc: bool, 
         mark = (after[0], after[1])
         rows = [r for r in rows if ((r["sort_key"], r["uid"]) < mark if desc else (r["sort_key"], r["uid"]) > mark)]
     return rows[:limit]
-
-
-_BLANK = {"uid": "", "name": "", "degree": 0, "betweenness": 0.0, "brokerage": 0.0, "constraint": 0.0}
 
 
 @dataclass
@@ -208,7 +156,7 @@ async def page(
     size = last if last is not None else (first if first is not None else DEFAULT_PAGE)
     if not 0 <= size <= MAX_PAGE:
         problems.append(Problem("last" if last is not None else "first", f"must be between 0 and {MAX_PAGE}", size))
-    if order_by not in q.SORT_KEYS[label]:
+    if order_by not in SORT_KEYS[label]:
         problems.append(Problem("orderBy", f"{label} cannot be ordered by {order_by}"))
     if problems:
         raise InvalidInput(problems)
@@ -219,13 +167,9 @@ async def page(
     uids = uid_only(where)
     if uids is not None and order_by in _ROW_KEYS:  # a look-up by key, ordered here
         rows = await _by_uids(repo, label, uids, order_by, desc, None if cursor is None else (k, u), size + 1)
-    elif _unfiltered(where) and order_by == "uid":
-        query = fast.UNFILTERED[f"{label}:{'desc' if desc else 'asc'}"]
-        rows = await repo.store.read(query, from_start=cursor is None, u=u, limit=size + 1)
     else:
-        query = q.PAGES[f"{label}:{order_by}:{'desc' if desc else 'asc'}"]
-        params = filter_params(label, where)
-        rows = await repo.store.read(query, **params, from_start=cursor is None, k=k, u=u, limit=size + 1)
+        rows = await repo.page_nodes(label, where=None if _unfiltered(where) else dnf(where), order_by=order_by,
+                                     descending=desc, after=None if cursor is None else (k, u), limit=size + 1)
     more = len(rows) > size
     rows = rows[:size]
     if backward:
@@ -238,9 +182,5 @@ async def page(
 async def count(repo: Repository, *, label: str, where: Where | None = None) -> int:
     uids = uid_only(where)
     if uids is not None:
-        return len(await repo.store.read(fast.BY_UIDS[label], uids=sorted(uids)))
-    if _unfiltered(where):
-        rows = await repo.store.read(fast.COUNT_ALL[label])
-        return int(rows[0]["total"]) if rows else 0
-    rows = await repo.store.read(q.COUNTS[label], **filter_params(label, where))
-    return int(rows[0]["total"]) if rows else 0
+        return len(await repo.nodes_by_uids(label, uids))
+    return await repo.count_nodes(label, where=None if _unfiltered(where) else dnf(where))

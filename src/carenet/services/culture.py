@@ -21,7 +21,6 @@ from carenet.domain.models import CULTURE_MIN_RESPONSES
 from carenet.domain.schema import NodeLabel
 from carenet.interchange.indicators import catalogue
 from carenet.services.graphs import Scope, recorded
-from carenet.storage import naming
 from carenet.storage.repository import Repository
 
 
@@ -33,7 +32,7 @@ def indicator_catalogue() -> dict[str, dict[str, Any]]:
 
 async def _indicators(repo: Repository) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    async for batch in repo.stream_rows(naming.node_scan(NodeLabel.CULTURE_INDICATOR)):
+    async for batch in repo.scan(NodeLabel.CULTURE_INDICATOR):
         rows += batch.to_pylist()
     return rows
 
@@ -77,7 +76,7 @@ async def report(repo: Repository, *, system: str | None = None, place: str | No
 
     if cache is None:
         return await compute()
-    return await cache.get((repo.store.version, "culture", system, place, minimum), compute)
+    return await cache.get((repo.version, "culture", system, place, minimum), compute)
 
 
 def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

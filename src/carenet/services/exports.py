@@ -28,7 +28,6 @@ import networkx as nx
 
 from carenet import analytics
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
-from carenet.storage import naming
 from carenet.services import graphs
 from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
@@ -59,22 +58,22 @@ class GraphFilter:
             raise ValueError(f"network must be one of {', '.join(analytics.NETWORKS)}")
 
 
-async def _rows(repo: Repository, query: str) -> list[dict[str, Any]]:
+async def _rows(batches) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    async for batch in repo.stream_rows(query):
+    async for batch in batches:
         rows += batch.to_pylist()
     return rows
 
 
 async def full_records(repo: Repository) -> tuple[dict[NodeLabel, list[dict]], list[tuple[RelType, NodeLabel, NodeLabel, list[dict]]]]:
     """Every node (special-category records and migrations excepted) and relationship, as rows."""
-    nodes = {label: await _rows(repo, naming.node_scan(label)) for label in NODE_MODELS if label not in _SKIP_LABELS}
+    nodes = {label: await _rows(repo.scan(label)) for label in NODE_MODELS if label not in _SKIP_LABELS}
     rels = []
     for rel_type, spec in REL_SPECS.items():
         if rel_type in _SKIP_RELS:
             continue
         for src, tgt in spec.pairs:
-            rels.append((rel_type, src, tgt, await _rows(repo, naming.rel_scan(rel_type, src, tgt))))
+            rels.append((rel_type, src, tgt, await _rows(repo.scan_relationships(rel_type, src, tgt))))
     return nodes, rels
 
 

@@ -31,8 +31,6 @@ import networkx as nx
 
 from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.errors import InvalidInput, Problem
-from carenet.storage.queries import analysis as aq
-from carenet.storage.queries import core
 from carenet.storage.repository import Repository
 
 LEVELS = ("team", "organisation", "person")
@@ -76,7 +74,7 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     """
     if scope.waves is not None and scope.at is not None:
         return scope
-    rows = await repo.store.read(aq.SURVEY_WAVES)  # in date order
+    rows = await repo.survey_waves()  # in date order
     system = scope.system
     if system is None and scope.place:
         system = await _system_of_place(repo, scope.place)
@@ -101,12 +99,12 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
 async def _rolled_up(repo: Repository, scope: Scope) -> Scope:
     if scope.level != "organisation":
         return scope
-    direct = {r["wave"] for r in await repo.store.read(core.ORGANISATION_TIE_WAVES)}
+    direct = await repo.organisation_tie_waves()
     return replace(scope, rolled_up=tuple(w for w in scope.waves or () if w not in direct))
 
 
 async def _system_of_place(repo: Repository, place: str) -> str | None:
-    return next((r["system"] for r in await repo.store.read(aq.PLACE_SYSTEMS) if r["place"] == place), None)
+    return next((r["system"] for r in await repo.place_systems() if r["place"] == place), None)
 
 
 def _as_date(value) -> dt.date | None:
@@ -157,7 +155,7 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     one = scope.waves[0] if len(wanted) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
     G = nx.DiGraph(level=scope.level, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
-                   rolled_up=list(scope.rolled_up), version=repo.store.version)
+                   rolled_up=list(scope.rolled_up), version=repo.version)
     label = _LABELS[scope.level]
     sectors = set(scope.sectors)
     area_system = await _system_of_place(repo, scope.place) if scope.place else None
@@ -212,7 +210,7 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             if tie.get("wave") not in rolled:
                 add(tie)
     if rolled:  # waves with no tie between organisations: their teams' ties rolled up
-        for tie in await repo.store.read(core.TEAM_TIES_ROLLED_UP, wave=one, any_time=False, at=scope.at):
+        for tie in await repo.team_ties_rolled_up(wave=one, at=scope.at):
             if tie.get("wave") in rolled:
                 add(tie)
     for (u, v), tie in merged.items():

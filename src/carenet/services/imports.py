@@ -40,7 +40,6 @@ from carenet.interchange.limits import Limits
 from carenet.services import authority
 from carenet.services.reading import FileReader
 from carenet.storage import repository
-from carenet.storage.queries import culture as culture_q
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
 
@@ -234,7 +233,7 @@ async def _reanchor_by_ods(repo: Repository, parsed: Parsed) -> list[Problem]:
             holders.setdefault(model.ods_code, set()).add(model.uid)
     stored = [c for c in codes if c not in holders]
     if stored:
-        for row in await repo.store.read(culture_q.ORGANISATIONS_BY_ODS_CODE, codes=stored):
+        for row in await repo.organisations_by_ods_code(stored):
             holders.setdefault(row["ods_code"], set()).add(row["uid"])
     problems, resolved = [], []
     for i, (code, where) in parsed.ods_anchors.items():
@@ -341,7 +340,7 @@ async def import_files(
     for i, (ops, rows) in enumerate(plan):
         if i < done:
             continue
-        await repo.store.write_batch(ops)
+        await repo.write_transaction(ops)
         if checkpoint:
             checkpoint.parent.mkdir(parents=True, exist_ok=True)
             tmp = checkpoint.with_suffix(".tmp")

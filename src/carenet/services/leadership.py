@@ -18,8 +18,6 @@ from typing import Any
 
 from carenet import analytics as an
 from carenet.domain.enums import LeadershipLevel
-from carenet.storage import naming
-from carenet.storage.queries import analysis as q
 from carenet.domain.schema import NodeLabel
 from carenet.storage.repository import Repository
 
@@ -54,7 +52,7 @@ ASSUMPTIONS = (
 async def _areas(repo: Repository, system: str | None, place: str | None) -> dict[str, str]:
     """The areas in scope, uid -> name: the places, and the systems they belong to (the area of
     leaders of organisations that serve a whole system)."""
-    rows = await repo.store.read(q.PLACE_SYSTEMS)
+    rows = await repo.place_systems()
     names = {r["uid"]: r.get("name") or r["uid"] async for r in _scan(repo, NodeLabel.SYSTEM)}
     if place:
         rows = [r for r in rows if r["place"] == place]
@@ -73,7 +71,7 @@ def _area(row: dict) -> str | None:
 
 async def _leaders(repo: Repository, areas: dict[str, str]) -> list[dict]:
     """Anonymous leader records (no uid, no name) in the areas: area, level, ethnic category, sex."""
-    cells = [r for r in await repo.store.read(q.LEADER_DEMOGRAPHIC_COUNTS) if _area(r) in areas]
+    cells = [r for r in await repo.leader_demographic_counts() if _area(r) in areas]
     return [
         {"place": _area(r), "level": r["level"], "ethnic_category": r["ethnic_category"] or "Z", "sex": r["sex"]}
         for r in cells
@@ -155,7 +153,7 @@ async def demand(
     areas = await _areas(repo, system, place)
     _, _, counts = published or await _published(repo, areas)
     shown_now = {key: row["total"] for key, row in counts["ethnic_group"][("place", "level")].items()}
-    people = [{**r, "place": _area(r)} for r in await repo.store.read(q.LEADER_CAPABILITIES) if _area(r) in areas]
+    people = [{**r, "place": _area(r)} for r in await repo.leader_capabilities() if _area(r) in areas]
     wanted: dict[tuple[str, str, int], float] = {}
     async for d in _scan(repo, NodeLabel.LEADERSHIP_DEMAND):
         if d["area"] in areas:
@@ -192,7 +190,7 @@ async def capabilities(repo: Repository, *, system: str | None = None, place: st
     """Per area, the capabilities no leader there holds."""
     areas = await _areas(repo, system, place)
     _, _, counts = published or await _published(repo, areas)
-    people = [{**r, "place": _area(r)} for r in await repo.store.read(q.LEADER_CAPABILITIES) if _area(r) in areas]
+    people = [{**r, "place": _area(r)} for r in await repo.leader_capabilities() if _area(r) in areas]
     known = [row["uid"] async for row in _scan(repo, NodeLabel.CAPABILITY)]
     coverage = an.capability_coverage(people, known)
     for (area,), row in counts["ethnic_group"][("place",)].items():  # the count published with the tables
@@ -202,7 +200,7 @@ async def capabilities(repo: Repository, *, system: str | None = None, place: st
 
 
 async def _scan(repo: Repository, label: NodeLabel):
-    async for batch in repo.store.stream(naming.node_scan(label)):
+    async for batch in repo.scan(label):
         for row in batch.to_pylist():
             yield row
 

@@ -57,19 +57,19 @@ class MetricsKeeper:
 
     def is_current(self, repo: Repository, level: str) -> bool:
         found = self._state.get(level)
-        return found is not None and found[0] == repo.store.version
+        return found is not None and found[0] == repo.version
 
     async def ensure(self, repo: Repository, level: str, *, cache: AnalysisCache | None = None) -> dt.datetime:
         """Recompute ``level``'s stored metrics unless they match the store; when they were computed."""
         if level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}")
         async with self._lock():  # one recomputation at a time; a second reader waits for the first
-            before = repo.store.version
+            before = repo.version
             found = self._state.get(level)
             if found is not None and found[0] == before:
                 return found[1]
             await write_metrics(repo, scope=Scope(level=level, network=NETWORK), cache=cache)
-            after = repo.store.version
+            after = repo.version
             # our own write changed the version: levels that were current stay current
             for other, (version, at) in list(self._state.items()):
                 if version == before:
@@ -86,10 +86,10 @@ class MetricsKeeper:
                                 poll_s: float = 0.25) -> None:
         """Until cancelled: after the store's version has stayed put for ``debounce_s``, bring every
         level up to date. Errors are logged, not raised (the next read recomputes anyway)."""
-        seen, since = repo.store.version, asyncio.get_running_loop().time()
+        seen, since = repo.version, asyncio.get_running_loop().time()
         while True:
             await asyncio.sleep(poll_s)
-            version, now = repo.store.version, asyncio.get_running_loop().time()
+            version, now = repo.version, asyncio.get_running_loop().time()
             if version != seen:
                 seen, since = version, now
                 continue
@@ -99,7 +99,7 @@ class MetricsKeeper:
                 await self.ensure_all(repo, cache=cache)
             except Exception:  # noqa: BLE001 - a background refresh must not kill the server
                 log.exception("recomputing the stored network metrics failed")
-            seen, since = repo.store.version, asyncio.get_running_loop().time()
+            seen, since = repo.version, asyncio.get_running_loop().time()
 
     @contextlib.asynccontextmanager
     async def background(self, repo: Repository, *, cache: AnalysisCache | None = None):

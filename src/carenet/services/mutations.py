@@ -24,7 +24,6 @@ from carenet.domain import models as m
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, NodeLabel, RelType
 from carenet.errors import InvalidInput, Problem
 from carenet.services import authority, scope
-from carenet.storage import naming
 from carenet.storage.repository import ChangeSet, Repository
 
 NODE_KINDS: dict[str, NodeLabel] = {
@@ -188,14 +187,7 @@ async def delete_nodes(
             if uid in existing:
                 where.setdefault((label.value, uid), f"{prefix}.{kind}.{i}")
     await authority.authorise_delete(repo, where, system=system)
-    ops = []
-    for label, uids in found.items():
-        if uids:
-            ops.append((naming.node_delete(label), {"uids": uids}))
-            if label is NodeLabel.PERSON:
-                ops.append((naming.node_delete(NodeLabel.DEMOGRAPHIC), {"uids": uids}))
-    if ops:
-        await repo.store.write_batch(ops)
+    await repo.delete_node_sets(found)
     return Outcome(nodes={label.value: len(uids) for label, uids in found.items()}, people=found.get(NodeLabel.PERSON, []))
 
 
@@ -237,12 +229,8 @@ async def delete_relationships(
             where_keys.setdefault((rel.source_label, rel.source), f"{origin}.source")
             where_keys.setdefault((rel.target_label, rel.target), f"{origin}.target")
         await authority.authorise_delete(repo, where_keys, system=system, ends=True)
-    groups: dict[tuple, list[dict[str, str]]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     for rel in changes.relationships:
-        key = (RelType(rel.type), NodeLabel(rel.source_label), NodeLabel(rel.target_label))
-        groups[key].append({"uid": rel.uid, "source": rel.source, "target": rel.target})
         counts[rel.type] += 1
-    if groups:
-        await repo.store.write_batch([(naming.rel_delete(*key), {"rows": rows}) for key, rows in groups.items()])
+    await repo.delete_resolved(changes.relationships)
     return Outcome(relationships=dict(counts), people=_people(changes))

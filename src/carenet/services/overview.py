@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from carenet.services.subgraph import MAX_LIMIT
-from carenet.storage.queries import subgraph as q
 from carenet.storage.repository import Repository
 
 
@@ -53,20 +52,17 @@ async def system_overview(
     repo: Repository, *, system: str = "", place: str = "", sectors: Sequence[str] = (), wave: str = ""
 ) -> Overview:
     """Organisations of a scope (at most 5,000, best connected first) and the ties between them."""
-    # the organisation level of `subgraph`, with its sentinels for unused filters
-    params = {
-        "all_uids": True, "uids": [""], "all_sectors": not sectors, "sectors": list(sectors) or [""],
-        "all_levels": True, "levels": [""], "search": "", "place": place, "system": system,
-    }
-    total = int((await repo.store.read(q.SUBGRAPH_ORGANISATION_COUNT, **params))[0]["total"])
-    rows = await repo.store.read(q.SUBGRAPH_ORGANISATION_NODES, **params, limit=MAX_LIMIT)
-    places = {r["uid"]: r["name"] for r in await repo.store.read(q.OVERVIEW_PLACE_NAMES)}
+    # the organisation level of `subgraph`, the plain way
+    params = {"sectors": sectors, "place": place, "system": system, "plain": True}
+    total = await repo.drawing_total("organisation", **params)
+    rows = await repo.drawing_nodes("organisation", **params, limit=MAX_LIMIT)
+    places = await repo.place_names()
     nodes = {
         r["uid"]: OverviewNode(id=r["uid"], label=r["name"], sector=r["sector"], place=r["place"],
                                place_name=places.get(r["place"]) if r["place"] else None)
         for r in rows
     }
-    for r in await repo.store.read(q.OVERVIEW_TEAM_COUNTS):
+    for r in await repo.team_counts():
         if r["organisation"] in nodes:
             nodes[r["organisation"]].teams = int(r["teams"])
     edges: dict[tuple[str, str], OverviewEdge] = {}
@@ -77,7 +73,7 @@ async def system_overview(
             edges[key] = OverviewEdge(id=f"{key[0]}|{key[1]}", source=key[0], target=key[1])
         return edges[key]
 
-    ties = await (repo.store.read(q.OVERVIEW_TEAM_TIES_WAVE, wave=wave) if wave else repo.store.read(q.OVERVIEW_TEAM_TIES))
+    ties = await repo.team_ties_by_organisation(wave=wave)
     for r in ties:
         a, b, n = r["source"], r["target"], int(r["ties"])
         if a not in nodes or b not in nodes:
@@ -88,8 +84,7 @@ async def system_overview(
         edge(a, b).team_ties += n
         nodes[a].outer_ties += n
         nodes[b].outer_ties += n
-    org_ties = await (repo.store.read(q.OVERVIEW_ORGANISATION_TIES_WAVE, wave=wave) if wave
-                      else repo.store.read(q.OVERVIEW_ORGANISATION_TIES))
+    org_ties = await repo.organisation_ties(wave=wave)
     for r in org_ties:
         a, b = r["source"], r["target"]
         if a in nodes and b in nodes and a != b:

@@ -10,8 +10,6 @@ from typing import Any
 
 from carenet.domain.schema import NodeLabel
 from carenet.errors import NotFound
-from carenet.storage import naming
-from carenet.storage.queries import mutations as q
 from carenet.storage.repository import Repository
 
 _EMPTY = (None, "", [], 0)
@@ -23,8 +21,8 @@ async def export_person(repo: Repository, *, uid: str) -> dict[str, Any]:
     person = await repo.get(NodeLabel.PERSON, uid)
     if person is None:
         raise NotFound(f"no person with uid {uid!r}")
-    demographic = await repo.store.read(q.SUBJECT_ACCESS_DEMOGRAPHIC, uid=uid)
-    rels = await repo.store.read(q.SUBJECT_ACCESS_RELATIONSHIPS, uid=uid)
+    demographic = await repo.subject_access_demographic(uid)
+    rels = await repo.subject_access_relationships(uid)
     relationships = [
         {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items() if v not in _EMPTY or k == "uid"}
         for r in sorted(rels, key=lambda r: (r["type"], r["direction"], r["other"], r["uid"] or ""))
@@ -41,11 +39,6 @@ async def erase_person(repo: Repository, *, uid: str) -> int:
     transaction. Returns how many relationships the person had. Raises :class:`NotFound`."""
     if uid not in await repo.existing(NodeLabel.PERSON, [uid]):
         raise NotFound(f"no person with uid {uid!r}")
-    had = len(await repo.store.read(q.SUBJECT_ACCESS_RELATIONSHIPS, uid=uid))
-    await repo.store.write_batch(
-        [
-            (naming.node_delete(NodeLabel.DEMOGRAPHIC), {"uids": [uid]}),
-            (naming.node_delete(NodeLabel.PERSON), {"uids": [uid]}),
-        ]
-    )
+    had = len(await repo.subject_access_relationships(uid))
+    await repo.erase_person(uid)
     return had

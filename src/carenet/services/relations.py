@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from carenet.storage.queries import pages as q
 from carenet.storage.repository import Repository
 
 
@@ -22,21 +21,9 @@ class Relation(StrEnum):
     TEAMS_OF_PERSON = "teams_of_person"
 
 
-_QUERIES = {
-    Relation.ORGANISATION_OF_TEAM: q.RELATED_ORGANISATION_OF_TEAMS,
-    Relation.PLACES_OF_TEAM: q.RELATED_PLACES_OF_TEAMS,
-    Relation.TIES_OF_TEAM: q.RELATED_TIES_OF_TEAMS,
-    Relation.PLACES_OF_ORGANISATION: q.RELATED_PLACES_OF_ORGANISATIONS,
-    Relation.TEAMS_OF_ORGANISATION: q.RELATED_TEAMS_OF_ORGANISATIONS,
-    Relation.TIES_OF_ORGANISATION: q.RELATED_TIES_OF_ORGANISATIONS,
-    Relation.SYSTEM_OF_PLACE: q.RELATED_SYSTEM_OF_PLACES,
-    Relation.TEAMS_OF_PERSON: q.RELATED_TEAMS_OF_PEOPLE,
-}
-
-
 async def related(repo: Repository, *, relation: Relation, uids: Sequence[str]) -> list[list[dict[str, Any]]]:
     """For each of ``uids`` (in order), the rows of its related nodes, sorted by uid."""
-    rows = await repo.store.read(_QUERIES[relation], uids=list(dict.fromkeys(uids)))
+    rows = await repo.related(relation, uids)
     by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_key[row.pop("key")].append(row)

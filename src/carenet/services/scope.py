@@ -23,7 +23,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from carenet.domain.schema import NodeLabel, RelType
-from carenet.storage.queries import mutations as q
 from carenet.storage.repository import ChangeSet, Repository
 
 Key = tuple[str, str]
@@ -54,7 +53,7 @@ async def systems_of(
         if not uids:
             break
         asked |= set(uids)
-        rows = await repo.store.read(q.ANCHORS_OF, uids=uids)
+        rows = await repo.anchors_of(uids)
         for r in rows:
             parents[(r["label"], r["uid"])].add((r["parent_label"], r["parent"]))
         frontier = {p for key in seen for p in parents.get(key, ())} - seen

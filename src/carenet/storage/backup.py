@@ -17,10 +17,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from carenet.errors import Conflict, InvalidInput, Problem
-from carenet.storage.ladybug import LadybugStore
+from carenet.storage.ladybug import LadybugStore, ensure_free
 from carenet.storage.migrations import status
 from carenet.storage.repository import Repository
 from carenet.storage.store import GraphStore
+
+__all__ = ["Integrity", "Manifest", "backup", "ensure_free", "integrity", "inspect", "prune", "replace_files", "verify"]
 
 MANIFEST = "manifest.json"
 

@@ -1,5 +1,9 @@
 """The repository: domain models in, domain models out, over any :class:`GraphStore`.
 
+It is the one port to the store: services, the API, the web app and the CLI read and write through
+its methods (these, and the topic mixins of :mod:`carenet.storage.access`) and never name a query
+or hold a store.
+
 Writes are validated whole before anything is written (every unknown endpoint, every
 label pair the schema does not allow), then sent in one transaction, or, for bulk loads,
 in batches of one transaction each. Upserts are idempotent by uid.
@@ -13,7 +17,7 @@ import datetime as dt
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +29,10 @@ from carenet.domain.schema import NODE_MODELS, SPECIAL_CATEGORY_LABELS, NodeLabe
 from carenet.domain.text import NAME_KEYED_LABELS
 from carenet.errors import InvalidInput, Problem
 from carenet.storage import endpoints, naming, tables
+from carenet.storage.access.analysis import AnalysisReads
+from carenet.storage.access.drawing import DrawingReads
+from carenet.storage.access.pages import PageReads
+from carenet.storage.access.records import RecordAccess
 from carenet.storage.queries import core, integrity
 from carenet.storage.rows import ModelRows, ModelTable
 from carenet.storage.store import GraphStore, Op
@@ -176,7 +184,7 @@ _gc_pauses = 0
 _gc_was_enabled = False
 
 
-class Repository:
+class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
     def __init__(self, store: GraphStore, *, batch_rows: int | None = None) -> None:
         self.store = store
         self.batch_rows = batch_rows or getattr(store, "write_rows", 5_000)
@@ -479,7 +487,3 @@ class Repository:
         node_batches, edges = await asyncio.gather(read(node_q), ties)  # both at once
         nodes = pa.Table.from_batches(node_batches) if node_batches else pa.table({"uid": pa.array([], pa.string())})
         return Projection(nodes, edges)
-
-    async def stream_rows(self, query, **params) -> AsyncIterator[pa.RecordBatch]:
-        async for batch in self.store.stream(query, **params):
-            yield batch

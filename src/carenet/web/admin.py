@@ -17,8 +17,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from carenet.bootstrap import Services
-from carenet.interchange import board as board_html
-from carenet.services import analysis, backups, board, demo
+from carenet.services import analysis, board, demo, files
 from carenet.services.graphs import Scope
 
 
@@ -46,7 +45,7 @@ async def db_status(services: Services = Depends(require_admin)) -> dict:
         "version": status.version,
         "applied": [{"version": v, "name": n, "applied_at": str(at)} for v, n, at in status.applied],
         "pending": [f"{f.version:03d}_{f.name}" for f in status.pending],
-        "counts": await services.repo.counts(),
+        "counts": await services.counts(),
     }
 
 
@@ -56,13 +55,13 @@ class BackupRequest(BaseModel):
 
 @router.post("/db/backup")
 async def db_backup(body: BackupRequest, services: Services = Depends(require_admin)) -> dict:
-    manifest = await backups.backup(services.store, Path(body.dir), schema_dir=services.schema_dir)
+    manifest = await services.backup(Path(body.dir))
     return {"dir": body.dir, **asdict(manifest)}
 
 
 @router.get("/db/check")
 async def db_check(services: Services = Depends(require_admin)) -> dict:
-    found = await backups.check(services.store, schema_dir=services.schema_dir)
+    found = await services.check()
     return {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems}
 
 
@@ -95,7 +94,7 @@ async def report_board(system: str, place: str | None = None, services: Services
     """The board pack as HTML, for ``carenet report board`` when this server holds the database."""
     pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
                                   minimum=services.settings.culture_min_responses)
-    return HTMLResponse(await asyncio.to_thread(board_html.render_html, pack))
+    return HTMLResponse(await asyncio.to_thread(files.board_html, pack))
 
 
 @router.post("/generate")

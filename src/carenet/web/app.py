@@ -26,7 +26,6 @@ from carenet.api.cost import Budget
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
-from carenet.services import backups
 from carenet.web import admin
 from carenet.web import graphql as graphql_http
 from carenet.web import security
@@ -106,9 +105,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             if applied:
                 log.info("applied schema files: %s", ", ".join(applied))
             if settings.backup_dir is not None and not settings.uses_neo4j:
-                scheduled = asyncio.create_task(backups.every(
-                    app.state.services.store, settings.backup_dir, settings.backup_every,
-                    keep=settings.backup_keep, schema_dir=app.state.services.schema_dir))
+                scheduled = asyncio.create_task(app.state.services.backup_every(
+                    settings.backup_dir, settings.backup_every, keep=settings.backup_keep))
             built = app.state.services
             if settings.metrics_refresh_s > 0:
                 built.metrics.debounce_s = settings.metrics_refresh_s
@@ -134,7 +132,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
     app.state.authenticator, app.state.demo_tokens = security.build_authenticator(settings)
     app.state.audit = AuditLog(security.audit_log_path(settings))
-    app.state.graph_version = GraphVersion(lambda: app.state.services.store.version)
+    app.state.graph_version = GraphVersion(lambda: app.state.services.version)
     app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
     app.include_router(graphql_http.router)
     app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
@@ -158,7 +156,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         """Ready: the store answers and its schema is up to date."""
         services: Services = request.app.state.services
         try:
-            await services.store.ping()
+            await services.ping()
             status = await services.schema_status()
         except (StorageUnavailable, OSError, RuntimeError) as exc:
             return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)

@@ -20,9 +20,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from carenet.services.graphs import NETWORKS
 from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
-from carenet.interchange import KINDS, graphs, tables, template_csv, template_workbook_bytes
-from carenet.interchange import board as board_html
-from carenet.services import board, exports, imports
+from carenet.services import board, exports, files, imports
 from carenet.web import uploads
 
 router = APIRouter(tags=["files"])
@@ -60,16 +58,16 @@ def _filter(system, place, sector, wave, network="either", at=None) -> exports.G
 
 @router.get("/files/templates.xlsx")
 async def templates_xlsx(_: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
-    return Response(template_workbook_bytes(),
+    return Response(files.template_workbook(),
                     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": 'attachment; filename="carenet-templates.xlsx"'})
 
 
 @router.get("/files/templates/{kind}.csv")
 async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
-    if kind not in KINDS:
-        raise HTTPException(404, f"no template {kind!r}; one of {', '.join(KINDS)}")
-    return Response(template_csv(KINDS[kind]), media_type="text/csv; charset=utf-8",
+    if kind not in files.TEMPLATE_KINDS:
+        raise HTTPException(404, f"no template {kind!r}; one of {', '.join(files.TEMPLATE_KINDS)}")
+    return Response(files.template_csv(kind), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
 
 
@@ -107,13 +105,13 @@ async def export_graph(
 ) -> StreamingResponse:
     if network not in NETWORKS:
         raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
-    if format not in graphs.FORMATS:
-        raise HTTPException(400, f"format must be one of {', '.join(graphs.FORMATS)}")
+    if format not in files.GRAPH_FORMATS:
+        raise HTTPException(400, f"format must be one of {', '.join(files.GRAPH_FORMATS)}")
     if level not in exports.LEVELS:
         raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
     G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), metrics=metrics)
-    media, suffix = graphs.FORMATS[format]
-    return StreamingResponse((c.encode("utf-8") for c in graphs.chunks(G, format)), media_type=media,
+    media, suffix = files.GRAPH_FORMATS[format]
+    return StreamingResponse((c.encode("utf-8") for c in files.graph_chunks(G, format)), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'})
 
 
@@ -133,13 +131,13 @@ async def export_metrics(
 ) -> StreamingResponse:
     if network not in NETWORKS:
         raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
-    if format not in tables.FORMATS:
-        raise HTTPException(400, f"format must be one of {', '.join(tables.FORMATS)}")
+    if format not in files.TABLE_FORMATS:
+        raise HTTPException(400, f"format must be one of {', '.join(files.TABLE_FORMATS)}")
     if per not in ("node", "group") or level not in exports.LEVELS[:3] or any(b not in exports.GROUP_BY for b in by):
         raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
     rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by)
-    media, suffix = tables.FORMATS[format]
-    return StreamingResponse(tables.chunks(rows, format), media_type=media,
+    media, suffix = files.TABLE_FORMATS[format]
+    return StreamingResponse(files.table_chunks(rows, format), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})
 
 
@@ -155,13 +153,13 @@ async def board_report(
         raise HTTPException(400, "format must be html or pdf")
     pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
                                   minimum=services.settings.culture_min_responses)
-    document = await asyncio.to_thread(board_html.render_html, pack)
+    document = await asyncio.to_thread(files.board_html, pack)
     if format == "html":
         return HTMLResponse(document)
     with tempfile.TemporaryDirectory(prefix="carenet-board-") as folder:
         out = Path(folder) / "board.pdf"
         try:
-            await asyncio.to_thread(board_html.print_pdf, document, out)
+            await asyncio.to_thread(files.board_pdf, document, out)
         except RuntimeError as exc:
             raise HTTPException(503, str(exc)) from None
         data = out.read_bytes()

@@ -1,0 +1,142 @@
+"""Reads for drawings: a part of the network (:mod:`carenet.services.subgraph`) and the system
+overview (:mod:`carenet.services.overview`); queries in :mod:`carenet.storage.queries.subgraph`.
+
+Two query forms give the same nodes. The plain one joins every node to its organisation, place and
+system, then ranks, cuts and counts; without a place or system filter the fast one (teams and
+organisations) ranks and cuts first and joins only the nodes kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from carenet.domain.text import fold
+from carenet.storage.queries import subgraph as q
+from carenet.storage.store import GraphStore, Row
+
+# level -> (nodes, count, ties among given nodes, one hop)
+_PLAIN = {
+    "team": (q.SUBGRAPH_TEAM_NODES, q.SUBGRAPH_TEAM_COUNT, q.SUBGRAPH_TEAM_TIES, q.SUBGRAPH_TEAM_HOP),
+    "organisation": (
+        q.SUBGRAPH_ORGANISATION_NODES,
+        q.SUBGRAPH_ORGANISATION_COUNT,
+        q.SUBGRAPH_ORGANISATION_TIES,
+        q.SUBGRAPH_ORGANISATION_HOP,
+    ),
+    "person": (q.SUBGRAPH_PERSON_NODES, q.SUBGRAPH_PERSON_COUNT, q.SUBGRAPH_PERSON_TIES, q.SUBGRAPH_PERSON_HOP),
+}
+# level -> (ranked and cut first, the same with no filter, count, count with no filter)
+_FAST = {
+    "team": (q.SUBGRAPH_TEAM_TOP, q.SUBGRAPH_TEAM_TOP_ALL, q.SUBGRAPH_TEAM_TOTAL, q.SUBGRAPH_TEAM_TOTAL_ALL),
+    "organisation": (
+        q.SUBGRAPH_ORGANISATION_TOP,
+        q.SUBGRAPH_ORGANISATION_TOP_ALL,
+        q.SUBGRAPH_ORGANISATION_TOTAL,
+        q.SUBGRAPH_ORGANISATION_TOTAL_ALL,
+    ),
+}
+_TIES_OUT = {
+    "team": q.SUBGRAPH_TEAM_TIES_OUT,
+    "organisation": q.SUBGRAPH_ORGANISATION_TIES_OUT,
+    "person": q.SUBGRAPH_PERSON_TIES_OUT,
+}
+
+
+def _params(
+    uids: Sequence[str] | None, sectors: Sequence[str], levels: Sequence[str], search: str, place: str, system: str
+) -> dict[str, Any]:
+    return {
+        "all_uids": uids is None,
+        "uids": list(uids) if uids else [""],
+        "all_sectors": not sectors,
+        "sectors": list(sectors) or [""],
+        "all_levels": not levels,
+        "levels": list(levels) or [""],
+        "search": fold(search.strip()),  # as the stored name_fold is (carenet.domain.text)
+        "place": place,
+        "system": system,
+    }
+
+
+class DrawingReads:
+    store: GraphStore
+
+    async def neighbours(self, level: str, uids: Sequence[str], *, wave: str = "") -> list[Row]:
+        """The ``uid`` of every node one tie from ``uids`` at ``level`` (ties of ``wave``, or of any)."""
+        return await self.store.read(_PLAIN[level][3], uids=list(uids), wave=wave)
+
+    async def drawing_total(
+        self, level: str, *, uids: Sequence[str] | None = None, sectors: Sequence[str] = (),
+        levels: Sequence[str] = (), search: str = "", place: str = "", system: str = "", plain: bool = False,
+    ) -> int:
+        """How many ``level`` nodes pass the filter (``uids`` None: any node). ``plain``: count with
+        the plain query even where the fast one applies (same answer)."""
+        params = _params(uids, sectors, levels, search, place, system)
+        if not plain and level in _FAST and not place and not system:
+            _, _, total_q, total_all_q = _FAST[level]
+            unfiltered = uids is None and not sectors and not search.strip()
+            query = total_all_q if unfiltered else total_q
+        else:
+            query = _PLAIN[level][1]
+        return int((await self.store.read(query, **params))[0]["total"])
+
+    async def drawing_nodes(
+        self, level: str, *, uids: Sequence[str] | None = None, sectors: Sequence[str] = (),
+        levels: Sequence[str] = (), search: str = "", place: str = "", system: str = "",
+        limit: int, plain: bool = False,
+    ) -> list[Row]:
+        """At most ``limit`` ``level`` nodes that pass the filter, best connected first, each with its
+        organisation, place, system and stored metrics; a node with two organisations or places
+        comes once per pair, in the order the queries give."""
+        params = _params(uids, sectors, levels, search, place, system)
+        if not plain and level in _FAST and not place and not system:
+            top_q, top_all_q, _, _ = _FAST[level]
+            unfiltered = uids is None and not sectors and not search.strip()
+            rows = await self.store.read(top_all_q if unfiltered else top_q, **params, limit=limit)
+            if len({r["uid"] for r in rows}) == len(rows):
+                return rows
+            # a node with two organisations, places or systems: the plain query orders its rows
+        return await self.store.read(_PLAIN[level][0], **params, limit=limit)
+
+    async def drawing_ties(self, level: str, uids: Sequence[str], *, wave: str = "", plain: bool = False) -> list[Row]:
+        """The ties from ``uids`` to ``uids`` at ``level`` (of ``wave`` when one is given).
+
+        The fast way streams every tie leaving the set as Arrow and makes Python rows of those kept
+        only; ``plain`` asks the store for the ties among the set (same ties)."""
+        uids = sorted(uids)
+        if plain:
+            return await self.store.read(_PLAIN[level][2], uids=uids, wave=wave)
+        if not uids:
+            return []
+        inside = pa.array(uids, type=pa.string())
+        out: list[Row] = []
+        async for batch in self.store.stream(_TIES_OUT[level], uids=uids):
+            keep = pc.is_in(batch.column("target").cast(pa.string()), value_set=inside)
+            if wave:
+                keep = pc.and_(keep, pc.equal(batch.column("wave").cast(pa.string()), wave))
+            out.extend(batch.filter(keep).drop_columns(["wave"]).to_pylist())
+        return out
+
+    async def place_names(self) -> dict[str, str]:
+        """Every place: uid -> name."""
+        return {r["uid"]: r["name"] for r in await self.store.read(q.OVERVIEW_PLACE_NAMES)}
+
+    async def team_counts(self) -> list[Row]:
+        """Per organisation (``organisation``), how many teams it has (``teams``)."""
+        return await self.store.read(q.OVERVIEW_TEAM_COUNTS)
+
+    async def team_ties_by_organisation(self, *, wave: str = "") -> list[Row]:
+        """Team ties summed per (``source``, ``target``) pair of the teams' organisations: ``ties``."""
+        if wave:
+            return await self.store.read(q.OVERVIEW_TEAM_TIES_WAVE, wave=wave)
+        return await self.store.read(q.OVERVIEW_TEAM_TIES)
+
+    async def organisation_ties(self, *, wave: str = "") -> list[Row]:
+        """Ties recorded between organisations, per (``source``, ``target``) pair: ``ties``."""
+        if wave:
+            return await self.store.read(q.OVERVIEW_ORGANISATION_TIES_WAVE, wave=wave)
+        return await self.store.read(q.OVERVIEW_ORGANISATION_TIES)
