@@ -20,11 +20,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
 import re
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,20 +32,15 @@ import pyarrow.compute as pc
 from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
 from carenet.errors import Forbidden, InvalidInput, Problem
-from carenet.interchange import Parsed, read_file
+from carenet.interchange import Parsed
 from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
 from carenet.services import authority
-from carenet.services.reading import FileReader
+from carenet.services.reading import FileReader, Progress, read_files
 from carenet.storage import repository
 from carenet.storage.repository import ChangeSet, Repository
 from carenet.storage.rows import ModelTable
 
-Progress = Callable[[str, int], None]
-"""Called with a phase ("read" or "write") and the number of rows just done."""
-
-READ_THREADS = min(4, os.cpu_count() or 1)
-"""Files read at once (:func:`read_files`)."""
 TX_ROWS = repository.TX_ROWS
 """Rows a committed transaction (and a checkpoint) holds; statements hold the store's
 ``write_rows``. Measured on the 42-system import (1,038,369 records) with LadybugDB: written in
@@ -74,44 +67,6 @@ class ImportReport:
         return {"files": self.files, "rows": self.rows, "nodes": self.nodes, "relationships": self.relationships,
                 "dry_run": self.dry_run, "transactions": self.transactions, "resumed_at": self.resumed_at,
                 "seconds": round(self.seconds, 3)}
-
-
-def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Progress | None = None,
-               columnar: bool = True, limits: Limits = DEFAULT_LIMITS) -> Parsed:
-    """Every file read (see :func:`carenet.interchange.read_file` for ``columnar``), in the order given.
-
-    Files are read on a few threads, the biggest first: the column path spends its time in
-    Arrow kernels, which release the GIL (42-system import: 0.96 s on two threads, 1.18 s on one).
-    """
-    parsed = Parsed()
-    names: dict[str, Path] = {}
-    todo: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.name in names and names[path.name] != path:
-            parsed.problems.append(Problem(f"{path.name}:1:1", f"two files named {path.name}: rename one", str(path)))
-            continue
-        names[path.name] = path
-        if not path.is_file():
-            parsed.problems.append(Problem(f"{path.name}:1:1", "no such file", str(path)))
-            continue
-        todo.append(path)
-
-    done: dict[Path, Parsed] = {}
-    with ThreadPoolExecutor(max_workers=min(READ_THREADS, len(todo) or 1), thread_name_prefix="carenet-read") as pool:
-        reading = {pool.submit(read_file, path, wave=wave, columnar=columnar, limits=limits): path
-                   for path in sorted(todo, key=_size, reverse=True)}
-        for future in as_completed(reading):
-            done[reading[future]] = future.result()
-            if progress:  # on the thread that called read_files
-                progress("read", done[reading[future]].rows)
-    for path in todo:
-        parsed.extend(done[path])
-    return parsed
-
-
-def _size(path: Path) -> int:
-    return path.stat().st_size
 
 
 async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None = None,
