@@ -458,7 +458,8 @@ async def test_every_generated_query_reads_back_what_was_written(any_repo):
     for label in NodeLabel:
         want = nodes[label.value]
         assert await any_repo.count(label) == len(want) + len(held[label]), label
-        assert await any_repo.existing(label, [*want, "nobody"]) == set(want), label
+        assert await any_repo.existing(label, [*want, "nobody"]) == set(want), label  # scanned, where few are held
+        assert await any_repo.existing(label, [next(iter(want))]) == {next(iter(want))}, label  # looked up
         if label in SPECIAL_CATEGORY_LABELS:
             assert naming.node_get(label) not in REGISTRY and naming.node_scan(label) not in REGISTRY
             continue
@@ -741,6 +742,18 @@ async def test_wiping_a_database_in_batches(any_repo):
 
 EXEMPT: dict[str, str] = {}
 """Named queries the contract suite may leave out, each with why (keep this short)."""
+
+async def test_existing_looks_up_few_uids_and_scans_for_many(any_repo):
+    """``existing`` asked about more uids than a label has nodes reads the label's uids instead of
+    looking each one up: both ways give what plain Python gives."""
+    teams = [m.Team(uid=f"t{i}", name=f"Team {i}", sector="health") for i in range(30)]
+    await any_repo.apply(ChangeSet(nodes=teams, node_origins=[None] * len(teams)))
+    few = ["t3", "t7", "nobody"]  # looked up
+    many = [f"t{i}" for i in range(0, 60, 2)] + ["nobody"]  # more than the 30 stored: scanned
+    assert await any_repo.existing(NodeLabel.TEAM, few) == {"t3", "t7"}
+    assert await any_repo.existing(NodeLabel.TEAM, many) == {f"t{i}" for i in range(0, 30, 2)}
+    assert await any_repo.existing(NodeLabel.TEAM, []) == set()
+
 
 async def test_organisations_by_ods_code(any_repo):
     """Culture imports name NHS organisations by ODS code (issue 18): the trust, never the

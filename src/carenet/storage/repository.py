@@ -192,7 +192,18 @@ class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
     # --- validation ------------------------------------------------------------------------
 
     async def existing(self, label: NodeLabel, uids: Iterable[str]) -> set[str]:
-        unique = sorted(set(uids))
+        """The ``uids`` that are stored ``label`` nodes. Asked about more uids than the label has
+        nodes (a big import into a small graph), it reads the label's uids instead: 200,000 uids
+        looked up one by one took 0.5-0.8 s against 533 stored teams, holding the GIL to send them."""
+        asked = set(uids)
+        if not asked:
+            return set()
+        if label not in SPECIAL_CATEGORY_LABELS and await self.count(label) < len(asked):  # those are never scanned
+            stored: set[str] = set()
+            async for batch in self.scan(label):
+                stored.update(batch.column("uid").to_pylist())
+            return stored & asked
+        unique = sorted(asked)
         found: set[str] = set()
         for start in range(0, len(unique), 50_000):
             rows = await self.store.read(naming.node_exists(label), uids=unique[start : start + 50_000])
