@@ -120,7 +120,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion(lambda: app.state.services.store.version)
     app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
-    app.include_router(graphql_http.router)
+    app.add_route("/graphql", graphql_http.graphql_endpoint, methods=["GET", "POST"], include_in_schema=False)
     if settings.cors_origins:
         cors = dict(allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                     allow_headers=["Authorization", "Content-Type", "Accept"])

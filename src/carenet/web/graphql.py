@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import Response
 from strawberry.types.graphql import OperationType
 from strawberry.exceptions import MissingQueryError
@@ -40,8 +40,6 @@ from carenet.web import graphiql
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-
-router = APIRouter()
 
 
 class GraphVersion:
@@ -192,12 +190,9 @@ def _never_ran(result: Any) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
-@router.post("/graphql")
-async def graphql_post(request: Request) -> Response:
-    return await _handle(request, get=False)
-
-
-@router.get("/graphql")
-async def graphql_get(request: Request) -> Response:
-    return await _handle(request, get=True)
+async def graphql_endpoint(request: Request) -> Response:
+    """GET and POST ``/graphql``, added to the app as a plain route (``app.add_route``: the request is
+    all it takes, so FastAPI's dependency resolution, with nothing to resolve, is not run); the app's
+    middleware and exception handlers apply to it as to every route."""
+    return await _handle(request, get=request.method != "POST")  # GET, or HEAD (GET without the body)
 
