@@ -53,7 +53,8 @@ def plain_schema(*, demo: bool) -> strawberry.Schema:
     )
 
 
-DEEP = "{ teams(first: 1) { edges { node { " + "organisation { teams(first: 1) { edges { node { " * 3 + "uid" + " } } } }" * 3 + " } } } }"
+DEEP = ("{ teams(first: 1) { edges { node { " + "organisation { teams(first: 1) { edges { node { " * 3 + "uid"
+        + " } } } }" * 3 + " } } } }")
 CASES = {
     "variables and nesting": ("query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name sector "
                               "organisation { uid name kind } ties(first: 3) { totalCount edges { uid kinds trust "
@@ -61,13 +62,15 @@ CASES = {
     "a variable's default": ("query($n: Int = 3) { teams(first: $n) { totalCount edges { cursor node { uid } } } }",
                              {}, Role.FRONTEND),
     "aliases and fragments": ("{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T ... on Team { "
-                              "n: name } } } } } fragment T on Team { uid sector metrics { community } }", {}, Role.ANALYST),
+                              "n: name } } } } } fragment T on Team { uid sector metrics { community } }", {},
+                              Role.ANALYST),
     "directives": ("query($yes: Boolean!) { teams(first: 2) { edges { node { uid name @include(if: $yes) "
                    "sector @skip(if: $yes) } } } }", {"yes": True}, Role.FRONTEND),
     "a forbidden field: an error with its path, null in place": (
         "{ people(first: 2) { edges { node { uid staffGroup } } } }", {}, Role.FRONTEND),
     "a forbidden mutation": ("mutation { upsert(input: {}) { graphVersion } }", {}, Role.FRONTEND),
-    "a variable of the wrong type": ("query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"}, Role.FRONTEND),
+    "a variable of the wrong type": ("query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"},
+                                     Role.FRONTEND),
     "a missing variable": ("query($n: Int!) { teams(first: $n) { totalCount } }", {}, Role.FRONTEND),
     "bad input from a resolver": ("{ teams(first: 501) { totalCount } }", {}, Role.FRONTEND),
     "an unknown field": ("{ teams(first: 1) { edges { node { nope } } } }", {}, Role.FRONTEND),
@@ -81,7 +84,8 @@ CASES = {
 
 
 def _outcome(result) -> tuple:
-    errors = sorted((e.message, tuple(e.path or ()), str((e.extensions or {}).get("code"))) for e in result.errors or ())
+    errors = sorted((e.message, tuple(e.path or ()), str((e.extensions or {}).get("code")))
+                    for e in result.errors or ())
     return isinstance(result, PreExecutionError), result.data, errors
 
 

@@ -79,7 +79,8 @@ def private_uses(root: Path = SRC) -> list[str]:
             elif isinstance(node, ast.ImportFrom) and _dependency(node.module):
                 if any(_private(part) for part in node.module.split(".")):
                     found.append(f"{where}:{node.lineno}: from {node.module} (a private module)")
-                found += [f"{where}:{node.lineno}: import {a.name} from {node.module}" for a in node.names if _private(a.name)]
+                found += [f"{where}:{node.lineno}: import {a.name} from {node.module}"
+                          for a in node.names if _private(a.name)]
             elif isinstance(node, ast.Import):
                 found += [f"{where}:{node.lineno}: import {a.name}" for a in node.names
                           if _dependency(a.name) and any(_private(p) for p in a.name.split("."))]
@@ -132,7 +133,10 @@ def test_graphql_goes_through_the_apps_middleware(tmp_path, start_server, method
     with start_server(tmp_path, demo_data=False, cors_origins=[allowed], with_app=with_app) as server:
         with server.client(Role.FRONTEND, Origin=allowed) as c:
             query = "{ systems { totalCount } }"
-            r = c.get("/graphql", params={"query": query}) if method == "GET" else c.post("/graphql", json={"query": query})
+            if method == "GET":
+                r = c.get("/graphql", params={"query": query})
+            else:
+                r = c.post("/graphql", json={"query": query})
             health = c.get("/healthz")
             anonymous = c.post("/graphql", json={"query": query}, headers={"Authorization": ""})
     assert r.status_code == 200 and r.json()["data"]["systems"]["totalCount"] == 0, r.text
