@@ -60,7 +60,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, **overrides) -> Iterator[Server]:
+def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, with_app=None,
+            **overrides) -> Iterator[Server]:
+    """``with_app(app)``, when given, is called on the app before the server starts (to add a middleware)."""
     overrides.setdefault("metrics_refresh_s", 0)  # no background work unless a test asks (round-trip counts)
     settings = Settings(data_dir=data_dir, mode=mode, port=_free_port(), read_pool_size=2, **overrides)
 
@@ -73,6 +75,8 @@ def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, *
 
     services = asyncio.run(prepare())
     app = create_app(settings, services=services)
+    if with_app is not None:
+        with_app(app)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=settings.port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

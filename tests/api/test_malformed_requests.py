@@ -135,7 +135,7 @@ def test_variable_values_that_do_not_coerce_are_a_request_error(demo_server, val
     graphql-response+json, 200 as application/json; and a repeat answers the same."""
     params = {"query": "query($n: Int!) { teams(first: $n) { totalCount } }", "variables": {"n": value}}
     with demo_server.client(Role.ADMIN) as client:
-        for _ in range(2):  # the first run and the repeat take different ways (api/prepared.py)
+        for _ in range(2):  # the first run and the repeat (its document and validation kept: api/prepared.py)
             response = post(client, media, params)
             assert response.status_code == (400 if media == GQL else 200), response.text
             body = response.json()

@@ -1,5 +1,5 @@
-"""An operation seen before goes straight to execution (carenet.api.prepared): through real HTTP,
-a repeat answers exactly as the first run did, and every per-request check still applies."""
+"""A query text seen before has its document and validation kept (carenet.api.prepared): through
+real HTTP, a repeat answers exactly as the first run did, and every per-request check still applies."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_a_repeat_answers_as_the_first_run(demo_server, label, query, variables,
     payload = {"query": query, "variables": variables, "operationName": operation}
     with demo_server.client(role) as c:
         first = c.post("/graphql", json=payload)
-        kept = schema.prepared.get(query, operation) is not None
+        kept = schema.documents.validation(query) == ()
         second = c.post("/graphql", json=payload)
     assert kept, "the text passed every check before execution, so it is kept"
     assert (second.status_code, second.json()) == (first.status_code, first.json())
@@ -48,7 +48,7 @@ def test_the_cost_is_checked_on_every_repeat(demo_server):
     store = demo_server.recording
     ok = demo_server.gql(TEAMS, {"n": 5}, role=Role.ADMIN)
     assert "errors" not in ok and len(ok["data"]["teams"]["edges"]) == 5
-    assert demo_server.app.state.schema.prepared.get(TEAMS, None) is not None
+    assert demo_server.app.state.schema.documents.validation(TEAMS) == ()
     store.reset()
     body = demo_server.gql(TEAMS, {"n": 500}, role=Role.ADMIN)
     assert "data" not in body and body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
@@ -61,7 +61,7 @@ def test_the_cost_is_checked_on_every_repeat(demo_server):
 def test_credentials_are_checked_on_every_repeat(demo_server):
     query = "{ teams(first: 1) { totalCount } }"
     assert "errors" not in demo_server.gql(query, role=Role.FRONTEND)
-    assert demo_server.app.state.schema.prepared.get(query, None) is not None
+    assert demo_server.app.state.schema.documents.validation(query) == ()
     with demo_server.client(None) as anon:
         r = anon.post("/graphql", json={"query": query})
     assert r.status_code == 401
@@ -74,14 +74,21 @@ def test_a_mutation_posted_before_is_still_refused_over_get(fresh_server):
     with fresh_server.client(Role.ADMIN) as c:
         r = c.post("/graphql", json={"query": mutation})
         assert r.status_code == 200 and "errors" not in r.json(), r.text
-        assert fresh_server.app.state.schema.prepared.get(mutation, None) is not None
+        assert fresh_server.app.state.schema.documents.validation(mutation) == ()
         r = c.get("/graphql", params={"query": mutation})
         assert r.status_code == 405 and r.headers["allow"] == "POST"
 
 
-def test_a_text_that_fails_before_execution_is_not_kept(demo_server):
+def test_what_fails_before_execution_fails_again_on_a_repeat(demo_server):
+    """A text that does not parse is not kept; an invalid one keeps its errors; one over the cost
+    budget is valid (kept so) but refused on every run."""
     schema = demo_server.app.state.schema
-    for query in ("{ systems { ", "{ nope }", "{ teams(first: 500) { edges { node { ties(first: 500) { totalCount } } } } }"):
-        body = demo_server.gql(query, role=Role.ADMIN)
-        assert body["errors"] and "data" not in body, body
-        assert schema.prepared.get(query, None) is None
+    cases = {"{ systems { ": None, "{ nope }": "nope",
+             "{ teams(first: 500) { edges { node { ties(first: 500) { totalCount } } } } }": "250,500"}
+    for query, said in cases.items():
+        bodies = [demo_server.gql(query, role=Role.ADMIN) for _ in range(2)]
+        assert bodies[0] == bodies[1]
+        assert bodies[0]["errors"] and "data" not in bodies[0], bodies[0]
+        assert said is None or said in bodies[0]["errors"][0]["message"], bodies[0]
+    assert schema.documents.parse("{ systems { ") is None and schema.documents.validation("{ systems { ") is None
+    assert [e.message.startswith("Cannot query field 'nope'") for e in schema.documents.validation("{ nope }")] == [True]

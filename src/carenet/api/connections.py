@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
+from strawberry.types import Info, get_object_definition
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
@@ -29,7 +29,7 @@ def quick_input(cls: type) -> type:
     strawberry converts them (``InputContext.convert``), so enums, lists and nested filters come out
     the same; a test compares the two.
     """
-    definition = cls.__strawberry_definition__
+    definition = get_object_definition(cls, strict=True)
     plan: dict[str, tuple[str, Any]] = {}
 
     def from_input(type_: type, value: Any, context: Any) -> Any:

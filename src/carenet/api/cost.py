@@ -50,13 +50,11 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     get_named_type,
-    validate,
 )
 from graphql.execution import VariableValues, get_variable_values
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Undefined
 from graphql.type import GraphQLInterfaceType, GraphQLObjectType
-from strawberry.extensions import SchemaExtension
 
 from carenet.api.auth import Role
 
@@ -299,48 +297,48 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
     return unit(operation.selection_set, root, 0)
 
 
-def _remembered(schema: Any, name: str, key: Any, compute: Callable[[], Any], maxsize: int) -> Any:
-    """``compute()`` once per ``key``: the last ``maxsize`` answers are kept on ``schema`` as ``name``."""
-    cache: OrderedDict = schema.__dict__.setdefault(name, OrderedDict())
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
-    value = cache[key] = compute()
-    if len(cache) > maxsize:
-        cache.popitem(last=False)
-    return value
-
-
 COST_CACHE_SIZE = 1024
 
 
-def remembered_cost(schema: Any, document: Any, query: str | None, variables: dict[str, Any] | None,
-                    operation_name: str | None, sizes: GraphSizes | None = None) -> int:
-    """The operation's cost, kept on the strawberry ``schema`` (whose ``cost_schema`` is the
-    graphql-core schema built from its SDL) per query text, operation, the values of the variables the cost reads
-    (page sizes, analytics filters; never a cursor or a mutation's input) and, when analytics are
-    costed, the sizes counted; so a repeated operation is costed once."""
-    def cost_now(reads: set[str] | None = None) -> int:
-        return operation_cost(schema.cost_schema, document, variables, operation_name, sizes, reads)
+class Costs:
+    """The costs of operations against one schema: ``schema`` is the graphql-core schema built from
+    its SDL (``build_ast_schema``: the types and arguments, no resolvers). Each query text (with
+    its operation) is costed once per set of values of the variables the cost reads (page sizes,
+    analytics filters; never a cursor or a mutation's input) and, when analytics are costed, per
+    sizes counted; the last :data:`COST_CACHE_SIZE` are kept."""
 
-    if not query:
-        return cost_now()
-    shapes: dict = schema.__dict__.setdefault("_carenet_cost_reads", {})
-    reads = shapes.get((query, operation_name))
-    if reads is None:
-        found: set[str] = set()
-        cost = cost_now(found)
-        if len(shapes) >= COST_CACHE_SIZE:
-            shapes.clear()
-        reads = shapes[(query, operation_name)] = tuple(sorted(found))
-    else:
+    def __init__(self, schema: Any, maxsize: int = COST_CACHE_SIZE) -> None:
+        self.schema = schema
+        self.maxsize = maxsize
+        self.reads: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        """(query, operation) -> the variables (and :data:`SIZES`) its cost reads."""
+        self.costs: OrderedDict[tuple, int] = OrderedDict()
+
+    def cost(self, document: Any, query: str | None, variables: dict[str, Any] | None,
+             operation_name: str | None, sizes: GraphSizes | None = None) -> int:
+        def cost_now(reads: set[str] | None = None) -> int:
+            return operation_cost(self.schema, document, variables, operation_name, sizes, reads)
+
+        if not query:
+            return cost_now()
+        reads = self.reads.get((query, operation_name))
         cost = None
-    given = variables or {}
-    key = (query, operation_name, repr([given.get(name, Undefined) for name in reads if name != SIZES]),
-           sizes.version if sizes is not None and SIZES in reads else None)
-    if cost is not None:
-        return _remembered(schema, "_carenet_costs", key, lambda: cost, COST_CACHE_SIZE)
-    return _remembered(schema, "_carenet_costs", key, cost_now, COST_CACHE_SIZE)
+        if reads is None:
+            found: set[str] = set()
+            cost = cost_now(found)
+            if len(self.reads) >= self.maxsize:
+                self.reads.clear()
+            reads = self.reads[(query, operation_name)] = tuple(sorted(found))
+        given = variables or {}
+        key = (query, operation_name, repr([given.get(name, Undefined) for name in reads if name != SIZES]),
+               sizes.version if sizes is not None and SIZES in reads else None)
+        if key in self.costs:
+            self.costs.move_to_end(key)
+            return self.costs[key]
+        value = self.costs[key] = cost_now() if cost is None else cost
+        if len(self.costs) > self.maxsize:
+            self.costs.popitem(last=False)
+        return value
 
 
 def cost_error(cost: int) -> GraphQLError:
@@ -374,12 +372,12 @@ def retry_after(errors: Any) -> int | None:
     return None
 
 
-def check_cost(schema: Any, document: Any, query: str | None, variables: dict[str, Any] | None,
+def check_cost(costs: Costs, document: Any, query: str | None, variables: dict[str, Any] | None,
                operation_name: str | None, context: Any) -> GraphQLError | None:
     """The error that stops the operation before it runs (over :data:`MAX_COST`, or past the
     caller's budget over time), or None, having charged the caller's budget."""
     sizes = getattr(context, "graph_sizes", None)
-    cost = remembered_cost(schema, document, query, variables, operation_name, sizes)
+    cost = costs.cost(document, query, variables, operation_name, sizes)
     if cost > MAX_COST:
         return cost_error(cost)
     budget: Budget | None = getattr(context, "budget", None)
@@ -388,37 +386,3 @@ def check_cost(schema: Any, document: Any, query: str | None, variables: dict[st
         return None
     wait = budget.charge(f"{principal.role.value}:{principal.subject}", cost)
     return None if wait is None else rate_error(cost, wait, budget)
-
-
-class CostLimiter(SchemaExtension):
-    """Stops an operation over :data:`MAX_COST`, or past its caller's budget, before execution
-    (after validation, cached or not)."""
-
-    def on_validate(self):
-        ctx = self.execution_context
-        if ctx.graphql_document is not None and not ctx.pre_execution_errors:
-            error = check_cost(ctx.schema, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name, ctx.context)
-            if error is not None:
-                ctx.pre_execution_errors = [error]
-        yield
-
-
-class CachedValidation(SchemaExtension):
-    """Validation results per query text, so a repeated operation is validated once.
-
-    strawberry's ``ValidationCache`` keys on the rule classes too; the rules here are the same for
-    every request of one schema (``build_schema`` makes them once), so the query text is key
-    enough. Variables play no part in validation (the cost, which depends on them, is
-    :class:`CostLimiter`'s).
-    """
-
-    maxsize = 1024
-
-    def on_validate(self):
-        ctx = self.execution_context
-        if ctx.graphql_document is not None and ctx.pre_execution_errors is None and ctx.query:
-            errors = _remembered(ctx.schema, "_carenet_validated", ctx.query,
-                                 lambda: validate(ctx.schema._schema, ctx.graphql_document, ctx.validation_rules),
-                                 self.maxsize)
-            ctx.pre_execution_errors = list(errors)
-        yield

@@ -18,10 +18,29 @@ ms before, 1.37 ms after). Anything unusual (a null for a non-null field, a valu
 serialise or is not of its type) sends the field the ordinary way from the start, so errors, their
 paths and null propagation are graphql-core's own. A test runs the same operations with and without
 it and compares the results.
+
+**On which interfaces.** The class reaches strawberry through its public ``execution_context_class``
+argument (graphql-core's ``executor_class``: "you can pass a subclass ... in order to customize the
+execution"). It overrides ``execute_field``: no underscore, but graphql-core 3.3 says the methods
+that execute and complete fields "are not part of the public API" (its signature changed between
+3.2 and 3.3). It is kept because its gain is far outside noise (about a third of the main-thread
+CPU of the team query of ``benchmarks/api.py``, in process, run in alternation with strawberry's
+own execution context) and no public hook reaches it; graphql-core is pinned below 3.4, and
+``tests/api/test_plain_path.py`` runs the same operations through strawberry's own execution
+context and compares. (Collecting the subfields of a plain selection once per document, a second
+such override, gained about 3% and was dropped.)
+
+Whether a field is plain comes from strawberry's public field definition
+(``StrawberryField.is_basic_field``, under the public ``GraphQLCoreConverter.DEFINITION_BACKREF`` key of
+the field's ``extensions``). The plans are kept in this module's maps, keyed by the schema (weakly)
+and by the operation (dropped with it), never on graphql-core's objects. The path assumes the
+schema's default resolver is ``getattr`` and no field exception handlers (``build_schema`` uses
+neither).
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from graphql import (
@@ -32,7 +51,9 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLSchema,
     GraphQLString,
+    OperationDefinitionNode,
     is_leaf_type,
 )
 from graphql.pyutils import Undefined
@@ -76,11 +97,12 @@ def _shape(type_: Any) -> tuple[Any, bool, bool, bool]:
 
 
 def _basic(field_def: GraphQLField) -> str | None:
-    """The attribute a field without arguments reads, when strawberry resolves it by ``getattr``."""
-    if field_def.args or not getattr(field_def.resolve, "_is_default", False):
+    """The attribute a field without arguments reads, when strawberry resolves it by ``getattr``
+    (a basic field: no resolver, no permission classes, no field extensions)."""
+    if field_def.args:
         return None
     definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    if definition is None or definition.base_resolver or definition.extensions or not definition.python_name:
+    if definition is None or not getattr(definition, "is_basic_field", False) or not definition.python_name:
         return None
     return definition.python_name
 
@@ -122,7 +144,7 @@ class _Object:
         self.fields = fields
 
 
-def plan_object(field_def: GraphQLField, node: FieldNode) -> _Object | None:
+def plan_object(schema: GraphQLSchema, field_def: GraphQLField, node: FieldNode) -> _Object | None:
     """The fast answer for ``field_def`` selected by ``node``, or None: a plain field of an object
     type whose selection (all the way down) is plain fields, without arguments, directives or fragments."""
     attribute = _basic(field_def)
@@ -149,19 +171,27 @@ def plan_object(field_def: GraphQLField, node: FieldNode) -> _Object | None:
         sub = inner.fields.get(selection.name.value)
         if sub is None:
             return None
-        plan = _leaf_of(sub) if selection.selection_set is None else plan_object(sub, selection)
+        plan = (_leaf_of(schema, inner.name, selection.name.value, sub) if selection.selection_set is None
+                else plan_object(schema, sub, selection))
         if plan is None:
             return None
         fields.append((key, plan))
     return _Object(attribute, non_null, is_list, item_non_null, inner, fields)
 
 
-def _leaf_of(field_def: GraphQLField) -> _Leaf | None:
-    leaf = getattr(field_def, "_carenet_leaf", _UNPLANNED)
-    if leaf is _UNPLANNED:
-        leaf = plan_leaf(field_def)
-        field_def._carenet_leaf = leaf  # type: ignore[attr-defined]  # the plan depends on the schema only
-    return leaf
+_LEAVES: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], tuple[GraphQLField, _Leaf | None]]] = \
+    weakref.WeakKeyDictionary()
+"""Schema -> (type name, field name) -> (the field, its leaf plan or None): the plan depends on the schema only."""
+
+
+def _leaf_of(schema: GraphQLSchema, type_name: str, field_name: str, field_def: GraphQLField) -> _Leaf | None:
+    leaves = _LEAVES.get(schema)
+    if leaves is None:
+        leaves = _LEAVES[schema] = {}
+    kept = leaves.get((type_name, field_name))
+    if kept is None or kept[0] is not field_def:
+        kept = leaves[(type_name, field_name)] = (field_def, plan_leaf(field_def))
+    return kept[1]
 
 
 def _leaf_value(leaf: _Leaf, value: Any) -> Any:
@@ -221,50 +251,60 @@ def _one(plan: _Object, value: Any) -> dict[str, Any]:
     return out
 
 
-def _only_fields(node: FieldNode) -> bool:
-    """The selection of ``node`` is fields alone: no fragments, no directives (nothing in it
-    depends on the variables)."""
-    return all(isinstance(s, FieldNode) and not s.directives for s in node.selection_set.selections)
+class _OperationPlans:
+    """The object plans :class:`LeafFastPath` worked out for the field nodes of one operation, per
+    (node, type name). Kept as long as the operation lives (the parsed documents are kept per query
+    text, so a repeated text finds its plans)."""
+
+    __slots__ = ("operation", "objects", "__weakref__")
+
+    def __init__(self, operation: OperationDefinitionNode) -> None:
+        self.operation = weakref.ref(operation)
+        self.objects: dict[tuple[int, str], _Object | None] = {}
+
+
+_OPERATIONS: dict[int, _OperationPlans] = {}
+"""id(operation) -> its plans; an entry goes when its operation does (graphql-core's nodes hash by
+their whole tree, so they are not keys here)."""
+
+
+def _plans_of(operation: OperationDefinitionNode) -> _OperationPlans:
+    key = id(operation)
+    plans = _OPERATIONS.get(key)
+    if plans is None or plans.operation() is not operation:
+        plans = _OPERATIONS[key] = _OperationPlans(operation)
+        weakref.finalize(operation, _forget, key, weakref.ref(plans))
+    return plans
+
+
+def _forget(key: int, plans: weakref.ref) -> None:
+    if _OPERATIONS.get(key) is plans():
+        del _OPERATIONS[key]
 
 
 class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context, with plain leaves (and plain objects made only of plain
-    fields) answered directly (see the module), and the subfields of a field whose selection is
-    fields alone collected once per document (graphql-core collects them again every request;
-    the documents of :mod:`carenet.api.prepared` serve many)."""
-
-    def collect_subfields(self, return_type, field_details_list):
-        if len(field_details_list) == 1:
-            detail = field_details_list[0]
-            if detail.defer_usage is None and detail.fragment_variable_values is None:
-                node = detail.node
-                kept = node.__dict__.get("_carenet_subfields")
-                if kept is None:  # looked at once per node: False when its selection is more than fields
-                    kept = node.__dict__["_carenet_subfields"] = {} if _only_fields(node) else False
-                if kept is not False:
-                    collected = kept.get(return_type.name)
-                    if collected is None:
-                        collected = kept[return_type.name] = super().collect_subfields(return_type, field_details_list)
-                    return collected
-        return super().collect_subfields(return_type, field_details_list)
+    fields) answered directly (see the module)."""
 
     def execute_field(self, parent_type, source, field_details_list, path, position_context):
         node = field_details_list[0].node
         middleware = self.middleware_manager
         if len(field_details_list) == 1 and not node.arguments and not node.directives \
                 and not (middleware and middleware.middlewares):
-            field_def = self.schema.get_field(parent_type, node.name.value)
+            name = node.name.value
+            field_def = self.schema.get_field(parent_type, name)
             if field_def is not None:
                 try:
                     if node.selection_set is None:
-                        leaf = _leaf_of(field_def)
+                        leaf = _leaf_of(self.schema, parent_type.name, name, field_def)
                         if leaf is not None:
                             return _leaf_value(leaf, getattr(source, leaf.attribute))
                     else:
-                        plans = node.__dict__.setdefault("_carenet_plans", {})  # the document is the request's
-                        plan = plans.get(parent_type.name, _UNPLANNED)
+                        objects = _plans_of(self.operation).objects
+                        key = (id(node), parent_type.name)
+                        plan = objects.get(key, _UNPLANNED)
                         if plan is _UNPLANNED:
-                            plan = plans[parent_type.name] = plan_object(field_def, node)
+                            plan = objects[key] = plan_object(self.schema, field_def, node)
                         if plan is not None:
                             return _object_value(plan, getattr(source, plan.attribute))
                 except Exception:  # noqa: BLE001 - _Fallback, or an error the ordinary path raises again and reports

@@ -1,45 +1,41 @@
-"""Operations seen before go straight to execution.
+"""Documents seen before: parsed and validated once, through strawberry's extension hooks.
 
-strawberry's ``Schema.execute`` runs every request through its extension machinery: an execution
-context, a runner with hooks for parsing and validation, the parser and validation caches, the
-cost check. All of that depends on the query text alone, except the cost, which also depends on
-the numeric variables. So once a query text (with its operation name) has passed, it is kept
-here, parsed, with its operation type. The next request with that text has its operation type
-checked against those allowed, its cost checked (the costs are cached, see
-:mod:`carenet.api.cost`), and goes to graphql-core's ``execute`` with the schema's executor, as
-strawberry would have sent it. Measured on the team query of ``benchmarks/api.py``, in process,
-main-thread CPU a request: 3.46 ms through strawberry's ``execute`` against 2.73 ms through
-graphql-core's alone (in alternation); in a later run, this path 2.96 ms, graphql-core's 2.64 ms.
+Every request goes through strawberry's ``Schema.execute``, the first with a query text and its
+repeats alike. :class:`PreparedDocuments` is one schema extension (instead of five: a token
+limit, a parser cache, added validation rules, a validation cache and the cost check) that
 
-A text that fails anything before execution (parse, token limit, validation, cost, operation
-type) is never kept: it goes the whole way again. Results are strawberry's ``ExecutionResult``
-(or ``PreExecutionError`` for a cost over budget), and unexpected errors are logged by the
-schema's ``process_errors``, as before.
+- on parse: gives strawberry the document kept for the query text (parsed once, with the token
+  limit); a text that does not parse is not kept, and strawberry parses it itself (with the token
+  limit in its parse options), reporting the error as it always does;
+- on validate: gives strawberry the validation errors kept for the query text (none, for a good
+  one), or else adds the schema's own rules and lets strawberry validate, keeping what it found;
+- on execute (so after validation passed): checks the operation's cost (:mod:`carenet.api.cost`,
+  which keeps costs per query text and the variables the cost reads); over the budget, the
+  operation's result is a :class:`PreExecutionError` and it never runs (strawberry's documented
+  way for an extension to answer instead of execution: ``execution_context.result``).
+
+Validation depends on the document and the rules alone, and the rules are made once per schema
+(:func:`carenet.api.schema.build_schema`), so the query text is key enough. The maps are ours,
+one :class:`Documents` per schema; nothing is stored on strawberry's or graphql-core's objects.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, execute, parse
-from strawberry.execution import optimized_is_awaitable
-from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.types.execution import ExecutionResult, PreExecutionError
-from strawberry.types.graphql import OperationType
-from strawberry.utils.await_maybe import await_maybe
-from strawberry.utils.operation import get_operation_type
+from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.types.execution import PreExecutionError
 
-from carenet.api.cost import check_cost
+from carenet.api.cost import Costs, check_cost
 
 
 def operation_problem(document: DocumentNode, operation_name: str | None) -> str | None:
     """What is wrong with choosing ``operation_name`` in ``document`` (the GraphQL spec's
-    GetOperation), or None. Checked on both pipelines, so a first request and its repeats agree:
-    strawberry ran the first operation of a document with several and no name given, and raised
-    on an unknown name (HTTP 500)."""
+    GetOperation), or None. strawberry ran the first operation of a document with several and no
+    name given, and raised on an unknown name (HTTP 500)."""
     names = [d.name.value if d.name else None for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is None:
         if len(names) > 1:
@@ -50,72 +46,82 @@ def operation_problem(document: DocumentNode, operation_name: str | None) -> str
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    document: DocumentNode
-    operation_type: OperationType
+class Documents:
+    """The last ``maxsize`` query texts that parsed (with at most ``max_tokens`` tokens), their
+    documents, and the validation errors strawberry found in each (an empty tuple: valid)."""
 
-
-class PreparedOperations:
-    """The last ``maxsize`` query texts (with operation names) that passed everything before execution."""
-
-    def __init__(self, maxsize: int = 512) -> None:
+    def __init__(self, *, max_tokens: int, maxsize: int = 512) -> None:
+        self.max_tokens = max_tokens
         self.maxsize = maxsize
-        self._kept: OrderedDict[tuple[str, str | None], Prepared] = OrderedDict()
+        self.parsed: OrderedDict[str, DocumentNode] = OrderedDict()
+        self.validated: OrderedDict[str, tuple[GraphQLError, ...]] = OrderedDict()
 
-    def get(self, query: str, operation_name: str | None) -> Prepared | None:
-        key = (query, operation_name)
-        prepared = self._kept.get(key)
-        if prepared is not None:
-            self._kept.move_to_end(key)
-        return prepared
-
-    def keep(self, query: str, operation_name: str | None) -> None:
-        """Remember ``query`` once strawberry has run it through every check (so it parses)."""
-        document = parse(query)
+    def parse(self, query: str) -> DocumentNode | None:
+        """The document of ``query``, parsed once; None when it does not parse (not kept)."""
+        document = self.parsed.get(query)
+        if document is not None:
+            self.parsed.move_to_end(query)
+            return document
         try:
-            operation_type = get_operation_type(document, operation_name)
-        except RuntimeError:
+            document = parse(query, max_tokens=self.max_tokens)
+        except GraphQLError:
+            return None
+        self._keep(self.parsed, query, document)
+        return document
+
+    def validation(self, query: str) -> tuple[GraphQLError, ...] | None:
+        """The validation errors kept for ``query``, or None when it was not validated (or was forgotten)."""
+        errors = self.validated.get(query)
+        if errors is not None:
+            self.validated.move_to_end(query)
+        return errors
+
+    def keep_validation(self, query: str, errors: Sequence[GraphQLError]) -> None:
+        self._keep(self.validated, query, tuple(errors))
+
+    def _keep(self, kept: OrderedDict, key: str, value: Any) -> None:
+        kept[key] = value
+        if len(kept) > self.maxsize:
+            kept.popitem(last=False)
+
+
+class PreparedDocuments(SchemaExtension):
+    """See the module. Made per request (strawberry's factory pattern) around the schema's own
+    :class:`Documents`, validation ``rules`` and :class:`~carenet.api.cost.Costs`."""
+
+    def __init__(self, documents: Documents, rules: Sequence[Any], costs: Costs) -> None:
+        super().__init__()
+        self.documents = documents
+        self.rules = tuple(rules)
+        self.costs = costs
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = self.documents.parse(ctx.query) if ctx.query else None
+        if document is not None:
+            ctx.graphql_document = document
+        else:
+            ctx.parse_options["max_tokens"] = self.documents.max_tokens  # strawberry parses, and reports the error
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        ctx = self.execution_context
+        query = ctx.query
+        kept = self.documents.validation(query) if query and ctx.pre_execution_errors is None else None
+        if kept is not None:
+            ctx.pre_execution_errors = list(kept)  # strawberry validates only when this is None
+            yield
             return
-        self._kept[(query, operation_name)] = Prepared(document, operation_type)
-        if len(self._kept) > self.maxsize:
-            self._kept.popitem(last=False)
+        ctx.validation_rules = (*ctx.validation_rules, *self.rules)
+        yield
+        if query and ctx.pre_execution_errors is not None and ctx.graphql_document is self.documents.parsed.get(query):
+            self.documents.keep_validation(query, ctx.pre_execution_errors)
 
-
-async def execute_prepared(
-    schema: Any,
-    prepared: Prepared,
-    *,
-    query: str,
-    variable_values: dict[str, Any] | None,
-    context_value: Any,
-    operation_name: str | None,
-    allowed_operation_types: Iterable[OperationType],
-) -> ExecutionResult:
-    """Run a kept operation (``schema`` is the strawberry schema) as strawberry's ``execute`` would."""
-    if prepared.operation_type not in allowed_operation_types:
-        raise InvalidOperationTypeError(prepared.operation_type)
-    error = check_cost(schema, prepared.document, query, variable_values, operation_name, context_value)
-    if error is not None:
-        errors: list[GraphQLError] = [error]
-        schema._process_errors(errors)
-        return PreExecutionError(data=None, errors=errors, extensions={})
-    try:
-        result = await await_maybe(
-            execute(
-                schema._schema,
-                prepared.document,
-                variable_values=variable_values,
-                operation_name=operation_name,
-                context_value=context_value,
-                is_awaitable=optimized_is_awaitable,
-                executor_class=schema.execution_context_class,
-            )
-        )
-    except Exception as exc:  # noqa: BLE001 - strawberry reports these as errors too
-        error = exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
-        schema._process_errors([error])
-        return PreExecutionError(data=None, errors=[error], extensions={})
-    if result.errors:
-        schema._process_errors(result.errors)
-    return ExecutionResult(data=result.data, errors=result.errors, extensions={})
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.graphql_document is not None:
+            error = check_cost(self.costs, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name,
+                               ctx.context)
+            if error is not None:
+                ctx.result = PreExecutionError(data=None, errors=[error])  # strawberry skips execution
+        yield

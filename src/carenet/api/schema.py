@@ -5,12 +5,10 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError, build_ast_schema, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
-from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.types import Info
 
@@ -27,11 +25,11 @@ from carenet.api.connections import (
     teams_field,
 )
 from carenet.api.context import Context
-from carenet.api.cost import ANALYTICS, CachedValidation, CostLimiter, SizeCache
+from carenet.api.cost import ANALYTICS, Costs, SizeCache
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
-from carenet.api.prepared import PreparedOperations, execute_prepared, operation_problem
+from carenet.api.prepared import Documents, PreparedDocuments, operation_problem
 from carenet.api.subgraph import subgraph_field, system_overview_field
 from carenet.api.types import Node
 from carenet.services import nodes
@@ -81,13 +79,16 @@ class Query:
 
 
 class CarenetSchema(strawberry.Schema):
-    """Logs only the unexpected errors (the expected ones are the caller's business), and runs a
-    query text it has seen pass every check straight to execution (:mod:`carenet.api.prepared`)."""
+    """Logs only the unexpected errors (the expected ones are the caller's business), refuses a
+    bad ``operationName`` as a request error, counts the graph's sizes for an operation with
+    analytics (its cost depends on them), and holds the caches of :mod:`carenet.api.prepared`
+    and :mod:`carenet.api.cost` (one set per schema)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, documents: Documents, costs: Costs, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.prepared = PreparedOperations()
-        self.cost_schema = build_ast_schema(parse(self.as_str()))
+        self.documents = documents
+        self.costs = costs
+        costs.schema = self.cost_schema = build_ast_schema(parse(self.as_str()))
         """The schema's types and arguments for costing operations (:mod:`carenet.api.cost`)."""
         self.sizes = SizeCache()
 
@@ -96,55 +97,39 @@ class CarenetSchema(strawberry.Schema):
 
     async def execute(self, query, variable_values=None, context_value=None, root_value=None, operation_name=None,
                       allowed_operation_types=None, operation_extensions=None) -> ExecutionResult:
-        allowed = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
         if operation_name is not None and not isinstance(operation_name, str):
             return PreExecutionError(data=None, errors=[GraphQLError("operationName must be a string or null")], extensions={})
-        plain = query and root_value is None and operation_extensions is None
         if (isinstance(context_value, Context) and context_value.graph_sizes is None and query
                 and context_value.services is not None and any(name in query for name in ANALYTICS_NAMES)):
             # a field's name is in the text wherever it is selected (aliases and fragments too)
             context_value.graph_sizes = await self.sizes.current(context_value.services)
-        prepared = self.prepared.get(query, operation_name) if plain else None
-        try:
-            document = prepared.document if prepared is not None else (parse(query) if query else None)
-        except GraphQLError:
-            document = None  # a syntax error: strawberry reports it below
+        document = self.documents.parse(query) if isinstance(query, str) and query else None
         problem = operation_problem(document, operation_name) if document is not None else None
         if problem is not None:
             return PreExecutionError(data=None, errors=[GraphQLError(problem)], extensions={})
-        if prepared is not None:
-            return await execute_prepared(self, prepared, query=query, variable_values=variable_values,
-                                          context_value=context_value, operation_name=operation_name,
-                                          allowed_operation_types=allowed)
-        result = await super().execute(query, variable_values, context_value, root_value, operation_name,
-                                       allowed, operation_extensions)
-        if plain and not isinstance(result, PreExecutionError):
-            self.prepared.keep(query, operation_name)
-        return result
+        return await super().execute(query, variable_values, context_value, root_value, operation_name,
+                                     allowed_operation_types, operation_extensions)
 
 
 def build_schema(*, demo: bool = True) -> strawberry.Schema:
     """The schema; ``demo=False`` (production) turns off introspection and field suggestions.
 
     The depth and alias limits (and, in production, no introspection) are validation rules made
-    once here, the same classes for every request, which :class:`CachedValidation` relies on.
-    strawberry's ``QueryDepthLimiter`` and ``MaxAliasesLimiter`` would make them anew per request.
+    once here, the same for every request, which the validation cache of
+    :mod:`carenet.api.prepared` relies on.
     """
     rules = [max_depth_rule(MAX_DEPTH, None), max_aliases_rule(MAX_ALIASES)]
     if not demo:
         rules.append(NoSchemaIntrospectionCustomRule)
-    extensions: list = [
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules(rules),
-        lambda: ParserCache(maxsize=512),
-        CachedValidation,
-        CostLimiter,  # after the validation cache: the cost depends on each request's variables
-    ]
+    documents = Documents(max_tokens=MAX_TOKENS)
+    costs = Costs(schema=None)  # given the schema's cost schema once it is built
     return CarenetSchema(
         query=Query,
         mutation=Mutation,
         types=[Node],
-        extensions=extensions,
+        extensions=[lambda: PreparedDocuments(documents, rules, costs)],
         config=StrawberryConfig(disable_field_suggestions=not demo),
+        documents=documents,
+        costs=costs,
         execution_context_class=LeafFastPath,
     )

@@ -17,7 +17,6 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from carenet import __version__, private
 from carenet.api import build_schema
@@ -71,21 +70,6 @@ def _admin_key(settings: Settings) -> str:
     return key
 
 
-class CarenetApp(FastAPI):
-    """FastAPI, with GET and POST ``/graphql`` sent straight to ``graphql_endpoint`` (wrapped in
-    CORS when origins are configured), before FastAPI's own middleware (errors, telemetry, body
-    limit) and routing, which do nothing for that endpoint: it takes the raw request."""
-
-    graphql_endpoint: ASGIApp | None = None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.graphql_endpoint is not None and graphql_http.GraphQLShortcut.serves(scope):
-            scope["app"] = self
-            await self.graphql_endpoint(scope, receive, send)
-            return
-        await super().__call__(scope, receive, send)
-
-
 def create_app(settings: Settings | None = None, *, services: Services | None = None,
                record_url: str | None = None) -> FastAPI:
     """The app. ``record_url``: the URL this server listens on, recorded in the data folder while
@@ -126,7 +110,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
     # the OpenAPI pages list every route, the admin API's too: served in demo mode only
     pages = {} if settings.mode is Mode.DEMO else {"openapi_url": None, "docs_url": None, "redoc_url": None}
-    app = CarenetApp(title="carenet", version=__version__, lifespan=lifespan, **pages)
+    app = FastAPI(title="carenet", version=__version__, lifespan=lifespan, **pages)
     app.state.settings = settings
 
     app.state.schema = build_schema(demo=settings.mode is Mode.DEMO)
@@ -134,13 +118,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.audit = AuditLog(security.audit_log_path(settings))
     app.state.graph_version = GraphVersion(lambda: app.state.services.version)
     app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
-    app.include_router(graphql_http.router)
-    app.graphql_endpoint = graphql_http.GraphQLShortcut(error_response=error_response)
+    app.add_route("/graphql", graphql_http.graphql_endpoint, methods=["GET", "POST"], include_in_schema=False)
     if settings.cors_origins:
         cors = dict(allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                     allow_headers=["Authorization", "Content-Type", "Accept"])
         app.add_middleware(CORSMiddleware, **cors)
-        app.graphql_endpoint = CORSMiddleware(app.graphql_endpoint, **cors)
     app.include_router(admin.router, prefix="/admin")
     app.include_router(map_page.router)
     app.include_router(graphiql.router)

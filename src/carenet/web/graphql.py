@@ -11,9 +11,7 @@
 - In demo mode a browser GET without a query gets GraphiQL (:mod:`carenet.web.graphiql`: served from the
   built bundle, no CDN; with the demo tokens for a browser on this machine).
 
-The routes are also served by :class:`GraphQLShortcut`, which the app sends GET and POST
-``/graphql`` to before its middleware and routing, which do nothing for this endpoint (it
-takes the raw request); routing alone was about a tenth of the server's time on a small query.
+The routes go through the app's middleware and routing like every other route.
 """
 
 from __future__ import annotations
@@ -25,9 +23,8 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import Response
-from starlette.types import Receive, Scope, Send
 from strawberry.types.graphql import OperationType
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import InvalidOperationTypeError
@@ -38,13 +35,11 @@ from carenet.api.cost import retry_after
 from carenet.api.loaders import Loaders
 from carenet.api.errors import error_body, format_error
 from carenet.config import Mode
-from carenet.errors import CarenetError, Unauthenticated
+from carenet.errors import Unauthenticated
 from carenet.web import graphiql
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-
-router = APIRouter()
 
 
 class GraphVersion:
@@ -195,34 +190,9 @@ def _never_ran(result: Any) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
-@router.post("/graphql")
-async def graphql_post(request: Request) -> Response:
-    return await _handle(request, get=False)
+async def graphql_endpoint(request: Request) -> Response:
+    """GET and POST ``/graphql``, added to the app as a plain route (``app.add_route``: the request is
+    all it takes, so FastAPI's dependency resolution, with nothing to resolve, is not run); the app's
+    middleware and exception handlers apply to it as to every route."""
+    return await _handle(request, get=request.method != "POST")  # GET, or HEAD (GET without the body)
 
-
-@router.get("/graphql")
-async def graphql_get(request: Request) -> Response:
-    return await _handle(request, get=True)
-
-
-class GraphQLShortcut:
-    """ASGI app for GET and POST ``/graphql``: :func:`_handle`, without FastAPI's middleware and
-    routing (see :class:`carenet.web.app.CarenetApp`, which sends those requests here first).
-
-    A :class:`~carenet.errors.CarenetError` gets the app's own error response (``error_response``).
-    """
-
-    def __init__(self, *, error_response) -> None:
-        self.error_response = error_response
-
-    @staticmethod
-    def serves(scope: Scope) -> bool:
-        return scope["type"] == "http" and scope["path"] == "/graphql" and scope["method"] in ("GET", "POST")
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive, send)
-        try:
-            response = await _handle(request, get=scope["method"] == "GET")
-        except CarenetError as exc:
-            response = self.error_response(exc)
-        await response(scope, receive, send)

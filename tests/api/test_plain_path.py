@@ -1,0 +1,354 @@
+"""Every shortcut of the API against the plain path it stands for.
+
+- The kept documents and validation results (carenet.api.prepared): the schema answers a text the
+  first time and on a repeat exactly as a plain strawberry schema with strawberry's own extensions
+  (token limit, added validation rules; no caches) answers it, errors, variables, fragments and
+  aliases included.
+- The kept costs (carenet.api.cost.Costs): what they answer for a text and its variables is what
+  costing the operation afresh gives.
+- The leaf path (carenet.api.execution.LeafFastPath): the same answers as strawberry's own
+  execution context, errors and null propagation included.
+- The filter inputs' ``from_input`` hook (carenet.api.connections.quick_input): the same filters
+  as strawberry's own conversion.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from enum import Enum
+
+import pytest
+import strawberry
+from graphql import parse
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
+from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.execution import PreExecutionError
+
+from carenet.api import build_schema
+from carenet.api.auth import Principal, Role
+from carenet.api.context import Context
+from carenet.api.cost import Costs, GraphSizes, operation_cost
+from carenet.api.execution import LeafFastPath, plan_leaf, plan_object
+from carenet.api.loaders import Loaders
+from carenet.api.mutations import Mutation
+from carenet.api.schema import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from carenet.api.schema import Query as CarenetQuery
+from carenet.api.types import Node
+
+
+def plain_schema(*, demo: bool) -> strawberry.Schema:
+    """The schema as strawberry alone runs it: the same rules and limits, nothing kept between requests."""
+    rules = [max_depth_rule(MAX_DEPTH, None), max_aliases_rule(MAX_ALIASES)]
+    if not demo:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return strawberry.Schema(
+        query=CarenetQuery, mutation=Mutation, types=[Node],
+        extensions=[lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), lambda: AddValidationRules(rules)],
+        config=StrawberryConfig(disable_field_suggestions=not demo),
+    )
+
+
+DEEP = ("{ teams(first: 1) { edges { node { " + "organisation { teams(first: 1) { edges { node { " * 3 + "uid"
+        + " } } } }" * 3 + " } } } }")
+CASES = {
+    "variables and nesting": ("query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name sector "
+                              "organisation { uid name kind } ties(first: 3) { totalCount edges { uid kinds trust "
+                              "node { uid name } } } } } } }", {"uid": "s1-team-acute-3"}, Role.FRONTEND),
+    "a variable's default": ("query($n: Int = 3) { teams(first: $n) { totalCount edges { cursor node { uid } } } }",
+                             {}, Role.FRONTEND),
+    "aliases and fragments": ("{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T ... on Team { "
+                              "n: name } } } } } fragment T on Team { uid sector metrics { community } }", {},
+                              Role.ANALYST),
+    "directives": ("query($yes: Boolean!) { teams(first: 2) { edges { node { uid name @include(if: $yes) "
+                   "sector @skip(if: $yes) } } } }", {"yes": True}, Role.FRONTEND),
+    "a forbidden field: an error with its path, null in place": (
+        "{ people(first: 2) { edges { node { uid staffGroup } } } }", {}, Role.FRONTEND),
+    "a forbidden mutation": ("mutation { upsert(input: {}) { graphVersion } }", {}, Role.FRONTEND),
+    "a variable of the wrong type": ("query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"},
+                                     Role.FRONTEND),
+    "a missing variable": ("query($n: Int!) { teams(first: $n) { totalCount } }", {}, Role.FRONTEND),
+    "bad input from a resolver": ("{ teams(first: 501) { totalCount } }", {}, Role.FRONTEND),
+    "an unknown field": ("{ teams(first: 1) { edges { node { nope } } } }", {}, Role.FRONTEND),
+    "a syntax error": ("{ teams(first: 1) { ", {}, Role.FRONTEND),
+    "too deep": (DEEP, {}, Role.FRONTEND),
+    "too many aliases": ("{ " + " ".join(f"a{i}: systems {{ totalCount }}" for i in range(MAX_ALIASES + 1)) + " }",
+                         {}, Role.FRONTEND),
+    "too many tokens": ("{ " + " ".join(f"a{i}: __typename" for i in range(MAX_TOKENS // 2)) + " }", {}, Role.FRONTEND),
+    "introspection": ('{ __type(name: "Team") { name fields { name } } }', {}, Role.FRONTEND),
+}
+
+
+def _outcome(result) -> tuple:
+    errors = sorted((e.message, tuple(e.path or ()), str((e.extensions or {}).get("code")))
+                    for e in result.errors or ())
+    return isinstance(result, PreExecutionError), result.data, errors
+
+
+@pytest.mark.parametrize("demo", [True, False], ids=["demo", "production"])
+def test_kept_documents_answer_as_strawberry_alone(demo_server, demo):
+    services = demo_server.services
+    kept, plain = build_schema(demo=demo), plain_schema(demo=demo)
+
+    async def run(schema, query: str, variables: dict, role: Role):
+        context = Context(services=services, principal=Principal("t", role), loaders=Loaders(services.repo))
+        return _outcome(await schema.execute(query, variable_values=variables, context_value=context))
+
+    async def all_cases() -> None:
+        for label, (query, variables, role) in CASES.items():
+            expected = await run(plain, query, variables, role)
+            first = await run(kept, query, variables, role)
+            assert kept.documents.parse(query) is None or kept.documents.validation(query) is not None, label
+            repeat = await run(kept, query, variables, role)
+            assert first == expected, label
+            assert repeat == expected, label
+            ok = not expected[2]
+            assert ok == (label in ("variables and nesting", "a variable's default", "aliases and fragments",
+                                    "directives") or (label == "introspection" and demo)), (label, expected)
+            if ok:
+                assert expected[1] and all(expected[1].values()), (label, expected)
+
+    asyncio.run(all_cases())
+
+
+def test_a_kept_document_is_the_one_parsed_and_validated_once(demo_server):
+    schema = build_schema(demo=True)
+    query = CASES["aliases and fragments"][0]
+    assert schema.documents.validation(query) is None
+    document = schema.documents.parse(query)
+    assert document is schema.documents.parse(query)
+    context = Context(services=demo_server.services, principal=Principal("t", Role.ANALYST),
+                      loaders=Loaders(demo_server.services.repo))
+    result = asyncio.run(schema.execute(query, context_value=context))
+    assert not result.errors and result.data["b"]["edges"]
+    assert schema.documents.validation(query) == () and schema.documents.parse(query) is document
+
+
+COSTED = [
+    ("query($n: Int, $m: Int = 7) { teams(first: $n) { edges { node { ties(first: $m) { totalCount } } } } }",
+     [{"n": 5}, {"n": 5, "m": 2}, {"n": 40}, {}, {"n": 5, "m": None}]),
+    ("query($f: AnalysisFilter) { analysis(filter: $f) { network } }",
+     [{}, {"f": {"level": "TEAM", "system": "s1-system"}}, {"f": {"level": "TEAM"}}, {"f": None}]),
+    ("query A { teams(first: 3) { totalCount } } query B { places(first: 9) { totalCount } }", [{}]),
+]
+
+
+@pytest.mark.parametrize(("query", "variable_sets"), COSTED)
+def test_kept_costs_are_the_costs_worked_out_afresh(query, variable_sets):
+    schema = build_schema(demo=True)
+    costs = Costs(schema.cost_schema)
+    document = parse(query)
+    sizes = [GraphSizes.from_counts({"Team": 100, "COLLABORATES_WITH": 400, "System": 4}, "v1"),
+             GraphSizes.from_counts({"Team": 300, "COLLABORATES_WITH": 900, "System": 4}, "v2")]
+    operations = ["A", "B"] if "query A" in query else [None]
+    seen = set()
+    for _ in range(2):  # the second round answers from what the first kept
+        for operation in operations:
+            for variables in variable_sets:
+                for size in sizes:
+                    fresh = operation_cost(schema.cost_schema, document, variables, operation, size)
+                    assert costs.cost(document, query, variables, operation, size) == fresh
+                    seen.add(fresh)
+    assert len(seen) > 1 and costs.costs  # the variables and sizes matter, and costs were kept
+
+
+@strawberry.enum
+class Colour(Enum):
+    RED = "red"
+
+
+@strawberry.type
+class Row:
+    name: str
+    note: str | None
+    kinds: list[str]
+    maybe_kinds: list[str | None] | None
+    count: int
+    colour: Colour
+    day: dt.date | None
+
+    @strawberry.field
+    def shout(self) -> str:
+        return self.name.upper()
+
+
+GOOD = Row(name="a", note=None, kinds=["x", "y"], maybe_kinds=["x", None], count=3, colour=Colour.RED, day=dt.date(2026, 4, 1))
+BAD = [
+    Row(name=None, note="n", kinds=["x"], maybe_kinds=None, count=1, colour=Colour.RED, day=None),  # null for String!
+    Row(name="b", note=None, kinds=["x", None], maybe_kinds=[], count=1, colour=Colour.RED, day=None),  # null item
+    Row(name="c", note=None, kinds=[], maybe_kinds=None, count=2**40, colour=Colour.RED, day=None),  # not an Int
+    Row(name="d", note=None, kinds=[], maybe_kinds=None, count=1, colour="purple", day=None),  # not a Colour
+    Row(name="e", note=None, kinds="xy", maybe_kinds=None, count=1, colour=Colour.RED, day=None),  # not a list
+    Row(name=5, note=True, kinds=["x", 7, 1.5], maybe_kinds=[False, None], count=1, colour=Colour.RED, day=None),  # not str
+]
+
+
+@strawberry.interface
+class Named:
+    name: str
+
+
+@strawberry.type
+class Pet(Named):
+    legs: int
+
+
+@strawberry.type
+class Holder:
+    label: str
+    row: Row
+    rows: list[Row | None]
+    maybe: Row | None
+    pet: Pet
+
+
+HOLDERS = [
+    Holder(label="h1", row=GOOD, rows=[GOOD, None], maybe=None, pet=Pet(name="p", legs=4)),
+    Holder(label="h2", row=BAD[0], rows=[GOOD], maybe=GOOD, pet=Pet(name="q", legs=2)),  # null deep in a non-null row
+    Holder(label="h3", row=GOOD, rows=[BAD[2]], maybe=BAD[1], pet=GOOD),  # not an Int; null item; not a Pet
+    Holder(label="h4", row=GOOD, rows=None, maybe=GOOD, pet=Pet(name="r", legs=0)),  # null for a non-null list
+]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def rows(self) -> list[Row | None]:
+        return [GOOD, *BAD]
+
+    @strawberry.field
+    def row(self) -> Row:
+        return BAD[0]
+
+    @strawberry.field
+    def holders(self) -> list[Holder | None]:
+        return HOLDERS
+
+    @strawberry.field
+    def good(self) -> list[Holder]:
+        return [HOLDERS[0], HOLDERS[0]]
+
+
+OPERATION = "{ rows { name note kinds maybeKinds count colour day shout alias: name __typename } }"
+
+
+def _results(query: str) -> list[tuple]:
+    out = []
+    for executor in (StrawberryGraphQLCoreExecutionContext, LeafFastPath):
+        schema = strawberry.Schema(query=Query, execution_context_class=executor)
+        result = schema.execute_sync(query)
+        errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or ())
+        out.append((result.data, errors))
+    return out
+
+
+NESTED = [
+    "{ holders { label row { name count } rows { name kinds __typename } maybe { n: name day } pet { name legs } } }",
+    "{ holders { row { shout name } maybe { ... on Row { name } } } }",  # a resolver and a fragment: graphql-core's way
+    "{ holders { pet { __typename name } rows { colour day maybeKinds } } }",
+]
+
+
+@pytest.mark.parametrize("query", [OPERATION, "{ row { name count } }", "{ rows { kinds } }", "{ rows { name note maybeKinds } }",
+                                   *NESTED,
+                                   "{ good { label rows { name } pet { name legs } } }"])
+def test_the_fast_path_gives_what_graphql_core_gives(query):
+    stock, fast = _results(query)
+    assert fast == stock
+    assert stock[1] or query in ("{ rows { kinds } }", "{ good { label rows { name } pet { name legs } } }")
+
+
+def graphql_core_schema(schema: strawberry.Schema):
+    """The graphql-core schema strawberry executes with, as its execution context sees it (``schema``)."""
+    seen = []
+
+    class Seeing(LeafFastPath):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            seen.append(self.schema)
+
+    schema.execution_context_class = Seeing
+    assert not schema.execute_sync("{ __typename }").errors
+    schema.execution_context_class = LeafFastPath
+    return seen[0]
+
+
+def test_plain_objects_are_planned_all_the_way_down_and_the_rest_is_not():
+    core = graphql_core_schema(strawberry.Schema(query=Query))
+    holder = core.get_type("Holder")
+
+    def plan(selection: str):
+        node = parse("{ holders { %s } }" % selection).definitions[0].selection_set.selections[0].selection_set.selections[0]
+        return plan_object(core, holder.fields[node.name.value], node)
+
+    assert plan("rows { name kinds __typename }") is not None and plan("pet { n: name legs }") is not None
+    assert plan("row { shout }") is None and plan("maybe { ... on Row { name } }") is None
+    assert plan("row { name @include(if: true) }") is None
+
+
+def test_only_plain_leaves_are_planned():
+    core = graphql_core_schema(strawberry.Schema(query=Query))
+    row = core.get_type("Row")
+    assert {name for name, f in row.fields.items() if plan_leaf(f) is not None} == {
+        "name", "note", "kinds", "maybeKinds", "count", "colour", "day"
+    }
+    assert plan_leaf(core.query_type.fields["rows"]) is None
+
+
+TEAMS = """{ teams(first: 40) { totalCount edges { cursor node { id uid name sector service
+  metrics { betweenness community } organisation { uid name kind odsCode }
+  places { since node { name gssCode } }
+  ties(first: 30) { totalCount edges { uid direction kinds frequency trust value wave since until node { uid name } } } } } } }"""
+PEOPLE = """{ people(first: 60) { edges { node { uid name role level staffGroup band clinical
+  teams { role since node { name } } } } } }"""
+
+
+@pytest.mark.parametrize("query", [TEAMS, PEOPLE])
+def test_the_api_answers_the_same_with_and_without_the_leaf_path(demo_server, query):
+    async def run(executor) -> dict:
+        schema = build_schema(demo=True)
+        schema.execution_context_class = executor
+        services = demo_server.services
+        context = Context(services=services, principal=Principal("t", Role.ADMIN), loaders=Loaders(services.repo))
+        result = await schema.execute(query, context_value=context)
+        assert not result.errors, result.errors
+        return result.data
+
+    stock = asyncio.run(run(StrawberryGraphQLCoreExecutionContext))
+    assert stock == asyncio.run(run(LeafFastPath))
+    assert any(e["node"]["ties"]["edges"] for e in stock["teams"]["edges"]) if "teams" in stock else stock["people"]["edges"]
+
+
+WHERE = [
+    '{ teams(first: 500, where: {sector: {eq: HEALTH}, name: {contains: "a"}}) { edges { node { uid } } } }',
+    '{ teams(first: 500, where: {OR: [{sector: {eq: HOUSING}}, {AND: [{sector: {in: [HEALTH, EDUCATION]}},'
+    ' {NOT: {name: {startsWith: "A"}}}]}]}) { edges { node { uid } } } }',
+    '{ organisations(first: 500, where: {kind: {in: [NHS_TRUST, LOCAL_AUTHORITY]}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
+    '{ people(first: 500, where: {level: {eq: SENIOR}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
+]
+
+
+@pytest.mark.parametrize("query", WHERE)
+def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_selects(demo_server, query, monkeypatch):
+    from strawberry.types import get_object_definition
+
+    from carenet.api import connections
+
+    async def run() -> dict:
+        services = demo_server.services
+        context = Context(services=services, principal=Principal("t", Role.ADMIN), loaders=Loaders(services.repo))
+        result = await build_schema(demo=True).execute(query, context_value=context)
+        assert not result.errors, result.errors
+        return result.data
+
+    quick = asyncio.run(run())
+    for cls in (connections.IdFilter, connections.NameFilter, connections.SectorFilter, connections.OrgKindFilter,
+                connections.LevelFilter, connections.TeamWhere, connections.OrganisationWhere, connections.PersonWhere):
+        monkeypatch.setattr(get_object_definition(cls, strict=True), "from_input", None)
+    own = asyncio.run(run())
+    assert quick == own
+    assert next(iter(own.values()))["edges"]  # each filter selects something
