@@ -50,11 +50,8 @@ TASKS_PER_PROCESS = 8
 """Reads a reading process serves before it is replaced (it keeps the memory a big read took)."""
 KEPT_AS_MODELS = (m.LeadershipDemand, m.Baseline, m.CultureIndicator)
 """Nodes that refer to other nodes (an area, an anchor): the import's checks read them as models."""
-
-
 Progress = Callable[[str, int], None]
 """Called with a phase ("read" or "write") and the number of rows just done."""
-
 READ_THREADS = min(4, os.cpu_count() or 1)
 """Files read at once (:func:`read_files`)."""
 
@@ -181,12 +178,12 @@ def tabulate(parsed: Parsed) -> int:
     if not moved:
         return 0
     index: dict[int, int] = {}
-    kept = []
+    rest = []
     for i, item in enumerate(parsed.items):
         if i not in moved:
-            index[i] = len(kept)
-            kept.append(item)
-    parsed.items = kept
+            index[i] = len(rest)
+            rest.append(item)
+    parsed.items = rest
     parsed.ends = {index[i]: columns for i, columns in parsed.ends.items()}
     parsed.ods_anchors = {index[i]: anchor for i, anchor in parsed.ods_anchors.items()}
     return len(moved)
