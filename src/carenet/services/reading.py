@@ -34,12 +34,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from carenet.domain import models as m
-from carenet.domain.text import NAME_KEYED_LABELS, NAME_KEYS, name_keys
+from carenet.domain.text import NAME_KEYED_LABELS
 from carenet.errors import InvalidInput, Problem
 from carenet.interchange import Parsed, read_file
 from carenet.interchange.columnar import Frame
 from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
+from carenet.storage import rows
 
 log = logging.getLogger(__name__)
 
@@ -203,13 +204,9 @@ def model_table(model: type[m.Node], models: Sequence[m.Node]) -> pa.Table:
 
 
 def with_name_keys(frame: Frame) -> Frame:
-    """``frame`` with the name properties its label keeps (:data:`NAME_KEYS`), computed here;
+    """``frame`` with the name properties its label keeps (:data:`NAME_KEYED_LABELS`), computed here;
     a write keeps columns already there (:class:`carenet.storage.rows.TableRows`)."""
     label = getattr(frame.model, "label", None)
     if label not in NAME_KEYED_LABELS or "name" not in frame.table.column_names:
         return frame
-    keys = [name_keys(name) for name in frame.table["name"].to_pylist()]
-    table = frame.table.drop_columns([k for k in NAME_KEYS if k in frame.table.column_names])
-    for key in NAME_KEYS:
-        table = table.append_column(key, pa.array([row[key] for row in keys], pa.string()))
-    return Frame(frame.model, table, frame.source, frame.labels)
+    return Frame(frame.model, rows.with_name_keys(frame.table), frame.source, frame.labels)

@@ -22,7 +22,16 @@ from pydantic import BaseModel
 
 from carenet.domain.text import NAME_KEYS, name_keys
 
-_name_keys = name_keys  # TableRows takes a flag of the same name
+
+def with_name_keys(table: pa.Table) -> pa.Table:
+    """``table`` with the properties stored from its ``name`` column (:data:`NAME_KEYS`; None for
+    a missing name), in place of any it had."""
+    names = table["name"].to_pylist() if "name" in table.column_names else [None] * table.num_rows
+    keys = [name_keys(name) for name in names]
+    table = table.drop_columns([k for k in NAME_KEYS if k in table.column_names])
+    for key in NAME_KEYS:
+        table = table.append_column(key, pa.array([row[key] for row in keys], pa.string()))
+    return table
 
 
 class BulkRows(Sequence[dict[str, Any]]):
@@ -92,11 +101,7 @@ class TableRows(BulkRows):
     def __init__(self, table: pa.Table, skip: tuple[str, ...] = (), *, name_keys: bool = False) -> None:
         self.table = table.drop_columns([c for c in skip if c in table.column_names])
         if name_keys and not set(NAME_KEYS) <= set(self.table.column_names):
-            names = self.table["name"].to_pylist() if "name" in self.table.column_names else [None] * self.table.num_rows
-            keys = [_name_keys(name) for name in names]
-            for key in NAME_KEYS:
-                self.table = self.table.drop_columns([key] if key in self.table.column_names else []).append_column(
-                    key, pa.array([row[key] for row in keys], pa.string()))
+            self.table = with_name_keys(self.table)
 
     def __len__(self) -> int:
         return self.table.num_rows
