@@ -15,7 +15,7 @@ from carenet.config import Settings
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput
 from carenet.services import imports
-from carenet.services.reading import FileReader
+from carenet.services.reading import APART_BYTES, FileReader
 from carenet.storage.queries import Query
 
 from services.test_imports import FILES, write_files
@@ -100,3 +100,51 @@ async def test_a_uid_given_twice_keeps_the_models_rule(tmp_path):
     finally:
         reader.close()
     assert not parsed.frames and [m.name for m, _ in parsed.items] == ["First", "Second"]
+
+
+
+def test_a_server_stopped_after_a_big_upload_leaves_no_semaphore_behind(tmp_path):
+    """A server stopped (SIGTERM) after an upload read in its reading process closes that process
+    cleanly. Closed without waiting, the pool's queues were left to the resource tracker, which
+    warned at exit: "There appear to be 5 leaked semaphore objects"."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from carenet.api.auth import Role, create_api_key
+
+    data = tmp_path / "data"
+    data.mkdir()
+    key = create_api_key(data / "api_keys.json", subject="t", role=Role.ADMIN)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "CARENET_MODE": "production", "CARENET_METRICS_REFRESH_S": "0"}
+    server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data),
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env=env)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/readyz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+        body = "uid,name,kind,sector\n" + "".join(f"o{i},Organisation {i},vcse,voluntary\n" for i in range(40_000))
+        assert len(body) > APART_BYTES  # read in the reading process
+        r = httpx.post(url + "/files/import", headers={"Authorization": f"ApiKey {key}"}, timeout=120,
+                       files=[("files", ("organisations.csv", body.encode(), "text/csv"))])
+        assert r.status_code == 200 and r.json()["rows"] == 40_000, r.text
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=60)
+    assert "Application shutdown complete" in err, err
+    assert "leaked semaphore" not in err, err

@@ -7,6 +7,7 @@ app and the CLI never touch it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,5 +70,5 @@ class Services:
         return await self.repo.wipe()
 
     async def close(self) -> None:
-        self.reader.close()
+        await asyncio.to_thread(self.reader.close)
         await self.store.close()

@@ -133,10 +133,13 @@ class FileReader:
                                                         "to read?); nothing was written", None)]) from None
 
     def close(self) -> None:
+        """Stop the reading process, after the read under way if any (an upload's limits bound
+        it). Waiting lets the pool close its queues: a server that exits without it leaves their
+        semaphores to the resource tracker, which warns of leaked semaphores."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def read_apart(paths: list[Path], wave: str | None, columnar: bool, limits: Limits) -> Parsed:
