@@ -296,7 +296,7 @@ async def main() -> None:
     for name, label in (("team", "team query (target <= 1.5)"), ("page", "page of 50"), ("subgraph", "subgraph")):
         print(f"{label:<42} {pct(h[name], .5) / pct(d[name], .5):.2f}")
     floor = pct(h["floor"], .5)
-    print(f"\n== the HTTP floor: {{ __typename }} through the same client (no store, nothing to resolve)")
+    print("\n== the HTTP floor: { __typename } through the same client (no store, nothing to resolve)")
     print(line("{ __typename }", h["floor"]))
     print(f"{'team ratio with nothing but this added':<42} {(pct(d['team'], .5) + floor) / pct(d['team'], .5):.2f}")
     print("\n== the team query through httpx instead (the client's own work per request is in this figure)")

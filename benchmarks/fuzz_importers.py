@@ -200,21 +200,21 @@ def main() -> None:
             @settings(max_examples=args.round, deadline=None, database=None, derandomize=False,
                       suppress_health_check=list(HealthCheck))
             @given(strategy)
-            def one(data: bytes) -> None:
+            def one(data: bytes) -> None:  # run within this iteration of the loop: B023 is noqa below
                 if time.monotonic() >= deadline:
                     return
-                tried[label] += 1
-                path = folder / file_name
+                tried[label] += 1  # noqa: B023
+                path = folder / file_name  # noqa: B023
                 path.write_bytes(data)
                 try:
-                    parsed = read_file(path, columnar=columnar, limits=LIMITS)
+                    parsed = read_file(path, columnar=columnar, limits=LIMITS)  # noqa: B023
                     outcomes["problems" if parsed.problems else "read"] += 1
                 except CarenetError:
                     outcomes["carenet error"] += 1
                 except Exception as exc:  # noqa: BLE001 - what the fuzzing looks for
                     outcomes["non-clean"] += 1
                     frame = traceback.extract_tb(exc.__traceback__)[-1]
-                    key = (label, f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}")
+                    key = (label, f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}")  # noqa: B023
                     failures.setdefault(key, (str(exc)[:200], data[:300]))
 
             try:

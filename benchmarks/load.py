@@ -56,7 +56,7 @@ async def copy_reference(changes: ChangeSet, folder: Path) -> tuple[int, float]:
     files: list[tuple[str, Path, str]] = []
     rows_total = 0
     by_table: dict[str, list[dict]] = defaultdict(list)
-    for (name, params), rows, _, _ in repo_for_labels._ops(changes):
+    for (name, params), _rows, _, _ in repo_for_labels._ops(changes):
         by_table[name] += params["rows"]
     for name, rows in by_table.items():
         upsert = REGISTRY[name].ladybug
@@ -68,7 +68,7 @@ async def copy_reference(changes: ChangeSet, folder: Path) -> tuple[int, float]:
         rows_total += table.num_rows
     store, _ = await open_store(folder / "copy")
     started = time.perf_counter()
-    for name, path, create in files:
+    for _name, path, create in files:
         head, _, options = create.partition("$rows")
         statement = head + '"' + str(path) + '"' + options
         await store.run_schema([statement])

@@ -153,7 +153,7 @@ async def drive(server: Server, key: str, writes: list[tuple[str, dict]], client
                 async with session.post(server.url + "/graphql", json={"query": UPSERT, "variables": {"input": payload}},
                                         headers=headers) as response:
                     body = await response.json(content_type=None)
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            except (TimeoutError, aiohttp.ClientError, ValueError):
                 errors += 1
                 return  # the server is gone
             if response.status == 200 and not body.get("errors"):

@@ -200,7 +200,7 @@ def attack(tables: dict[tuple[str, tuple[str, ...]], list[dict]]) -> dict[tuple,
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     cells = set()
-    for (ch, by), rows in tables.items():
+    for rows in tables.values():
         for row in rows:
             cells.add((row.get("place"), row.get("level")))
     chars = {ch: list(rows[0]["categories"]) for (ch, _), rows in tables.items() if rows}

@@ -103,7 +103,7 @@ def generate(seed: int, *, orgs: int = 30, teams: int = 45, people: int = 30) ->
             g.add_rel(m.MemberOf(source=f"p{i:02d}", target=f"t{rng.randrange(teams):02d}", **_dated(rng)))
         if rng.random() < 0.2:
             g.add_rel(m.Leads(source=f"p{i:02d}", target=f"o{rng.randrange(orgs):02d}", **_dated(rng)))
-    for label, prefix, n, model, kinds in (("Team", "t", teams, m.CollaboratesWith, ["referral"]),
+    for _label, prefix, n, model, kinds in (("Team", "t", teams, m.CollaboratesWith, ["referral"]),
                                            ("Organisation", "o", orgs, m.CollaboratesWith, ["referral"]),
                                            ("Person", "p", people, m.WorksWith, ["advice"])):
         pairs = {(rng.randrange(n), rng.randrange(n)) for _ in range(n * 2)}
@@ -203,7 +203,7 @@ class Oracle:
                     "startsWith" not in cond or name.startswith(fold(cond["startsWith"])))
             else:
                 have = self.value(label, uid, key)
-                wanted = lambda v: v.lower() if key in ("sector", "kind", "level") else v  # noqa: E731
+                wanted = lambda v, key=key: v.lower() if key in ("sector", "kind", "level") else v  # noqa: E731
                 ok = ("eq" not in cond or wanted(cond["eq"]) in have) and (
                     "in" not in cond or bool(have & {wanted(v) for v in cond["in"]}))
             if not ok:

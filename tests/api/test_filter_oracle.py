@@ -19,7 +19,7 @@ import pytest
 from carenet.bootstrap import build
 from carenet.config import Settings
 from api.conftest import running
-from api.oracle_data import BOUNDARY, DAYS, LEVELS, SECTORS, SERVICES, WAVES, WORDS, Oracle, generate
+from api.oracle_data import BOUNDARY, DAYS, LEVELS, SECTORS, SERVICES, WAVES, Oracle, generate
 
 SEED = 20260
 PAGE = 12

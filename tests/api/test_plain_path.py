@@ -282,7 +282,7 @@ def test_plain_objects_are_planned_all_the_way_down_and_the_rest_is_not():
     holder = core.get_type("Holder")
 
     def plan(selection: str):
-        node = parse("{ holders { %s } }" % selection).definitions[0].selection_set.selections[0].selection_set.selections[0]
+        node = parse(f"{{ holders {{ {selection} }} }}").definitions[0].selection_set.selections[0].selection_set.selections[0]
         return plan_object(core, holder.fields[node.name.value], node)
 
     assert plan("rows { name kinds __typename }") is not None and plan("pet { n: name legs }") is not None

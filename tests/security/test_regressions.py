@@ -210,7 +210,7 @@ def test_cypher_payloads_in_names_filters_and_uids_change_nothing(two_systems) -
                 assert "errors" in got or got["data"]["teams"]["totalCount"] == len(names), got
                 continue
             assert "errors" not in got, (payload, got)
-            match = (lambda n: payload.lower() in n.lower()) if op == "contains" else (lambda n: n.lower().startswith(payload.lower()))
+            match = (lambda n, p=payload: p.lower() in n.lower()) if op == "contains" else (lambda n, p=payload: n.lower().startswith(p.lower()))
             expected = {u for u, n in names.items() if match(n)}
             strict = {u for u, n in names.items() if (payload in n if op == "contains" else n.startswith(payload))}
             found = {e["node"]["uid"] for e in got["data"]["teams"]["edges"]}

@@ -188,7 +188,7 @@ async def test_a_failed_transaction_writes_nothing(any_repo):
     await any_repo.apply(small_system())
     broken = Query("test_broken", "THIS IS NOT CYPHER", write=True)
     ok = ("node_upsert_team", {"rows": [m.Team(uid="new", name="New", sector="health").model_dump()]})
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - each store raises its own driver's error
         await any_repo.store.write_batch([ok, (broken, {})])
     assert await any_repo.get(NodeLabel.TEAM, "new") is None
     assert await any_repo.count(NodeLabel.TEAM) == 4
@@ -521,11 +521,11 @@ async def test_every_page_and_count_query_orders_and_counts_as_python_does(any_r
         stored = metrics.get(label, {})
         key = {
             "uid": lambda u: u,
-            "name": lambda u: sort_key(of_label[u].name),
-            "degree": lambda u: degree[u],
-            "betweenness": lambda u: stored.get(u, -1.0),
-            "brokerage": lambda u: stored[u] * 2 if u in stored else -1.0,
-            "constraint": lambda u: 1 - stored[u] / 4 if u in stored else -1.0,
+            "name": lambda u, nodes=of_label: sort_key(nodes[u].name),
+            "degree": lambda u, degree=degree: degree[u],
+            "betweenness": lambda u, stored=stored: stored.get(u, -1.0),
+            "brokerage": lambda u, stored=stored: stored[u] * 2 if u in stored else -1.0,
+            "constraint": lambda u, stored=stored: 1 - stored[u] / 4 if u in stored else -1.0,
         }
         for order_by in q.SORT_KEYS[label]:
             for descending in (False, True):

@@ -5,7 +5,6 @@ store always opens again (issue 14)."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import signal

@@ -6,7 +6,6 @@ same filter, asked directly over HTTP.
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 

@@ -10,7 +10,7 @@ import math
 import struct
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -343,7 +343,7 @@ def test_the_export_keeps_the_legend_the_caption_and_print_resolution(server, br
     svg = browser.send("download", selector="#export-svg", path=str(tmp_path / "map.svg"))
     root = ET.parse(svg["path"]).getroot()
     caption = " ".join(t.text for t in root.findall(".//s:g[@class='caption']/s:text", SVG))
-    today = datetime.now(timezone.utc).date().isoformat()
+    today = datetime.now(UTC).date().isoformat()
     assert "View: System overview" in caption and f"place {place}" in caption and today in caption
     legend = [t.text for t in root.findall(".//s:g[@class='legend']/s:text", SVG)]
     assert any(t.startswith("silo:") for t in legend) and any(t.startswith("broker:") for t in legend)

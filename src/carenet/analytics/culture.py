@@ -301,9 +301,12 @@ def _flag(rows: dict[str, dict[str, Any]], latest: Mapping[str, Mapping[str, dic
                 rows[o]["flags"].append({"code": rule["code"], "text": rule["text"], "evidence": [
                     f"{meta.get('name', code)}: {_fmt(value, scale)} in {_period(chosen[o])} "
                     f"({'lowest' if worst_low else 'highest'} quarter of {len(orgs)} organisations: "
-                    f"{'at or below' if worst_low else 'at or above'} {_fmt(edge, scale)}; {chosen[o]['responses']} responses)",
-                    f"{_MEASURE_WORDS[measure]}: {m_value:.2f} ({'lowest' if rule['measure_side'] == 'low' else 'highest'} "
-                    f"quarter: {'at or below' if rule['measure_side'] == 'low' else 'at or above'} {m_edge:.2f}; "
+                    f"{'at or below' if worst_low else 'at or above'} {_fmt(edge, scale)}; "
+                    f"{chosen[o]['responses']} responses)",
+                    f"{_MEASURE_WORDS[measure]}: {m_value:.2f} "
+                    f"({'lowest' if rule['measure_side'] == 'low' else 'highest'} "
+                    f"quarter: {'at or below' if rule['measure_side'] == 'low' else 'at or above'} "
+                    f"{m_edge:.2f}; "
                     f"{positions[o]['leaders']} leaders)",
                 ]})
 

@@ -203,7 +203,7 @@ def ei_index(
     k = len(groups)
     cs, ct = codes[s], codes[t]
     internal_mask = cs == ct
-    I, E = float(w[internal_mask].sum()), float(w[~internal_mask].sum())
+    I, E = float(w[internal_mask].sum()), float(w[~internal_mask].sum())  # noqa: E741 - Krackhardt and Stern's names
     sizes = np.bincount(codes[codes >= 0], minlength=k).astype(float)
     n = sizes.sum()
     p_int = float((sizes * (sizes - 1)).sum())

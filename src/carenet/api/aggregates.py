@@ -4,8 +4,8 @@ Counts of people below national level, and every figure about ethnicity or sex, 
 small-number rule: 1-7 shown as ``*`` (``count`` null, ``shown`` "*"), others rounded to the
 nearest 5, percentages from the rounded figures. Leaders' diversity is also audited against
 differencing: ``c`` (``count`` null) is a count of 8 or more withheld so that no ``*`` can be
-worked out; shares come with intervals, and a point percent only where totals are large. Filtering people (``personWhere``) needs the
-frontend role: a filter down to one person would otherwise tell the public whether they exist.
+worked out; shares come with intervals, and a point percent only where totals are large.
+Filtering people (``personWhere``) needs the frontend role: a filter down to one person would otherwise tell the public whether they exist.
 """
 
 from __future__ import annotations

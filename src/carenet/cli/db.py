@@ -153,7 +153,8 @@ def backup(
         return response.json()
 
     result = local_or_remote(settings, local, remote)
-    out.print(f"backed up {sum(result['counts'].values()):,} records (schema version {result['schema_version']}) into {result['dir']}")
+    records = sum(result["counts"].values())
+    out.print(f"backed up {records:,} records (schema version {result['schema_version']}) into {result['dir']}")
 
 
 @app.command()

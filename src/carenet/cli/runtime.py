@@ -59,7 +59,8 @@ def remote(settings: Settings, held: str | None = None) -> httpx.Client:
         held = held or f"the embedded database at {settings.ladybug_path} is held by another process"
         raise StorageUnavailable(
             f"{held}, and no running carenet server is recorded in {server_file_path(settings)}",
-            suggestion="stop the process that holds it, or pass --server URL (or CARENET_SERVER_URL) of the server that does",
+            suggestion="stop the process that holds it, or pass --server URL (or CARENET_SERVER_URL) "
+            "of the server that does",
         )
     path = admin_key_path(settings)
     key = settings.admin_key.get_secret_value() if settings.admin_key else None
@@ -68,7 +69,8 @@ def remote(settings: Settings, held: str | None = None) -> httpx.Client:
     if key is None:
         raise StorageUnavailable(
             "the embedded database is held by another process and no admin key was found",
-            suggestion=f"set CARENET_ADMIN_KEY to the server's key, or stop the process holding {settings.ladybug_path}",
+            suggestion=f"set CARENET_ADMIN_KEY to the server's key, or stop the process holding "
+            f"{settings.ladybug_path}",
         )
     return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=600)
 

@@ -17,10 +17,14 @@ from typing import Any
 from carenet.interchange import charts
 
 STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2rem}
-figure{display:inline-block;margin:.5rem 1rem .5rem 0;vertical-align:top}figcaption{font-size:.8rem;color:#444;max-width:30rem}
-table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:top}
+body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1b1b1b;max-width:60rem;
+margin:2rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.6rem;margin-bottom:.2rem}
+h2{font-size:1.2rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2rem}
+figure{display:inline-block;margin:.5rem 1rem .5rem 0;vertical-align:top}
+figcaption{font-size:.8rem;color:#444;max-width:30rem}
+table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:600;padding:.3rem 0}.meta{color:#555;font-size:.85rem}
 section{page-break-inside:auto}h2{page-break-after:avoid}figure{page-break-inside:avoid}
 """
@@ -44,7 +48,8 @@ def _table(t: dict[str, Any]) -> str:
         return f"<p class=\"meta\">{html.escape(t['caption'])}: none.</p>"
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in t["columns"])
     body = "".join("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>" for row in t["rows"])
-    return f"<table><caption>{html.escape(t['caption'])}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    caption = html.escape(t["caption"])
+    return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def render_html(pack: dict[str, Any]) -> str:

@@ -60,7 +60,8 @@ def _year_from_name(path: Path) -> int | None:
 
 
 def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue | None = None) -> None:
-    """NHS Staff Survey organisation results (either layout) as :class:`~carenet.domain.models.CultureIndicator` items."""
+    """NHS Staff Survey organisation results (either layout) as
+    :class:`~carenet.domain.models.CultureIndicator` items."""
     cat = cat or catalogue()
     source = path.name
     rows = csv_rows(text, source, parsed)
@@ -106,7 +107,7 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
     for line, cells in rows:
         parsed.rows += 1
 
-        def cell(i: int | None) -> str:
+        def cell(i: int | None, cells: list = cells) -> str:
             return str(cells[i - 1]).strip() if i is not None and i <= len(cells) and cells[i - 1] is not None else ""
 
         bad: list[Problem] = []

@@ -81,7 +81,8 @@ def node_link(G: nx.Graph) -> dict[str, Any]:
 
 
 def cytoscape(G: nx.Graph) -> dict[str, Any]:
-    """Cytoscape.js elements: ``{"elements": {"nodes": [{"data": ...}], "edges": [...]}}``; edges keep their uid as id."""
+    """Cytoscape.js elements: ``{"elements": {"nodes": [{"data": ...}], "edges": [...]}}``; edges keep
+    their uid as id."""
     doc = nx.cytoscape_data(_cleaned(G, _json_value))
     for edge in doc["elements"]["edges"]:
         data = edge["data"]

@@ -3,7 +3,8 @@
 A row is a mapping of column name to text (or, from XLSX, a number, date or bool). Empty cells
 mean "not given". Lists are written ``a;b;c``; dates as ``YYYY-MM-DD``; booleans as
 ``true``/``false`` (also yes/no, 1/0). A text cell that a CSV export quoted against formula
-injection (``'=...``, :mod:`carenet.interchange.formulas`) reads back without the quote. Relationship uids default to ``TYPE:source>target``
+injection (``'=...``, :mod:`carenet.interchange.formulas`) reads back without the quote.
+Relationship uids default to ``TYPE:source>target``
 (``@wave`` for survey ties), so importing the same file twice writes the same graph.
 """
 

@@ -83,7 +83,9 @@ def read_ods(path: Path, text: str, parsed: Parsed) -> None:
                 f"{source}:{line}:{len(cells) + 1}",
                 f"an ODS record has 27 columns (at least 12 are needed); this row has {len(cells)}", None))
             continue
-        cell = lambda n: cells[n - 1].strip() if len(cells) >= n else ""  # noqa: E731
+        def cell(n: int, cells: list = cells) -> str:
+            return cells[n - 1].strip() if len(cells) >= n else ""
+
         opened = _date(cell(11), f"{source}:{line}:11", parsed)
         closed = _date(cell(12), f"{source}:{line}:12", parsed)
         if opened is False or closed is False:

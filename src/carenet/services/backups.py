@@ -72,7 +72,7 @@ async def every(store: GraphStore, root: Path, interval: dt.timedelta, *, keep: 
     root.mkdir(parents=True, exist_ok=True)
     while True:
         await asyncio.sleep(interval.total_seconds())
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         try:
             manifest = await backup(store, root / stamp, schema_dir=schema_dir)
             gone = files.prune(root, keep)

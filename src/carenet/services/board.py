@@ -180,7 +180,8 @@ async def _collective(repo: Repository, scope: Scope, cache: analysis.AnalysisCa
     ei = silos["ei"]["sector"]
     comms = silos["communities"]
     sentences = [
-        f"Teams' ties run {ei['internal']:.0f} within sectors and {ei['external']:.0f} across them (E-I index {ei['index']:.2f}; "
+        f"Teams' ties run {ei['internal']:.0f} within sectors and {ei['external']:.0f} across them "
+        f"(E-I index {ei['index']:.2f}; "
         f"{ei['expected']:.2f} if ties fell at random).",
         f"{comms['silos']} of {comms['count']} communities of teams are mostly one organisation's teams (silos).",
     ]
@@ -188,7 +189,8 @@ async def _collective(repo: Repository, scope: Scope, cache: analysis.AnalysisCa
     def broker(uid: str) -> str:
         node = G.nodes.get(uid, {})
         org = node.get("organisation")
-        return f"a {node.get('kind') or ''} leader at {orgs.nodes[org].get('name') if org in orgs else 'an organisation'}".replace("  ", " ")
+        where = orgs.nodes[org].get("name") if org in orgs else "an organisation"
+        return f"a {node.get('kind') or ''} leader at {where}".replace("  ", " ")
 
     top = brokers["betweenness"]["top"][:5]
     rows = [[broker(t["node"]), f"{t['betweenness']:.3f}"] for t in top]
@@ -199,7 +201,9 @@ async def _collective(repo: Repository, scope: Scope, cache: analysis.AnalysisCa
     hand = gaps["handoffs"] or {"gaps": []}
     pathway_names = {p["id"]: p["name"] for p in await analysis.pathways(repo)}
     for g in hand["gaps"]:
-        sentences.append(f"In the {pathway_names.get(g['pathway'], g['pathway'])} pathway, the hand-off from '{g.get('from_step_name')}' to '{g.get('to_step_name')}' has no working tie.")
+        pathway = pathway_names.get(g["pathway"], g["pathway"])
+        sentences.append(f"In the {pathway} pathway, the hand-off from '{g.get('from_step_name')}' "
+                         f"to '{g.get('to_step_name')}' has no working tie.")
     if not hand["gaps"]:
         sentences.append("Every pathway hand-off has a working tie between the teams.")
     return {"id": "collective", "title": "Collective leadership across boundaries", "sentences": sentences, "charts": [chart],

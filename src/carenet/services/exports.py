@@ -205,7 +205,7 @@ def group_table(G: nx.DiGraph, by: str = "sector") -> list[dict[str, Any]]:
         vs = members[group]
         n, i, e = len(vs), internal[group], external[group]
 
-        def mean(metric: str) -> float | None:
+        def mean(metric: str, vs: list = vs) -> float | None:
             values = [G.nodes[v][metric] for v in vs if G.nodes[v].get(metric) is not None]
             return statistics.fmean(values) if values else None
 

@@ -40,11 +40,13 @@ ASSUMPTIONS = (
     "Leavers: a flat share of the leaders at each level leaves each year (leaver_rate), the same every year; "
     "nobody joins from outside the area.",
     "Pipeline: the people one level below who hold every capability the level requires (required_capabilities). "
-    "It is a fixed pool drawn down as posts are filled and never replenished: nobody develops into it during the five years.",
+    "It is a fixed pool drawn down as posts are filled and never replenished: nobody develops into it "
+    "during the five years.",
     "Promotion: a person drawn from the pipeline is counted at the level they fill; their old post is not "
     "refilled in the model, and they still count as leaders at their old level in that level's own rows.",
     "Demand: the leaders the area says it needs at each level each year (LeadershipDemand); the gap is demand "
-    "minus leaders after leavers and hires (positive: a shortfall; negative: more leaders than needed, nobody is let go).",
+    "minus leaders after leavers and hires (positive: a shortfall; negative: more leaders than needed, "
+    "nobody is let go).",
 )
 """What the five-year model assumes, stated in the report itself (and in the README)."""
 

@@ -107,7 +107,7 @@ async def backup(store: GraphStore, dest: Path, schema_dir: Path) -> Manifest:
     if not found.ok:
         shutil.rmtree(dest, ignore_errors=True)
         raise Conflict("the backup copy failed its check and was removed: " + "; ".join(found.problems))
-    manifest = Manifest(dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), found.schema_version, found.counts)
+    manifest = Manifest(dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), found.schema_version, found.counts)
     manifest.write(dest)
     return manifest
 
@@ -127,7 +127,7 @@ async def verify(folder: Path, schema_dir: Path) -> tuple[Manifest, Integrity]:
 def replace_files(source: Path, live: Path) -> Path:
     """Put the backup's database file at ``live``; the files it replaces go to a folder beside it,
     whose path is returned. The caller must hold no store open on ``live``."""
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = live.parent / f"replaced-{stamp}"
     aside.mkdir(parents=True)
     for path in [live, *live.parent.glob(live.name + ".*")]:

@@ -1,8 +1,9 @@
 """Generate the stores' base schema and the CRUD queries from the domain model.
 
 Run ``python -m carenet.storage.codegen`` after changing a model; it rewrites
-``carenet/graph_schema/*/001_base.cypher`` and ``storage/queries/crud.py``. A test fails when either
-is out of date. (Once a release has shipped, a model change also needs a new numbered
+``carenet/graph_schema/*/00[12]_*.cypher`` and the package ``storage/queries/crud/`` (a module per
+label and per relationship type, each under the line length). A test fails when any is out of
+date. (Once a release has shipped, a model change also needs a new numbered
 schema file, because 001 is never applied twice.)
 
 This module writes Cypher text from the fixed schema in :mod:`carenet.domain.schema` at
@@ -18,7 +19,7 @@ from carenet.domain.schema import REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel,
 from carenet.storage.naming import _snake
 from carenet.storage.schema_model import Prop, name_key_props, node_props, rel_props, written_props
 
-CRUD_PATH = Path(__file__).with_name("queries") / "crud.py"
+CRUD_DIR = Path(__file__).with_name("queries") / "crud"
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "graph_schema"  # package data: shipped in the wheel
 
 INDEXED = ("name", "sector", "kind", "level", "area")
@@ -53,8 +54,37 @@ def _returns(var: str, props: tuple[Prop, ...]) -> str:
     return ", ".join(f"{var}.{p.name} AS {p.name}" for p in props)
 
 
+LINE = 120
+"""The longest line written (ruff's ``line-length``): longer strings are split into adjacent literals."""
+
+
+def _chunks(text: str, width: int) -> list[str]:
+    """``text`` cut after spaces into pieces whose literals are at most ``width`` long; joined,
+    they are exactly ``text``."""
+    chunks: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(repr(f"{current} {word} ")) > width:
+            chunks.append(current + " ")
+            current = word
+        else:
+            current = f"{current} {word}" if current or chunks else word
+    chunks.append(current)
+    return chunks
+
+
+def _lit(text: str, indent: int, key: str = "") -> list[str]:
+    """``key=text,`` (or ``text,``) as one literal, or as adjacent literals in parentheses, each
+    line at most :data:`LINE` long."""
+    pad = " " * indent
+    whole = f"{pad}{key}{text!r},"
+    if len(whole) <= LINE:
+        return [whole]
+    return [f"{pad}{key}(", *(f"{pad}    {c!r}" for c in _chunks(text, LINE - indent - 4)), f"{pad}),"]
+
+
 def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=None, counted=False, columns=None) -> str:
-    lines = [f"{const} = Query(", f"    {name!r},", f"    {cypher!r},"]
+    lines = [f"{const} = Query(", f"    {name!r},", *_lit(cypher, 4)]
     if ladybug is not None:
         if isinstance(ladybug, dict):
             lines.append("    ladybug=Upsert(")
@@ -64,14 +94,14 @@ def _q(const: str, name: str, cypher: str, ladybug=None, *, write=False, skip=No
                     lines += [f"            {c!r}," for c in v]
                     lines.append("        ),")
                 else:
-                    lines.append(f"        {k}={v!r},")
+                    lines += _lit(v, 8, f"{k}=") if isinstance(v, str) else [f"        {k}={v!r},"]
             lines.append("    ),")
         elif isinstance(ladybug, tuple):
             lines.append("    ladybug=(")
-            lines += [f"        {s!r}," for s in ladybug]
+            lines += [line for text in ladybug for line in _lit(text, 8)]
             lines.append("    ),")
         else:
-            lines.append(f"    ladybug={ladybug!r},")
+            lines += _lit(ladybug, 4, "ladybug=")
     if write:
         lines.append("    write=True,")
     if skip:
@@ -105,7 +135,8 @@ def node_queries(label: NodeLabel) -> list[str]:
                 "columns": (("uid", "STRING"), *((p.name, p.ladybug_type) for p in written)),
                 "lookup_small": f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid",
                 "update_small": f"UNWIND $rows AS r MATCH (n:{L} {{uid: r.uid}}) SET {_set_cast('n', written)}" if written else None,
-                "create_small": f"UNWIND $rows AS r CREATE (n:{L} {{{_props_cast((Prop('uid', 'STRING'), *written))}}})",
+                "create_small": f"UNWIND $rows AS r CREATE (n:{L} "
+                                f"{{{_props_cast((Prop('uid', 'STRING'), *written))}}})",
             },
             write=True,
             skip="rows",
@@ -160,7 +191,8 @@ def rel_queries(rel_type: RelType) -> list[str]:
             _q(
                 _const("rel_upsert", tag),
                 f"rel_upsert_{tag}",
-                f"UNWIND $rows AS r MATCH {a} MATCH {b} MERGE (a)-[x:{T} {{uid: r.uid}}]->(b){set_neo} RETURN count(x) AS written",
+                f"UNWIND $rows AS r MATCH {a} MATCH {b} MERGE (a)-[x:{T} {{uid: r.uid}}]->(b){set_neo} "
+                "RETURN count(x) AS written",
                 upsert_lb,
                 write=True,
                 skip="rows",
@@ -183,24 +215,42 @@ def rel_queries(rel_type: RelType) -> list[str]:
     return out
 
 
-def crud_module() -> str:
+def _crud_file(title: str, queries: list[str]) -> str:
+    uses = [name for name in ("Query", "Upsert") if any(f"{name}(" in q for q in queries)]
     parts = [
-        '"""Generated CRUD queries for every label and relationship: do not edit.',
+        f'"""Generated named queries of {title}: do not edit (see the package)."""',
+        "",
+        f"from carenet.storage.queries.registry import {', '.join(uses)}",
+        "",
+    ]
+    parts += ["\n".join(["", q]) for q in queries]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def crud_modules() -> dict[str, str]:
+    """Module name -> text: the package ``__init__`` and a module per label and relationship type."""
+    names = [_snake(label.value) for label in NodeLabel] + [rel_type.value.lower() for rel_type in RelType]
+    files = {_snake(label.value): _crud_file(f"the {label.value} label", node_queries(label)) for label in NodeLabel}
+    files |= {rel_type.value.lower(): _crud_file(f"the {rel_type.value} relationship", rel_queries(rel_type))
+              for rel_type in RelType}
+    files["__init__"] = "\n".join([
+        '"""Generated CRUD queries for every label and relationship, a module each: do not edit.',
         "",
         "Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category",
         "labels get no read queries here: they are only ever counted (see ``queries.aggregates``).",
         '"""',
         "",
-        "from carenet.storage.queries.registry import Query, Upsert",
+        "from carenet.storage.queries.crud import (",
+        *(f"    {name}," for name in sorted(names)),
+        ")",
         "",
-    ]
-    for label in NodeLabel:
-        parts += ["", f"# --- {label.value} ---", ""]
-        parts += ["\n".join([q, ""]) for q in node_queries(label)]
-    for rel_type in RelType:
-        parts += ["", f"# --- {rel_type.value} ---", ""]
-        parts += ["\n".join([q, ""]) for q in rel_queries(rel_type)]
-    return "\n".join(parts).rstrip() + "\n"
+        "MODULES = (",
+        *(f"    {name}," for name in names),
+        ")",
+        '"""Every generated module, for the registry."""',
+        "",
+    ])
+    return files
 
 
 def ladybug_schema() -> str:
@@ -255,7 +305,7 @@ def neo4j_name_keys() -> str:
 
 def outputs() -> dict[Path, str]:
     return {
-        CRUD_PATH: crud_module(),
+        **{CRUD_DIR / f"{name}.py": text for name, text in crud_modules().items()},
         SCHEMA_DIR / "ladybug" / "001_base.cypher": ladybug_schema(),
         SCHEMA_DIR / "neo4j" / "001_base.cypher": neo4j_schema(),
         SCHEMA_DIR / "ladybug" / "002_name_keys.cypher": ladybug_name_keys(),

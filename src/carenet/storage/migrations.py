@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from carenet.domain.text import name_keys
-from carenet.storage.queries import core, crud
+from carenet.storage.queries import core
+from carenet.storage.queries.crud import migration
 from carenet.storage.store import GraphStore
 
 _FILE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.cypher$")
@@ -103,5 +104,5 @@ async def migrate(store: GraphStore, schema_dir: Path) -> list[SchemaFile]:
             "name": schema_file.name,
             "applied_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         }
-        await store.write(crud.NODE_UPSERT_MIGRATION, rows=[row])
+        await store.write(migration.NODE_UPSERT_MIGRATION, rows=[row])
     return current.pending

@@ -4,7 +4,7 @@ from carenet.storage.queries import analysis, connections, core, crud, culture, 
 from carenet.storage.queries.registry import Dialect, Query, Registry, Upsert
 
 REGISTRY = Registry()
-for _module in (crud, core, subgraph, connections, relations, analysis, integrity, culture):
+for _module in (*crud.MODULES, core, subgraph, connections, relations, analysis, integrity, culture):
     REGISTRY.add_module(_module)
 from carenet.storage.queries import mutations as _api, pages as _pages  # noqa: E402 (the API's writes, counts, look-ups)
 REGISTRY.add_module(_api)

@@ -1,0 +1,68 @@
+"""Generated CRUD queries for every label and relationship, a module each: do not edit.
+
+Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category
+labels get no read queries here: they are only ever counted (see ``queries.aggregates``).
+"""
+
+from carenet.storage.queries.crud import (
+    baseline,
+    capability,
+    care_pathway,
+    collaborates_with,
+    culture_indicator,
+    delivers,
+    demographic,
+    describes,
+    forum,
+    has_capability,
+    has_step,
+    leadership_demand,
+    leads,
+    member_of,
+    migration,
+    neighbourhood,
+    next,
+    organisation,
+    part_of,
+    pathway_step,
+    person,
+    place,
+    serves,
+    sits_on,
+    survey_wave,
+    system,
+    team,
+    works_with,
+)
+
+MODULES = (
+    system,
+    place,
+    neighbourhood,
+    organisation,
+    team,
+    person,
+    demographic,
+    forum,
+    care_pathway,
+    pathway_step,
+    capability,
+    survey_wave,
+    leadership_demand,
+    baseline,
+    culture_indicator,
+    migration,
+    part_of,
+    serves,
+    member_of,
+    leads,
+    sits_on,
+    collaborates_with,
+    works_with,
+    has_step,
+    next,
+    delivers,
+    has_capability,
+    describes,
+)
+"""Every generated module, for the registry."""
