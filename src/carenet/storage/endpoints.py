@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -21,10 +20,8 @@ from carenet.domain.models import Relationship
 from carenet.domain.schema import REL_SPECS
 from carenet.errors import Problem
 from carenet.storage import tables
+from carenet.storage.changes import ChangeSet
 from carenet.storage.rows import ModelTable
-
-if TYPE_CHECKING:
-    from carenet.storage.repository import ChangeSet
 
 
 @functools.cache

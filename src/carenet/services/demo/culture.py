@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from carenet.domain import models as m
 from carenet.domain.enums import CultureScale, CultureSurvey, OrgKind
 from carenet.interchange.indicators import catalogue
-
-if TYPE_CHECKING:
-    from carenet.services.demo.generator import SystemBuild
+from carenet.services.demo.build import SystemBuild
 
 YEARS = (2024, 2025)
 NHS = (OrgKind.NHS_TRUST, OrgKind.ICB)

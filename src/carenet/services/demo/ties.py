@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import itertools
 import random
-from typing import TYPE_CHECKING
 
 from carenet.domain import models as m
 from carenet.domain.enums import Frequency, PersonTieKind, Sector, TieKind
-
-if TYPE_CHECKING:
-    from carenet.services.demo.generator import SystemBuild, TeamInfo
+from carenet.services.demo.build import SystemBuild, TeamInfo
 
 _KINDS = list(TieKind)
 _FREQ = [Frequency.DAILY, Frequency.WEEKLY, Frequency.WEEKLY, Frequency.MONTHLY, Frequency.MONTHLY, Frequency.QUARTERLY]
