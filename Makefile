@@ -38,6 +38,8 @@ serve: setup
 
 lint: $(STAMP_PY)
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test: setup chromium lint
 	$(PY) -m pytest -q
