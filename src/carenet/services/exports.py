@@ -27,12 +27,15 @@ from typing import Any
 import networkx as nx
 
 from carenet import analytics
+from carenet.domain.enums import Level
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.services import graphs
 from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
 
-LEVELS = ("team", "organisation", "person", "all")
+ALL = "all"
+LEVELS = (*(level.value for level in Level), ALL)
+"""What a graph export may read: one :class:`~carenet.domain.enums.Level`'s network, or ``all`` (every node and relationship)."""
 NODE_METRICS = ("degree", "in_degree", "out_degree", "betweenness", "brokerage", "constraint",
                 "effective_size", "ei_index", "community")
 GROUP_BY = ("sector", "organisation", "place", "system", "community")
@@ -107,8 +110,7 @@ async def full_graph(repo: Repository) -> nx.MultiDiGraph:
 async def network(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter()) -> nx.DiGraph:
     """The collaboration network of one level, filtered, named for graph files: node ``type`` is
     the kind of node and ``label`` its display name (as Gephi expects); no attribute is None."""
-    if level not in LEVELS[:3]:
-        raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
+    level = Level.of(level).value
     scope = await graphs.resolve(repo, Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors),
                                              wave=where.wave, at=where.at, network=where.network))
     G = await graphs.recorded(repo, scope)

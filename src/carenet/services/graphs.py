@@ -30,11 +30,10 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from carenet.analytics.networks import NETWORKS, tie_network
+from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
 from carenet.storage.repository import Repository
 
-LEVELS = ("team", "organisation", "person")
-_LABELS = {"team": "Team", "organisation": "Organisation", "person": "Person"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class Scope:
     filled in by :func:`resolve` (None: not resolved yet).
     """
 
-    level: str = "team"
+    level: Level = Level.TEAM
     system: str | None = None
     place: str | None = None
     sectors: tuple[str, ...] = field(default_factory=tuple)
@@ -59,8 +58,7 @@ class Scope:
     organisation ties are their teams' ties rolled up (set by :func:`resolve`)."""
 
     def __post_init__(self) -> None:
-        if self.level not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        object.__setattr__(self, "level", Level.of(self.level))
         if self.network not in NETWORKS:
             raise ValueError(f"network must be one of {', '.join(NETWORKS)}")
 
@@ -97,7 +95,7 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
 
 
 async def _rolled_up(repo: Repository, scope: Scope) -> Scope:
-    if scope.level != "organisation":
+    if scope.level is not Level.ORGANISATION:
         return scope
     direct = await repo.organisation_tie_waves()
     return replace(scope, rolled_up=tuple(w for w in scope.waves or () if w not in direct))
@@ -127,7 +125,7 @@ def basis(scope: Scope) -> dict:
             "both": "a tie only where both ends report it",
             "directed": "the ties as recorded, in the reporting direction"}[scope.network]
     return {
-        "level": scope.level,
+        "level": scope.level.value,
         "waves": list(scope.waves),
         "at": scope.at.isoformat(),
         "network": scope.network,
@@ -154,9 +152,9 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     wanted = set(scope.waves or ())
     one = scope.waves[0] if len(wanted) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
-    G = nx.DiGraph(level=scope.level, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
+    G = nx.DiGraph(level=scope.level.value, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
                    rolled_up=list(scope.rolled_up), version=repo.version)
-    label = _LABELS[scope.level]
+    label = scope.level.label
     sectors = set(scope.sectors)
     area_system = await _system_of_place(repo, scope.place) if scope.place else None
     for row in projection.nodes.to_pylist():

@@ -19,17 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from carenet.domain.enums import Level
+from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, NotFound, Problem
 from carenet.storage.repository import Repository
 
 MAX_LIMIT = 5_000
 MAX_DEPTH = 5
-
-
-class Level(StrEnum):
-    TEAM = "team"
-    ORGANISATION = "organisation"
-    PERSON = "person"
 
 
 class SizeBy(StrEnum):
@@ -38,7 +34,6 @@ class SizeBy(StrEnum):
     BROKERAGE = "brokerage"
 
 
-KIND = {Level.TEAM: "Team", Level.ORGANISATION: "Organisation", Level.PERSON: "Person"}
 @dataclass(frozen=True)
 class SubgraphFilter:
     level: Level = Level.TEAM
@@ -137,7 +132,7 @@ async def subgraph(
     if centre:
         found = await repo.existing(_label(f.level), [centre])
         if not found:
-            raise NotFound(f"no {KIND[f.level]} with uid {centre!r}", suggestion="check the level and the uid")
+            raise NotFound(f"no {f.level.label} with uid {centre!r}", suggestion="check the level and the uid")
         uids = await _reach(repo, f.level, centre, depth, f.wave, cap=50_000)
     params = _filter(f, uids)
     total = await repo.drawing_total(f.level, **params, plain=plain)
@@ -152,7 +147,7 @@ async def subgraph(
         r["uid"]: DrawNode(
             id=r["uid"],
             label=r["name"],
-            kind=KIND[f.level],
+            kind=f.level.label,
             sector=r["sector"],
             organisation=r["organisation"],
             organisation_name=r["organisation_name"],
@@ -171,10 +166,8 @@ async def subgraph(
     return Subgraph(list(nodes.values()), edges, total_nodes=total, truncated=total > len(nodes))
 
 
-def _label(level: Level):
-    from carenet.domain.schema import NodeLabel
-
-    return NodeLabel(KIND[level])
+def _label(level: Level) -> NodeLabel:
+    return NodeLabel(level.label)
 
 
 def _merge(ties: list[dict], nodes: dict[str, DrawNode]) -> list[DrawEdge]:
