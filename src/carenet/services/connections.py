@@ -16,6 +16,7 @@ from typing import Any
 from carenet.domain.text import sort_key
 from carenet.errors import InvalidInput, Problem
 from carenet.services import cursors
+from carenet.services.filters import given
 from carenet.storage.access.pages import BLANK_KEYS as _BLANK
 from carenet.storage.access.pages import MAX_ALTERNATIVES, MAX_VALUES, SORT_KEYS
 from carenet.storage.access.pages import filter_params as _params
@@ -27,14 +28,21 @@ MAX_PAGE = 500
 
 @dataclass(frozen=True)
 class Cond:
-    """One condition: ``values`` (membership), ``contains``/``starts`` (name), or ``date`` (active at)."""
+    """One condition: ``values`` (membership), ``contains``/``starts`` (name), or ``date`` (active at).
+
+    None is a part not given (an empty ``contains``/``starts`` is read as None, as in
+    :mod:`carenet.services.filters`)."""
 
     field: str
     values: tuple[str, ...] = ()
-    contains: str = ""
-    starts: str = ""
+    contains: str | None = None
+    starts: str | None = None
     date: dt.date | None = None
     negated: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "contains", given(self.contains))
+        object.__setattr__(self, "starts", given(self.starts))
 
     def negate(self) -> Cond:
         return Cond(self.field, self.values, self.contains, self.starts, self.date, not self.negated)

@@ -30,6 +30,7 @@ from carenet import analytics
 from carenet.domain.enums import Level
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.services import graphs
+from carenet.services.filters import Filter
 from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
 
@@ -46,17 +47,17 @@ _SKIP_RELS = {RelType.DESCRIBES}
 
 
 @dataclass(frozen=True)
-class GraphFilter:
-    system: str | None = None
-    place: str | None = None
-    sectors: tuple[str, ...] = ()
-    wave: str | None = None
+class GraphFilter(Filter):
+    """Which part of the graph to export (:class:`~carenet.services.filters.Filter`), which
+    network its metrics read and on which date its ties hold."""
+
     network: str = "either"
     at: dt.date | None = None
     """Ties active on this date (None: today, or the named wave's collection date)."""
     """Which network the metrics read (:mod:`carenet.analytics.networks`); the graph written is the ties as recorded."""
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.network not in analytics.NETWORKS:
             raise ValueError(f"network must be one of {', '.join(analytics.NETWORKS)}")
 

@@ -25,20 +25,22 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
+from carenet.services.filters import Filter
 from carenet.storage.repository import Repository
 
 
 
 @dataclass(frozen=True)
-class Scope:
-    """Which part of the graph to analyse. Empty means everything, as it is now.
+class Scope(Filter):
+    """Which part of the graph to analyse (:class:`~carenet.services.filters.Filter`, plus the
+    level, date and network rule). Empty means everything, as it is now.
 
     ``wave`` names one survey wave (None: the latest wave of each system in scope); ``at`` is the
     date ties must be active on (None: today, or the named wave's collection date). ``waves`` is
@@ -46,10 +48,6 @@ class Scope:
     """
 
     level: Level = Level.TEAM
-    system: str | None = None
-    place: str | None = None
-    sectors: tuple[str, ...] = field(default_factory=tuple)
-    wave: str | None = None
     at: dt.date | None = None
     network: str = "either"
     waves: tuple[str, ...] | None = None
@@ -58,6 +56,7 @@ class Scope:
     organisation ties are their teams' ties rolled up (set by :func:`resolve`)."""
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         object.__setattr__(self, "level", Level.of(self.level))
         if self.network not in NETWORKS:
             raise ValueError(f"network must be one of {', '.join(NETWORKS)}")
