@@ -136,3 +136,19 @@ def test_a_rule_is_read_from_the_model():
     assert rule(m.CollaboratesWith, "kinds").many and rule(m.CollaboratesWith, "kinds").min_length == 1
     assert rule(m.Person, "band").case == "lower" and _fits(rule(m.Person, "band"), "8A")
     assert not _fits(rule(m.Team, "uid"), "-u1")
+
+
+def test_the_template_columns_say_what_the_model_fields_accept():
+    """The columns' own types and value lists (the row path's cell reading, the templates' help)
+    agree with the rule of the model field each fills."""
+    from carenet.interchange import KINDS
+
+    for kind, fast in FAST.items():
+        for column, (model, field) in fast.fields.items():
+            r, c = rule(model, field), KINDS[kind].column(column)
+            if r.type == "enum":
+                assert set(c.allowed) == set(r.allowed), (kind, column)
+            if r.type in ("int", "float", "date", "bool"):
+                assert c.type == r.type, (kind, column)
+            if r.pattern and c.allowed:
+                assert all(_fits(r, value) for value in c.allowed), (kind, column)
