@@ -18,15 +18,13 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import OrganisationWhere, PersonWhere, TeamWhere, to_where
 from carenet.api.context import Context
+from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
 from carenet.services import aggregates as svc
 
 
-@strawberry.enum
-class CountOf(Enum):
-    TEAM = "Team"
-    ORGANISATION = "Organisation"
-    PERSON = "Person"
+CountOf = strawberry.enum(Enum("CountOf", {level.name: level.label for level in Level}, module=__name__))
+"""What ``counts`` counts: a :class:`~carenet.domain.enums.Level`'s nodes, by node label."""
 
 
 @strawberry.enum

@@ -57,11 +57,11 @@ from graphql.pyutils import Undefined
 from graphql.type import GraphQLInterfaceType, GraphQLObjectType
 
 from carenet.api.auth import Role
+from carenet.domain.enums import Level
 
 MAX_COST = 50_000
 PAGE_ARGUMENTS = ("first", "last", "limit")
-LEVELS = {"team": ("Team", "COLLABORATES_WITH"), "organisation": ("Organisation", "COLLABORATES_WITH"),
-          "person": ("Person", "WORKS_WITH")}
+LEVELS = {level.value: (level.label, level.tie) for level in Level}
 """Level -> (node label, tie type) of the network analytics project at that level."""
 ANALYTICS = {"analysis": 1, "analysisReport": 1, "pathways": 1}
 """Root fields costed by the network they project, and how many projections each computes."""

@@ -6,7 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from carenet.domain.enums import ForumKind, Frequency, LeadershipLevel, OrgKind, PersonTieKind, Sector, StaffGroup, TieKind
+from carenet.domain.enums import ForumKind, Frequency, LeadershipLevel, Level, OrgKind, PersonTieKind, Sector, StaffGroup, TieKind
 
 SectorEnum = strawberry.enum(Sector, name="Sector")
 OrgKindEnum = strawberry.enum(OrgKind, name="OrgKind")
@@ -18,11 +18,8 @@ FrequencyEnum = strawberry.enum(Frequency, name="Frequency")
 ForumKindEnum = strawberry.enum(ForumKind, name="ForumKind")
 
 
-@strawberry.enum
-class GraphLevel(Enum):
-    TEAM = "team"
-    ORGANISATION = "organisation"
-    PERSON = "person"
+GraphLevel = strawberry.enum(Level, name="GraphLevel")
+"""The domain's :class:`~carenet.domain.enums.Level` under its schema name."""
 
 
 @strawberry.enum

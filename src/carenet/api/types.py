@@ -17,6 +17,7 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.errors import InvalidInput, Problem
+from carenet.services import cursors
 from carenet.services.relations import Relation
 
 
@@ -51,17 +52,18 @@ class PageInfo:
     end_cursor: str | None
 
 
-def _cursor(row: dict) -> str:
-    return base64.urlsafe_b64encode(f"{row['uid']}|{row.get('tie') or ''}".encode()).decode()
+_cursor = cursors.of_relation
 
 
 def slice_rows(rows: list[dict], first: int, after: str | None) -> tuple[list[dict], PageInfo]:
-    """Keyset slice of rows sorted by (uid, tie): those after the cursor, at most ``first``."""
+    """Keyset slice of rows sorted by (uid, tie): those after the cursor, at most ``first``
+    (none when the cursor's row is gone; an error when ``after`` is not a relation cursor)."""
     if not 0 <= first <= 500:
         raise InvalidInput([Problem("first", "must be between 0 and 500", first)])
     start = 0
     if after:
-        start = next((i + 1 for i, r in enumerate(rows) if _cursor(r) == after), len(rows))
+        tie, uid = cursors.decode(after, cursors.RELATION_KEY, "after")
+        start = next((i + 1 for i, r in enumerate(rows) if r["uid"] == uid and (r.get("tie") or "") == tie), len(rows))
     chosen = rows[start : start + first]
     info = PageInfo(
         has_next_page=start + first < len(rows),

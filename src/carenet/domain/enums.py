@@ -16,6 +16,40 @@ class Sector(StrEnum):
     OTHER = "other"
 
 
+class Level(StrEnum):
+    """Which network a projection, analysis, drawing or export reads: teams, organisations or people.
+
+    The one spelling of "level" in carenet (the GraphQL enum ``GraphLevel`` is made from it).
+    :attr:`label` is the node label of that level, :attr:`tie` the relationship type of its ties.
+    Not to be confused with :class:`LeadershipLevel` (board to team), a property of a person.
+    """
+
+    TEAM = "team"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+    @property
+    def label(self) -> str:
+        """The node label of this level's nodes (``Team``, ``Organisation``, ``Person``)."""
+        return _LEVEL_LABELS[self.value]
+
+    @property
+    def tie(self) -> str:
+        """The relationship type of this level's ties."""
+        return "WORKS_WITH" if self is Level.PERSON else "COLLABORATES_WITH"
+
+    @classmethod
+    def of(cls, value: str, *, extra: tuple[str, ...] = ()) -> Level:
+        """``value`` as a level; a ValueError naming the choices (and ``extra`` ones) otherwise."""
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"level must be one of {', '.join((*cls, *extra))}") from None
+
+
+_LEVEL_LABELS = {"team": "Team", "organisation": "Organisation", "person": "Person"}
+
+
 class OrgKind(StrEnum):
     ICB = "icb"
     NHS_TRUST = "nhs_trust"

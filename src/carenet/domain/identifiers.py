@@ -7,13 +7,24 @@ match gets a message naming the identifier and the expected shape.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator
 
 
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The whole-value pattern an identifier type checks (after stripping and changing ``case``),
+    kept in its ``Annotated`` metadata so other readers (the column-at-a-time import,
+    :mod:`carenet.interchange.rules`) check the same rule; pydantic ignores it."""
+
+    pattern: str
+    case: Literal["upper", "lower", ""] = ""
 
 
 def _pattern(name: str, regex: str, example: str, *, upper: bool = True):
@@ -30,7 +41,8 @@ def _pattern(name: str, regex: str, example: str, *, upper: bool = True):
 
 def identifier(name: str, regex: str, example: str, *, upper: bool = True):
     """Build an identifier type that strips, (optionally) upper-cases and checks ``regex``."""
-    return Annotated[str, BeforeValidator(_strip), AfterValidator(_pattern(name, regex, example, upper=upper))]
+    return Annotated[str, BeforeValidator(_strip), AfterValidator(_pattern(name, regex, example, upper=upper)),
+                     Shape(rf"^(?:{regex})$", "upper" if upper else "")]
 
 
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$"
@@ -61,10 +73,12 @@ CharityNumber = identifier(
     "charity number", r"[0-9]{6,8}(?:-[0-9]{1,3})?|SC[0-9]{6}", "6 to 8 digits (optionally -N), or SC and six digits"
 )
 HousingRegulatorCode = identifier("housing regulator code", r"L[0-9]{4}|LH[0-9]{4}|[0-9]{4}", "L0123, LH0123 or 4729")
+_BAND = r"[1-7]|8[a-d]|9"
 AfcBand = Annotated[
     str,
     BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else str(v) if isinstance(v, int) else v),
-    AfterValidator(_pattern("Agenda for Change band", r"[1-7]|8[a-d]|9", "1 to 7, 8a to 8d, or 9", upper=False)),
+    AfterValidator(_pattern("Agenda for Change band", _BAND, "1 to 7, 8a to 8d, or 9", upper=False)),
+    Shape(rf"^(?:{_BAND})$", "lower"),
 ]
 Postcode = identifier("postcode", r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", "a UK postcode, e.g. LS1 4AP")
 

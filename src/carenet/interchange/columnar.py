@@ -28,9 +28,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from carenet.domain import models as m
-from carenet.domain.identifiers import REL_UID_PATTERN, UID_PATTERN
 from carenet.interchange.formulas import RESTORE_PATTERN
+from carenet.interchange import rules
 from carenet.interchange.kinds import Column, kind_for_header, kind_for_name, normalise_header
+from carenet.interchange.rules import Rule
 
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _INT = r"^-?(?:0|[1-9][0-9]{0,17})$"
@@ -57,11 +58,18 @@ class Frame:
 
 @dataclass(frozen=True)
 class _Fast:
-    """How the rows of one kind become frames: ``limits`` are the models' bounds on text
-    length and numbers, by column; ``build`` turns the checked columns into frames."""
+    """How the rows of one kind become frames: ``fields`` names the model field each column fills
+    (its checks are that field's :func:`~carenet.interchange.rules.rule`); ``links`` are the columns
+    that make relationships, where an empty cell means no relationship; ``build`` turns the checked
+    columns into frames."""
 
     build: Callable[[dict[str, pa.Array], str], list[Frame]]
-    limits: dict[str, tuple[float, float]]
+    fields: dict[str, tuple[type[m.Node] | type[m.Relationship], str]]
+    links: tuple[str, ...] = ()
+
+    def rule(self, column: Column) -> Rule | None:
+        found = self.fields.get(column.name)
+        return rules.rule(*found) if found else None
 
 
 def read_columnar(path: Path, data: bytes) -> tuple[list[Frame], int] | None:
@@ -95,7 +103,8 @@ def read_columnar(path: Path, data: bytes) -> tuple[list[Frame], int] | None:
         rows = len(cells[names[0]])
         if not rows:
             return [], 0
-        values = {name: _convert(kind.column(name), cells[name], fast.limits.get(name)) for name in names}
+        values = {name: _convert(kind.column(name), fast.rule(kind.column(name)), cells[name], name in fast.links)
+                  for name in names}
         return fast.build(values, path.name), rows
     except (_Doubt, pa.ArrowInvalid):
         return None
@@ -137,28 +146,26 @@ def _check(ok: pa.Array, given: pa.Array | None = None) -> None:
         raise _Doubt
 
 
-def _convert(column: Column, text: pa.Array, limits: tuple[float, float] | None) -> pa.Array:
-    """One column's values (null where empty), or :class:`_Doubt`."""
+def _convert(column: Column, rule: Rule | None, text: pa.Array, link: bool) -> pa.Array:
+    """One column's values (null where empty), checked by the rule of the model field it fills
+    (by the column's own list of values where it fills none), or :class:`_Doubt`."""
     given = pc.greater(pc.binary_length(text), 0)
-    if column.required:
+    if column.required or (rule is not None and rule.required and not link):
         _check(given)
     text = pc.if_else(given, text, pa.scalar(None, pa.string()))
-    kind = column.type
-    if kind == "uid":
-        _check(pc.match_substring_regex(text, pattern=UID_PATTERN))
-        return text
-    if kind == "uids":  # a list of uids; empty parts are dropped when the links are made
-        lists = pc.split_pattern(text, pattern=";")
-        parts = _strip(pc.list_flatten(lists))
-        _check(pc.or_(pc.equal(pc.binary_length(parts), 0), pc.match_substring_regex(parts, pattern=UID_PATTERN)))
-        return pa.ListArray.from_arrays(lists.offsets, parts, mask=pc.is_null(lists))
-    if kind == "enum" or (kind == "text" and column.allowed):
+    if column.type == "text":  # the row path restores a text cell an export quoted: row by row
+        _check(pc.invert(pc.match_substring_regex(text, pattern=RESTORE_PATTERN)))
+    if rule is None:
+        if not column.allowed:
+            raise _Doubt  # a column this path has no rule for
         _check(pc.is_in(text, value_set=pa.array(column.allowed, pa.string())), given)
         return text
-    if kind == "enums":
-        allowed = "|".join(re.escape(value) for value in column.allowed)
-        _check(pc.match_substring_regex(text, pattern=rf"^(?:{allowed})(?:[ \t]*;[ \t]*(?:{allowed}))*$"))
-        return pc.split_pattern(pc.replace_substring_regex(text, pattern=r"[ \t]+", replacement=""), pattern=";")
+    if rule.many or column.type == "uids":
+        return _many(rule, text)
+    kind = rule.type
+    if kind == "enum":
+        _check(pc.is_in(text, value_set=pa.array(rule.allowed, pa.string())), given)
+        return text
     if kind == "date":
         _check(pc.match_substring_regex(text, pattern=_DATE))
         parsed = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
@@ -176,16 +183,48 @@ def _convert(column: Column, text: pa.Array, limits: tuple[float, float] | None)
     if kind in ("int", "float"):
         _check(pc.match_substring_regex(text, pattern=_INT if kind == "int" else _FLOAT))
         numbers = pc.cast(text, pa.int64() if kind == "int" else pa.float64())
-        if limits is not None:
-            _check(pc.and_(pc.greater_equal(numbers, limits[0]), pc.less_equal(numbers, limits[1])))
+        _bounds(numbers, rule.ge, rule.gt, rule.le, rule.lt)
         return numbers
     if kind == "text":
-        _check(pc.invert(pc.match_substring_regex(text, pattern=RESTORE_PATTERN)))  # quoted on export: row by row
-        if limits is not None:
-            length = pc.utf8_length(text)
-            _check(pc.and_(pc.greater_equal(length, limits[0]), pc.less_equal(length, limits[1])))
+        text = _text(rule, text)
+        _bounds(pc.utf8_length(text), rule.min_length, None, rule.max_length, None)
         return text
-    raise _Doubt  # a column type this path does not know
+    raise _Doubt  # a field type this path does not know
+
+
+def _text(rule: Rule, text: pa.Array) -> pa.Array:
+    """Text in the rule's case, matching its pattern."""
+    if rule.case:
+        text = pc.utf8_upper(text) if rule.case == "upper" else pc.utf8_lower(text)
+    if rule.pattern is not None:
+        _check(pc.match_substring_regex(text, pattern=rule.pattern))
+    return text
+
+
+def _bounds(values: pa.Array, ge: float | None, gt: float | None, le: float | None, lt: float | None) -> None:
+    for bound, test in ((ge, pc.greater_equal), (gt, pc.greater), (le, pc.less_equal), (lt, pc.less)):
+        if bound is not None:
+            _check(test(values, bound))
+
+
+def _many(rule: Rule, text: pa.Array) -> pa.Array:
+    """A ``;`` list: of enum values (every part one of them), or of texts (empty parts are
+    dropped when the links are made)."""
+    if rule.type == "enum":
+        allowed = "|".join(re.escape(value) for value in rule.allowed)
+        _check(pc.match_substring_regex(text, pattern=rf"^(?:{allowed})(?:[ \t]*;[ \t]*(?:{allowed}))*$"))
+        lists = pc.split_pattern(pc.replace_substring_regex(text, pattern=r"[ \t]+", replacement=""), pattern=";")
+        _bounds(pc.list_value_length(lists), rule.min_length, None, rule.max_length, None)
+        return lists
+    if rule.type != "text":
+        raise _Doubt
+    lists = pc.split_pattern(text, pattern=";")
+    parts = _strip(pc.list_flatten(lists))
+    empty = pc.equal(pc.binary_length(parts), 0)
+    checked = _text(rule, pc.if_else(empty, pa.scalar(None, pa.string()), parts))  # null: not checked
+    _bounds(pc.utf8_length(checked), rule.min_length, None, rule.max_length, None)
+    parts = pc.coalesce(checked, parts)
+    return pa.ListArray.from_arrays(lists.offsets, parts, mask=pc.is_null(lists))
 
 
 # --- from columns to frames -------------------------------------------------------------------
@@ -228,7 +267,6 @@ def _rel_uids(table: pa.Table, model: type[m.Relationship]) -> pa.Table:
     key = pc.binary_join_element_wise(*parts, "")
     if "uid" not in table.column_names:
         return table.append_column("uid", key)
-    _check(pc.match_substring_regex(table["uid"], pattern=REL_UID_PATTERN))
     return table.set_column(table.column_names.index("uid"), "uid", pc.coalesce(table["uid"], key))
 
 
@@ -335,15 +373,26 @@ def _people(values: dict[str, pa.Array], source: str) -> list[Frame]:
     return out
 
 
+def _of(model: type[m.Node] | type[m.Relationship], *names: str, **columns: str) -> dict[str, tuple]:
+    """Columns named like ``model``'s fields (``names``) and others (``column=field``)."""
+    return {**{n: (model, n) for n in names}, **{c: (model, f) for c, f in columns.items()}}
+
+
+_DATED = ("since", "until")
 FAST: dict[str, _Fast] = {
-    "teams": _Fast(_teams, {"name": (1, 300), "service": (0, 200)}),
-    "people": _Fast(_people, {"name": (1, 300), "role": (0, 200)}),
-    "memberships": _Fast(_memberships, {}),
-    "collaborations": _Fast(_relationship(m.CollaboratesWith, _SELF), {"trust": (1.0, 4.0), "value": (1.0, 4.0),
-                                                                       **dict.fromkeys((*m.TRUST_ITEMS, *m.VALUE_ITEMS), (1, 4))}),
-    "person_ties": _Fast(_relationship(m.WorksWith, _SELF), {}),
-    "seats": _Fast(_relationship(m.SitsOn, {**_SELF, "source": "member", "target": "forum"}), {}),
+    "teams": _Fast(_teams, {**_of(m.Team, "uid", "name", "service", "sector"),
+                            **_of(m.PartOf, organisation="target"), **_of(m.Serves, serves="target")},
+                   links=("organisation", "serves")),
+    "people": _Fast(_people, {**_of(m.Person, "uid", "name", "role", "level", "staff_group", "band", "clinical"),
+                              **_of(m.Demographic, "ethnic_category", "sex")}),
+    "memberships": _Fast(_memberships, _of(m.MemberOf, "target", "role", *_DATED, person="source")),
+    "collaborations": _Fast(_relationship(m.CollaboratesWith, _SELF),
+                            _of(m.CollaboratesWith, *(n for n in m.CollaboratesWith.model_fields if n in _SELF))),
+    "person_ties": _Fast(_relationship(m.WorksWith, _SELF), _of(m.WorksWith, *(n for n in m.WorksWith.model_fields if n in _SELF))),
+    "seats": _Fast(_relationship(m.SitsOn, {**_SELF, "source": "member", "target": "forum"}),
+                   _of(m.SitsOn, "role", *_DATED, member="source", forum="target")),
     "person_capabilities": _Fast(_relationship(m.HasCapability, {**_SELF, "source": "person", "target": "capability"}),
-                                 {"level": (1, 4)}),
+                                 _of(m.HasCapability, "level", person="source", capability="target")),
 }
-"""The kinds read here, by template name (every other kind is read row by row)."""
+"""The kinds read here, by template name (every other kind is read row by row), and the model
+field each column fills."""

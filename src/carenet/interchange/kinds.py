@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from carenet.domain import models as m
+from carenet.domain.identifiers import Uid
 from carenet.interchange.formulas import restore
 from carenet.domain.enums import (
     BaselineKind,
@@ -104,6 +107,17 @@ _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 
 
+_UID = TypeAdapter(Uid)
+
+
+def _uid(column: Column, text: str) -> str:
+    """``text`` checked by the model's own :data:`~carenet.domain.identifiers.Uid` type."""
+    try:
+        return _UID.validate_python(text)
+    except ValidationError as exc:
+        raise CellError(column.name, exc.errors()[0]["msg"].removeprefix("Value error, "), text) from None
+
+
 def convert(column: Column, value: Any) -> Any:
     """One cell as the column's Python value (None when empty). Raises :class:`CellError`."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -134,7 +148,9 @@ def convert(column: Column, value: Any) -> Any:
         bad = [p for p in parts if column.allowed and p not in column.allowed]
         if bad:
             raise CellError(column.name, f"not one of: {column.allowed_text}", bad[0])
-        return parts
+        return [_uid(column, p) for p in parts] if column.type == "uids" else parts
+    if column.type == "uid":  # checked here, so a link's bad end is placed at its own column
+        return _uid(column, str(value).strip())
     if column.type == "enum" and column.allowed and str(value).strip() not in column.allowed:
         raise CellError(column.name, f"not one of: {column.allowed_text}", value)
     if column.type == "int" and isinstance(value, float) and value.is_integer():

@@ -8,15 +8,15 @@ of the same filter, run only when asked for.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import itertools
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from carenet.domain.text import sort_key
 from carenet.errors import InvalidInput, Problem
+from carenet.services import cursors
+from carenet.services.filters import given
 from carenet.storage.access.pages import BLANK_KEYS as _BLANK
 from carenet.storage.access.pages import MAX_ALTERNATIVES, MAX_VALUES, SORT_KEYS
 from carenet.storage.access.pages import filter_params as _params
@@ -28,14 +28,21 @@ MAX_PAGE = 500
 
 @dataclass(frozen=True)
 class Cond:
-    """One condition: ``values`` (membership), ``contains``/``starts`` (name), or ``date`` (active at)."""
+    """One condition: ``values`` (membership), ``contains``/``starts`` (name), or ``date`` (active at).
+
+    None is a part not given (an empty ``contains``/``starts`` is read as None, as in
+    :mod:`carenet.services.filters`)."""
 
     field: str
     values: tuple[str, ...] = ()
-    contains: str = ""
-    starts: str = ""
+    contains: str | None = None
+    starts: str | None = None
     date: dt.date | None = None
     negated: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "contains", given(self.contains))
+        object.__setattr__(self, "starts", given(self.starts))
 
     def negate(self) -> Cond:
         return Cond(self.field, self.values, self.contains, self.starts, self.date, not self.negated)
@@ -76,20 +83,6 @@ def dnf(w: Where) -> list[Conj]:
 def filter_params(label: str, where: Where | None) -> dict[str, Any]:
     """The fixed query parameters ``where`` becomes (what the repository sends; for tests)."""
     return _params(label, dnf(where) if where is not None else None)
-
-
-def encode_cursor(key: str, value: Any, uid: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([key, value, uid]).encode()).decode()
-
-
-def decode_cursor(cursor: str, key: str, where: str) -> tuple[Any, str]:
-    try:
-        k, value, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (ValueError, TypeError):
-        raise InvalidInput([Problem(where, "not a cursor of this connection", cursor)]) from None
-    if k != key:
-        raise InvalidInput([Problem(where, f"the cursor is for ordering by {k}, not {key}", cursor)])
-    return value, uid
 
 
 def _unfiltered(where: Where | None) -> bool:
@@ -162,7 +155,7 @@ async def page(
         raise InvalidInput(problems)
     backward = last is not None
     cursor = before if backward else after
-    k, u = (decode_cursor(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], ""))
+    k, u = (cursors.decode(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], ""))
     desc = descending != backward
     uids = uid_only(where)
     if uids is not None and order_by in _ROW_KEYS:  # a look-up by key, ordered here
@@ -174,8 +167,8 @@ async def page(
     rows = rows[:size]
     if backward:
         rows.reverse()
-    cursors = [encode_cursor(order_by, r.pop("sort_key"), r["uid"]) for r in rows]
-    return Page(rows, cursors, has_next=more if not backward else cursor is not None,
+    marks = [cursors.encode(order_by, r.pop("sort_key"), r["uid"]) for r in rows]
+    return Page(rows, marks, has_next=more if not backward else cursor is not None,
                 has_previous=more if backward else cursor is not None)
 
 

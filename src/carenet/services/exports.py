@@ -27,12 +27,16 @@ from typing import Any
 import networkx as nx
 
 from carenet import analytics
+from carenet.domain.enums import Level
 from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABELS, NodeLabel, RelType
 from carenet.services import graphs
+from carenet.services.filters import Filter
 from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
 
-LEVELS = ("team", "organisation", "person", "all")
+ALL = "all"
+LEVELS = (*(level.value for level in Level), ALL)
+"""What a graph export may read: one :class:`~carenet.domain.enums.Level`'s network, or ``all`` (every node and relationship)."""
 NODE_METRICS = ("degree", "in_degree", "out_degree", "betweenness", "brokerage", "constraint",
                 "effective_size", "ei_index", "community")
 GROUP_BY = ("sector", "organisation", "place", "system", "community")
@@ -43,17 +47,17 @@ _SKIP_RELS = {RelType.DESCRIBES}
 
 
 @dataclass(frozen=True)
-class GraphFilter:
-    system: str | None = None
-    place: str | None = None
-    sectors: tuple[str, ...] = ()
-    wave: str | None = None
+class GraphFilter(Filter):
+    """Which part of the graph to export (:class:`~carenet.services.filters.Filter`), which
+    network its metrics read and on which date its ties hold."""
+
     network: str = "either"
     at: dt.date | None = None
     """Ties active on this date (None: today, or the named wave's collection date)."""
     """Which network the metrics read (:mod:`carenet.analytics.networks`); the graph written is the ties as recorded."""
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.network not in analytics.NETWORKS:
             raise ValueError(f"network must be one of {', '.join(analytics.NETWORKS)}")
 
@@ -107,8 +111,7 @@ async def full_graph(repo: Repository) -> nx.MultiDiGraph:
 async def network(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter()) -> nx.DiGraph:
     """The collaboration network of one level, filtered, named for graph files: node ``type`` is
     the kind of node and ``label`` its display name (as Gephi expects); no attribute is None."""
-    if level not in LEVELS[:3]:
-        raise ValueError(f"level must be one of {', '.join(LEVELS[:3])}")
+    level = Level.of(level).value
     scope = await graphs.resolve(repo, Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors),
                                              wave=where.wave, at=where.at, network=where.network))
     G = await graphs.recorded(repo, scope)

@@ -25,32 +25,29 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from carenet.analytics.networks import NETWORKS, tie_network
+from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
+from carenet.services.filters import Filter
 from carenet.storage.repository import Repository
 
-LEVELS = ("team", "organisation", "person")
-_LABELS = {"team": "Team", "organisation": "Organisation", "person": "Person"}
 
 
 @dataclass(frozen=True)
-class Scope:
-    """Which part of the graph to analyse. Empty means everything, as it is now.
+class Scope(Filter):
+    """Which part of the graph to analyse (:class:`~carenet.services.filters.Filter`, plus the
+    level, date and network rule). Empty means everything, as it is now.
 
     ``wave`` names one survey wave (None: the latest wave of each system in scope); ``at`` is the
     date ties must be active on (None: today, or the named wave's collection date). ``waves`` is
     filled in by :func:`resolve` (None: not resolved yet).
     """
 
-    level: str = "team"
-    system: str | None = None
-    place: str | None = None
-    sectors: tuple[str, ...] = field(default_factory=tuple)
-    wave: str | None = None
+    level: Level = Level.TEAM
     at: dt.date | None = None
     network: str = "either"
     waves: tuple[str, ...] | None = None
@@ -59,8 +56,8 @@ class Scope:
     organisation ties are their teams' ties rolled up (set by :func:`resolve`)."""
 
     def __post_init__(self) -> None:
-        if self.level not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        super().__post_init__()
+        object.__setattr__(self, "level", Level.of(self.level))
         if self.network not in NETWORKS:
             raise ValueError(f"network must be one of {', '.join(NETWORKS)}")
 
@@ -97,7 +94,7 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
 
 
 async def _rolled_up(repo: Repository, scope: Scope) -> Scope:
-    if scope.level != "organisation":
+    if scope.level is not Level.ORGANISATION:
         return scope
     direct = await repo.organisation_tie_waves()
     return replace(scope, rolled_up=tuple(w for w in scope.waves or () if w not in direct))
@@ -127,7 +124,7 @@ def basis(scope: Scope) -> dict:
             "both": "a tie only where both ends report it",
             "directed": "the ties as recorded, in the reporting direction"}[scope.network]
     return {
-        "level": scope.level,
+        "level": scope.level.value,
         "waves": list(scope.waves),
         "at": scope.at.isoformat(),
         "network": scope.network,
@@ -154,9 +151,9 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     wanted = set(scope.waves or ())
     one = scope.waves[0] if len(wanted) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
-    G = nx.DiGraph(level=scope.level, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
+    G = nx.DiGraph(level=scope.level.value, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
                    rolled_up=list(scope.rolled_up), version=repo.version)
-    label = _LABELS[scope.level]
+    label = scope.level.label
     sectors = set(scope.sectors)
     area_system = await _system_of_place(repo, scope.place) if scope.place else None
     for row in projection.nodes.to_pylist():

@@ -28,13 +28,13 @@ import contextlib
 import datetime as dt
 import logging
 
+from carenet.domain.enums import Level
 from carenet.services.analysis import AnalysisCache, write_metrics
 from carenet.services.graphs import Scope
 from carenet.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 
-LEVELS = ("team", "organisation", "person")
 METRIC_ORDERS = ("betweenness", "brokerage", "constraint")
 NETWORK = "either"
 
@@ -61,8 +61,7 @@ class MetricsKeeper:
 
     async def ensure(self, repo: Repository, level: str, *, cache: AnalysisCache | None = None) -> dt.datetime:
         """Recompute ``level``'s stored metrics unless they match the store; when they were computed."""
-        if level not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        level = Level.of(level)
         async with self._lock():  # one recomputation at a time; a second reader waits for the first
             before = repo.version
             found = self._state.get(level)
@@ -79,7 +78,7 @@ class MetricsKeeper:
             return now
 
     async def ensure_all(self, repo: Repository, *, cache: AnalysisCache | None = None) -> None:
-        for level in LEVELS:
+        for level in Level:
             await self.ensure(repo, level, cache=cache)
 
     async def run_in_background(self, repo: Repository, *, cache: AnalysisCache | None = None,
@@ -93,7 +92,7 @@ class MetricsKeeper:
             if version != seen:
                 seen, since = version, now
                 continue
-            if now - since < self.debounce_s or all(self.is_current(repo, lv) for lv in LEVELS):
+            if now - since < self.debounce_s or all(self.is_current(repo, lv) for lv in Level):
                 continue
             try:
                 await self.ensure_all(repo, cache=cache)

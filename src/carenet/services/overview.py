@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from carenet.services.filters import Filter
 from carenet.services.subgraph import MAX_LIMIT
 from carenet.storage.repository import Repository
 
@@ -49,11 +50,15 @@ class Overview:
 
 
 async def system_overview(
-    repo: Repository, *, system: str = "", place: str = "", sectors: Sequence[str] = (), wave: str = ""
+    repo: Repository, *, system: str | None = None, place: str | None = None, sectors: Sequence[str] = (),
+    wave: str | None = None,
 ) -> Overview:
-    """Organisations of a scope (at most 5,000, best connected first) and the ties between them."""
+    """Organisations of a scope (at most 5,000, best connected first) and the ties between them
+    (a :class:`~carenet.services.filters.Filter`'s fields: None or empty is not set)."""
     # the organisation level of `subgraph`, the plain way
-    params = {"sectors": sectors, "place": place, "system": system, "plain": True}
+    where = Filter(system=system, place=place, sectors=sectors, wave=wave)
+    wave = where.wave or ""  # the repository's "any wave"
+    params = {"sectors": where.sectors, "place": where.place or "", "system": where.system or "", "plain": True}
     total = await repo.drawing_total("organisation", **params)
     rows = await repo.drawing_nodes("organisation", **params, limit=MAX_LIMIT)
     places = await repo.place_names()

@@ -19,17 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from carenet.domain.enums import Level
+from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, NotFound, Problem
+from carenet.services.filters import Filter, given
 from carenet.storage.repository import Repository
 
 MAX_LIMIT = 5_000
 MAX_DEPTH = 5
-
-
-class Level(StrEnum):
-    TEAM = "team"
-    ORGANISATION = "organisation"
-    PERSON = "person"
 
 
 class SizeBy(StrEnum):
@@ -38,16 +35,20 @@ class SizeBy(StrEnum):
     BROKERAGE = "brokerage"
 
 
-KIND = {Level.TEAM: "Team", Level.ORGANISATION: "Organisation", Level.PERSON: "Person"}
 @dataclass(frozen=True)
-class SubgraphFilter:
+class SubgraphFilter(Filter):
+    """Which nodes to draw (:class:`~carenet.services.filters.Filter`, plus the level, people's
+    leadership levels and a name search; None or empty: not set)."""
+
     level: Level = Level.TEAM
-    system: str = ""
-    place: str = ""
-    sectors: Sequence[str] = ()
     levels: Sequence[str] = ()
-    wave: str = ""
-    search: str = ""
+    search: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "level", Level.of(self.level))
+        object.__setattr__(self, "levels", tuple(lv for lv in self.levels or () if lv != ""))
+        object.__setattr__(self, "search", given(self.search))
 
 
 @dataclass
@@ -85,8 +86,9 @@ class Subgraph:
 
 
 def _filter(f: SubgraphFilter, uids: Sequence[str] | None) -> dict:
-    return {"uids": uids, "sectors": f.sectors, "levels": f.levels, "search": f.search, "place": f.place,
-            "system": f.system}
+    """The repository's drawing parameters, where "not set" is an empty string."""
+    return {"uids": uids, "sectors": f.sectors, "levels": f.levels, "search": f.search or "", "place": f.place or "",
+            "system": f.system or ""}
 
 
 def _check(limit: int, depth: int, f: SubgraphFilter) -> None:
@@ -137,8 +139,8 @@ async def subgraph(
     if centre:
         found = await repo.existing(_label(f.level), [centre])
         if not found:
-            raise NotFound(f"no {KIND[f.level]} with uid {centre!r}", suggestion="check the level and the uid")
-        uids = await _reach(repo, f.level, centre, depth, f.wave, cap=50_000)
+            raise NotFound(f"no {f.level.label} with uid {centre!r}", suggestion="check the level and the uid")
+        uids = await _reach(repo, f.level, centre, depth, f.wave or "", cap=50_000)
     params = _filter(f, uids)
     total = await repo.drawing_total(f.level, **params, plain=plain)
     if uids is not None and len(uids) > limit:
@@ -152,7 +154,7 @@ async def subgraph(
         r["uid"]: DrawNode(
             id=r["uid"],
             label=r["name"],
-            kind=KIND[f.level],
+            kind=f.level.label,
             sector=r["sector"],
             organisation=r["organisation"],
             organisation_name=r["organisation_name"],
@@ -163,7 +165,7 @@ async def subgraph(
         )
         for r in rows
     }
-    ties = await repo.drawing_ties(f.level, sorted(nodes), wave=f.wave, plain=plain)
+    ties = await repo.drawing_ties(f.level, sorted(nodes), wave=f.wave or "", plain=plain)
     edges = _merge(ties, nodes)
     for node in nodes.values():
         value = {SizeBy.DEGREE: node.degree, SizeBy.BETWEENNESS: node.betweenness, SizeBy.BROKERAGE: node.brokerage}
@@ -171,10 +173,8 @@ async def subgraph(
     return Subgraph(list(nodes.values()), edges, total_nodes=total, truncated=total > len(nodes))
 
 
-def _label(level: Level):
-    from carenet.domain.schema import NodeLabel
-
-    return NodeLabel(KIND[level])
+def _label(level: Level) -> NodeLabel:
+    return NodeLabel(level.label)
 
 
 def _merge(ties: list[dict], nodes: dict[str, DrawNode]) -> list[DrawEdge]:

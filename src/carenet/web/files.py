@@ -133,7 +133,7 @@ async def export_metrics(
         raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
     if format not in files.TABLE_FORMATS:
         raise HTTPException(400, f"format must be one of {', '.join(files.TABLE_FORMATS)}")
-    if per not in ("node", "group") or level not in exports.LEVELS[:3] or any(b not in exports.GROUP_BY for b in by):
+    if per not in ("node", "group") or level not in exports.LEVELS or level == exports.ALL or any(b not in exports.GROUP_BY for b in by):
         raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
     rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by)
     media, suffix = files.TABLE_FORMATS[format]
