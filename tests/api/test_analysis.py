@@ -20,7 +20,8 @@ query($f: AnalysisFilter, $ids: [ID!]!) {
 
 
 def test_pathways_show_the_one_broken_handoff(demo_server):
-    data = demo_server.gql("{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep toStep fromTeams toTeams hasTie shortestPath } } }", role=Role.FRONTEND)
+    data = demo_server.gql("{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep "
+                           "toStep fromTeams toTeams hasTie shortestPath } } }", role=Role.FRONTEND)
     assert "errors" not in data, data
     pathways = {p["id"]: p for p in data["data"]["pathways"]}
     assert set(pathways) == {"s1-pathway-discharge", "s1-pathway-frailty", "s1-pathway-camhs"}

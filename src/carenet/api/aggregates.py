@@ -66,7 +66,8 @@ class CountGroup:
     place: strawberry.ID | None = strawberry.field(description="The group's place (uid); null unless grouped by place.")
     level: str | None = strawberry.field(description="The group's leadership level as a lower-case string.",
                                          deprecation_reason=DEPRECATED + "use levelCode.")
-    system: strawberry.ID | None = strawberry.field(description="The group's system (uid); null unless grouped by system.")
+    system: strawberry.ID | None = strawberry.field(description="The group's system (uid); null unless grouped "
+                                                                "by system.")
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, or * when suppressed")
     percent: float | None = strawberry.field(description="of the (rounded) total; null when suppressed")
@@ -79,7 +80,8 @@ class CountGroup:
     def kind_code(self) -> OrgKindEnum | None:
         return OrgKindEnum(self.kind) if self.kind else None
 
-    @strawberry.field(description="The group's leadership level (the LeadershipLevel enum); null unless grouped by level.")
+    @strawberry.field(description="The group's leadership level (the LeadershipLevel enum); null unless grouped "
+                                  "by level.")
     def level_code(self) -> LeadershipLevelEnum | None:
         return LeadershipLevelEnum(self.level) if self.level else None
 
@@ -88,7 +90,8 @@ class CountGroup:
 class Counts:
     of: CountOf = strawberry.field(description="What was counted.")
     group_by: list[CountGroupBy] = strawberry.field(description="The dimensions grouped by, in order.")
-    total: int | None = strawberry.field(description="Every group summed (rounded when suppressed); null when shown as *.")
+    total: int | None = strawberry.field(description="Every group summed (rounded when suppressed); null when "
+                                                     "shown as *.")
     total_shown: str = strawberry.field(description="The total as published: a number, or * when suppressed.")
     suppressed: bool = strawberry.field(description="true when the small-number rule was applied")
     groups: list[CountGroup] = strawberry.field(description="One per combination of the dimensions present.")
@@ -99,7 +102,8 @@ async def resolve_counts(
     of: Annotated[CountOf, strawberry.argument(description="What to count.")],
     group_by: Annotated[list[CountGroupBy] | None, strawberry.argument(
         description="Dimensions to group by; omitted = one total.")] = None,
-    team_where: Annotated[TeamWhere | None, strawberry.argument(description="Which teams (counts of teams only).")] = None,
+    team_where: Annotated[TeamWhere | None, strawberry.argument(
+        description="Which teams (counts of teams only).")] = None,
     organisation_where: Annotated[OrganisationWhere | None, strawberry.argument(
         description="Which organisations (counts of organisations only).")] = None,
     person_where: Annotated[PersonWhere | None, strawberry.argument(
@@ -160,8 +164,10 @@ async def resolve_leader_demographics(
     characteristic: Annotated[Characteristic, strawberry.argument(description="Which characteristic.")],
     group_by: Annotated[list[LeaderGroupBy] | None, strawberry.argument(
         description="Dimensions to group by; omitted = by place.")] = None,
-    system: Annotated[strawberry.ID | None, strawberry.argument(description="Only this system's leaders (its uid).")] = None,
-    place: Annotated[strawberry.ID | None, strawberry.argument(description="Only this place's leaders (its uid).")] = None,
+    system: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this system's leaders (its uid).")] = None,
+    place: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this place's leaders (its uid).")] = None,
 ) -> list[LeaderDemographicRow]:
     ctx = info.context
     ctx.principal.require(Role.PUBLIC, "leaderDemographics")

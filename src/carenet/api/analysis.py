@@ -32,10 +32,12 @@ class TieNetwork(Enum):
 
 @strawberry.input(description="Which network an analysis reads. Omitted fields do not narrow it.")
 class AnalysisFilter:
-    level: GraphLevel = strawberry.field(default=GraphLevel.TEAM, description="Which kind of node (people: analyst role).")
+    level: GraphLevel = strawberry.field(default=GraphLevel.TEAM, description="Which kind of node (people: "
+                                                                              "analyst role).")
     network: TieNetwork = strawberry.field(default=TieNetwork.EITHER, description="Which ties count.")
     system: strawberry.ID | None = strawberry.field(default=None, description="Only this system's nodes (its uid).")
-    place: strawberry.ID | None = strawberry.field(default=None, description="Only the nodes serving this place (its uid).")
+    place: strawberry.ID | None = strawberry.field(default=None, description="Only the nodes serving this place "
+                                                                             "(its uid).")
     wave: strawberry.ID | None = strawberry.field(
         default=None, description="survey wave uid; omitted = the latest wave of each system in scope")
     at: dt.date | None = strawberry.field(
@@ -47,7 +49,8 @@ Report = described(service.ReportName, "Report", "A full analytics report (as `c
     "GAPS": "Care-pathway hand-offs with no working tie, missing sectors, forums without VCSE members. Analyst role.",
     "BROKERS": "Betweenness, Gould-Fernandez brokerage, Burt's constraint, cut points and bridges. Analyst role.",
     "QUALITY": "PARTNER trust and value per organisation and tie, and their change between waves. Analyst role.",
-    "LEADERSHIP": "Leaders' diversity against baselines, demand against pipeline, capability gaps. Suppressed; any role.",
+    "LEADERSHIP": "Leaders' diversity against baselines, demand against pipeline, capability gaps. Suppressed; "
+                  "any role.",
     "CULTURE": "Staff survey indicators beside the leaders' network position. Analyst role.",
     "ALL": "Every report above, in one answer. Analyst role.",
 })
@@ -78,7 +81,8 @@ class CommunityView:
     expected_ei: float | None = strawberry.field(description="the E-I index random mixing with the same degrees gives")
     members: list[strawberry.ID] = strawberry.field(description="Uids of the members.")
 
-    @strawberry.field(description="The community's number.", deprecation_reason=DEPRECATED + "use number (a community is not a Node).")
+    @strawberry.field(description="The community's number.",
+                      deprecation_reason=DEPRECATED + "use number (a community is not a Node).")
     def id(self) -> int:
         return self.number
 
@@ -114,11 +118,14 @@ class BridgeView:
 
 @strawberry.type(description="What removing some nodes does to the network.")
 class DepartureImpactView:
-    removed: list[strawberry.ID] = strawberry.field(description="Uids of the nodes removed (those found in the network).")
+    removed: list[strawberry.ID] = strawberry.field(description="Uids of the nodes removed (those found in the "
+                                                                "network).")
     components_before: int = strawberry.field(description="Connected components before.")
     components_after: int = strawberry.field(description="Connected components after.")
-    pairs_disconnected: int = strawberry.field(description="Pairs of the remaining nodes connected before and not after.")
-    efficiency_before: float = strawberry.field(description="Global efficiency (mean inverse shortest path) before, 0-1.")
+    pairs_disconnected: int = strawberry.field(description="Pairs of the remaining nodes connected before and "
+                                                           "not after.")
+    efficiency_before: float = strawberry.field(description="Global efficiency (mean inverse shortest path) "
+                                                            "before, 0-1.")
     efficiency_after: float = strawberry.field(description="Global efficiency after, 0-1.")
     efficiency_change: float = strawberry.field(description="efficiencyAfter minus efficiencyBefore.")
 
@@ -201,7 +208,8 @@ class Analysis:
     @strawberry.field(description="The nodes of highest betweenness, with their Gould-Fernandez brokerage by sector.")
     async def brokers(
         self, info: Info[Context, None],
-        limit: Annotated[int, strawberry.argument(description="At most this many (1-500), highest betweenness first.")] = 20,
+        limit: Annotated[int, strawberry.argument(
+            description="At most this many (1-500), highest betweenness first.")] = 20,
     ) -> list[BrokerView]:
         if not 1 <= limit <= 500:
             raise InvalidInput([Problem("limit", "must be between 1 and 500", limit)])
@@ -228,7 +236,8 @@ class Analysis:
     @strawberry.field(description="What removing these nodes does to the network.")
     async def departure_impact(
         self, info: Info[Context, None],
-        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Uids of the nodes to remove (at least one).")],
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Uids of the nodes to remove (at "
+                                                                            "least one).")],
     ) -> DepartureImpactView:
         if not ids:
             raise InvalidInput([Problem("ids", "name at least one node")])
@@ -252,7 +261,8 @@ async def resolve_analysis(info: Info[Context, None], filter: _FILTER = None) ->
 
 async def resolve_pathways(
     info: Info[Context, None],
-    system: Annotated[strawberry.ID | None, strawberry.argument(description="Only this system's pathways (its uid).")] = None,
+    system: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this system's pathways (its uid).")] = None,
     wave: Annotated[strawberry.ID | None, strawberry.argument(
         description="Ties of this survey wave (its uid); omitted = the latest wave of each system.")] = None,
     at: Annotated[dt.date | None, strawberry.argument(description="Ties active on this date; omitted = today.")] = None,
@@ -263,7 +273,8 @@ async def resolve_pathways(
     return [
         CarePathwayView(
             uid=p["id"], name=p["name"],
-            steps=[PathwayStepView(uid=s["id"], name=s["name"], position=s["position"], teams=s["teams"]) for s in p["steps"]],
+            steps=[PathwayStepView(uid=s["id"], name=s["name"], position=s["position"], teams=s["teams"])
+                   for s in p["steps"]],
             handoffs=[
                 HandoffView(from_step=h["from_step"], to_step=h["to_step"], from_teams=h["from_teams"],
                             to_teams=h["to_teams"], has_tie=h["has_tie"], shortest_path=h["shortest_path"])

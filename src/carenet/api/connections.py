@@ -197,7 +197,8 @@ class OrderField(Enum):
     NAME = strawberry.enum_value("name", description="The name, then the uid.")
     DEGREE = strawberry.enum_value("degree", description="Number of ties (teams, organisations and people).")
     BETWEENNESS = strawberry.enum_value("betweenness", description="Stored betweenness (brought up to date first).")
-    BROKERAGE = strawberry.enum_value("brokerage", description="Stored Gould-Fernandez brokerage (brought up to date first).")
+    BROKERAGE = strawberry.enum_value("brokerage", description="Stored Gould-Fernandez brokerage (brought up to "
+                                                               "date first).")
     CONSTRAINT = strawberry.enum_value("constraint", description="Stored Burt constraint (brought up to date first).")
 
 
@@ -285,9 +286,11 @@ def _root(label: str, where_type: Any, conn_type: Any):
         info: Info[Context, None],
         where: Annotated[where_type | None, strawberry.argument(description="Which nodes; omitted = all.")] = None,
         order_by: Annotated[OrderBy | None, strawberry.argument(description="Their order; omitted = by uid.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size from the start or `after` (1-500).")] = None,
+        first: Annotated[int | None, strawberry.argument(
+            description="Page size from the start or `after` (1-500).")] = None,
         after: Annotated[str | None, strawberry.argument(description="Start after this cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Page size back from the end or `before` (1-500).")] = None,
+        last: Annotated[int | None, strawberry.argument(
+            description="Page size back from the end or `before` (1-500).")] = None,
         before: Annotated[str | None, strawberry.argument(description="End before this cursor.")] = None,
     ) -> conn_type:
         return await _resolve(info, label, where, order_by, first, after, last, before)

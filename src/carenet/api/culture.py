@@ -56,7 +56,8 @@ class CulturePoint:
 class CultureTrend:
     indicator: str = strawberry.field(description="The indicator's code.")
     points: list[CulturePoint] = strawberry.field(description="Its figures, oldest first.")
-    change: float | None = strawberry.field(description="The last figure minus the one before; null unless both are shown.")
+    change: float | None = strawberry.field(description="The last figure minus the one before; null unless both "
+                                                        "are shown.")
     direction: str | None = strawberry.field(description="better, worse or no change (by whether higher is better)")
     since: str | None = strawberry.field(description="The period the change is measured from.")
 
@@ -74,7 +75,8 @@ class CultureOrganisation:
     name: str = strawberry.field(description="The organisation's name.")
     place: strawberry.ID | None = strawberry.field(description="Uid of the place it serves (the first by uid).")
     system: strawberry.ID | None = strawberry.field(description="Uid of its system.")
-    network: LeaderPosition | None = strawberry.field(description="Its leaders' network position; null without leaders.")
+    network: LeaderPosition | None = strawberry.field(description="Its leaders' network position; null without "
+                                                                  "leaders.")
     indicators: list[CultureFigure] = strawberry.field(description="Each indicator's latest figure.")
     trends: list[CultureTrend] = strawberry.field(description="Each indicator over the survey periods.")
     flags: list[CultureFlag] = strawberry.field(description="Findings about the organisation.")
@@ -161,8 +163,10 @@ def _organisation(o: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> Cu
 
 async def resolve_culture(
     info: Info[Context, None],
-    system: Annotated[strawberry.ID | None, strawberry.argument(description="Only this system's organisations (uid).")] = None,
-    place: Annotated[strawberry.ID | None, strawberry.argument(description="Only this place's organisations (uid).")] = None,
+    system: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this system's organisations (uid).")] = None,
+    place: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this place's organisations (uid).")] = None,
 ) -> CultureReport:
     info.context.principal.require(Role.FRONTEND, "culture")
     r = await service.report(info.context.repo, system=system, place=place,

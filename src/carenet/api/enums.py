@@ -63,11 +63,13 @@ class GraphLevel(Enum):
     TEAM = strawberry.enum_value("team", description="Teams, tied by their collaboration (COLLABORATES_WITH).")
     ORGANISATION = strawberry.enum_value(
         "organisation", description="Organisations, tied where their teams (or they themselves) collaborate.")
-    PERSON = strawberry.enum_value("person", description="Leaders, tied by whom they work with (WORKS_WITH). Analyst role.")
+    PERSON = strawberry.enum_value("person", description="Leaders, tied by whom they work with (WORKS_WITH). "
+                                                         "Analyst role.")
 
 
 @strawberry.enum(description="What sets a node's size when the graph is drawn.")
 class SizeMetric(Enum):
     DEGREE = strawberry.enum_value("degree", description="Number of ties (every wave and direction shown).")
-    BETWEENNESS = strawberry.enum_value("betweenness", description="Betweenness centrality (stored, brought up to date).")
+    BETWEENNESS = strawberry.enum_value("betweenness", description="Betweenness centrality (stored, brought up "
+                                                                   "to date).")
     BROKERAGE = strawberry.enum_value("brokerage", description="Gould-Fernandez brokerage across sectors (stored).")

@@ -153,7 +153,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "PART_OF": {**_REL, "source": "Uid of the team, organisation or place that is part of the target.",
                 "target": "Uid of the organisation, place or system it is part of."},
-    "SERVES": {**_REL, "source": "Uid of the team or organisation.", "target": "Uid of the place or neighbourhood served."},
+    "SERVES": {**_REL, "source": "Uid of the team or organisation.", "target": "Uid of the place or "
+                                                                               "neighbourhood served."},
     "MEMBER_OF": {**_REL, "source": "Uid of the person.", "target": "Uid of the team.",
                   "role": "The person's role in the team (free text)."},
     "LEADS": {**_REL, "source": "Uid of the person.", "target": "Uid of the team or organisation they lead."},
@@ -244,7 +245,8 @@ class RelationshipRef:
 
 
 UpsertInput = _lists("UpsertInput", {**NODE_INPUTS, **REL_INPUTS},
-                     "Nodes and relationships to upsert together, in one transaction.", "{} items to create or replace.")
+                     "Nodes and relationships to upsert together, in one transaction.", "{} items to create or "
+                                                                                        "replace.")
 NodeIdsInput = _lists("NodeIdsInput", dict.fromkeys(svc.NODE_KINDS, strawberry.ID), "Uids of nodes to delete, by kind.",
                       "Uids of {} nodes to delete.")
 RelationshipRefsInput = _lists("RelationshipRefsInput", dict.fromkeys(svc.REL_KINDS, RelationshipRef),
@@ -323,7 +325,8 @@ class Mutation:
     @strawberry.mutation(description="Delete nodes and all their relationships (a person's demographic record "
                                      "too), in one transaction. Planner (own system only) or admin.")
     async def delete_nodes(self, info: Info[Context, None],
-                           input: Annotated[NodeIdsInput, strawberry.argument(description="What to delete.")]) -> WriteResult:
+                           input: Annotated[NodeIdsInput, strawberry.argument(
+                               description="What to delete.")]) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "deleteNodes")
         ids = {k: [str(u) for u in v] for k, v in _items(input).items()}

@@ -45,7 +45,8 @@ MAX_TOKENS = 2000
 @strawberry.type(description="Any node of the graph, by its carenet uid.")
 class GraphNode:
     uid: strawberry.ID = strawberry.field(description="The node's uid.")
-    label: str = strawberry.field(description="The node's label (Team, Organisation, Person, Forum, CultureIndicator, ...).")
+    label: str = strawberry.field(description="The node's label (Team, Organisation, Person, Forum, "
+                                              "CultureIndicator, ...).")
     name: str | None = strawberry.field(description="The node's name; null for a label without names.")
     properties: JSON = strawberry.field(description=(
         "Every stored property of the node (a culture indicator below the minimum responses: value held back)."))
@@ -69,7 +70,8 @@ class Query:
     leader_demographics = leader_demographics_field
     export_person = export_person_field
 
-    @strawberry.field(description="The node with this uid, of whatever kind; null when there is none. Analyst role; reading a person is audited.")
+    @strawberry.field(description="The node with this uid, of whatever kind; null when there is none. Analyst "
+                                  "role; reading a person is audited.")
     async def node_by_uid(
         self, info: Info[Context, None],
         uid: Annotated[strawberry.ID, strawberry.argument(description="The node's uid (any label).")],

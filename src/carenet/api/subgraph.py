@@ -50,7 +50,8 @@ class SubgraphNode:
     degree: int = strawberry.field(description="Number of the drawn nodes it has a tie with.")
     betweenness: float | None = strawberry.field(description="Stored betweenness, 0-1; null until computed.")
     brokerage: float | None = strawberry.field(description="Stored Gould-Fernandez brokerage; null until computed.")
-    community: int | None = strawberry.field(description="Number of the node's community (Leiden); null until computed.")
+    community: int | None = strawberry.field(description="Number of the node's community (Leiden); null until "
+                                                         "computed.")
 
     @strawberry.field(description="Global id of the node (a Team, Organisation or Person): what `node(id:)` takes.")
     def id(self) -> strawberry.ID:
@@ -77,7 +78,8 @@ class SubgraphEdge:
 
 @strawberry.type(description="A part of the network for drawing: nodes best-connected first, and the ties among them.")
 class Subgraph:
-    nodes: list[SubgraphNode] = strawberry.field(description="The nodes drawn, at most `limit` (the best-connected when the filter matches more).")
+    nodes: list[SubgraphNode] = strawberry.field(description="The nodes drawn, at most `limit` (the "
+                                                             "best-connected when the filter matches more).")
     edges: list[SubgraphEdge] = strawberry.field(description="The ties between two drawn nodes.")
     total_nodes: int = strawberry.field(description="Number of nodes the filter matched, before `limit`.")
     truncated: bool = strawberry.field(description="true when `limit` left nodes out")
@@ -90,12 +92,14 @@ class Subgraph:
 
 async def resolve_subgraph(
     info: Info[Context, None],
-    filter: Annotated[SubgraphFilter | None, strawberry.argument(description="Which part; omitted = every team.")] = None,
+    filter: Annotated[SubgraphFilter | None, strawberry.argument(
+        description="Which part; omitted = every team.")] = None,
     centre: Annotated[strawberry.ID | None, strawberry.argument(
         description="Uid of a node: draw only the nodes within `depth` ties of it.")] = None,
     depth: Annotated[int, strawberry.argument(description="With `centre`: how many ties out to go (1-5).")] = 1,
     limit: Annotated[int, strawberry.argument(description="At most this many nodes (1-5000).")] = 2000,
-    size_by: Annotated[SizeMetric, strawberry.argument(description="What sets each node's `size`.")] = SizeMetric.DEGREE,
+    size_by: Annotated[SizeMetric, strawberry.argument(
+        description="What sets each node's `size`.")] = SizeMetric.DEGREE,
 ) -> Subgraph:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "subgraph")
@@ -159,7 +163,8 @@ class OverviewNode:
     label: str = strawberry.field(description="The organisation's name.")
     sector: str | None = strawberry.field(description="The sector as a lower-case string.",
                                           deprecation_reason=DEPRECATED + "use sectorCode.")
-    place: strawberry.ID | None = strawberry.field(description="Uid of a place the organisation serves (the first by uid).")
+    place: strawberry.ID | None = strawberry.field(description="Uid of a place the organisation serves (the "
+                                                               "first by uid).")
     place_name: str | None = strawberry.field(description="That place's name.")
     teams: int = strawberry.field(description="number of the organisation's teams")
     inner_ties: int = strawberry.field(description="ties between two teams of this organisation")
@@ -199,7 +204,8 @@ class SystemOverview:
 
 async def resolve_system_overview(
     info: Info[Context, None],
-    filter: Annotated[OverviewFilter | None, strawberry.argument(description="Which organisations; omitted = all.")] = None,
+    filter: Annotated[OverviewFilter | None, strawberry.argument(
+        description="Which organisations; omitted = all.")] = None,
 ) -> SystemOverview:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "systemOverview")

@@ -178,8 +178,10 @@ def _tie_fields(r: dict) -> dict[str, Any]:
     "that selects them; null before the first computation or for a node without ties."))
 class Metrics:
     betweenness: float | None = strawberry.field(description="Betweenness centrality, normalised to 0-1.")
-    brokerage: float | None = strawberry.field(description="Gould-Fernandez brokerage: pairs of other sectors it links.")
-    constraint: float | None = strawberry.field(description="Burt's constraint, 0-1: low for a node spanning structural holes.")
+    brokerage: float | None = strawberry.field(description="Gould-Fernandez brokerage: pairs of other sectors "
+                                                           "it links.")
+    constraint: float | None = strawberry.field(description="Burt's constraint, 0-1: low for a node spanning "
+                                                            "structural holes.")
     community: int | None = strawberry.field(description="Number of the community (Leiden) the node falls in.")
 
 
@@ -217,7 +219,9 @@ class Team(Node):
         return _served(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid))
 
     @strawberry.field(description="Places the team serves, with since/until on the edge.")
-    async def served_places(self, info: Info[Context, None], first: First = 50, after: After = None) -> ServedPlaceConnection:
+    async def served_places(
+        self, info: Info[Context, None], first: First = 50, after: After = None,
+    ) -> ServedPlaceConnection:
         return _served_connection(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid), first, after)
 
     @strawberry.field(description="Collaboration ties, both directions, every wave.")
@@ -271,18 +275,25 @@ class Organisation(Node):
         return _served(await info.context.loaders.load(Relation.PLACES_OF_ORGANISATION, self.uid))
 
     @strawberry.field(description="Places the organisation serves, with since/until on the edge.")
-    async def served_places(self, info: Info[Context, None], first: First = 50, after: After = None) -> ServedPlaceConnection:
-        return _served_connection(await info.context.loaders.load(Relation.PLACES_OF_ORGANISATION, self.uid), first, after)
+    async def served_places(
+        self, info: Info[Context, None], first: First = 50, after: After = None,
+    ) -> ServedPlaceConnection:
+        rows = await info.context.loaders.load(Relation.PLACES_OF_ORGANISATION, self.uid)
+        return _served_connection(rows, first, after)
 
     @strawberry.field(description="The organisation's teams (PART_OF).")
-    async def teams(self, info: Info[Context, None], first: First = 50, after: After = None) -> OrganisationTeamConnection:
+    async def teams(
+        self, info: Info[Context, None], first: First = 50, after: After = None,
+    ) -> OrganisationTeamConnection:
         rows = await info.context.loaders.load(Relation.TEAMS_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
         return OrganisationTeamConnection(total_count=len(rows), page_info=page, rows=chosen)
 
     @strawberry.field(description="Collaboration ties recorded between this organisation and others, both directions, "
                                   "every wave.")
-    async def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> OrganisationTieConnection:
+    async def ties(
+        self, info: Info[Context, None], first: First = 50, after: After = None,
+    ) -> OrganisationTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
         return OrganisationTieConnection(total_count=len(rows), page_info=page,
@@ -320,7 +331,8 @@ class OrganisationTie(Tie):
 class OrganisationTieConnection:
     total_count: int = strawberry.field(description="Number of ties, every page.")
     page_info: PageInfo = strawberry.field(description="Where this page sits.")
-    edges: list[OrganisationTie] = strawberry.field(description="The ties on this page, ordered by the other end's uid.")
+    edges: list[OrganisationTie] = strawberry.field(description="The ties on this page, ordered by the other "
+                                                                "end's uid.")
 
 
 @strawberry.type(description="A team a person is a member of (MEMBER_OF), with the role and dates on the relationship.")
@@ -385,7 +397,9 @@ class Person(Node):
         return [_membership(r) for r in await info.context.loaders.load(Relation.TEAMS_OF_PERSON, self.uid)]
 
     @strawberry.field(description="Teams the person is a member of, with role and since/until on the edge.")
-    async def memberships(self, info: Info[Context, None], first: First = 50, after: After = None) -> MembershipConnection:
+    async def memberships(
+        self, info: Info[Context, None], first: First = 50, after: After = None,
+    ) -> MembershipConnection:
         rows = await info.context.loaders.load(Relation.TEAMS_OF_PERSON, self.uid)
         chosen, page = slice_rows(rows, first, after)
         return MembershipConnection(total_count=len(rows), page_info=page, edges=[_membership(r) for r in chosen])
