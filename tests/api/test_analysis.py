@@ -9,8 +9,8 @@ from demo_figures import demo_teams
 ANALYSIS = """
 query($f: AnalysisFilter, $ids: [ID!]!) {
   analysis(filter: $f) {
-    communities { id size largestOrganisation largestOrganisationShare isSilo singleOrganisation ei expectedEi members }
-    brokers(limit: 5) { id name betweenness brokerage roles }
+    communities { id: number size largestOrganisation largestOrganisationShare isSilo singleOrganisation ei expectedEi members }
+    brokers(limit: 5) { id: uid name betweenness brokerage roles }
     cutPoints
     bridges { source target }
     departureImpact(ids: $ids) { removed componentsBefore componentsAfter pairsDisconnected efficiencyChange }
@@ -20,7 +20,8 @@ query($f: AnalysisFilter, $ids: [ID!]!) {
 
 
 def test_pathways_show_the_one_broken_handoff(demo_server):
-    data = demo_server.gql("{ pathways { id name steps { id name position teams } handoffs { fromStep toStep fromTeams toTeams hasTie shortestPath } } }", role=Role.FRONTEND)
+    data = demo_server.gql("{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep "
+                           "toStep fromTeams toTeams hasTie shortestPath } } }", role=Role.FRONTEND)
     assert "errors" not in data, data
     pathways = {p["id"]: p for p in data["data"]["pathways"]}
     assert set(pathways) == {"s1-pathway-discharge", "s1-pathway-frailty", "s1-pathway-camhs"}
@@ -62,7 +63,7 @@ def test_team_communities_flag_single_organisation_silos(demo_server):
 def test_person_level_analysis_needs_the_analyst_role(demo_server):
     data = demo_server.gql(ANALYSIS, {"f": {"level": "PERSON"}, "ids": ["s1-person-bridge"]}, role=Role.FRONTEND)
     assert data["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    data = demo_server.gql("{ pathways { id } }", role=Role.PUBLIC)
+    data = demo_server.gql("{ pathways { uid } }", role=Role.PUBLIC)
     assert data["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -90,7 +91,7 @@ def test_unknown_departure_ids_are_bad_input(demo_server):
 
 
 def test_the_network_is_chosen_and_said(demo_server):
-    q = """query($n: TieNetwork!) { analysis(filter: {level: ORGANISATION, network: $n}) { network brokers(limit: 3) { id betweenness } }
+    q = """query($n: TieNetwork!) { analysis(filter: {level: ORGANISATION, network: $n}) { network brokers(limit: 3) { id: uid betweenness } }
              analysisReport(report: BROKERS, filter: {level: ORGANISATION, network: $n}) }"""
     seen = {}
     for n in ("EITHER", "BOTH", "DIRECTED"):

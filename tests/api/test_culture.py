@@ -12,11 +12,11 @@ CULTURE = """
 query($system: ID, $place: ID) {
   culture(system: $system, place: $place) {
     minimumResponses warning
-    organisations { id name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
+    organisations { id: uid name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
       indicators { indicator period value responses suppressed scale source }
       trends { indicator change direction since points { period value suppressed } }
       flags { code text evidence } }
-    places { id organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed } }
+    places { id: uid organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed } }
     correlations { indicator measure rho n ciLow ciHigh method warning }
     sources { survey year source records }
   }

@@ -38,7 +38,7 @@ def test_a_report_on_an_empty_scope_is_empty_or_a_clear_error(demo_server, scope
 
 def test_analysis_fields_on_an_empty_scope(demo_server):
     body = demo_server.gql("""{ analysis(filter: {system: "no-such-system"}) { network
-        brokers(limit: 3) { id } } }""", role=Role.ANALYST)
+        brokers(limit: 3) { id: uid } } }""", role=Role.ANALYST)
     for error in body.get("errors", []):
         assert error["extensions"]["code"] in {"BAD_USER_INPUT", "NOT_FOUND"}, error
     if not body.get("errors"):

@@ -12,15 +12,15 @@ from carenet.api.auth import Role
 OVERVIEW = """
 query($filter: OverviewFilter) {
   systemOverview(filter: $filter) {
-    nodes { id label sector place placeName teams innerTies outerTies }
-    edges { id source target teamTies organisationTies weight }
+    nodes { id: uid label sector place placeName teams innerTies outerTies }
+    edges { id: key source target teamTies organisationTies weight }
     truncated graphVersion
   }
 }
 """
 TEAMS = """
 query($filter: SubgraphFilter) {
-  subgraph(filter: $filter, limit: 5000) { truncated nodes { id organisation place } edges { source target weight } }
+  subgraph(filter: $filter, limit: 5000) { truncated nodes { id: uid organisation place } edges { source target weight } }
 }
 """
 

@@ -33,7 +33,7 @@ TABLE: dict[str, tuple[str, dict, set[str]]] = {
     "node": ('{ node(id: "VGVhbTpzMS10ZWFtLWFjdXRlLTM=") { ... on Team { uid } } }', {}, from_("frontend")),
     "nodeByUid": ('{ nodeByUid(uid: "s1-team-acute-3") { uid } }', {}, from_("analyst")),
     "analysis": ("{ analysis { cutPoints } }", {}, from_("frontend")),
-    "pathways": ("{ pathways { id } }", {}, from_("frontend")),
+    "pathways": ("{ pathways { uid } }", {}, from_("frontend")),
     "analysisReport": ("{ analysisReport(report: QUALITY) }", {}, from_("analyst")),
     "analysisReport(LEADERSHIP)": ("{ analysisReport(report: LEADERSHIP) }", {}, from_("public")),
     "analysisReport(CULTURE)": ("{ analysisReport(report: CULTURE) }", {}, from_("analyst")),

@@ -118,7 +118,8 @@ def test_a_mutation_changes_the_metrics_and_the_map(metrics_server):
     want = expected(metrics_server.arcs)
     for e in after["edges"]:
         assert e["node"]["metrics"]["betweenness"] == pytest.approx(want[e["node"]["uid"]]["betweenness"], abs=1e-9)
-    sub = metrics_server.gql("{ subgraph(sizeBy: BETWEENNESS) { metricsComputedAt nodes { id size betweenness } } }")
+    sub = metrics_server.gql("{ subgraph(sizeBy: BETWEENNESS) { metricsComputedAt nodes { id: uid size "
+                             "betweenness } } }")
     assert "errors" not in sub, sub
     sizes = {n["id"]: n["size"] for n in sub["data"]["subgraph"]["nodes"]}
     assert max(sizes.values()) > 0

@@ -7,8 +7,8 @@ from carenet.api.auth import Role
 QUERY = """
 query($filter: SubgraphFilter, $centre: ID, $depth: Int, $limit: Int, $sizeBy: SizeMetric) {
   subgraph(filter: $filter, centre: $centre, depth: $depth, limit: $limit, sizeBy: $sizeBy) {
-    nodes { id label kind sector organisation organisationName place size degree betweenness brokerage community }
-    edges { id source target kinds weight trust }
+    nodes { id: uid label kind sector organisation organisationName place size degree betweenness brokerage community }
+    edges { id: key source target kinds weight trust }
     totalNodes truncated graphVersion
   }
 }

@@ -32,7 +32,8 @@ def test_every_layer_uses_the_domain_level():
     from carenet.api import aggregates, cost, enums
     from carenet.services import exports, graphs, subgraph
 
-    assert enums.GraphLevel is Level
+    # the schema's enum is made from Level (its own class, to carry a description on each value)
+    assert {m.name: m.value for m in enums.GraphLevel} == {lv.name: lv.value for lv in Level}
     assert subgraph.Level is Level
     assert graphs.Scope(level="organisation").level is Level.ORGANISATION
     assert graphs.Scope().level is Level.TEAM

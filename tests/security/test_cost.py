@@ -55,7 +55,7 @@ def post(server, query: str, variables: dict | None = None, *, bearer: str) -> h
 
 
 def refused(server, query: str, variables: dict | None, bearer: str, cost: int) -> None:
-    post(server, "{ pathways { id } }", bearer=token(server, "warm-up", Role.ADMIN))  # the sizes are counted
+    post(server, "{ pathways { uid } }", bearer=token(server, "warm-up", Role.ADMIN))  # the sizes are counted
     server.recording.reset()
     r = post(server, query, variables, bearer=bearer)
     assert r.status_code == 400, r.text
@@ -109,10 +109,10 @@ def test_analytics_cost_the_network_they_project() -> None:
     schema = build_schema(demo=True).cost_schema
     sizes = GraphSizes({"team": 700, "organisation": 90, "person": 5_000}, systems=3, places=7)
     query = """{ a: analysisReport(report: ALL, filter: {level: PERSON})
-                 b: analysis(filter: {level: ORGANISATION, system: "s1"}) { brokers { id } d1: departureImpact(ids: ["x"]) { removed }
+                 b: analysis(filter: {level: ORGANISATION, system: "s1"}) { brokers { uid } d1: departureImpact(ids: ["x"]) { removed }
                                                                          d2: departureImpact(ids: ["y"]) { removed } }
                  c: analysisReport(report: GAPS, filter: {place: "p"})
-                 pathways(system: "s1") { id }
+                 pathways(system: "s1") { uid }
                  teams(first: 7) { totalCount } }"""
     # brokers(limit: 20) is a page of 20
     expected = 5 * 5_000 + 3 * math.ceil(90 / 3) + 20 + math.ceil(700 / 7) + math.ceil(700 / 3) + 7

@@ -17,7 +17,7 @@ from mapserver import demo_server
 
 ARTIFACTS = ROOT / "test-artifacts"
 SUBGRAPH_COUNT = """
-query Count($filter: SubgraphFilter) { subgraph(filter: $filter, limit: 5000) { totalNodes truncated nodes { id } edges { id } } }
+query Count($filter: SubgraphFilter) { subgraph(filter: $filter, limit: 5000) { totalNodes truncated nodes { id: uid } edges { id: key } } }
 """
 READY = "window.carenetMap && document.querySelector('#map').dataset.status === 'ready'"
 SETTLED = READY + " && document.querySelector('#map').dataset.analysis !== 'loading'"

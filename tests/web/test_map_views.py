@@ -25,18 +25,18 @@ SVG = {"s": "http://www.w3.org/2000/svg"}
 DIM = "#e2e2e2"
 
 OVERVIEW = """
-{ systemOverview { graphVersion nodes { id label place placeName teams } edges { source target weight } } }
+{ systemOverview { graphVersion nodes { id: uid label place placeName teams } edges { source target weight } } }
 """
 ANALYSIS = """
 query($level: GraphLevel!) { analysis(filter: {level: $level}) {
-  communities { id size largestSector largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
-  brokers(limit: 20) { id betweenness } } }
+  communities { id: number size largestSector largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
+  brokers(limit: 20) { id: uid betweenness } } }
 """
 TEAMS = """
-{ subgraph(filter: {level: TEAM}, limit: 5000) { nodes { id label organisation organisationName } edges { source target weight } } }
+{ subgraph(filter: {level: TEAM}, limit: 5000) { nodes { id: uid label organisation organisationName } edges { source target weight } } }
 """
 PATHWAYS = """
-{ pathways { id name steps { id name position teams } handoffs { fromStep toStep fromTeams toTeams hasTie shortestPath } } }
+{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep toStep fromTeams toTeams hasTie shortestPath } } }
 """
 IMPACT = """
 query($ids: [ID!]!) { analysis(filter: {level: ORGANISATION}) { departureImpact(ids: $ids) { componentsAfter pairsDisconnected } } }
@@ -389,7 +389,7 @@ def assert_same_positions(a: dict, b: dict) -> None:
 
 
 CULTURE = """
-{ culture { minimumResponses organisations { id indicators { indicator name period value suppressed higherIsBetter } } } }
+{ culture { minimumResponses organisations { id: uid indicators { indicator name period value suppressed higherIsBetter } } } }
 """
 # web/src/palette.js CULTURE_SCALE (ColorBrewer Blues, lowest to highest) and the grey of no value
 CULTURE_SCALE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]

@@ -4,16 +4,16 @@ const SUBGRAPH = `
 query MapSubgraph($filter: SubgraphFilter, $limit: Int, $sizeBy: SizeMetric) {
   subgraph(filter: $filter, limit: $limit, sizeBy: $sizeBy) {
     totalNodes truncated graphVersion
-    nodes { id label kind sector organisation organisationName place size degree betweenness brokerage community }
-    edges { id source target kinds weight trust }
+    nodes { id: uid label kind sector organisation organisationName place size degree betweenness brokerage community }
+    edges { id: key source target kinds weight trust }
   }
 }`;
 
 const ANALYSIS = `
 query MapAnalysis($filter: AnalysisFilter) {
   analysis(filter: $filter) {
-    communities { id size largestSector largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
-    brokers(limit: 20) { id name betweenness brokerage }
+    communities { id: number size largestSector largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
+    brokers(limit: 20) { id: uid name betweenness brokerage }
     cutPoints
     bridges { source target }
   }
@@ -31,8 +31,8 @@ query MapDeparture($filter: AnalysisFilter, $ids: [ID!]!) {
 const PATHWAYS = `
 query MapPathways($system: ID) {
   pathways(system: $system) {
-    id name
-    steps { id name position teams }
+    id: uid name
+    steps { id: uid name position teams }
     handoffs { fromStep toStep fromTeams toTeams hasTie shortestPath }
   }
 }`;
@@ -41,7 +41,7 @@ const CULTURE = `
 query MapCulture($system: ID, $place: ID) {
   culture(system: $system, place: $place) {
     minimumResponses
-    organisations { id name indicators { indicator name period value suppressed responses higherIsBetter } }
+    organisations { id: uid name indicators { indicator name period value suppressed responses higherIsBetter } }
   }
 }`;
 
@@ -76,7 +76,7 @@ export async function loadSubgraph(query, state) {
 
 const FIND = `
 query MapFind($filter: SubgraphFilter) {
-  subgraph(filter: $filter, limit: 20) { totalNodes nodes { id label kind organisationName } }
+  subgraph(filter: $filter, limit: 20) { totalNodes nodes { id: uid label kind organisationName } }
 }`;
 
 /** Teams (or organisations) anywhere in the scope whose name contains `text`. */

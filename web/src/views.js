@@ -21,8 +21,8 @@ const OVERVIEW = `
 query MapOverview($filter: OverviewFilter) {
   systemOverview(filter: $filter) {
     truncated graphVersion
-    nodes { id label sector place placeName teams innerTies outerTies }
-    edges { id source target teamTies organisationTies weight }
+    nodes { id: uid label sector place placeName teams innerTies outerTies }
+    edges { id: key source target teamTies organisationTies weight }
   }
 }`;
 

@@ -11,6 +11,7 @@ Filtering people (``personWhere``) needs the frontend role: a filter down to one
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -18,34 +19,41 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import OrganisationWhere, PersonWhere, TeamWhere, to_where
 from carenet.api.context import Context
+from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
+from carenet.api.types import DEPRECATED
 from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
 from carenet.services import aggregates as svc
 
 
-CountOf = strawberry.enum(Enum("CountOf", {level.name: level.label for level in Level}, module=__name__))
+_COUNTED = {"TEAM": "Teams.", "ORGANISATION": "Organisations.", "PERSON": "Leaders (suppressed below national level)."}
+CountOf = strawberry.enum(
+    Enum("CountOf", {level.name: strawberry.enum_value(level.label, description=_COUNTED[level.name]) for level in Level},
+         module=__name__),
+    description="What `counts` counts: a level's nodes, by node label.",
+)
 """What ``counts`` counts: a :class:`~carenet.domain.enums.Level`'s nodes, by node label."""
 
 
-@strawberry.enum
+@strawberry.enum(description="A dimension `counts` groups by.")
 class CountGroupBy(Enum):
-    SECTOR = "sector"
-    KIND = "kind"
-    PLACE = "place"
-    LEVEL = "level"
-    SYSTEM = "system"
+    SECTOR = strawberry.enum_value("sector", description="Sector (people: of their teams).")
+    KIND = strawberry.enum_value("kind", description="Organisation kind (organisations only).")
+    PLACE = strawberry.enum_value("place", description="Place served.")
+    LEVEL = strawberry.enum_value("level", description="Leadership level (people only).")
+    SYSTEM = strawberry.enum_value("system", description="System.")
 
 
-@strawberry.enum
+@strawberry.enum(description="A dimension `leaderDemographics` groups by.")
 class LeaderGroupBy(Enum):
-    PLACE = "place"
-    LEVEL = "level"
+    PLACE = strawberry.enum_value("place", description="Place (the leaders' organisations' area).")
+    LEVEL = strawberry.enum_value("level", description="Leadership level.")
 
 
-@strawberry.enum
+@strawberry.enum(description="A protected characteristic reported only in suppressed aggregates.")
 class Characteristic(Enum):
-    ETHNIC_GROUP = "ethnic_group"
-    SEX = "sex"
+    ETHNIC_GROUP = strawberry.enum_value("ethnic_group", description="Ethnic group (the NHS ethnic category's groups).")
+    SEX = strawberry.enum_value("sex", description="Sex.")
 
 
 def _shown(value: int | str) -> tuple[int | None, str]:
@@ -54,33 +62,55 @@ def _shown(value: int | str) -> tuple[int | None, str]:
 
 @strawberry.type(description="One group: its key (the dimensions grouped by), its count and share.")
 class CountGroup:
-    sector: str | None
-    kind: str | None
-    place: strawberry.ID | None
-    level: str | None
-    system: strawberry.ID | None
+    sector: str | None = strawberry.field(description="The group's sector as a lower-case string.",
+                                          deprecation_reason=DEPRECATED + "use sectorCode.")
+    kind: str | None = strawberry.field(description="The group's organisation kind as a lower-case string.",
+                                        deprecation_reason=DEPRECATED + "use kindCode.")
+    place: strawberry.ID | None = strawberry.field(description="The group's place (uid); null unless grouped by place.")
+    level: str | None = strawberry.field(description="The group's leadership level as a lower-case string.",
+                                         deprecation_reason=DEPRECATED + "use levelCode.")
+    system: strawberry.ID | None = strawberry.field(description="The group's system (uid); null unless grouped "
+                                                                "by system.")
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, or * when suppressed")
     percent: float | None = strawberry.field(description="of the (rounded) total; null when suppressed")
 
+    @strawberry.field(description="The group's sector (the Sector enum); null unless grouped by sector.")
+    def sector_code(self) -> SectorEnum | None:
+        return SectorEnum(self.sector) if self.sector else None
 
-@strawberry.type
+    @strawberry.field(description="The group's organisation kind (the OrgKind enum); null unless grouped by kind.")
+    def kind_code(self) -> OrgKindEnum | None:
+        return OrgKindEnum(self.kind) if self.kind else None
+
+    @strawberry.field(description="The group's leadership level (the LeadershipLevel enum); null unless grouped "
+                                  "by level.")
+    def level_code(self) -> LeadershipLevelEnum | None:
+        return LeadershipLevelEnum(self.level) if self.level else None
+
+
+@strawberry.type(description="Grouped counts, with the small-number rule applied where it holds.")
 class Counts:
-    of: CountOf
-    group_by: list[CountGroupBy]
-    total: int | None
-    total_shown: str
+    of: CountOf = strawberry.field(description="What was counted.")
+    group_by: list[CountGroupBy] = strawberry.field(description="The dimensions grouped by, in order.")
+    total: int | None = strawberry.field(description="Every group summed (rounded when suppressed); null when "
+                                                     "shown as *.")
+    total_shown: str = strawberry.field(description="The total as published: a number, or * when suppressed.")
     suppressed: bool = strawberry.field(description="true when the small-number rule was applied")
-    groups: list[CountGroup]
+    groups: list[CountGroup] = strawberry.field(description="One per combination of the dimensions present.")
 
 
 async def resolve_counts(
     info: Info[Context, None],
-    of: CountOf,
-    group_by: list[CountGroupBy] | None = None,
-    team_where: TeamWhere | None = None,
-    organisation_where: OrganisationWhere | None = None,
-    person_where: PersonWhere | None = None,
+    of: Annotated[CountOf, strawberry.argument(description="What to count.")],
+    group_by: Annotated[list[CountGroupBy] | None, strawberry.argument(
+        description="Dimensions to group by; omitted = one total.")] = None,
+    team_where: Annotated[TeamWhere | None, strawberry.argument(
+        description="Which teams (counts of teams only).")] = None,
+    organisation_where: Annotated[OrganisationWhere | None, strawberry.argument(
+        description="Which organisations (counts of organisations only).")] = None,
+    person_where: Annotated[PersonWhere | None, strawberry.argument(
+        description="Which leaders (counts of people only; frontend role).")] = None,
 ) -> Counts:
     ctx = info.context
     ctx.principal.require(Role.PUBLIC, "counts")
@@ -102,36 +132,45 @@ async def resolve_counts(
                   suppressed=result.suppressed, groups=groups)
 
 
-@strawberry.type
+@strawberry.type(description="One category of a characteristic among a group of leaders, against the baselines.")
 class CategoryShare:
-    category: str
+    category: str = strawberry.field(description="The category (an ethnic group or a sex), or not_stated.")
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, * (1 to 7) or c (8 or more, withheld)")
     percent: float | None = strawberry.field(description="share of leaders whose characteristic is stated; null where the total is under 100")
     interval: list[float] = strawberry.field(description="95% Wilson interval of the share (percent), covering every count the shown figures stand for")
     workforce_status: str | None = strawberry.field(description="under-represented, over-represented or within range of the workforce baseline")
-    community_status: str | None
+    community_status: str | None = strawberry.field(
+        description="under-represented, over-represented or within range of the community baseline")
     workforce_baseline: float | None = strawberry.field(description="percent of the place's workforce")
     workforce_gap_pp: float | None = strawberry.field(description="percent minus the workforce baseline, in points")
     community_baseline: float | None = strawberry.field(description="percent of the place's residents")
-    community_gap_pp: float | None
+    community_gap_pp: float | None = strawberry.field(description="percent minus the community baseline, in points")
 
 
-@strawberry.type
+@strawberry.type(description="Leaders of one place and/or level by category, suppressed.")
 class LeaderDemographicRow:
-    place: strawberry.ID | None
-    level: str | None
-    total: int | None
-    total_shown: str
-    categories: list[CategoryShare]
+    place: strawberry.ID | None = strawberry.field(description="The place (uid); null unless grouped by place.")
+    level: str | None = strawberry.field(description="The leadership level as a lower-case string.",
+                                         deprecation_reason=DEPRECATED + "use levelCode.")
+    total: int | None = strawberry.field(description="Number of leaders (rounded to 5); null when shown as * or c.")
+    total_shown: str = strawberry.field(description="The total as published: a number, * or c.")
+    categories: list[CategoryShare] = strawberry.field(description="One per category.")
+
+    @strawberry.field(description="The leadership level (the LeadershipLevel enum); null unless grouped by level.")
+    def level_code(self) -> LeadershipLevelEnum | None:
+        return LeadershipLevelEnum(self.level) if self.level else None
 
 
 async def resolve_leader_demographics(
     info: Info[Context, None],
-    characteristic: Characteristic,
-    group_by: list[LeaderGroupBy] | None = None,
-    system: strawberry.ID | None = None,
-    place: strawberry.ID | None = None,
+    characteristic: Annotated[Characteristic, strawberry.argument(description="Which characteristic.")],
+    group_by: Annotated[list[LeaderGroupBy] | None, strawberry.argument(
+        description="Dimensions to group by; omitted = by place.")] = None,
+    system: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this system's leaders (its uid).")] = None,
+    place: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this place's leaders (its uid).")] = None,
 ) -> list[LeaderDemographicRow]:
     ctx = info.context
     ctx.principal.require(Role.PUBLIC, "leaderDemographics")

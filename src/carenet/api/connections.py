@@ -15,7 +15,7 @@ from strawberry.types import Info, get_object_definition
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
-from carenet.api.types import KINDS, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
+from carenet.api.types import KINDS, Node, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
 from carenet.services import connections as svc
 from carenet.services.metrics import METRIC_ORDERS
 
@@ -67,74 +67,98 @@ async def current_metrics(info: Any, level: str, *, needed: bool) -> dt.datetime
     return await keeper.ensure(info.context.repo, level, cache=getattr(services, "analysis_cache", None))
 
 
+_EQ = "Equal to this value."
+_IN = "Equal to one of these values (an empty list matches nothing)."
+
+
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches a uid: equal to one, or one of several. Both given: both must hold.")
 class IdFilter:
-    eq: strawberry.ID | None = None
-    in_: list[strawberry.ID] | None = strawberry.field(default=None, name="in")
+    eq: strawberry.ID | None = strawberry.field(default=None, description="Equal to this uid.")
+    in_: list[strawberry.ID] | None = strawberry.field(default=None, name="in", description=_IN)
 
 
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches a name, ignoring case. Both given: both must hold.")
 class NameFilter:
-    contains: str | None = None
-    starts_with: str | None = None
+    contains: str | None = strawberry.field(default=None, description="The name contains this text.")
+    starts_with: str | None = strawberry.field(default=None, description="The name starts with this text.")
 
 
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches a sector.")
 class SectorFilter:
-    eq: SectorEnum | None = None
-    in_: list[SectorEnum] | None = strawberry.field(default=None, name="in")
+    eq: SectorEnum | None = strawberry.field(default=None, description=_EQ)
+    in_: list[SectorEnum] | None = strawberry.field(default=None, name="in", description=_IN)
 
 
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches an organisation's kind.")
 class OrgKindFilter:
-    eq: OrgKindEnum | None = None
-    in_: list[OrgKindEnum] | None = strawberry.field(default=None, name="in")
+    eq: OrgKindEnum | None = strawberry.field(default=None, description=_EQ)
+    in_: list[OrgKindEnum] | None = strawberry.field(default=None, name="in", description=_IN)
 
 
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches a leadership level.")
 class LevelFilter:
-    eq: LeadershipLevelEnum | None = None
-    in_: list[LeadershipLevelEnum] | None = strawberry.field(default=None, name="in")
+    eq: LeadershipLevelEnum | None = strawberry.field(default=None, description=_EQ)
+    in_: list[LeadershipLevelEnum] | None = strawberry.field(default=None, name="in", description=_IN)
 
 
 @quick_input
-@strawberry.input
+@strawberry.input(description="Matches a free-text value exactly.")
 class StringInFilter:
-    eq: str | None = None
-    in_: list[str] | None = strawberry.field(default=None, name="in")
+    eq: str | None = strawberry.field(default=None, description=_EQ)
+    in_: list[str] | None = strawberry.field(default=None, name="in", description=_IN)
 
 
-def _where_type(name: str, fields: dict[str, Any]):
+WHERE_FIELDS = {
+    "uid": "The node's uid.",
+    "name": "The node's name.",
+    "sector": "The node's sector.",
+    "service": "The team's service, exactly.",
+    "kind": "The organisation's kind.",
+    "level": "The person's leadership level.",
+    "organisation": "Uid of the organisation the node is part of (a person: of one of their teams).",
+    "team": "Uid of a team the person is a member of.",
+    "place": "Uid of a place the node serves.",
+    "system": "Uid of the system the node is in.",
+    "wave": "Uid of a survey wave that reported a tie of the node.",
+    "active_at": ("Only nodes active on this date: a team part of an organisation, an organisation open (and "
+                  "part of its parent, if it has one), a person a member of a team, on that date."),
+}
+"""What each condition of a ``where`` filter matches."""
+
+
+def _where_type(name: str, kind: str, fields: dict[str, Any]):
     annotations = {k: v | None for k, v in fields.items()}
-    namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__, **dict.fromkeys(fields)}
+    namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__,
+                                 **{k: strawberry.field(default=None, description=WHERE_FIELDS[k]) for k in fields}}
     annotations.update({"and_": f"list[{name}] | None", "or_": f"list[{name}] | None", "not_": f"{name} | None"})
     namespace.update(
-        and_=strawberry.field(default=None, name="AND"),
-        or_=strawberry.field(default=None, name="OR"),
-        not_=strawberry.field(default=None, name="NOT"),
+        and_=strawberry.field(default=None, name="AND", description="Every one of these filters holds."),
+        or_=strawberry.field(default=None, name="OR", description="At least one of these filters holds."),
+        not_=strawberry.field(default=None, name="NOT", description="This filter does not hold."),
     )
-    return quick_input(strawberry.input(type(name, (), namespace)))
+    description = f"Which {kind} to return: every condition given must hold (omitted ones match anything)."
+    return quick_input(strawberry.input(type(name, (), namespace), description=description))
 
 
-TeamWhere = _where_type("TeamWhere", {
+TeamWhere = _where_type("TeamWhere", "teams", {
     "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "service": StringInFilter,
     "organisation": IdFilter, "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
 })
-OrganisationWhere = _where_type("OrganisationWhere", {
+OrganisationWhere = _where_type("OrganisationWhere", "organisations", {
     "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "kind": OrgKindFilter,
     "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
 })
-PersonWhere = _where_type("PersonWhere", {
+PersonWhere = _where_type("PersonWhere", "people", {
     "uid": IdFilter, "name": NameFilter, "level": LevelFilter, "team": IdFilter,
     "organisation": IdFilter, "wave": IdFilter, "active_at": dt.date,
 })
-PlaceWhere = _where_type("PlaceWhere", {"uid": IdFilter, "name": NameFilter, "system": IdFilter})
-SystemWhere = _where_type("SystemWhere", {"uid": IdFilter, "name": NameFilter})
+PlaceWhere = _where_type("PlaceWhere", "places", {"uid": IdFilter, "name": NameFilter, "system": IdFilter})
+SystemWhere = _where_type("SystemWhere", "systems", {"uid": IdFilter, "name": NameFilter})
 
 
 def _value(v: Any) -> str:
@@ -167,35 +191,40 @@ def to_where(w: Any) -> svc.Where | None:
     return out
 
 
-@strawberry.enum
+@strawberry.enum(description="What a connection is ordered by (ties broken by uid).")
 class OrderField(Enum):
-    UID = "uid"
-    NAME = "name"
-    DEGREE = "degree"
-    BETWEENNESS = "betweenness"
-    BROKERAGE = "brokerage"
-    CONSTRAINT = "constraint"
+    UID = strawberry.enum_value("uid", description="The uid.")
+    NAME = strawberry.enum_value("name", description="The name, then the uid.")
+    DEGREE = strawberry.enum_value("degree", description="Number of ties (teams, organisations and people).")
+    BETWEENNESS = strawberry.enum_value("betweenness", description="Stored betweenness (brought up to date first).")
+    BROKERAGE = strawberry.enum_value("brokerage", description="Stored Gould-Fernandez brokerage (brought up to "
+                                                               "date first).")
+    CONSTRAINT = strawberry.enum_value("constraint", description="Stored Burt constraint (brought up to date first).")
 
 
-@strawberry.enum
+@strawberry.enum(description="Sort direction.")
 class Direction(Enum):
-    ASC = "asc"
-    DESC = "desc"
+    ASC = strawberry.enum_value("asc", description="Smallest first.")
+    DESC = strawberry.enum_value("desc", description="Largest first.")
 
 
-@strawberry.input
+@strawberry.input(description="The order of a connection's edges.")
 class OrderBy:
-    field: OrderField = OrderField.UID
-    direction: Direction = Direction.ASC
+    field: OrderField = strawberry.field(default=OrderField.UID, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="Which way.")
 
 
 def _connection(kind: str, node_type: type):
-    edge = strawberry.type(type(f"{kind}Edge", (), {"__annotations__": {"cursor": str, "node": node_type}, "__module__": __name__}))
+    edge = strawberry.type(type(f"{kind}Edge", (), {
+        "__annotations__": {"cursor": str, "node": node_type}, "__module__": __name__,
+        "cursor": strawberry.field(description="This edge's position, for `after` or `before`."),
+        "node": strawberry.field(description=f"The {kind.lower()}."),
+    }), description=f"One {kind.lower()} of a page, with its cursor.")
 
-    @strawberry.type(name=f"{kind}Connection")
+    @strawberry.type(name=f"{kind}Connection", description=f"{kind} nodes, a page at a time (Relay connection).")
     class Connection:
-        edges: list[edge]
-        page_info: PageInfo
+        edges: list[edge] = strawberry.field(description="The nodes on this page, in the order asked for.")
+        page_info: PageInfo = strawberry.field(description="Where this page sits.")
         _count: strawberry.Private[Any]
         metrics_computed_at: dt.datetime | None = strawberry.field(default=None, description=(
             "When the stored metrics (betweenness, brokerage, constraint, community) read here were computed: "
@@ -253,9 +282,17 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
 
 
 def _root(label: str, where_type: Any, conn_type: Any):
-    async def resolver(info: Info[Context, None], where: where_type | None = None, order_by: OrderBy | None = None,
-                       first: int | None = None, after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> conn_type:
+    async def resolver(
+        info: Info[Context, None],
+        where: Annotated[where_type | None, strawberry.argument(description="Which nodes; omitted = all.")] = None,
+        order_by: Annotated[OrderBy | None, strawberry.argument(description="Their order; omitted = by uid.")] = None,
+        first: Annotated[int | None, strawberry.argument(
+            description="Page size from the start or `after` (1-500).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Start after this cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(
+            description="Page size back from the end or `before` (1-500).")] = None,
+        before: Annotated[str | None, strawberry.argument(description="End before this cursor.")] = None,
+    ) -> conn_type:
         return await _resolve(info, label, where, order_by, first, after, last, before)
 
     return strawberry.field(resolver=resolver, description=f"{label} nodes; page size 50 by default, at most 500.")
@@ -269,8 +306,9 @@ systems_field = _root("System", SystemWhere, SystemConnection)
 
 
 async def resolve_node(
-    info: Info[Context, None], id: strawberry.ID
-) -> Annotated[Team | Organisation | Person | Place | System, strawberry.union("AnyNode")] | None:
+    info: Info[Context, None],
+    id: Annotated[strawberry.ID, strawberry.argument(description="A global id (any `id` field of the schema).")],
+) -> Node | None:
     kind, uid = parse_global_id(str(id))
     if kind not in KINDS:
         return None

@@ -8,22 +8,23 @@ null and ``suppressed`` true: the held value never leaves the server. Frontend r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
+from carenet.api.types import global_id
 from carenet.services import culture as service
 
 
 @strawberry.type(description="Where an organisation's leaders sit in the leaders' network (the either network, every wave).")
 class LeaderPosition:
-    leaders: int
+    leaders: int = strawberry.field(description="Number of its leaders in the network.")
     internal_ties: int = strawberry.field(description="ties between two of its leaders")
     external_ties: int = strawberry.field(description="ties between one of its leaders and a leader elsewhere")
-    cross_boundary_ties_per_leader: float
+    cross_boundary_ties_per_leader: float = strawberry.field(description="externalTies / leaders.")
     ei_index: float | None = strawberry.field(description="Krackhardt-Stern E-I: (external - internal) / all; null without ties")
     constraint: float | None = strawberry.field(description="mean Burt constraint of its leaders with a tie")
     brokerage_per_leader: float = strawberry.field(description="Gould-Fernandez brokerage across the boundary per leader")
@@ -31,105 +32,117 @@ class LeaderPosition:
 
 @strawberry.type(description="One indicator's latest figure; value null when held (too few responses).")
 class CultureFigure:
-    indicator: str
-    name: str
-    period: str
-    value: float | None
-    scale: str | None
-    responses: int | None
-    suppressed: bool
-    survey: str | None
-    source: str | None
+    indicator: str = strawberry.field(description="The indicator's code (as in the indicator catalogue).")
+    name: str = strawberry.field(description="The indicator's name.")
+    period: str = strawberry.field(description="The survey year (or wave uid when no year is given) of the figure.")
+    value: float | None = strawberry.field(description="The figure on its scale; null when suppressed.")
+    scale: str | None = strawberry.field(description="score_0_10 or percent.")
+    responses: int | None = strawberry.field(description="Number of responses behind the figure.")
+    suppressed: bool = strawberry.field(description="true when the responses are below minimumResponses (value null).")
+    survey: str | None = strawberry.field(description="Which survey: nhs_staff_survey or local_pulse.")
+    source: str | None = strawberry.field(description="Where the figure was published or taken from.")
     higher_is_better: bool | None = strawberry.field(
         default=None, description="whether a higher value is better (from the indicator catalogue); null if not catalogued")
 
 
-@strawberry.type
+@strawberry.type(description="An indicator's figure in one survey period.")
 class CulturePoint:
-    period: str
-    value: float | None
-    suppressed: bool
+    period: str = strawberry.field(description="The survey year (or wave uid).")
+    value: float | None = strawberry.field(description="The figure; null when suppressed.")
+    suppressed: bool = strawberry.field(description="true when the responses are below minimumResponses.")
 
 
 @strawberry.type(description="An indicator over survey periods; change between the last two when both are shown.")
 class CultureTrend:
-    indicator: str
-    points: list[CulturePoint]
-    change: float | None
+    indicator: str = strawberry.field(description="The indicator's code.")
+    points: list[CulturePoint] = strawberry.field(description="Its figures, oldest first.")
+    change: float | None = strawberry.field(description="The last figure minus the one before; null unless both "
+                                                        "are shown.")
     direction: str | None = strawberry.field(description="better, worse or no change (by whether higher is better)")
-    since: str | None
+    since: str | None = strawberry.field(description="The period the change is measured from.")
 
 
 @strawberry.type(description="A finding in plain words, with the figures behind it.")
 class CultureFlag:
-    code: str
-    text: str
-    evidence: list[str]
+    code: str = strawberry.field(description="The kind of finding (a short code).")
+    text: str = strawberry.field(description="The finding in plain words.")
+    evidence: list[str] = strawberry.field(description="The figures behind it, one per line.")
 
 
-@strawberry.type
+@strawberry.type(description="An organisation's staff survey figures beside its leaders' network position.")
 class CultureOrganisation:
-    id: strawberry.ID
-    name: str
-    place: strawberry.ID | None
-    system: strawberry.ID | None
-    network: LeaderPosition | None
-    indicators: list[CultureFigure]
-    trends: list[CultureTrend]
-    flags: list[CultureFlag]
+    uid: strawberry.ID = strawberry.field(description="The organisation's uid.")
+    name: str = strawberry.field(description="The organisation's name.")
+    place: strawberry.ID | None = strawberry.field(description="Uid of the place it serves (the first by uid).")
+    system: strawberry.ID | None = strawberry.field(description="Uid of its system.")
+    network: LeaderPosition | None = strawberry.field(description="Its leaders' network position; null without "
+                                                                  "leaders.")
+    indicators: list[CultureFigure] = strawberry.field(description="Each indicator's latest figure.")
+    trends: list[CultureTrend] = strawberry.field(description="Each indicator over the survey periods.")
+    flags: list[CultureFlag] = strawberry.field(description="Findings about the organisation.")
+
+    @strawberry.field(description="Global id of the organisation: what `node(id:)` takes.")
+    def id(self) -> strawberry.ID:
+        return global_id("Organisation", self.uid)
 
 
 @strawberry.type(description="A place's indicator: its organisations' shown values weighted by responses.")
 class CulturePlaceFigure:
-    indicator: str
-    name: str
-    value: float | None
-    responses: int
-    organisations: int
-    suppressed: bool
-    scale: str | None
+    indicator: str = strawberry.field(description="The indicator's code.")
+    name: str = strawberry.field(description="The indicator's name.")
+    value: float | None = strawberry.field(description="The weighted mean; null when suppressed.")
+    responses: int = strawberry.field(description="Responses behind the shown values, summed.")
+    organisations: int = strawberry.field(description="Number of organisations whose value is shown.")
+    suppressed: bool = strawberry.field(description="true when the responses summed are below minimumResponses.")
+    scale: str | None = strawberry.field(description="score_0_10 or percent.")
 
 
-@strawberry.type
+@strawberry.type(description="A place's staff survey figures and its leaders' ties across organisations.")
 class CulturePlace:
-    id: strawberry.ID
-    organisations: int
-    leaders: int
-    cross_boundary_ties_per_leader: float | None
-    indicators: list[CulturePlaceFigure]
+    uid: strawberry.ID = strawberry.field(description="The place's uid.")
+    organisations: int = strawberry.field(description="Number of its organisations in the report.")
+    leaders: int = strawberry.field(description="Number of their leaders.")
+    cross_boundary_ties_per_leader: float | None = strawberry.field(
+        description="Ties from its leaders to leaders of other organisations, per leader; null without leaders.")
+    indicators: list[CulturePlaceFigure] = strawberry.field(description="Each indicator, over its organisations.")
     flags: int = strawberry.field(description="flags raised for its organisations")
+
+    @strawberry.field(description="Global id of the place: what `node(id:)` takes.")
+    def id(self) -> strawberry.ID:
+        return global_id("Place", self.uid)
 
 
 @strawberry.type(description="Spearman's rank correlation across organisations, with a Fisher-z interval and n.")
 class CultureCorrelation:
-    indicator: str
-    measure: str
-    rho: float | None
-    n: int
-    ci_low: float | None
-    ci_high: float | None
-    confidence: float
-    method: str
-    warning: str
+    indicator: str = strawberry.field(description="The indicator's code.")
+    measure: str = strawberry.field(description="The network measure (a LeaderPosition field, snake_case).")
+    rho: float | None = strawberry.field(description="Spearman's rho, -1 to 1; null when undefined (no variation).")
+    n: int = strawberry.field(description="Number of organisations compared.")
+    ci_low: float | None = strawberry.field(description="Lower end of the Fisher-z interval of rho.")
+    ci_high: float | None = strawberry.field(description="Upper end of the Fisher-z interval of rho.")
+    confidence: float = strawberry.field(description="The interval's confidence level (0.95).")
+    method: str = strawberry.field(description="How rho and its interval were worked out.")
+    warning: str = strawberry.field(description="What the figure does not show (small n, association not cause).")
 
 
 @strawberry.type(description="A dataset behind the figures.")
 class CultureSource:
-    survey: str | None
-    year: int | None
-    wave: strawberry.ID | None
-    source: str
-    records: int
+    survey: str | None = strawberry.field(description="Which survey: nhs_staff_survey or local_pulse.")
+    year: int | None = strawberry.field(description="The survey year, when given.")
+    wave: strawberry.ID | None = strawberry.field(description="The survey wave (uid), when given.")
+    source: str = strawberry.field(description="Where the figures were published or taken from.")
+    records: int = strawberry.field(description="Number of indicator figures read from it.")
 
 
-@strawberry.type
+@strawberry.type(description="Staff survey indicators beside the leaders' network, per organisation and place.")
 class CultureReport:
-    minimum_responses: int
+    minimum_responses: int = strawberry.field(description="A figure from fewer responses is suppressed (value null).")
     warning: str = strawberry.field(description="an association across organisations is not a cause")
-    organisations: list[CultureOrganisation]
-    places: list[CulturePlace]
-    correlations: list[CultureCorrelation]
-    sources: list[CultureSource]
+    organisations: list[CultureOrganisation] = strawberry.field(description="Every organisation in scope with figures.")
+    places: list[CulturePlace] = strawberry.field(description="Every place of those organisations.")
+    correlations: list[CultureCorrelation] = strawberry.field(
+        description="Each indicator against each network measure, across organisations (where n is 3 or more).")
+    sources: list[CultureSource] = strawberry.field(description="The datasets read.")
 
 
 def _fields(cls: type, row: dict[str, Any], **extra: Any) -> Any:
@@ -139,7 +152,7 @@ def _fields(cls: type, row: dict[str, Any], **extra: Any) -> Any:
 
 def _organisation(o: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> CultureOrganisation:
     return CultureOrganisation(
-        id=o["organisation"], name=o["name"], place=o["place"], system=o["system"],
+        uid=o["organisation"], name=o["name"], place=o["place"], system=o["system"],
         network=_fields(LeaderPosition, o["network"]) if o["network"] else None,
         indicators=[_fields(CultureFigure, f, higher_is_better=catalogue.get(f["indicator"], {}).get("higher_is_better"))
                     for f in o["indicators"]],
@@ -148,15 +161,20 @@ def _organisation(o: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> Cu
         flags=[_fields(CultureFlag, f) for f in o["flags"]])
 
 
-async def resolve_culture(info: Info[Context, None], system: strawberry.ID | None = None,
-                          place: strawberry.ID | None = None) -> CultureReport:
+async def resolve_culture(
+    info: Info[Context, None],
+    system: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this system's organisations (uid).")] = None,
+    place: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only this place's organisations (uid).")] = None,
+) -> CultureReport:
     info.context.principal.require(Role.FRONTEND, "culture")
     r = await service.report(info.context.repo, system=system, place=place,
                              minimum=info.context.services.settings.culture_min_responses, cache=getattr(info.context.services, "analysis_cache", None))
     return CultureReport(
         minimum_responses=r["minimum_responses"], warning=r["warning"],
         organisations=[_organisation(o, r.get("catalogue") or {}) for o in r["organisations"]],
-        places=[CulturePlace(id=p["place"], organisations=p["organisations"], leaders=p["leaders"],
+        places=[CulturePlace(uid=p["place"], organisations=p["organisations"], leaders=p["leaders"],
                              cross_boundary_ties_per_leader=p["cross_boundary_ties_per_leader"],
                              indicators=[_fields(CulturePlaceFigure, f) for f in p["indicators"]], flags=p["flags"])
                 for p in r["places"]],

@@ -1,11 +1,12 @@
 """Mutations: batched upserts and deletes of every node and relationship kind, and erasure.
 
 Each mutation is one transaction. The input types are made from the domain models, so they
-follow them: ``uid`` (and a relationship's ``source``/``target``) are required by the schema;
-every other field is nullable here and checked by the domain model, so that every problem of
-every item comes back at once, as ``BAD_USER_INPUT`` with ``extensions.problems`` (``path`` like
-``input.teams.3.sector`` and ``message``), and nothing is written. Vocabularies (sector, kind,
-level...) take the domain's lower-case values, as the query types return them.
+follow them: a field the model requires is non-null in the schema (a missing one is a GraphQL
+validation error naming the input type and field, before anything runs); the values are checked
+by the domain model, so that every problem of every item comes back at once, as
+``BAD_USER_INPUT`` with ``extensions.problems`` (``path`` like ``input.teams.3.sector`` and
+``message``), and nothing is written. Vocabularies (sector, kind, level...) take the domain's
+lower-case values. Every field has a description (:data:`FIELD_DESCRIPTIONS`).
 
 ``upsert`` takes nodes and relationships together, so a new node comes with the relationship
 that anchors it (a planner's new team with its ``partOf``) in one transaction. Who may write:
@@ -61,22 +62,144 @@ def _field_type(annotation: Any) -> tuple[Any, str]:
     return (list[base] if is_list else base), note
 
 
-def _input_type(name: str, model: type[m.Model], *, skip: tuple[str, ...] = (), ids: tuple[str, ...] = (),
-                extra: dict[str, Any] | None = None) -> type:
+_DATES = {"since": "The relationship holds from this date; omitted = not recorded.",
+          "until": "The relationship held until this date; omitted = it still holds."}
+_REL = {
+    "uid": "The relationship's uid; omitted = TYPE:source>target (with @wave for survey ties), so a tie "
+           "imported twice is one relationship.",
+    "source_label": "The source node's label, where the uid alone could name nodes of two labels.",
+    "target_label": "The target node's label, where the uid alone could name nodes of two labels.",
+    **_DATES,
+}
+_TIE = {
+    "kinds": "What the tie is (at least one)",
+    "frequency": "How often the two work together",
+    "wave": "Uid of the survey wave that reported the tie.",
+    "trust": "PARTNER trust, 1-4 (the single score; omitted when the three sub-items are given).",
+    "value": "PARTNER value, 1-4 (the single score; omitted when the three sub-items are given).",
+    "trust_reliability": "PARTNER trust sub-item: reliability, 1-4.",
+    "trust_mission": "PARTNER trust sub-item: in support of the mission, 1-4.",
+    "trust_openness": "PARTNER trust sub-item: open to discussion, 1-4.",
+    "value_power": "PARTNER value sub-item: power/influence, 1-4.",
+    "value_involvement": "PARTNER value sub-item: level of involvement, 1-4.",
+    "value_resources": "PARTNER value sub-item: resource contribution, 1-4.",
+}
+FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "*": {
+        "uid": "The node's uid: a new one creates the node, an existing one replaces its properties.",
+        "name": "The node's name (1-300 characters).",
+        "ods_code": "ODS code, when it has one.",
+        "gss_code": "ONS GSS code, when it has one.",
+    },
+    "System": {"ods_code": "The ICB's ODS code.", "gss_code": "The ICB's ONS GSS code (E54...)."},
+    "Place": {"gss_code": "The local authority's ONS GSS code."},
+    "Neighbourhood": {"pcn_code": "ODS code of the primary care network that covers it."},
+    "Organisation": {
+        "kind": "What kind of body it is",
+        "sector": "Its sector",
+        "ods_code": "ODS code (checked against the kind: a trust's, a practice's, ...).",
+        "gss_code": "ONS GSS code (councils).",
+        "school_urn": "School unique reference number (schools).",
+        "cqc_location_id": "CQC location id (registered care providers).",
+        "charity_number": "Charity Commission registration number.",
+        "housing_regulator_code": "Regulator of Social Housing registration code.",
+        "postcode": "Postcode of its main site.",
+        "parent_code": "ODS code of its parent organisation.",
+        "opened": "Date it opened.",
+        "closed": "Date it closed; omitted while open.",
+    },
+    "Team": {"service": "The service it provides (free text).", "sector": "Its sector"},
+    "Person": {
+        "role": "Job title (free text).",
+        "level": "Leadership level",
+        "staff_group": "Staff group (read back by analysts only)",
+        "band": "Agenda for Change pay band (read back by analysts only).",
+        "clinical": "Whether clinically qualified (read back by analysts only).",
+        "ethnic_category": "NHS ethnic category code, kept in a separate demographic record and only ever read in "
+                           "suppressed aggregates",
+        "sex": "Sex, kept in a separate demographic record and only ever read in suppressed aggregates",
+    },
+    "Forum": {"kind": "What kind of forum it is"},
+    "CarePathway": {"description": "What the pathway covers (free text)."},
+    "PathwayStep": {"position": "1 for the first step of its pathway."},
+    "Capability": {"description": "What the capability means (free text)."},
+    "SurveyWave": {"collected_on": "The date the wave's data was collected."},
+    "LeadershipDemand": {
+        "uid": "The record's uid.",
+        "area": "Uid of the place or system that needs the leaders.",
+        "level": "Leadership level needed",
+        "year": "The year (2000-2100).",
+        "required": "Number of leaders needed.",
+    },
+    "Baseline": {
+        "uid": "The record's uid.",
+        "area": "Uid of the place the baseline is for.",
+        "kind": "Whose share it is: the workforce's or the residents'",
+        "dimension": "ethnic_group or sex.",
+        "category": "The category whose share this is (an ethnic group or a sex).",
+        "percent": "The share, 0-100.",
+    },
+    "CultureIndicator": {
+        "uid": "The record's uid.",
+        "anchor": "Uid of the organisation or team the figure describes.",
+        "survey": "Which survey",
+        "year": "The survey year (2000-2100); give it or the wave.",
+        "wave": "Uid of the survey wave; give it or the year.",
+        "indicator": "The indicator's code (from the indicator catalogue).",
+        "value": "The figure, within its scale.",
+        "scale": "The figure's scale",
+        "responses": "Number of responses behind it (fewer than the minimum: held, never shown).",
+        "source": "Where it was published or taken from.",
+    },
+    "PART_OF": {**_REL, "source": "Uid of the team, organisation or place that is part of the target.",
+                "target": "Uid of the organisation, place or system it is part of."},
+    "SERVES": {**_REL, "source": "Uid of the team or organisation.", "target": "Uid of the place or "
+                                                                               "neighbourhood served."},
+    "MEMBER_OF": {**_REL, "source": "Uid of the person.", "target": "Uid of the team.",
+                  "role": "The person's role in the team (free text)."},
+    "LEADS": {**_REL, "source": "Uid of the person.", "target": "Uid of the team or organisation they lead."},
+    "SITS_ON": {**_REL, "source": "Uid of the person or organisation.", "target": "Uid of the forum.",
+                "role": "Their role on the forum (member, chair, ...; default member)."},
+    "COLLABORATES_WITH": {**_REL, **_TIE, "source": "Uid of the team or organisation that reported the tie.",
+                          "target": "Uid of the team or organisation it named."},
+    "WORKS_WITH": {**_REL, **_TIE, "source": "Uid of the person who reported the tie.",
+                   "target": "Uid of the person they named."},
+    "HAS_STEP": {**_REL, "source": "Uid of the care pathway.", "target": "Uid of its step."},
+    "NEXT": {**_REL, "source": "Uid of a pathway step.", "target": "Uid of the step that follows it."},
+    "DELIVERS": {**_REL, "source": "Uid of the team.", "target": "Uid of the pathway step it delivers."},
+    "HAS_CAPABILITY": {**_REL, "source": "Uid of the person.", "target": "Uid of the capability.",
+                       "level": "Proficiency, 1-4 (default 2)."},
+}
+"""Each input field's description, by the domain model's label or relationship type ("*": any node)."""
+
+
+def _describe(owner: str, field_name: str, note: str) -> str:
+    table = FIELD_DESCRIPTIONS.get(owner, {})
+    text = table.get(field_name) or FIELD_DESCRIPTIONS["*"][field_name]
+    return f"{text}; {note}." if note else text
+
+
+def _input_type(name: str, owner: str, model: type[m.Model], *, skip: tuple[str, ...] = (),
+                ids: tuple[str, ...] = (), extra: dict[str, Any] | None = None, description: str) -> type:
+    """An input type with the model's fields: the model's required fields non-null, the rest nullable."""
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__module__": __name__}
     for field_name in ids:
         annotations[field_name] = strawberry.ID
+        namespace[field_name] = strawberry.field(description=_describe(owner, field_name, ""))
     fields = {**{k: (v.annotation, v.is_required()) for k, v in model.model_fields.items()}, **(extra or {})}
     for field_name, (annotation, required) in fields.items():
         if field_name in skip or field_name in ids:
             continue
         gql, note = _field_type(annotation)
-        annotations[field_name] = gql | None
-        description = "; ".join(x for x in ("required" if required else "", note) if x) or None
-        namespace[field_name] = strawberry.field(default=None, description=description)
+        if required:
+            annotations[field_name] = gql
+            namespace[field_name] = strawberry.field(description=_describe(owner, field_name, note))
+        else:
+            annotations[field_name] = gql | None
+            namespace[field_name] = strawberry.field(default=None, description=_describe(owner, field_name, note))
     namespace["__annotations__"] = annotations
-    return strawberry.input(type(name, (), namespace))
+    return strawberry.input(type(name, (), namespace), description=description)
 
 
 _PERSON_SPECIAL = {
@@ -85,61 +208,69 @@ _PERSON_SPECIAL = {
 }
 NODE_INPUTS: dict[str, type] = {
     kind: _input_type(
-        f"{label.value}Input", NODE_MODELS[label], skip=svc.METRICS, ids=("uid",),
+        f"{label.value}Input", label.value, NODE_MODELS[label], skip=svc.METRICS, ids=("uid",),
         extra=_PERSON_SPECIAL if kind == "people" else None,
+        description=f"A {label.value} node to create or replace (by uid).",
     )
     for kind, label in svc.NODE_KINDS.items()
 }
 REL_INPUTS: dict[str, type] = {
     kind: _input_type(
-        "".join(w.title() for w in rel_type.value.split("_")) + "Input", REL_SPECS[rel_type].model, ids=("source", "target")
+        "".join(w.title() for w in rel_type.value.split("_")) + "Input", rel_type.value, REL_SPECS[rel_type].model,
+        ids=("source", "target"),
+        description=f"A {rel_type.value} relationship to create or replace (by uid): "
+                    + ", ".join(f"{a.value} to {b.value}" for a, b in REL_SPECS[rel_type].pairs) + ".",
     )
     for kind, rel_type in svc.REL_KINDS.items()
 }
 
 
-def _lists(name: str, item_types: dict[str, type], doc: str) -> type:
+def _lists(name: str, item_types: dict[str, type], doc: str, each: str) -> type:
     namespace: dict[str, Any] = {"__module__": __name__, "__doc__": doc}
     namespace["__annotations__"] = {kind: list[t] | None for kind, t in item_types.items()}
-    namespace.update(dict.fromkeys(item_types))
+    labels = {**{k: v.value for k, v in svc.NODE_KINDS.items()}, **{k: v.value for k, v in svc.REL_KINDS.items()}}
+    namespace.update({kind: strawberry.field(default=None, description=each.format(labels[kind]))
+                      for kind in item_types})
     return strawberry.input(type(name, (), namespace), description=doc)
 
 
 @strawberry.input(description="A reference to one relationship: its uid, or source, target (and wave for survey ties).")
 class RelationshipRef:
-    source: strawberry.ID
-    target: strawberry.ID
-    uid: strawberry.ID | None = None
+    source: strawberry.ID = strawberry.field(description="Uid of the source node.")
+    target: strawberry.ID = strawberry.field(description="Uid of the target node.")
+    uid: strawberry.ID | None = strawberry.field(default=None, description="The relationship's uid, when known.")
     wave: strawberry.ID | None = strawberry.field(default=None, description="survey ties: the wave, when no uid is given")
-    source_label: str | None = None
-    target_label: str | None = None
+    source_label: str | None = strawberry.field(default=None, description=_REL["source_label"])
+    target_label: str | None = strawberry.field(default=None, description=_REL["target_label"])
 
 
 UpsertInput = _lists("UpsertInput", {**NODE_INPUTS, **REL_INPUTS},
-                     "Nodes and relationships to upsert together, in one transaction.")
-NodeIdsInput = _lists("NodeIdsInput", dict.fromkeys(svc.NODE_KINDS, strawberry.ID), "Uids of nodes to delete, by kind.")
+                     "Nodes and relationships to upsert together, in one transaction.", "{} items to create or "
+                                                                                        "replace.")
+NodeIdsInput = _lists("NodeIdsInput", dict.fromkeys(svc.NODE_KINDS, strawberry.ID), "Uids of nodes to delete, by kind.",
+                      "Uids of {} nodes to delete.")
 RelationshipRefsInput = _lists("RelationshipRefsInput", dict.fromkeys(svc.REL_KINDS, RelationshipRef),
-                               "Relationships to delete, by type.")
+                               "Relationships to delete, by type.", "{} relationships to delete.")
 
 
-@strawberry.type
+@strawberry.type(description="How many nodes of one label, or relationships of one type, were written or deleted.")
 class KindCount:
-    kind: str
-    count: int
+    kind: str = strawberry.field(description="The node label or relationship type.")
+    count: int = strawberry.field(description="How many.")
 
 
 @strawberry.type(description="What a mutation wrote or deleted, and the graph version after it.")
 class WriteResult:
-    nodes: list[KindCount]
-    relationships: list[KindCount]
-    graph_version: str
+    nodes: list[KindCount] = strawberry.field(description="Nodes written or deleted, per label.")
+    relationships: list[KindCount] = strawberry.field(description="Relationships written or deleted, per type.")
+    graph_version: str = strawberry.field(description="The graph's version after the write.")
 
 
-@strawberry.type
+@strawberry.type(description="What erasing a person removed.")
 class ErasePersonResult:
-    uid: strawberry.ID
-    relationships_removed: int
-    graph_version: str
+    uid: strawberry.ID = strawberry.field(description="Uid of the person erased.")
+    relationships_removed: int = strawberry.field(description="Number of their relationships removed.")
+    graph_version: str = strawberry.field(description="The graph's version after the erasure.")
 
 
 def _items(value: Any) -> dict[str, Any]:
@@ -176,11 +307,12 @@ async def _run(ctx: Context, call):
         raise InvalidInput(_camel(exc.problems)) from None
 
 
-@strawberry.type
+@strawberry.type(description="Writes: every one is one transaction, audited where it touches people.")
 class Mutation:
     @strawberry.mutation(description="Upsert nodes and relationships (idempotent by uid), in one transaction. "
                                      "Planner (own system only) or admin.")
-    async def upsert(self, info: Info[Context, None], input: UpsertInput) -> WriteResult:
+    async def upsert(self, info: Info[Context, None],
+                     input: Annotated[UpsertInput, strawberry.argument(description="What to write.")]) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "upsert")
         values = {k: [_items(x) for x in v] for k, v in _items(input).items()}
@@ -192,7 +324,9 @@ class Mutation:
 
     @strawberry.mutation(description="Delete nodes and all their relationships (a person's demographic record "
                                      "too), in one transaction. Planner (own system only) or admin.")
-    async def delete_nodes(self, info: Info[Context, None], input: NodeIdsInput) -> WriteResult:
+    async def delete_nodes(self, info: Info[Context, None],
+                           input: Annotated[NodeIdsInput, strawberry.argument(
+                               description="What to delete.")]) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "deleteNodes")
         ids = {k: [str(u) for u in v] for k, v in _items(input).items()}
@@ -201,7 +335,10 @@ class Mutation:
         return _result(ctx, outcome)
 
     @strawberry.mutation(description="Delete relationships, in one transaction. Planner (own system only) or admin.")
-    async def delete_relationships(self, info: Info[Context, None], input: RelationshipRefsInput) -> WriteResult:
+    async def delete_relationships(
+        self, info: Info[Context, None],
+        input: Annotated[RelationshipRefsInput, strawberry.argument(description="What to delete.")],
+    ) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "deleteRelationships")
         refs = {k: [_items(r) for r in v] for k, v in _items(input).items()}
@@ -211,7 +348,10 @@ class Mutation:
 
     @strawberry.mutation(description="Erase a person: the person, their demographic record and every relationship "
                                      "(right to erasure). Admin only; audited.")
-    async def erase_person(self, info: Info[Context, None], uid: strawberry.ID) -> ErasePersonResult:
+    async def erase_person(
+        self, info: Info[Context, None],
+        uid: Annotated[strawberry.ID, strawberry.argument(description="Uid of the person to erase.")],
+    ) -> ErasePersonResult:
         ctx = info.context
         try:
             ctx.principal.require(Role.ADMIN, "erasePerson")
@@ -223,7 +363,10 @@ class Mutation:
         return ErasePersonResult(uid=uid, relationships_removed=removed, graph_version=str(ctx.graph_version or "0"))
 
 
-async def resolve_export_person(info: Info[Context, None], uid: strawberry.ID) -> JSON:
+async def resolve_export_person(
+    info: Info[Context, None],
+    uid: Annotated[strawberry.ID, strawberry.argument(description="Uid of the person.")],
+) -> JSON:
     """Subject access: everything held on one person, their own ethnic category and sex included."""
     ctx = info.context
     try:

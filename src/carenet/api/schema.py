@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from graphql import GraphQLError, build_ast_schema, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
@@ -42,13 +44,15 @@ MAX_TOKENS = 2000
 
 @strawberry.type(description="Any node of the graph, by its carenet uid.")
 class GraphNode:
-    uid: strawberry.ID
-    label: str
-    name: str | None
-    properties: JSON
+    uid: strawberry.ID = strawberry.field(description="The node's uid.")
+    label: str = strawberry.field(description="The node's label (Team, Organisation, Person, Forum, "
+                                              "CultureIndicator, ...).")
+    name: str | None = strawberry.field(description="The node's name; null for a label without names.")
+    properties: JSON = strawberry.field(description=(
+        "Every stored property of the node (a culture indicator below the minimum responses: value held back)."))
 
 
-@strawberry.type
+@strawberry.type(description="Reads. Each root field says which role it needs (docs/contracts.md, README: roles).")
 class Query:
     subgraph = subgraph_field
     system_overview = system_overview_field
@@ -66,8 +70,12 @@ class Query:
     leader_demographics = leader_demographics_field
     export_person = export_person_field
 
-    @strawberry.field(description="The node with this uid, of whatever kind; null when there is none.")
-    async def node_by_uid(self, info: Info[Context, None], uid: strawberry.ID) -> GraphNode | None:
+    @strawberry.field(description="The node with this uid, of whatever kind; null when there is none. Analyst "
+                                  "role; reading a person is audited.")
+    async def node_by_uid(
+        self, info: Info[Context, None],
+        uid: Annotated[strawberry.ID, strawberry.argument(description="The node's uid (any label).")],
+    ) -> GraphNode | None:
         info.context.principal.require(Role.ANALYST, "nodeByUid")
         found = await nodes.find_node(info.context.services.repo, uid=str(uid),
                                       culture_minimum=info.context.services.settings.culture_min_responses)

@@ -6,6 +6,7 @@ See docs/contracts.md for the shape the map page relies on.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -14,54 +15,76 @@ from carenet.api.auth import Role
 from carenet.api.connections import current_metrics, selects
 from carenet.api.context import Context
 from carenet.api.enums import GraphLevel, LeadershipLevelEnum, SectorEnum, SizeMetric
+from carenet.api.types import DEPRECATED, global_id
 from carenet.services import overview as overview_service
 from carenet.services import subgraph as service
 
 
-@strawberry.input
+_SECTORS = "Only nodes in one of these sectors (people: of their teams); omitted = every sector."
+_EDGE_KEY = "The pair's key, `source|target`: unique within one answer, for a drawing library's edge key."
+
+
+@strawberry.input(description="Which part of the network `subgraph` draws. Omitted fields do not narrow it.")
 class SubgraphFilter:
-    level: GraphLevel = GraphLevel.TEAM
+    level: GraphLevel = strawberry.field(default=GraphLevel.TEAM, description="Which kind of node to draw.")
     system: strawberry.ID | None = strawberry.field(default=None, description="system uid")
     place: strawberry.ID | None = strawberry.field(default=None, description="place uid")
-    sectors: list[SectorEnum] | None = None
+    sectors: list[SectorEnum] | None = strawberry.field(default=None, description=_SECTORS)
     levels: list[LeadershipLevelEnum] | None = strawberry.field(default=None, description="person level only")
     wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
     search: str | None = strawberry.field(default=None, description="name contains (case-insensitive)")
 
 
-@strawberry.type
+@strawberry.type(description="A node to draw: a team, organisation or person, with what the map shows of it.")
 class SubgraphNode:
-    id: strawberry.ID = strawberry.field(description="carenet uid")
+    uid: strawberry.ID = strawberry.field(description="carenet uid (edges' source and target name nodes by it)")
     label: str = strawberry.field(description="display name")
-    kind: str = strawberry.field(description="Team | Organisation | Person")
-    sector: str | None
-    organisation: strawberry.ID | None
-    organisation_name: str | None
-    place: strawberry.ID | None
+    kind: str = strawberry.field(description="Team | Organisation | Person: the Node type `id` resolves to")
+    sector: str | None = strawberry.field(description="The sector as a lower-case string.",
+                                          deprecation_reason=DEPRECATED + "use sectorCode.")
+    organisation: strawberry.ID | None = strawberry.field(
+        description="Uid of the team's organisation (a person: of their first team's); null for an organisation.")
+    organisation_name: str | None = strawberry.field(description="Name of that organisation.")
+    place: strawberry.ID | None = strawberry.field(description="Uid of a place the node serves (the first by uid).")
     size: float = strawberry.field(description="the chosen size metric")
-    degree: int
-    betweenness: float | None
-    brokerage: float | None
-    community: int | None
+    degree: int = strawberry.field(description="Number of the drawn nodes it has a tie with.")
+    betweenness: float | None = strawberry.field(description="Stored betweenness, 0-1; null until computed.")
+    brokerage: float | None = strawberry.field(description="Stored Gould-Fernandez brokerage; null until computed.")
+    community: int | None = strawberry.field(description="Number of the node's community (Leiden); null until "
+                                                         "computed.")
+
+    @strawberry.field(description="Global id of the node (a Team, Organisation or Person): what `node(id:)` takes.")
+    def id(self) -> strawberry.ID:
+        return global_id(self.kind, self.uid)
+
+    @strawberry.field(description="The node's sector (the Sector enum, as in filters); null when it has none.")
+    def sector_code(self) -> SectorEnum | None:
+        return SectorEnum(self.sector) if self.sector else None
 
 
-@strawberry.type
+@strawberry.type(description="The ties between two drawn nodes, summed (both directions, every wave shown).")
 class SubgraphEdge:
-    id: strawberry.ID
-    source: strawberry.ID
-    target: strawberry.ID
-    kinds: list[str]
+    key: str = strawberry.field(description=_EDGE_KEY)
+    source: strawberry.ID = strawberry.field(description="Uid of one end.")
+    target: strawberry.ID = strawberry.field(description="Uid of the other end.")
+    kinds: list[str] = strawberry.field(description="Every kind of tie between the pair (referral, advice, ...).")
     weight: float = strawberry.field(description="number of ties between the pair (both directions, every wave shown)")
-    trust: float | None
+    trust: float | None = strawberry.field(description="Mean PARTNER trust (1-4) of the pair's ties that report one.")
+
+    @strawberry.field(description=_EDGE_KEY, deprecation_reason=DEPRECATED + "use key (an edge is not a Node).")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.key)
 
 
-@strawberry.type
+@strawberry.type(description="A part of the network for drawing: nodes best-connected first, and the ties among them.")
 class Subgraph:
-    nodes: list[SubgraphNode]
-    edges: list[SubgraphEdge]
-    total_nodes: int
-    truncated: bool
-    graph_version: str
+    nodes: list[SubgraphNode] = strawberry.field(description="The nodes drawn, at most `limit` (the "
+                                                             "best-connected when the filter matches more).")
+    edges: list[SubgraphEdge] = strawberry.field(description="The ties between two drawn nodes.")
+    total_nodes: int = strawberry.field(description="Number of nodes the filter matched, before `limit`.")
+    truncated: bool = strawberry.field(description="true when `limit` left nodes out")
+    graph_version: str = strawberry.field(description=(
+        "The graph's version when read: it changes with every write, so a client can key a cache on it."))
     metrics_computed_at: datetime | None = strawberry.field(default=None, description=(
         "When the nodes' betweenness, brokerage and community were computed (brought up to date before "
         "this read when sized by or selecting them); null when the query uses none."))
@@ -69,11 +92,14 @@ class Subgraph:
 
 async def resolve_subgraph(
     info: Info[Context, None],
-    filter: SubgraphFilter | None = None,
-    centre: strawberry.ID | None = None,
-    depth: int = 1,
-    limit: int = 2000,
-    size_by: SizeMetric = SizeMetric.DEGREE,
+    filter: Annotated[SubgraphFilter | None, strawberry.argument(
+        description="Which part; omitted = every team.")] = None,
+    centre: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Uid of a node: draw only the nodes within `depth` ties of it.")] = None,
+    depth: Annotated[int, strawberry.argument(description="With `centre`: how many ties out to go (1-5).")] = 1,
+    limit: Annotated[int, strawberry.argument(description="At most this many nodes (1-5000).")] = 2000,
+    size_by: Annotated[SizeMetric, strawberry.argument(
+        description="What sets each node's `size`.")] = SizeMetric.DEGREE,
 ) -> Subgraph:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "subgraph")
@@ -102,13 +128,13 @@ async def resolve_subgraph(
     return Subgraph(
         nodes=[
             SubgraphNode(
-                id=n.id, label=n.label, kind=n.kind, sector=n.sector, organisation=n.organisation,
+                uid=n.id, label=n.label, kind=n.kind, sector=n.sector, organisation=n.organisation,
                 organisation_name=n.organisation_name, place=n.place, size=n.size, degree=n.degree,
                 betweenness=n.betweenness, brokerage=n.brokerage, community=n.community,
             )
             for n in result.nodes
         ],
-        edges=[SubgraphEdge(id=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
+        edges=[SubgraphEdge(key=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
                for e in result.edges],
         total_nodes=result.total_nodes,
         truncated=result.truncated,
@@ -123,45 +149,64 @@ subgraph_field = strawberry.field(
 )
 
 
-@strawberry.input
+@strawberry.input(description="Which organisations `systemOverview` shows. Omitted fields do not narrow it.")
 class OverviewFilter:
     system: strawberry.ID | None = strawberry.field(default=None, description="system uid")
     place: strawberry.ID | None = strawberry.field(default=None, description="place uid")
-    sectors: list[SectorEnum] | None = None
+    sectors: list[SectorEnum] | None = strawberry.field(default=None, description=_SECTORS)
     wave: strawberry.ID | None = strawberry.field(default=None, description="survey wave uid; omitted = every wave")
 
 
-@strawberry.type
+@strawberry.type(description="An organisation in the overview, sized by its teams.")
 class OverviewNode:
-    id: strawberry.ID = strawberry.field(description="organisation uid")
-    label: str
-    sector: str | None
-    place: strawberry.ID | None
-    place_name: str | None
+    uid: strawberry.ID = strawberry.field(description="organisation uid")
+    label: str = strawberry.field(description="The organisation's name.")
+    sector: str | None = strawberry.field(description="The sector as a lower-case string.",
+                                          deprecation_reason=DEPRECATED + "use sectorCode.")
+    place: strawberry.ID | None = strawberry.field(description="Uid of a place the organisation serves (the "
+                                                               "first by uid).")
+    place_name: str | None = strawberry.field(description="That place's name.")
     teams: int = strawberry.field(description="number of the organisation's teams")
     inner_ties: int = strawberry.field(description="ties between two teams of this organisation")
     outer_ties: int = strawberry.field(description="ties from its teams to teams of the other organisations shown")
 
+    @strawberry.field(description="Global id of the organisation: what `node(id:)` takes.")
+    def id(self) -> strawberry.ID:
+        return global_id("Organisation", self.uid)
 
-@strawberry.type
+    @strawberry.field(description="The organisation's sector (the Sector enum, as in filters); null when it has none.")
+    def sector_code(self) -> SectorEnum | None:
+        return SectorEnum(self.sector) if self.sector else None
+
+
+@strawberry.type(description="Two organisations and the ties between them and between their teams.")
 class OverviewEdge:
-    id: strawberry.ID
-    source: strawberry.ID
-    target: strawberry.ID
+    key: str = strawberry.field(description=_EDGE_KEY)
+    source: strawberry.ID = strawberry.field(description="Uid of one organisation (the smaller uid).")
+    target: strawberry.ID = strawberry.field(description="Uid of the other organisation.")
     team_ties: int = strawberry.field(description="ties between a team of one and a team of the other, both directions")
     organisation_ties: int = strawberry.field(description="ties recorded between the two organisations themselves")
     weight: int = strawberry.field(description="teamTies + organisationTies")
 
+    @strawberry.field(description=_EDGE_KEY, deprecation_reason=DEPRECATED + "use key (an edge is not a Node).")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.key)
 
-@strawberry.type
+
+@strawberry.type(description="Organisations and the ties between them and their teams: the map's default view.")
 class SystemOverview:
-    nodes: list[OverviewNode]
-    edges: list[OverviewEdge]
+    nodes: list[OverviewNode] = strawberry.field(description="The organisations in scope (at most 5,000).")
+    edges: list[OverviewEdge] = strawberry.field(description="Every pair of them with a tie.")
     truncated: bool = strawberry.field(description="true when the scope holds more than 5,000 organisations")
-    graph_version: str
+    graph_version: str = strawberry.field(description=(
+        "The graph's version when read: it changes with every write, so a client can key a cache on it."))
 
 
-async def resolve_system_overview(info: Info[Context, None], filter: OverviewFilter | None = None) -> SystemOverview:
+async def resolve_system_overview(
+    info: Info[Context, None],
+    filter: Annotated[OverviewFilter | None, strawberry.argument(
+        description="Which organisations; omitted = all.")] = None,
+) -> SystemOverview:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "systemOverview")
     f = filter or OverviewFilter()
@@ -173,9 +218,9 @@ async def resolve_system_overview(info: Info[Context, None], filter: OverviewFil
         wave=str(f.wave or ""),
     )
     return SystemOverview(
-        nodes=[OverviewNode(id=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
+        nodes=[OverviewNode(uid=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
                             teams=n.teams, inner_ties=n.inner_ties, outer_ties=n.outer_ties) for n in result.nodes],
-        edges=[OverviewEdge(id=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
+        edges=[OverviewEdge(key=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
                             organisation_ties=e.organisation_ties, weight=e.weight) for e in result.edges],
         truncated=result.truncated,
         graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
