@@ -12,7 +12,8 @@ import pytest
 from carenet.domain import models as m
 from carenet.domain.enums import OrgKind, Sector, TieKind
 from carenet.services import subgraph as sg
-from carenet.storage.repository import ChangeSet
+from carenet.storage.recording import RecordingStore
+from carenet.storage.repository import ChangeSet, Repository
 
 SECTORS = list(Sector)
 
@@ -114,7 +115,11 @@ async def test_the_fast_way_matches_plain_python_over_the_rows(repo):
         if r.source in keep and r.target in keep and r.source != r.target:
             key = tuple(sorted((r.source, r.target)))
             pairs[key] = pairs.get(key, 0) + 1
-    got = await sg.subgraph(repo, limit=25)
+    recording = Repository(RecordingStore(repo.store))
+    got = await sg.subgraph(recording, limit=25)
+    # every team ranked in one grouped read, then the 25 kept joined (not the per-node count)
+    sent = [name for call in recording.store.calls for name in call.names]
+    assert "subgraph_team_degrees" in sent and "subgraph_team_kept" in sent and "subgraph_team_top_all" not in sent
     assert [n.id for n in got.nodes] == keep
     assert got.total_nodes == len(teams) and got.truncated
     assert {tuple(sorted((e.source, e.target))): e.weight for e in got.edges} == pairs

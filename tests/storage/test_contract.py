@@ -774,14 +774,23 @@ async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
     for level in subgraph.Level:
         for f in (subgraph.SubgraphFilter(level=level), subgraph.SubgraphFilter(level=level, search="a"),
                   subgraph.SubgraphFilter(level=level, sectors=["health"]), subgraph.SubgraphFilter(level=level, wave=W1)):
-            fast = await subgraph.subgraph(any_repo, filter=f, limit=3)
-            plain = await subgraph.subgraph(any_repo, filter=f, limit=3, plain=True)
-            assert fast == plain, (level, f)
+            for limit in (1, 3):  # 1: fewer nodes than have ties, so every node ranked in one read, then joined
+                fast = await subgraph.subgraph(any_repo, filter=f, limit=limit)
+                plain = await subgraph.subgraph(any_repo, filter=f, limit=limit, plain=True)
+                assert fast == plain, (level, f, limit)
     every = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(level=subgraph.Level.TEAM))
     assert {n.id for n in every.nodes} >= {"a", "b", "c"} and every.total_nodes == len(every.nodes)
     for wave in ("", W1):
         seen = await overview.system_overview(any_repo, wave=wave)
         assert {n.id for n in seen.nodes} == {"O1", "O2"}, wave
+        # a scope reads its organisations' ties and counts only: the same figures for what it shows
+        for scope in ({"place": "P1"}, {"system": "S"}, {"sectors": ["health", "social_care"]}):
+            part = await overview.system_overview(any_repo, wave=wave, **scope)
+            ids = {n.id for n in part.nodes}
+            assert ids and ids <= {"O1", "O2"}, (wave, scope)
+            whole = {n.id: (n.teams, n.inner_ties) for n in seen.nodes if n.id in ids}
+            assert {n.id: (n.teams, n.inner_ties) for n in part.nodes} == whole, (wave, scope)
+            assert part.edges == [e for e in seen.edges if e.source in ids and e.target in ids], (wave, scope)
     scope = await graphs.resolve(any_repo, graphs.Scope(level="organisation"))
     assert scope.waves is not None
 

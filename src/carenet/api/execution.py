@@ -48,6 +48,7 @@ from graphql import (
     GraphQLBoolean,
     GraphQLField,
     GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -63,8 +64,15 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 _UNPLANNED = object()
 
 
-_AS_IS = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
-"""Built-in scalars whose serialiser gives back a value of this exact Python type as it is."""
+_AS_IS = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+"""Built-in scalars whose serialiser gives back a value of this exact Python type as it is (an
+``int`` for Int when it is within 32 bits: :func:`_as_is`)."""
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+
+
+def _as_is(as_is: type | None, value: Any) -> bool:
+    """``value`` is its own answer (an Int out of range goes to the serialiser, which refuses it)."""
+    return type(value) is as_is and (as_is is not int or _INT_MIN <= value <= _INT_MAX)
 
 
 class _Leaf:
@@ -201,7 +209,7 @@ def _leaf_value(leaf: _Leaf, value: Any) -> Any:
         return None
     as_is = leaf.as_is
     if not leaf.is_list:
-        if type(value) is as_is:
+        if _as_is(as_is, value):
             return value
         out = leaf.coerce(value)
         if not _usable(out):
@@ -209,7 +217,7 @@ def _leaf_value(leaf: _Leaf, value: Any) -> Any:
         return out
     if not isinstance(value, (list, tuple)):
         raise _Fallback
-    if as_is is not None and all(type(item) is as_is for item in value):
+    if as_is is not None and all(_as_is(as_is, item) for item in value):
         return list(value)
     out = [None if item is None else leaf.coerce(item) for item in value]
     if not all(_usable(o) or (item is None and not leaf.item_non_null) for o, item in zip(out, value)):

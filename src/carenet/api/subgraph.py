@@ -122,6 +122,7 @@ async def resolve_subgraph(
         depth=depth,
         limit=limit,
         size_by=service.SizeBy(size_by.value),
+        cache=getattr(ctx.services, "analysis_cache", None),
     )
     if f.level is GraphLevel.PERSON and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "subgraph", [n.id for n in result.nodes], "ok")
@@ -210,21 +211,28 @@ async def resolve_system_overview(
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "systemOverview")
     f = filter or OverviewFilter()
-    result = await overview_service.system_overview(
-        ctx.repo,
-        system=str(f.system or ""),
-        place=str(f.place or ""),
-        sectors=[s.value for s in f.sectors or ()],
-        wave=str(f.wave or ""),
-    )
-    return SystemOverview(
-        nodes=[OverviewNode(uid=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
-                            teams=n.teams, inner_ties=n.inner_ties, outer_ties=n.outer_ties) for n in result.nodes],
-        edges=[OverviewEdge(key=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
-                            organisation_ties=e.organisation_ties, weight=e.weight) for e in result.edges],
-        truncated=result.truncated,
-        graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
-    )
+    scope = {"system": str(f.system or ""), "place": str(f.place or ""),
+             "sectors": sorted(s.value for s in f.sectors or ()), "wave": str(f.wave or "")}
+    graph_version = str(ctx.graph_version) if ctx.graph_version is not None else "0"
+
+    async def compute() -> SystemOverview:
+        result = await overview_service.system_overview(ctx.repo, **scope)
+        return SystemOverview(
+            nodes=[OverviewNode(uid=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
+                                teams=n.teams, inner_ties=n.inner_ties, outer_ties=n.outer_ties) for n in result.nodes],
+            edges=[OverviewEdge(key=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
+                                organisation_ties=e.organisation_ties, weight=e.weight) for e in result.edges],
+            truncated=result.truncated,
+            graph_version=graph_version,
+        )
+
+    # The answer (a few thousand organisations and tens of thousands of edges on 42 systems) is built
+    # once per graph version and scope; nothing changes it after.
+    cache = getattr(ctx.services, "analysis_cache", None)
+    if cache is None:
+        return await compute()
+    key = (ctx.services.version, graph_version, "systemOverview", *(str(v) for v in scope.values()))
+    return await cache.get(key, compute)
 
 
 system_overview_field = strawberry.field(

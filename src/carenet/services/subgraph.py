@@ -22,6 +22,7 @@ from enum import StrEnum
 from carenet.domain.enums import Level
 from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, NotFound, Problem
+from carenet.services.analysis import AnalysisCache
 from carenet.services.filters import Filter, given
 from carenet.storage.repository import Repository
 
@@ -129,12 +130,24 @@ async def subgraph(
     limit: int = 2000,
     size_by: SizeBy = SizeBy.DEGREE,
     plain: bool = False,
+    cache: AnalysisCache | None = None,
 ) -> Subgraph:
     """Nodes (at most ``limit``, best connected first) and the ties among them, merged per pair.
 
-    ``plain``: take the plain way even where the fast one applies (same answer; for comparison)."""
+    ``plain``: take the plain way even where the fast one applies (same answer; for comparison).
+    ``cache``: an :class:`~carenet.services.analysis.AnalysisCache`; the answer is then computed once
+    per graph version and set of arguments (the caller must not change what it gets)."""
     f = filter or SubgraphFilter()
     _check(limit, depth, f)
+    if cache is None:
+        return await _subgraph(repo, f, centre, depth, limit, size_by, plain)
+    key = (repo.version, "subgraph", f.level, f.system, f.place, tuple(f.sectors), tuple(f.levels), f.wave, f.search,
+           centre, depth, limit, size_by, plain)
+    return await cache.get(key, lambda: _subgraph(repo, f, centre, depth, limit, size_by, plain))
+
+
+async def _subgraph(repo: Repository, f: SubgraphFilter, centre: str | None, depth: int, limit: int, size_by: SizeBy,
+                    plain: bool) -> Subgraph:
     uids: list[str] | None = None
     if centre:
         found = await repo.existing(_label(f.level), [centre])
