@@ -87,6 +87,22 @@ async def test_results_are_cached_per_graph_version(demo_repo):
     await demo_repo.apply(cs)
     again = await analysis.silos(demo_repo, cache=cache)
     assert again is not first and again["graph"]["nodes"] == 534
+    assert len(cache) == 1  # the older version's result is dropped, not kept until 64 more come
+
+
+async def test_the_cache_keeps_only_the_newest_graph_version():
+    cache = analysis.AnalysisCache(size=8)
+    made: list[tuple] = []
+
+    async def compute(key):
+        made.append(key)
+        return object()
+
+    a1 = await cache.get(("v1", "a"), lambda: compute(("v1", "a")))
+    await cache.get(("v1", "b"), lambda: compute(("v1", "b")))
+    assert await cache.get(("v1", "a"), lambda: compute(("v1", "a"))) is a1 and len(cache) == 2
+    await cache.get(("v2", "a"), lambda: compute(("v2", "a")))
+    assert len(cache) == 1 and made == [("v1", "a"), ("v1", "b"), ("v2", "a")]
 
 
 async def test_metrics_are_written_back_for_sorting_and_sizing(demo_repo):

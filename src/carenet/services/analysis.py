@@ -45,21 +45,36 @@ different respondent's reading of the question as a change in the work."""
 
 
 class AnalysisCache:
-    """Results by (graph version, report, arguments); the oldest go first past ``size``."""
+    """Results by (graph version, report, arguments); the oldest go first past ``size``.
+
+    Every key starts with the graph version. A key of a newer version drops the results of the
+    older ones at once: nothing asks for them again, and drawings (the subgraph, the overview) are
+    tens of megabytes each on a big graph."""
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
         self._items: OrderedDict[tuple, Any] = OrderedDict()
         self._locks: dict[tuple, asyncio.Lock] = {}
+        self._version: Any = None
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     async def get(self, key: tuple, compute: Callable[[], Awaitable[Any]]) -> Any:
         if key in self._items:
             self._items.move_to_end(key)
             return self._items[key]
+        if key[0] != self._version:
+            self._version = key[0]
+            self._items = OrderedDict((k, v) for k, v in self._items.items() if k[0] == key[0])
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:  # one computation per key, however many ask at once
             if key not in self._items:
-                self._items[key] = await compute()
+                value = await compute()
+                if key[0] != self._version:  # a write came while computing: serve it, keep nothing stale
+                    self._locks.pop(key, None)
+                    return value
+                self._items[key] = value
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)
             self._locks.pop(key, None)
