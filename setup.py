@@ -50,7 +50,11 @@ def stale() -> bool:
 
 
 def can_build_pages() -> bool:
-    return (HERE / "web" / "build.mjs").is_file() and (HERE / "node_modules" / "esbuild").is_dir() and shutil.which("npm") is not None
+    return (
+        (HERE / "web" / "build.mjs").is_file()
+        and (HERE / "node_modules" / "esbuild").is_dir()
+        and shutil.which("npm") is not None
+    )
 
 
 def ensure_complete() -> None:

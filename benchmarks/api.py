@@ -91,7 +91,7 @@ async def timed(n: int, call: Callable[[int], Awaitable[object]]) -> list[float]
 
 
 def line(name: str, ms: list[float]) -> str:
-    return f"{name:<42} p50 {pct(ms, .5):8.2f} ms   p99 {pct(ms, .99):8.2f} ms   (n={len(ms)})"
+    return f"{name:<42} p50 {pct(ms, 0.5):8.2f} ms   p99 {pct(ms, 0.99):8.2f} ms   (n={len(ms)})"
 
 
 async def direct(folder: Path, uids: list[str], n: dict[str, int]) -> dict[str, list[float]]:
@@ -103,8 +103,11 @@ async def direct(folder: Path, uids: list[str], n: dict[str, int]) -> dict[str, 
         where = conn.Where(conds=[conn.Cond("uid", (uids[i % len(uids)],))])
         page = await conn.page(repo, label="Team", where=where, first=1)
         keys = [r["uid"] for r in page.rows]
-        return (page, await relations.related(repo, relation=relations.Relation.ORGANISATION_OF_TEAM, uids=keys),
-                await relations.related(repo, relation=relations.Relation.TIES_OF_TEAM, uids=keys))
+        return (
+            page,
+            await relations.related(repo, relation=relations.Relation.ORGANISATION_OF_TEAM, uids=keys),
+            await relations.related(repo, relation=relations.Relation.TIES_OF_TEAM, uids=keys),
+        )
 
     async def teams_page(i: int) -> object:
         page = await conn.page(repo, label="Team", first=50, after=cursors[-1])
@@ -142,11 +145,16 @@ def free_port() -> int:
 
 
 async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requests: int, clients: int):
-    headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json",
-               "Content-Type": "application/json"}
+    headers = {
+        "Authorization": f"ApiKey {key}",
+        "Accept": "application/graphql-response+json",
+        "Content-Type": "application/json",
+    }
     connector = aiohttp.TCPConnector(limit=clients)
-    async with aiohttp.ClientSession(url, headers=headers, connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=120)) as c:
+    async with aiohttp.ClientSession(
+        url, headers=headers, connector=connector, timeout=aiohttp.ClientTimeout(total=120)
+    ) as c:
+
         async def post(query: str, variables: dict) -> dict:
             async with c.post("/graphql", data=json.dumps({"query": query, "variables": variables})) as r:
                 text = await r.text()
@@ -200,6 +208,7 @@ async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requ
         out["rps"] = requests / (time.perf_counter() - started)
 
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as h:
+
         async def team_httpx(i: int) -> object:
             r = await h.post("/graphql", json={"query": TEAM, "variables": {"uid": uids[i % len(uids)]}})
             if r.status_code != 200 or r.json().get("errors"):
@@ -270,11 +279,29 @@ async def main() -> None:
         # background recomputation of the stored metrics: on this graph it runs for minutes after start-up,
         # sharing the process with the requests timed here (a 2,000-node subgraph got 504 after 30 s while it
         # ran); none of the queries timed here reads the metrics.
-        env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
-               "CARENET_COST_BUDGET": "0", "CARENET_METRICS_REFRESH_S": "0"}
+        env = {
+            **os.environ,
+            "CARENET_DATA_DIR": str(folder),
+            "CARENET_MODE": "production",
+            "CARENET_PORT": str(port),
+            "CARENET_COST_BUDGET": "0",
+            "CARENET_METRICS_REFRESH_S": "0",
+        }
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--no-access-log"],
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "carenet.web:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
             env=env,
         )
         url = f"http://127.0.0.1:{port}"
@@ -302,7 +329,7 @@ async def main() -> None:
         print(line("HTTP, the server's first request", h["subgraph_first"]))
         print(line("GraphQL over HTTP (target <= 150 ms)", h["subgraph"]))
         print(line("HTTP, a new limit each (no kept answer)", h["subgraph_new"]))
-        print(f"{'ratio HTTP / direct fast (p50)':<42} {pct(h['subgraph'], .5) / pct(d['subgraph'], .5):.2f}")
+        print(f"{'ratio HTTP / direct fast (p50)':<42} {pct(h['subgraph'], 0.5) / pct(d['subgraph'], 0.5):.2f}")
         return
     print("\n== direct (services in this process)")
     print(line("team by uid + organisation + ties", d["team"]))
@@ -315,14 +342,14 @@ async def main() -> None:
     print(line("subgraph, 2,000 nodes", h["subgraph"]))
     print("\n== ratio HTTP / direct (p50)")
     for name, label in (("team", "team query (target <= 1.5)"), ("page", "page of 50"), ("subgraph", "subgraph")):
-        print(f"{label:<42} {pct(h[name], .5) / pct(d[name], .5):.2f}")
-    floor = pct(h["floor"], .5)
+        print(f"{label:<42} {pct(h[name], 0.5) / pct(d[name], 0.5):.2f}")
+    floor = pct(h["floor"], 0.5)
     print("\n== the HTTP floor: { __typename } through the same client (no store, nothing to resolve)")
     print(line("{ __typename }", h["floor"]))
-    print(f"{'team ratio with nothing but this added':<42} {(pct(d['team'], .5) + floor) / pct(d['team'], .5):.2f}")
+    print(f"{'team ratio with nothing but this added':<42} {(pct(d['team'], 0.5) + floor) / pct(d['team'], 0.5):.2f}")
     print("\n== the team query through httpx instead (the client's own work per request is in this figure)")
     print(line("team by uid + organisation + ties", h["team_httpx"]))
-    print(f"{'ratio httpx / direct (p50)':<42} {pct(h['team_httpx'], .5) / pct(d['team'], .5):.2f}")
+    print(f"{'ratio httpx / direct (p50)':<42} {pct(h['team_httpx'], 0.5) / pct(d['team'], 0.5):.2f}")
     print(f"\n== throughput: team query, {args.clients} concurrent clients, {args.requests:,} requests")
     print(f"{h['rps']:.0f} requests/s   (target >= 250)")
 

@@ -51,10 +51,18 @@ def main() -> None:
     folder = tempfile.mkdtemp(prefix="carenet-fuzz-")
     port = free_port()
     env = {**os.environ, "CARENET_DATA_DIR": folder, "CARENET_MODE": "demo", "CARENET_PORT": str(port)}
-    subprocess.run([sys.executable, "-m", "carenet.cli.main", "generate", "--data-dir", folder], env=env, check=True,
-                   capture_output=True)
-    server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", folder, "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "carenet.cli.main", "generate", "--data-dir", folder],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", folder, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -67,8 +75,9 @@ def main() -> None:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("the server did not start")
             time.sleep(0.2)
-        from carenet.api import build_schema
         from strawberry.printer import print_schema
+
+        from carenet.api import build_schema
 
         sdl = print_schema(build_schema(demo=True))
         token = _admin_token(folder)
@@ -83,8 +92,9 @@ def main() -> None:
 
 
 def _admin_token(folder: str) -> str:
-    from carenet.api.auth import Role, create_api_key
     from pathlib import Path
+
+    from carenet.api.auth import Role, create_api_key
 
     return "ApiKey " + create_api_key(Path(folder) / "api_keys.json", subject="fuzz", role=Role.ADMIN)
 
@@ -95,10 +105,32 @@ def run(url: str, token: str, sdl: str, args) -> None:
     began = time.monotonic()
     rng = random.Random(args.seed)
     client = httpx.Client(base_url=url, headers={"Authorization": token}, timeout=60)
-    queries = from_schema(sdl, fields=["teams", "organisations", "people", "places", "systems", "counts", "subgraph",
-                                       "node", "nodeByUid", "analysis", "pathways", "leaderDemographics"])
-    objects = st.fixed_dictionaries({}, optional={"query": json_values | queries, "operationName": json_values,
-                                                  "variables": json_values, "extensions": json_values})
+    queries = from_schema(
+        sdl,
+        fields=[
+            "teams",
+            "organisations",
+            "people",
+            "places",
+            "systems",
+            "counts",
+            "subgraph",
+            "node",
+            "nodeByUid",
+            "analysis",
+            "pathways",
+            "leaderDemographics",
+        ],
+    )
+    objects = st.fixed_dictionaries(
+        {},
+        optional={
+            "query": json_values | queries,
+            "operationName": json_values,
+            "variables": json_values,
+            "extensions": json_values,
+        },
+    )
 
     def send(params: dict) -> None:
         media = rng.choice(MEDIA)
@@ -107,7 +139,11 @@ def run(url: str, token: str, sdl: str, args) -> None:
                 qs = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
                 response = client.get("/graphql?" + urllib.parse.urlencode(qs), headers={"Accept": media})
             else:
-                response = client.post("/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"})
+                response = client.post(
+                    "/graphql",
+                    content=json.dumps(params),
+                    headers={"Accept": media, "Content-Type": "application/json"},
+                )
         except httpx.HTTPError as exc:  # no answer in time: a finding too
             statuses[type(exc).__name__] += 1
             if len(failures) < 20:
@@ -119,15 +155,21 @@ def run(url: str, token: str, sdl: str, args) -> None:
 
     half = args.cases // 2
 
-    @settings(max_examples=half, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=half, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(query=queries)
     def schema_queries(query) -> None:
         if time.monotonic() - began < args.seconds:
             send({"query": query})
 
-    @settings(max_examples=args.cases - half, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=args.cases - half,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(params=objects)
     def request_objects(params) -> None:
         if time.monotonic() - began < args.seconds:
@@ -137,9 +179,14 @@ def run(url: str, token: str, sdl: str, args) -> None:
     request_objects()
     elapsed = time.monotonic() - began
     total = sum(statuses.values())
-    print(f"{total:,} requests in {elapsed:.0f} s; by status: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items(), key=str)))
-    print(f"5xx responses: {sum(v for k, v in statuses.items() if isinstance(k, int) and k >= 500)} (target 0); "
-          f"no answer in 60 s: {sum(v for k, v in statuses.items() if not isinstance(k, int))}")
+    print(
+        f"{total:,} requests in {elapsed:.0f} s; by status: "
+        + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items(), key=str))
+    )
+    print(
+        f"5xx responses: {sum(v for k, v in statuses.items() if isinstance(k, int) and k >= 500)} (target 0); "
+        f"no answer in 60 s: {sum(v for k, v in statuses.items() if not isinstance(k, int))}"
+    )
     for line in failures:
         print("  " + line)
 

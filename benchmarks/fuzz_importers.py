@@ -43,11 +43,53 @@ from carenet.interchange.survey import COLUMNS as SURVEY_COLUMNS
 LIMITS = Limits(cell_chars=2_000, xlsx_bytes=20_000_000, xlsx_ratio=200)
 
 CELLS = st.one_of(
-    st.sampled_from(["", " ", "uid-1", "s1-team-1", "s1-org-1", "health", "social_care", "nhs_trust", "team",
-                     "2025-04-01", "2025-02-30", "0001-01-01", "9999-12-31", "true", "no", "1", "0", "-1", "1e308",
-                     "nan", "inf", "3.5", "4", "5", "referral;joint_meeting", ";;", "a;b;;c", "#note", "=1+1",
-                     "'=HYPERLINK(\"x\")", "@SUM(A1)", "\t", "\r\n", "\"", "\"\"", ",", "\u00a0", "\u202e", "\ufeff",
-                     "\u2028", "\x00", "𝔘𝔫𝔦", "x" * 2_001]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "uid-1",
+            "s1-team-1",
+            "s1-org-1",
+            "health",
+            "social_care",
+            "nhs_trust",
+            "team",
+            "2025-04-01",
+            "2025-02-30",
+            "0001-01-01",
+            "9999-12-31",
+            "true",
+            "no",
+            "1",
+            "0",
+            "-1",
+            "1e308",
+            "nan",
+            "inf",
+            "3.5",
+            "4",
+            "5",
+            "referral;joint_meeting",
+            ";;",
+            "a;b;;c",
+            "#note",
+            "=1+1",
+            '\'=HYPERLINK("x")',
+            "@SUM(A1)",
+            "\t",
+            "\r\n",
+            '"',
+            '""',
+            ",",
+            "\u00a0",
+            "\u202e",
+            "\ufeff",
+            "\u2028",
+            "\x00",
+            "𝔘𝔫𝔦",
+            "x" * 2_001,
+        ]
+    ),
     st.text(max_size=40),
     st.integers().map(str),
     st.floats(allow_nan=True).map(repr),
@@ -57,12 +99,14 @@ CELLS = st.one_of(
 
 def _csv_text(header: list[str]) -> st.SearchStrategy[bytes]:
     """CSV files with ``header`` (sometimes shuffled, cut, doubled) and rows of near-miss cells."""
+
     def build(draw_header, rows, separator, ending, encoding, bom, quote_all):
         buf = io.StringIO()
         import csv
 
-        writer = csv.writer(buf, delimiter=separator, lineterminator=ending,
-                            quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+        writer = csv.writer(
+            buf, delimiter=separator, lineterminator=ending, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+        )
         writer.writerow(draw_header)
         for row in rows:
             writer.writerow(row)
@@ -73,38 +117,72 @@ def _csv_text(header: list[str]) -> st.SearchStrategy[bytes]:
             data = text.encode("utf-8", "surrogatepass") if encoding == "utf-8" else text.encode("utf-8", "replace")
         return (b"\xef\xbb\xbf" if bom else b"") + data
 
-    headers = st.one_of(st.just(header), st.permutations(header), st.lists(st.sampled_from(header + ["extra", ""]), max_size=12))
-    return st.builds(build, headers, st.lists(st.lists(CELLS, max_size=len(header) + 2), max_size=12),
-                     st.sampled_from([",", ",", ",", ";", "\t"]), st.sampled_from(["\n", "\r\n", "\r"]),
-                     st.sampled_from(["utf-8", "utf-8", "utf-8", "latin-1", "utf-16"]), st.booleans(), st.booleans())
+    headers = st.one_of(
+        st.just(header), st.permutations(header), st.lists(st.sampled_from(header + ["extra", ""]), max_size=12)
+    )
+    return st.builds(
+        build,
+        headers,
+        st.lists(st.lists(CELLS, max_size=len(header) + 2), max_size=12),
+        st.sampled_from([",", ",", ",", ";", "\t"]),
+        st.sampled_from(["\n", "\r\n", "\r"]),
+        st.sampled_from(["utf-8", "utf-8", "utf-8", "latin-1", "utf-16"]),
+        st.booleans(),
+        st.booleans(),
+    )
 
 
 def _ods_rows() -> st.SearchStrategy[bytes]:
     code = st.one_of(st.from_regex(r"[A-Z0-9]{3,6}", fullmatch=True), CELLS)
     row = st.tuples(code, CELLS, st.lists(CELLS, min_size=0, max_size=25))
     return st.lists(row, max_size=10).map(
-        lambda rows: "".join(",".join(['"' + c.replace('"', '""') + '"' for c in [a, b, *rest]]) + "\n"
-                             for a, b, rest in rows).encode("utf-8", "replace"))
+        lambda rows: "".join(
+            ",".join(['"' + c.replace('"', '""') + '"' for c in [a, b, *rest]]) + "\n" for a, b, rest in rows
+        ).encode("utf-8", "replace")
+    )
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
-                    max_leaves=20)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    max_leaves=20,
+)
 LABELS = ["Team", "Organisation", "Person", "System", "Place", "Demographic", "Baseline", "Nope", ""]
 RELS = ["COLLABORATES_WITH", "PART_OF", "WORKS_WITH", "MEMBER_OF", "DESCRIBES", "NOPE"]
 
 
 def _node_link() -> st.SearchStrategy[bytes]:
-    node = st.fixed_dictionaries({"id": CELLS, "type": st.sampled_from(LABELS)},
-                                 optional={"name": CELLS, "sector": CELLS, "kind": CELLS, "level": CELLS, "uid": CELLS,
-                                           "ethnic_category": CELLS, "extra": JSON})
-    edge = st.fixed_dictionaries({"source": CELLS, "target": CELLS, "type": st.sampled_from(RELS)},
-                                 optional={"uid": CELLS, "kinds": st.lists(CELLS, max_size=3), "trust": JSON, "wave": CELLS})
-    doc = st.fixed_dictionaries({"nodes": st.lists(node, max_size=8)},
-                                optional={"edges": st.lists(edge, max_size=8), "links": st.lists(edge, max_size=3),
-                                          "directed": JSON, "multigraph": JSON, "graph": JSON})
-    return st.one_of(doc.map(lambda d: json.dumps(d, default=str).encode()), JSON.map(lambda d: json.dumps(d).encode()),
-                     st.binary(max_size=200))
+    node = st.fixed_dictionaries(
+        {"id": CELLS, "type": st.sampled_from(LABELS)},
+        optional={
+            "name": CELLS,
+            "sector": CELLS,
+            "kind": CELLS,
+            "level": CELLS,
+            "uid": CELLS,
+            "ethnic_category": CELLS,
+            "extra": JSON,
+        },
+    )
+    edge = st.fixed_dictionaries(
+        {"source": CELLS, "target": CELLS, "type": st.sampled_from(RELS)},
+        optional={"uid": CELLS, "kinds": st.lists(CELLS, max_size=3), "trust": JSON, "wave": CELLS},
+    )
+    doc = st.fixed_dictionaries(
+        {"nodes": st.lists(node, max_size=8)},
+        optional={
+            "edges": st.lists(edge, max_size=8),
+            "links": st.lists(edge, max_size=3),
+            "directed": JSON,
+            "multigraph": JSON,
+            "graph": JSON,
+        },
+    )
+    return st.one_of(
+        doc.map(lambda d: json.dumps(d, default=str).encode()),
+        JSON.map(lambda d: json.dumps(d).encode()),
+        st.binary(max_size=200),
+    )
 
 
 _TEMPLATE = template_workbook_bytes()
@@ -153,10 +231,21 @@ def _mutated(data: bytes, rnd: random.Random, how: int) -> bytes:
 
 def _xlsx() -> st.SearchStrategy[bytes]:
     kinds = st.sampled_from(sorted(KINDS))
-    built = st.builds(_workbook, kinds, st.lists(st.lists(st.one_of(CELLS, st.integers(), st.floats(allow_nan=False),
-                                                                     st.booleans(), st.dates()), max_size=8), max_size=6),
-                      st.integers(0, 3), st.booleans())
-    mutated = st.builds(lambda s, how: _mutated(_TEMPLATE, random.Random(s), how), st.integers(0, 2**32), st.integers(0, 2))
+    built = st.builds(
+        _workbook,
+        kinds,
+        st.lists(
+            st.lists(
+                st.one_of(CELLS, st.integers(), st.floats(allow_nan=False), st.booleans(), st.dates()), max_size=8
+            ),
+            max_size=6,
+        ),
+        st.integers(0, 3),
+        st.booleans(),
+    )
+    mutated = st.builds(
+        lambda s, how: _mutated(_TEMPLATE, random.Random(s), how), st.integers(0, 2**32), st.integers(0, 2)
+    )
     return st.one_of(built, mutated, st.binary(max_size=300))
 
 
@@ -169,11 +258,15 @@ def targets() -> list[tuple[str, str, st.SearchStrategy[bytes], bool]]:
         out.append((f"template {name} (rows)", f"{name}.csv", strategy, False))
     for stem in sorted(LAYOUTS):
         out.append((f"ODS {stem}", f"{stem}.csv", st.one_of(_ods_rows(), st.binary(max_size=300)), True))
-    survey = st.one_of(_csv_text([c.name for c in SURVEY_COLUMNS]), _csv_text(["ego", "alter", "type"]), st.binary(max_size=300))
+    survey = st.one_of(
+        _csv_text([c.name for c in SURVEY_COLUMNS]), _csv_text(["ego", "alter", "type"]), st.binary(max_size=300)
+    )
     out.append(("survey", "survey.csv", survey, True))
     out.append(("node-link JSON", "graph.json", _node_link(), True))
     out.append(("XLSX", "book.xlsx", _xlsx(), True))
-    out.append(("unknown CSV", "anything.csv", st.one_of(_csv_text(["uid", "name", "what"]), st.binary(max_size=300)), True))
+    out.append(
+        ("unknown CSV", "anything.csv", st.one_of(_csv_text(["uid", "name", "what"]), st.binary(max_size=300)), True)
+    )
     return out
 
 
@@ -197,8 +290,13 @@ def main() -> None:
                 break
 
             @seed(args.seed * 100_003 + turn)
-            @settings(max_examples=args.round, deadline=None, database=None, derandomize=False,
-                      suppress_health_check=list(HealthCheck))
+            @settings(
+                max_examples=args.round,
+                deadline=None,
+                database=None,
+                derandomize=False,
+                suppress_health_check=list(HealthCheck),
+            )
             @given(strategy)
             def one(data: bytes) -> None:  # run within this iteration of the loop: B023 is noqa below
                 if time.monotonic() >= deadline:
@@ -224,8 +322,7 @@ def main() -> None:
                 print(f"generator error for {label}: {type(exc).__name__}: {str(exc)[:120]}", file=sys.stderr)
             turn += 1
     total = sum(tried.values())
-    print(f"fuzz_importers: {total:,} inputs in {args.seconds:.0f} s (seed {args.seed}), "
-          f"{len(plan)} importers")
+    print(f"fuzz_importers: {total:,} inputs in {args.seconds:.0f} s (seed {args.seed}), {len(plan)} importers")
     for label, _, _, _ in plan:
         print(f"  {label:<40} {tried[label]:>7,}")
     print("outcomes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(outcomes.items())))

@@ -31,8 +31,11 @@ from pathlib import Path
 
 import httpx
 
-SRC = Path(sys.argv[sys.argv.index("--src") + 1]).resolve() if "--src" in sys.argv else \
-    Path(__file__).resolve().parents[1] / "src"
+SRC = (
+    Path(sys.argv[sys.argv.index("--src") + 1]).resolve()
+    if "--src" in sys.argv
+    else Path(__file__).resolve().parents[1] / "src"
+)
 sys.path.insert(0, str(SRC))
 
 from carenet.api.auth import Role, create_api_key  # noqa: E402
@@ -55,8 +58,10 @@ def pct(values: list[float], p: float) -> float:
 
 
 def line(label: str, ms: list[float]) -> str:
-    return (f"{label:<52} n={len(ms):>5}  p50 {pct(ms, 50):7.1f} ms  p99 {pct(ms, 99):8.1f} ms  "
-            f"max {max(ms):8.1f} ms  mean {statistics.fmean(ms):6.1f} ms")
+    return (
+        f"{label:<52} n={len(ms):>5}  p50 {pct(ms, 50):7.1f} ms  p99 {pct(ms, 99):8.1f} ms  "
+        f"max {max(ms):8.1f} ms  mean {statistics.fmean(ms):6.1f} ms"
+    )
 
 
 def sample(client: httpx.Client, stop: threading.Event, out: list[float]) -> None:
@@ -83,10 +88,15 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each phase without an upload")
     parser.add_argument("--src", help="the carenet source folder the server runs (default: this tree's)")
-    parser.add_argument("--kinds", default="organisations,teams", help="the uploads, in order (default: organisations,teams)")
-    parser.add_argument("--metrics-refresh", action="store_true",
-                        help="keep the server's background recomputation of stored metrics after writes (off by "
-                             "default: it would run during the second upload, after the first one's writes)")
+    parser.add_argument(
+        "--kinds", default="organisations,teams", help="the uploads, in order (default: organisations,teams)"
+    )
+    parser.add_argument(
+        "--metrics-refresh",
+        action="store_true",
+        help="keep the server's background recomputation of stored metrics after writes (off by "
+        "default: it would run during the second upload, after the first one's writes)",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="carenet-latency-"))
 
@@ -100,15 +110,37 @@ def main() -> None:
     asyncio.run(prepare())
     key = create_api_key(folder / "api_keys.json", subject="latency", role=Role.ADMIN)
     port = free_port()
-    env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
-           "PYTHONPATH": str(SRC),
-           "CARENET_METRICS_REFRESH_S": "2.0" if args.metrics_refresh else "0"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host",
-                               "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"], env=env)
+    env = {
+        **os.environ,
+        "CARENET_DATA_DIR": str(folder),
+        "CARENET_MODE": "production",
+        "CARENET_PORT": str(port),
+        "PYTHONPATH": str(SRC),
+        "CARENET_METRICS_REFRESH_S": "2.0" if args.metrics_refresh else "0",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "carenet.web:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+    )
     url = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json"}
-    print(f"source: {SRC}\nmachine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
-          f"background metrics refresh {'on' if args.metrics_refresh else 'off'}")
+    print(
+        f"source: {SRC}\nmachine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
+        f"background metrics refresh {'on' if args.metrics_refresh else 'off'}"
+    )
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -121,8 +153,9 @@ def main() -> None:
                 raise RuntimeError("the server did not start")
             time.sleep(0.2)
         with httpx.Client(base_url=url, headers=headers, timeout=300) as client:
-            org = client.post("/graphql", json={"query": "{ organisations(first: 1) { edges { node { uid } } } }"}
-                              ).json()["data"]["organisations"]["edges"][0]["node"]["uid"]
+            org = client.post(
+                "/graphql", json={"query": "{ organisations(first: 1) { edges { node { uid } } } }"}
+            ).json()["data"]["organisations"]["edges"][0]["node"]["uid"]
             for _ in range(20):  # warm up
                 client.post("/graphql", json={"query": SMALL})
             results = []
@@ -145,7 +178,9 @@ def main() -> None:
                     worker.start()
                     time.sleep(0.5)
                     started = time.perf_counter()
-                    with httpx.Client(base_url=url, headers={"Authorization": f"ApiKey {key}"}, timeout=600) as uploader:
+                    with httpx.Client(
+                        base_url=url, headers={"Authorization": f"ApiKey {key}"}, timeout=600
+                    ) as uploader:
                         r = uploader.post("/files/import", files=[("files", (f"{kind}.csv", data, "text/csv"))])
                     took = time.perf_counter() - started
                     stop.set()
@@ -153,7 +188,9 @@ def main() -> None:
                 if r.status_code != 200:
                     raise RuntimeError(f"upload: {r.status_code} {r.text[:300]}")
                 results.append(line(f"during a {args.rows:,}-row {kind}.csv upload", during))
-                results.append(f"{'':<52} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s")
+                results.append(
+                    f"{'':<52} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s"
+                )
         print("\n".join(results))
     finally:
         server.terminate()

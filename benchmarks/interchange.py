@@ -27,8 +27,8 @@ from carenet.config import Settings
 from carenet.domain.schema import NodeLabel
 from carenet.interchange import graphs, tables, template_tables, write_template_data
 from carenet.services import demo, exports, imports
-from carenet.storage.queries import REGISTRY
 from carenet.storage import naming
+from carenet.storage.queries import REGISTRY
 from carenet.storage.repository import ChangeSet
 
 
@@ -59,15 +59,22 @@ def _write(path: Path, cols: list[str], rows: list[dict]) -> None:
         w = csv.writer(f)
         w.writerow(cols)
         for r in rows:
-            w.writerow(["[" + ",".join(v) + "]" if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in cols)])
+            w.writerow(
+                [
+                    "[" + ",".join(v) + "]" if isinstance(v, list) else ("" if v is None else v)
+                    for v in (r.get(c) for c in cols)
+                ]
+            )
 
 
 async def main(systems: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="carenet-bench-"))
     t = time.perf_counter()
     changes = demo.generate(seed=7, systems=systems)
-    print(f"generated {systems} systems: {len(changes.nodes):,} nodes, {len(changes.relationships):,} relationships "
-          f"in {time.perf_counter() - t:.1f} s")
+    print(
+        f"generated {systems} systems: {len(changes.nodes):,} nodes, {len(changes.relationships):,} relationships "
+        f"in {time.perf_counter() - t:.1f} s"
+    )
     nodes = [n for n in changes.nodes if n.label != "Demographic"]
     rels = [r for r in changes.relationships if r.type != "DESCRIBES"]
     paths = list(write_template_data(template_tables(nodes, rels), tmp / "csv").values())
@@ -104,8 +111,10 @@ async def main(systems: int) -> None:
         await target.store.write_batch(ops)
     phases["write"] = time.perf_counter() - t2
     import_s = time.perf_counter() - t
-    print(f"import:     {parsed.rows:,} file rows ({rows:,} records) in {import_s:.2f} s = {rows / import_s:,.0f} records/s "
-          f"(read {phases['read']:.1f} s, check {phases['check']:.1f} s, write {phases['write']:.1f} s)")
+    print(
+        f"import:     {parsed.rows:,} file rows ({rows:,} records) in {import_s:.2f} s = {rows / import_s:,.0f} records/s "
+        f"(read {phases['read']:.1f} s, check {phases['check']:.1f} s, write {phases['write']:.1f} s)"
+    )
     print(f"import / COPY FROM: {(rows / import_s) / (copy_rows / copy_s):.2f}x (target >= 0.5x)")
 
     # --- exports ------------------------------------------------------------------------------------
@@ -114,8 +123,10 @@ async def main(systems: int) -> None:
     t = time.perf_counter()
     G = await exports.network(target.repo, level="team")
     method = exports.add_metrics(G)
-    print(f"team network: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; read + metrics "
-          f"({method} betweenness) {time.perf_counter() - t:.1f} s")
+    print(
+        f"team network: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; read + metrics "
+        f"({method} betweenness) {time.perf_counter() - t:.1f} s"
+    )
     for fmt in graphs.FORMATS:
         t = time.perf_counter()
         size = graphs.write(G, fmt, out / f"team.{fmt}")
@@ -130,8 +141,10 @@ async def main(systems: int) -> None:
     read_s = time.perf_counter() - t
     t = time.perf_counter()
     size = graphs.write(full, "node-link", out / "all.json")
-    print(f"  all levels node-link: read {read_s:.2f} s, write {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB "
-          f"({full.number_of_nodes():,} nodes, {full.number_of_edges():,} edges)")
+    print(
+        f"  all levels node-link: read {read_s:.2f} s, write {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB "
+        f"({full.number_of_nodes():,} nodes, {full.number_of_edges():,} edges)"
+    )
     await target.close()
     shutil.rmtree(tmp, ignore_errors=True)
 

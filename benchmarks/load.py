@@ -61,7 +61,9 @@ async def copy_reference(changes: ChangeSet, folder: Path) -> tuple[int, float]:
     for name, rows in by_table.items():
         upsert = REGISTRY[name].ladybug
         schema = pa.schema([(c, _ARROW[t]) for c, t in upsert.columns])
-        table = pa.Table.from_pylist([{k: (v.value if hasattr(v, "value") else v) for k, v in r.items()} for r in rows], schema=schema)
+        table = pa.Table.from_pylist(
+            [{k: (v.value if hasattr(v, "value") else v) for k, v in r.items()} for r in rows], schema=schema
+        )
         path = folder / f"{name}.parquet"
         pq.write_table(table, path)
         files.append((name, path, upsert.create))
@@ -93,10 +95,14 @@ async def bench_load(systems: int, folder: Path) -> None:
     await store.close()
     copy_rows, copy_s = await copy_reference(changes, folder)
     print(f"upsert path (validate + load): {rows:,} rows  {upsert_s:7.2f} s  {rows / upsert_s:10,.0f} rows/s")
-    print(f"upsert again (the same rows):  {rows:,} rows  {reload_s:7.2f} s  {rows / reload_s:10,.0f} rows/s"
-          "   (nodes rewritten; unchanged ties found and skipped)")
+    print(
+        f"upsert again (the same rows):  {rows:,} rows  {reload_s:7.2f} s  {rows / reload_s:10,.0f} rows/s"
+        "   (nodes rewritten; unchanged ties found and skipped)"
+    )
     print(f"COPY FROM Parquet (reference): {copy_rows:,} rows  {copy_s:7.2f} s  {copy_rows / copy_s:10,.0f} rows/s")
-    print(f"ratio upsert / COPY FROM: {(rows / upsert_s) / (copy_rows / copy_s):.2f}   (target: upsert >= 50,000 rows/s)")
+    print(
+        f"ratio upsert / COPY FROM: {(rows / upsert_s) / (copy_rows / copy_s):.2f}   (target: upsert >= 50,000 rows/s)"
+    )
 
 
 def synthetic(teams: int, ties: int, seed: int = 1) -> ChangeSet:
@@ -108,7 +114,11 @@ def synthetic(teams: int, ties: int, seed: int = 1) -> ChangeSet:
         cs.add_node(m.Organisation(uid=f"o{o}", name=f"Org {o}", kind="other", sector=sectors[o % len(sectors)]))
     for t in range(teams):
         cs.add_node(m.Team(uid=f"t{t}", name=f"Team {t}", sector=sectors[(t // 100) % len(sectors)]))
-        cs.add_relationship(m.PartOf(uid=f"p{t}", source=f"t{t}", target=f"o{t // 100}", source_label="Team", target_label="Organisation"))
+        cs.add_relationship(
+            m.PartOf(
+                uid=f"p{t}", source=f"t{t}", target=f"o{t // 100}", source_label="Team", target_label="Organisation"
+            )
+        )
     cs.add_node(m.SurveyWave(uid="w1", name="Wave", collected_on="2026-04-01"))
     seen = set()
     while len(seen) < ties:
@@ -116,7 +126,22 @@ def synthetic(teams: int, ties: int, seed: int = 1) -> ChangeSet:
         b = a + rng.randint(-300, 300) if rng.random() < 0.8 else rng.randrange(teams)
         if 0 <= b < teams and a != b and (a, b) not in seen:
             seen.add((a, b))
-            cs.add_relationship(m.CollaboratesWith.model_construct(uid=f"c{len(seen)}", source=f"t{a}", target=f"t{b}", source_label="Team", target_label="Team", kinds=[TieKind.REFERRAL], wave="w1", frequency=None, trust=3.0, value=3.0, since=None, until=None))
+            cs.add_relationship(
+                m.CollaboratesWith.model_construct(
+                    uid=f"c{len(seen)}",
+                    source=f"t{a}",
+                    target=f"t{b}",
+                    source_label="Team",
+                    target_label="Team",
+                    kinds=[TieKind.REFERRAL],
+                    wave="w1",
+                    frequency=None,
+                    trust=3.0,
+                    value=3.0,
+                    since=None,
+                    until=None,
+                )
+            )
     return cs
 
 
@@ -138,24 +163,30 @@ async def bench_reads(teams: int, ties: int, folder: Path) -> None:
         t = time.perf_counter()
         await repo.get(NodeLabel.TEAM, uid)
         times.append((time.perf_counter() - t) * 1000)
-    print(f"get team by uid (repository): p50 {pct(times, .5):.3f} ms  p99 {pct(times, .99):.3f} ms   (target p50 < 1 ms)")
+    print(
+        f"get team by uid (repository): p50 {pct(times, 0.5):.3f} ms  p99 {pct(times, 0.99):.3f} ms   (target p50 < 1 ms)"
+    )
     times, sizes = [], []
     for uid in uids[:500]:
         t = time.perf_counter()
         rows = await store.read("team_neighbourhood_2", uid=uid)
         times.append((time.perf_counter() - t) * 1000)
         sizes.append(len(rows))
-    print(f"2-hop neighbourhood (teams within 2 hops, mean {statistics.mean(sizes):.0f}): p50 {pct(times, .5):.2f} ms  p99 {pct(times, .99):.2f} ms   (target p50 < 5 ms)")
+    print(
+        f"2-hop neighbourhood (teams within 2 hops, mean {statistics.mean(sizes):.0f}): p50 {pct(times, 0.5):.2f} ms  p99 {pct(times, 0.99):.2f} ms   (target p50 < 5 ms)"
+    )
     times = []
     for uid in uids[:200]:
         t = time.perf_counter()
         await repo.team_neighbourhood(uid, 2)
         times.append((time.perf_counter() - t) * 1000)
-    print(f"2-hop neighbourhood with the ties among them: p50 {pct(times, .5):.2f} ms  p99 {pct(times, .99):.2f} ms")
+    print(f"2-hop neighbourhood with the ties among them: p50 {pct(times, 0.5):.2f} ms  p99 {pct(times, 0.99):.2f} ms")
     t = time.perf_counter()
     projection = await repo.projection("team")
     proj_s = time.perf_counter() - t
-    print(f"projection out of the store (Arrow): {projection.nodes.num_rows:,} nodes, {projection.edge_count:,} ties in {proj_s:.2f} s   (target <= 2 s)")
+    print(
+        f"projection out of the store (Arrow): {projection.nodes.num_rows:,} nodes, {projection.edge_count:,} ties in {proj_s:.2f} s   (target <= 2 s)"
+    )
     t = time.perf_counter()
     batches = [b async for b in store.stream("team_ties_all")]
     print(f"  of which the ties alone: {sum(b.num_rows for b in batches):,} in {time.perf_counter() - t:.2f} s")

@@ -54,7 +54,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, demo_server(Path(tmp), systems=args.systems) as server:
         token = server.token("analyst", "admin", "frontend")
         print(f"carenet demo --systems {args.systems} at {server.url}; {args.runs} runs per case, fresh page each run")
-        print(f"{'case':<15} {'nodes':>6} {'edges':>7} {'first render ms':>16} {'fetch ms':>9} {'draw ms':>8} {'stall ms':>9}")
+        print(
+            f"{'case':<15} {'nodes':>6} {'edges':>7} {'first render ms':>16} {'fetch ms':>9} {'draw ms':>8} {'stall ms':>9}"
+        )
         with Browser() as browser:
             for name, query, _want in CASES:
                 rows = []
@@ -68,9 +70,13 @@ def main() -> None:
                     )
                     row["stall"] = browser.js(STALL)["worst"]
                     rows.append(row)
-                    print(f"{name:<15} {row['nodes']:>6} {row['edges']:>7} {row['first']:>16.0f} {row['fetch']:>9.0f} {row['draw']:>8.0f} {row['stall']:>9.0f}")
+                    print(
+                        f"{name:<15} {row['nodes']:>6} {row['edges']:>7} {row['first']:>16.0f} {row['fetch']:>9.0f} {row['draw']:>8.0f} {row['stall']:>9.0f}"
+                    )
                 med = {k: statistics.median(r[k] for r in rows) for k in ("first", "fetch", "draw", "stall")}
-                print(f"{name + ' median':<22} {'':>7} {med['first']:>16.0f} {med['fetch']:>9.0f} {med['draw']:>8.0f} {med['stall']:>9.0f}")
+                print(
+                    f"{name + ' median':<22} {'':>7} {med['first']:>16.0f} {med['fetch']:>9.0f} {med['draw']:>8.0f} {med['stall']:>9.0f}"
+                )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ CACHED = "cache" in inspect.signature(overview.system_overview).parameters
 
 
 def line(name: str, ms: list[float]) -> str:
-    return f"{name:<44} p50 {pct(ms, .5):8.1f} ms   p99 {pct(ms, .99):8.1f} ms   (n={len(ms)})"
+    return f"{name:<44} p50 {pct(ms, 0.5):8.1f} ms   p99 {pct(ms, 0.99):8.1f} ms   (n={len(ms)})"
 
 
 async def direct(folder: Path, samples: int, place: str) -> dict[str, list[float]]:
@@ -70,13 +70,39 @@ async def direct(folder: Path, samples: int, place: str) -> dict[str, list[float
 def over_http(folder: Path, samples: int, places: list[str], waves: list[str]) -> dict[str, list[float]]:
     key = create_api_key(folder / "api_keys.json", subject="benchmark", role=Role.FRONTEND)
     port = 18000 + os.getpid() % 1000
-    env = {**os.environ, "CARENET_DATA_DIR": str(folder), "CARENET_MODE": "production", "CARENET_PORT": str(port),
-           "CARENET_COST_BUDGET": "0", "CARENET_METRICS_REFRESH_S": "0"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host",
-                               "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"], env=env)
+    env = {
+        **os.environ,
+        "CARENET_DATA_DIR": str(folder),
+        "CARENET_MODE": "production",
+        "CARENET_PORT": str(port),
+        "CARENET_COST_BUDGET": "0",
+        "CARENET_METRICS_REFRESH_S": "0",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "carenet.web:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+    )
     url = f"http://127.0.0.1:{port}"
-    out: dict[str, list[float]] = {"http whole, the server's first request": [], "http whole warm": [],
-                                   "http one wave cold": [], "http place cold": [], "http place warm": []}
+    out: dict[str, list[float]] = {
+        "http whole, the server's first request": [],
+        "http whole warm": [],
+        "http one wave cold": [],
+        "http place cold": [],
+        "http place warm": [],
+    }
     try:
         with httpx.Client(headers={"Authorization": f"Bearer {key}"}, timeout=120) as client:
             deadline = time.monotonic() + 120

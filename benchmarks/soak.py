@@ -69,16 +69,44 @@ def workload(creates: int, updates: int, ties: int, seed: int) -> list[tuple[str
     out: list[tuple[str, dict]] = []
     for i in range(creates):
         uid = f"soak-team-{i}"
-        out.append(("create", {"teams": [{"uid": uid, "name": f"Soak team {i}", "sector": "health", "service": "Soak"}],
-                               "partOf": [{"source": uid, "target": ORG}]}))
+        out.append(
+            (
+                "create",
+                {
+                    "teams": [{"uid": uid, "name": f"Soak team {i}", "sector": "health", "service": "Soak"}],
+                    "partOf": [{"source": uid, "target": ORG}],
+                },
+            )
+        )
     for i in range(updates):
         uid = f"soak-team-{rng.randrange(creates)}"
-        out.append(("update", {"teams": [{"uid": uid, "name": f"Renamed {i}", "sector": "housing", "service": "Soak"}],
-                               "partOf": [{"source": uid, "target": ORG}]}))
+        out.append(
+            (
+                "update",
+                {
+                    "teams": [{"uid": uid, "name": f"Renamed {i}", "sector": "housing", "service": "Soak"}],
+                    "partOf": [{"source": uid, "target": ORG}],
+                },
+            )
+        )
     for i in range(ties):
         a, b = rng.sample(range(creates), 2)
-        out.append(("tie", {"collaboratesWith": [{"source": f"soak-team-{a}", "target": f"soak-team-{b}",
-                                                  "kinds": ["referral"], "wave": WAVE, "uid": f"soak-tie-{i}"}]}))
+        out.append(
+            (
+                "tie",
+                {
+                    "collaboratesWith": [
+                        {
+                            "source": f"soak-team-{a}",
+                            "target": f"soak-team-{b}",
+                            "kinds": ["referral"],
+                            "wave": WAVE,
+                            "uid": f"soak-tie-{i}",
+                        }
+                    ]
+                },
+            )
+        )
     return out
 
 
@@ -102,8 +130,23 @@ class Server:
         env = {**os.environ, "CARENET_DATA_DIR": str(self.folder), "CARENET_MODE": "production"}
         began = time.monotonic()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "carenet.web:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.port), "--log-level", "error", "--no-access-log"], env=env, stderr=subprocess.PIPE)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "carenet.web:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--no-access-log",
+            ],
+            env=env,
+            stderr=subprocess.PIPE,
+        )
         deadline = began + 120
         while time.monotonic() < deadline:
             try:
@@ -129,8 +172,16 @@ class Server:
                 self.kill()
 
 
-async def drive(server: Server, key: str, writes: list[tuple[str, dict]], clients: int, *, stop_at: int | None = None,
-                on_progress=None, spans: dict[int, tuple[float, float]] | None = None) -> tuple[list[tuple[int, float]], set[int], int]:
+async def drive(
+    server: Server,
+    key: str,
+    writes: list[tuple[str, dict]],
+    clients: int,
+    *,
+    stop_at: int | None = None,
+    on_progress=None,
+    spans: dict[int, tuple[float, float]] | None = None,
+) -> tuple[list[tuple[int, float]], set[int], int]:
     """Send ``writes`` from ``clients`` clients; returns (index, ms) of acknowledged writes, their
     indexes, and the number of errors. ``stop_at``: stop after that many acknowledged. ``spans``
     gets (sent, acknowledged) monotonic times of each acknowledged write, by index."""
@@ -150,8 +201,9 @@ async def drive(server: Server, key: str, writes: list[tuple[str, dict]], client
             index, (_, payload) = queue.get_nowait()
             began = time.perf_counter()
             try:
-                async with session.post(server.url + "/graphql", json={"query": UPSERT, "variables": {"input": payload}},
-                                        headers=headers) as response:
+                async with session.post(
+                    server.url + "/graphql", json={"query": UPSERT, "variables": {"input": payload}}, headers=headers
+                ) as response:
                     body = await response.json(content_type=None)
             except (TimeoutError, aiohttp.ClientError, ValueError):
                 errors += 1
@@ -178,19 +230,29 @@ def held_uids(server: Server, key: str) -> tuple[set[str], set[str]]:
     after = None
     with httpx.Client(base_url=server.url, headers=headers, timeout=120) as client:
         while True:
-            body = client.post("/graphql", json={"query": TEAMS.replace("node { uid }", "node { uid name }"),
-                                                 "variables": {"after": after}}).json()
+            body = client.post(
+                "/graphql",
+                json={"query": TEAMS.replace("node { uid }", "node { uid name }"), "variables": {"after": after}},
+            ).json()
             page = body["data"]["teams"]
             teams.update({e["node"]["uid"]: e["node"]["name"] for e in page["edges"]})
             if not page["pageInfo"]["hasNextPage"]:
                 break
             after = page["pageInfo"]["endCursor"]
-        ties = client.get("/admin/db/status", headers={"Authorization": "Bearer " + (server.folder / "admin.key").read_text().strip()}).json()
+        ties = client.get(
+            "/admin/db/status", headers={"Authorization": "Bearer " + (server.folder / "admin.key").read_text().strip()}
+        ).json()
     return teams, ties["counts"]
 
 
-def missing(writes, acknowledged: set[int], teams: dict[str, str], tie_count_needed: int, tie_count: int,
-            spans: dict[int, tuple[float, float]]) -> int:
+def missing(
+    writes,
+    acknowledged: set[int],
+    teams: dict[str, str],
+    tie_count_needed: int,
+    tie_count: int,
+    spans: dict[int, tuple[float, float]],
+) -> int:
     """Acknowledged writes the store no longer shows: creates whose team is gone; ties beyond the
     count held (this workload deletes none); and updates: the name held must be that of an
     acknowledged write to the team that was still in flight when the last one sent to it was sent
@@ -213,8 +275,13 @@ def missing(writes, acknowledged: set[int], teams: dict[str, str], tie_count_nee
         if teams[uid] not in allowed:
             lost += 1
             if os.environ.get("SOAK_DEBUG"):
-                print("  not as acknowledged:", uid, repr(teams[uid]), sorted(allowed)[:4],
-                      [(i, writes[i][0], round(spans[i][0], 3), round(spans[i][1], 3)) for i in acked][-4:])
+                print(
+                    "  not as acknowledged:",
+                    uid,
+                    repr(teams[uid]),
+                    sorted(allowed)[:4],
+                    [(i, writes[i][0], round(spans[i][0], 3), round(spans[i][1], 3)) for i in acked][-4:],
+                )
     return lost + max(0, tie_count_needed - tie_count)
 
 
@@ -242,24 +309,34 @@ async def run_one(folder: Path, key: str, writes, clients: int) -> None:
     first, last = ordered[:tenth], ordered[-tenth:]
     ties_acked = sum(1 for i in acknowledged if writes[i][0] == "tie")
     base_ties = counts.get("COLLABORATES_WITH", 0)
-    print(f"\n{len(acknowledged):,} of {len(writes):,} writes acknowledged, {errors} errors, {elapsed:.0f} s "
-          f"({len(acknowledged) / elapsed:.0f} writes/s)")
+    print(
+        f"\n{len(acknowledged):,} of {len(writes):,} writes acknowledged, {errors} errors, {elapsed:.0f} s "
+        f"({len(acknowledged) / elapsed:.0f} writes/s)"
+    )
     if 1000 in marks:
         end = marks[max(marks)]
-        print(f"RSS after 1,000 writes {marks[1000]:.1f} MB; after {max(marks):,} {end:.1f} MB: "
-              f"+{end - marks[1000]:.1f} MB (target <= 150)")
+        print(
+            f"RSS after 1,000 writes {marks[1000]:.1f} MB; after {max(marks):,} {end:.1f} MB: "
+            f"+{end - marks[1000]:.1f} MB (target <= 150)"
+        )
     p99_first, p99_last = pct(first, 99), pct(last, 99)
-    print(f"first 10%: p50 {pct(first, 50):.1f} ms p99 {p99_first:.1f} ms; last 10%: p50 {pct(last, 50):.1f} ms "
-          f"p99 {p99_last:.1f} ms; ratio of p99s {p99_last / p99_first:.2f} (target <= 1.5)")
+    print(
+        f"first 10%: p50 {pct(first, 50):.1f} ms p99 {p99_first:.1f} ms; last 10%: p50 {pct(last, 50):.1f} ms "
+        f"p99 {p99_last:.1f} ms; ratio of p99s {p99_last / p99_first:.2f} (target <= 1.5)"
+    )
     for kind in ("create", "update", "tie"):  # the same operation early and late: does it slow down?
         of_kind = [ms for i, ms in sorted(timings) if writes[i][0] == kind]
         part = max(1, len(of_kind) // 10)
         if len(of_kind) >= 20:
             a, b = of_kind[:part], of_kind[-part:]
-            print(f"  {kind + 's':8s} first 10%: p50 {pct(a, 50):.1f} p99 {pct(a, 99):.1f} ms; last 10%: p50 {pct(b, 50):.1f} "
-                  f"p99 {pct(b, 99):.1f} ms; ratio of p99s {pct(b, 99) / pct(a, 99):.2f}")
-    print(f"acknowledged writes missing at the end: {missing(writes, acknowledged, teams, 0, 0, spans)}; "
-          f"COLLABORATES_WITH held {base_ties:,} (acknowledged soak ties {ties_acked:,})")
+            print(
+                f"  {kind + 's':8s} first 10%: p50 {pct(a, 50):.1f} p99 {pct(a, 99):.1f} ms; last 10%: p50 {pct(b, 50):.1f} "
+                f"p99 {pct(b, 99):.1f} ms; ratio of p99s {pct(b, 99) / pct(a, 99):.2f}"
+            )
+    print(
+        f"acknowledged writes missing at the end: {missing(writes, acknowledged, teams, 0, 0, spans)}; "
+        f"COLLABORATES_WITH held {base_ties:,} (acknowledged soak ties {ties_acked:,})"
+    )
 
 
 async def run_kills(folder: Path, key: str, writes, clients: int, kills: int, seed: int) -> None:
@@ -288,13 +365,20 @@ async def run_kills(folder: Path, key: str, writes, clients: int, kills: int, se
             return
         teams, counts = held_uids(server, key)
         ties_acked = sum(1 for i in acknowledged if writes[i][0] == "tie")
-        lost = missing(writes, acknowledged, teams, baseline_ties + ties_acked, counts.get("COLLABORATES_WITH", 0), spans)
+        lost = missing(
+            writes, acknowledged, teams, baseline_ties + ties_acked, counts.get("COLLABORATES_WITH", 0), spans
+        )
         lost_total += lost
-        print(f"kill {k + 1}: after {len(acknowledged):,} acknowledged writes; reopened in {opened[-1]:.2f} s; "
-              f"acknowledged writes missing: {lost}", flush=True)
+        print(
+            f"kill {k + 1}: after {len(acknowledged):,} acknowledged writes; reopened in {opened[-1]:.2f} s; "
+            f"acknowledged writes missing: {lost}",
+            flush=True,
+        )
     server.stop()
-    print(f"\n{kills} kills: {len(opened)} of {kills} restarts opened, slowest {max(opened):.2f} s (target < 5); "
-          f"acknowledged writes lost: {lost_total} (target 0)")
+    print(
+        f"\n{kills} kills: {len(opened)} of {kills} restarts opened, slowest {max(opened):.2f} s (target < 5); "
+        f"acknowledged writes lost: {lost_total} (target 0)"
+    )
 
 
 async def main() -> None:
@@ -314,8 +398,11 @@ async def main() -> None:
             tmp = str(args.keep)
         demo_folder = Path(tmp) / "demo"
         key = await make_demo(demo_folder)
-        print(f"== run 1: {len(writes):,} writes ({args.creates:,} creates, {args.updates:,} updates, "
-              f"{args.ties:,} ties) from {args.clients} clients", flush=True)
+        print(
+            f"== run 1: {len(writes):,} writes ({args.creates:,} creates, {args.updates:,} updates, "
+            f"{args.ties:,} ties) from {args.clients} clients",
+            flush=True,
+        )
         first = Path(tmp) / "run1"
         shutil.copytree(demo_folder, first)
         await run_one(first, key, writes, args.clients)

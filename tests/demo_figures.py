@@ -12,7 +12,9 @@ from carenet.services.demo import generate
 @cache
 def demo_counts(*, systems: int = 1, seed: int = 7) -> Counter:
     """Nodes of each label that ``load_demo(repo, seed=seed, systems=systems)`` writes."""
-    return Counter(node.label for node in {(n.label, n.uid): n for n in generate(seed=seed, systems=systems).nodes}.values())
+    return Counter(
+        node.label for node in {(n.label, n.uid): n for n in generate(seed=seed, systems=systems).nodes}.values()
+    )
 
 
 def demo_teams(*, systems: int = 1) -> int:

@@ -37,8 +37,14 @@ def test_no_cypher_is_built_with_f_strings_outside_the_query_modules():
 
 
 ABOVE_STORAGE = ("services", "api", "web", "cli")
-STORE_OR_QUERIES = ("carenet.storage.queries", "carenet.storage.naming", "carenet.storage.store",
-                    "carenet.storage.ladybug", "carenet.storage.neo4j", "carenet.storage.recording")
+STORE_OR_QUERIES = (
+    "carenet.storage.queries",
+    "carenet.storage.naming",
+    "carenet.storage.store",
+    "carenet.storage.ladybug",
+    "carenet.storage.neo4j",
+    "carenet.storage.recording",
+)
 STORE_CALLS = {"read", "write", "write_batch", "stream", "run_schema", "ping", "close", "version"}
 LIFE_CYCLE = {"services/container.py", "services/backups.py"}
 HOLDERS = re.compile(r"(^|_)(repo|repository|services|built)$")
@@ -75,11 +81,21 @@ def port_offences(source: str, *, interface: bool, holds_store: bool = False) ->
         if isinstance(node, ast.Attribute) and node.attr == "store" and not holds_store:
             if HOLDERS.search(_name(node.value)) or (isinstance(node.value, ast.Name) and node.value.id == "self"):
                 found.append((node.lineno, f"{_name(node.value)}.store"))
-        if isinstance(node, ast.Attribute) and node.attr in STORE_CALLS and isinstance(node.value, ast.Attribute) \
-                and node.value.attr == "store" and not holds_store:
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in STORE_CALLS
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "store"
+            and not holds_store
+        ):
             found.append((node.lineno, f".store.{node.attr}"))
-        if interface and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "repo":
+        if (
+            interface
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "repo"
+        ):
             found.append((node.lineno, f".repo.{node.func.attr}(...): call a service"))
     return found
 
@@ -110,7 +126,8 @@ def test_nothing_above_the_storage_layer_holds_a_store_or_names_a_query():
     for part in ABOVE_STORAGE:
         for path in sorted((ROOT / "src" / "carenet" / part).rglob("*.py")):
             relative = path.relative_to(ROOT / "src" / "carenet").as_posix()
-            for line, what in port_offences(path.read_text(encoding="utf-8"), interface=part != "services",
-                                            holds_store=relative in LIFE_CYCLE):
+            for line, what in port_offences(
+                path.read_text(encoding="utf-8"), interface=part != "services", holds_store=relative in LIFE_CYCLE
+            ):
                 offenders.append(f"src/carenet/{relative}:{line}: {what}")
     assert not offenders, "\n".join(offenders)

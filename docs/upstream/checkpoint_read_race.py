@@ -71,8 +71,10 @@ def main() -> None:
     rng = random.Random(14)
     for i in range(updates):
         uid = f"t{rng.randrange(533, n)}"
-        w.execute("UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) SET n.name = r.name, n.sector = r.sector",
-                  {"rows": [{"uid": uid, "name": f"Renamed {i}", "sector": "housing"}]})
+        w.execute(
+            "UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) SET n.name = r.name, n.sector = r.sector",
+            {"rows": [{"uid": uid, "name": f"Renamed {i}", "sector": "housing"}]},
+        )
         expected[uid] = f"Renamed {i}"
         if (i + 1) % 100 == 0 and mode != "no_checkpoint":
             with gate if mode == "gated" else contextlib.nullcontext():

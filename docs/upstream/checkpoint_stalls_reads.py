@@ -71,16 +71,23 @@ def main() -> None:
         time.sleep(0.3)
         print(f"alone: {during(0, time.perf_counter())}")
         for r in range(rounds):
-            table = pa.table({"uid": [f"t{r}-{i}" for i in range(rows)], "name": [f"Team {i}" for i in range(rows)],
-                              "sector": ["health"] * rows})
+            table = pa.table(
+                {
+                    "uid": [f"t{r}-{i}" for i in range(rows)],
+                    "name": [f"Team {i}" for i in range(rows)],
+                    "sector": ["health"] * rows,
+                }
+            )
             a = time.perf_counter()
             w.execute("COPY Team FROM $rows", {"rows": table})
             b = time.perf_counter()
             w.execute("CHECKPOINT")
             c = time.perf_counter()
             time.sleep(0.2)
-            print(f"round {r}: COPY of {rows:,} rows {(b - a) * 1000:.0f} ms, {during(a, b)}; "
-                  f"CHECKPOINT {(c - b) * 1000:.0f} ms, {during(b, c)}")
+            print(
+                f"round {r}: COPY of {rows:,} rows {(b - a) * 1000:.0f} ms, {during(a, b)}; "
+                f"CHECKPOINT {(c - b) * 1000:.0f} ms, {during(b, c)}"
+            )
     finally:
         stop.set()
         reader.join()

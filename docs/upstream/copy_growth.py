@@ -35,7 +35,9 @@ def fresh(rows: int) -> tuple[ladybug.Database, ladybug.Connection]:
     db = ladybug.Database(os.path.join(tempfile.mkdtemp(), "g"), buffer_pool_size=2048 * 2**20)
     conn = ladybug.Connection(db)
     conn.execute("CREATE NODE TABLE Team(uid STRING, name STRING, PRIMARY KEY(uid))")
-    conn.execute("COPY Team FROM $rows", {"rows": pa.table({"uid": [f"base{i}" for i in range(rows)], "name": ["x"] * rows})})
+    conn.execute(
+        "COPY Team FROM $rows", {"rows": pa.table({"uid": [f"base{i}" for i in range(rows)], "name": ["x"] * rows})}
+    )
     return db, conn
 
 
@@ -47,7 +49,9 @@ def measure(label: str, calls: int, statement: str, params) -> None:
     for i in range(calls):
         conn.execute(statement, params(f"n{i}"))
     grown = resident_mb() - before
-    print(f"{label:32s} {calls:5d} calls into 100,000 rows: {grown:+.1f} MB ({grown / calls:.2f} MB a call)", flush=True)
+    print(
+        f"{label:32s} {calls:5d} calls into 100,000 rows: {grown:+.1f} MB ({grown / calls:.2f} MB a call)", flush=True
+    )
     conn.close()
     db.close()
 
@@ -60,5 +64,15 @@ if __name__ == "__main__":
     print("ladybug", ladybug.__version__ if hasattr(ladybug, "__version__") else "?")
     measure("COPY one row", 100, "COPY Team FROM $rows", one_row)
     measure("LOAD FROM ... CREATE one row", 2000, "LOAD FROM $rows CREATE (n:Team {uid: uid, name: name})", one_row)
-    measure("LOAD FROM ... MATCH RETURN", 2000, "LOAD FROM $rows MATCH (n:Team {uid: uid}) RETURN n.uid", lambda uid: {"rows": pa.table({"uid": ["base1"], "name": ["y"]})})
-    measure("UNWIND ... CREATE one row", 2000, "UNWIND $rows AS r CREATE (n:Team {uid: r.uid, name: r.name})", lambda uid: {"rows": [{"uid": uid, "name": "y"}]})
+    measure(
+        "LOAD FROM ... MATCH RETURN",
+        2000,
+        "LOAD FROM $rows MATCH (n:Team {uid: uid}) RETURN n.uid",
+        lambda uid: {"rows": pa.table({"uid": ["base1"], "name": ["y"]})},
+    )
+    measure(
+        "UNWIND ... CREATE one row",
+        2000,
+        "UNWIND $rows AS r CREATE (n:Team {uid: r.uid, name: r.name})",
+        lambda uid: {"rows": [{"uid": uid, "name": "y"}]},
+    )

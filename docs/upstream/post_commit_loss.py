@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 
-WRITER = r'''
+WRITER = r"""
 import os, signal, sys
 import ladybug, pyarrow as pa
 db = ladybug.Database(sys.argv[1], buffer_pool_size=256 * 2**20)
@@ -47,13 +47,13 @@ for i in range(1000):
         break
 sys.stdout.flush()
 os.kill(os.getpid(), signal.SIGKILL)
-'''
+"""
 
-REOPEN = r'''
+REOPEN = r"""
 import sys, ladybug
 c = ladybug.Connection(ladybug.Database(sys.argv[1]))
 print(list(c.execute("MATCH (t:Team) RETURN count(t) AS n").rows_as_dict())[0]["n"])
-'''
+"""
 
 if __name__ == "__main__":
     folder = tempfile.mkdtemp()

@@ -22,8 +22,9 @@ def kite() -> nx.Graph:
 
 
 def team(G: nx.DiGraph, uid: str, sector: str, org: str, place: str | None = "p1") -> None:
-    G.add_node(uid, label="Team", name=uid.upper(), sector=sector, organisation=org,
-               place=place, system="s1", kind="service")
+    G.add_node(
+        uid, label="Team", name=uid.upper(), sector=sector, organisation=org, place=place, system="s1", kind="service"
+    )
 
 
 @pytest.fixture
@@ -35,16 +36,27 @@ def ics() -> nx.DiGraph:
     """
     G = nx.DiGraph()
     for uid, sector, org, place in [
-        ("h1", "health", "A", "p1"), ("h2", "health", "A", "p1"), ("h3", "health", "A", "p1"),
-        ("s1", "social_care", "B", "p1"), ("s2", "social_care", "B", "p1"),
-        ("x1", "housing", "C", "p2"), ("x2", "housing", "C", "p2"),
+        ("h1", "health", "A", "p1"),
+        ("h2", "health", "A", "p1"),
+        ("h3", "health", "A", "p1"),
+        ("s1", "social_care", "B", "p1"),
+        ("s2", "social_care", "B", "p1"),
+        ("x1", "housing", "C", "p2"),
+        ("x2", "housing", "C", "p2"),
         ("v1", "voluntary", "D", "p2"),
     ]:
         team(G, uid, sector, org, place)
-    for u, v in [("h1", "h2"), ("h2", "h1"), ("h2", "h3"), ("h3", "h1"),
-                 ("h1", "s1"), ("s1", "s2"), ("s2", "s1"), ("x1", "x2")]:
-        G.add_edge(u, v, kinds=["referral"], frequency="weekly", trust=3.0, value=3.0,
-                   wave="w1", weight=1.0)
+    for u, v in [
+        ("h1", "h2"),
+        ("h2", "h1"),
+        ("h2", "h3"),
+        ("h3", "h1"),
+        ("h1", "s1"),
+        ("s1", "s2"),
+        ("s2", "s1"),
+        ("x1", "x2"),
+    ]:
+        G.add_edge(u, v, kinds=["referral"], frequency="weekly", trust=3.0, value=3.0, wave="w1", weight=1.0)
     return G
 
 

@@ -109,7 +109,8 @@ def test_expected_counts_follow_gould_and_fernandez():
     G.add_edges_from([("x1", "b"), ("b", "y1")])
     found = brokerage_roles(G, "sector")
     assert found.roles["b"]["liaison"] == 1
-    assert found.expected["b"] == pytest.approx({"coordinator": 0, "itinerant": 2 / 6, "gatekeeper": 0,
-                                                  "representative": 0, "liaison": 4 / 6})
+    assert found.expected["b"] == pytest.approx(
+        {"coordinator": 0, "itinerant": 2 / 6, "gatekeeper": 0, "representative": 0, "liaison": 4 / 6}
+    )
     assert found.expected["x1"] == pytest.approx(dict.fromkeys(found.expected["x1"], 0))  # brokers nothing
     assert sum(found.expected_totals.values()) == pytest.approx(sum(found.totals.values()))

@@ -12,8 +12,7 @@ from .conftest import random_graph
 
 def test_krackhardt_kite_published_values(kite):
     # Krackhardt (1990); the values of networkx's own test suite
-    expected = {0: 0.023, 1: 0.023, 2: 0.0, 3: 0.102, 4: 0.0,
-                5: 0.231, 6: 0.231, 7: 0.389, 8: 0.222, 9: 0.0}
+    expected = {0: 0.023, 1: 0.023, 2: 0.0, 3: 0.102, 4: 0.0, 5: 0.231, 6: 0.231, 7: 0.389, 8: 0.222, 9: 0.0}
     res = betweenness(kite)
     assert res.method == "exact" and res.k is None
     for v, b in expected.items():
@@ -34,13 +33,13 @@ def test_florentine_exact_matches_networkx(florentine, normalized):
 def test_directed_exact_matches_networkx(normalized):
     D = random_graph(60, 240, seed=4, directed=True)
     assert betweenness(D, normalized=normalized).values == pytest.approx(
-        nx.betweenness_centrality(D, normalized=normalized))
+        nx.betweenness_centrality(D, normalized=normalized)
+    )
 
 
 def test_weighted_reads_weight_as_distance():
     D = random_graph(50, 200, seed=8, directed=True)
-    assert betweenness(D, weight="weight").values == pytest.approx(
-        nx.betweenness_centrality(D, weight="weight"))
+    assert betweenness(D, weight="weight").values == pytest.approx(nx.betweenness_centrality(D, weight="weight"))
 
 
 @pytest.mark.parametrize("directed", [False, True])

@@ -44,8 +44,7 @@ def test_karate_modularity_is_near_the_known_optimum_and_matches_networkx(karate
     # the best partition of the karate club has Q = 0.4198
     assert 0.39 <= res.modularity <= 0.4198 + 1e-4
     assert sum(c.size for c in res.communities) == 34
-    assert [c.size for c in res.communities] == sorted((c.size for c in res.communities),
-                                                        reverse=True)
+    assert [c.size for c in res.communities] == sorted((c.size for c in res.communities), reverse=True)
 
 
 def test_igraph_louvain_within_tolerance_of_networkx_louvain():
@@ -76,8 +75,7 @@ def test_silo_flag_and_largest_shares():
     # clique 1: four teams of organisation A (health); clique 2: mixed organisations
     for i in range(4):
         team(G, f"a{i}", "health", "A")
-    for i, (sector, org) in enumerate([("housing", "B"), ("housing", "C"),
-                                       ("social_care", "D"), ("housing", "E")]):
+    for i, (sector, org) in enumerate([("housing", "B"), ("housing", "C"), ("social_care", "D"), ("housing", "E")]):
         team(G, f"m{i}", sector, org)
     G.add_edges_from((f"a{i}", f"a{j}") for i in range(4) for j in range(i + 1, 4))
     G.add_edges_from((f"m{i}", f"m{j}") for i in range(4) for j in range(i + 1, 4))
@@ -110,8 +108,13 @@ def test_a_single_organisation_cluster_with_outside_ties_is_not_a_silo():
     ties = community_ties(G, membership)
     # degree sum 8 of 26: expected inside 64 / 52, outside 8 - 128 / 52; E-I 5/7 against that
     i_star, e_star = 64 / 52, 8 - 128 / 52
-    assert ties[0] == {"internal": 1, "external": 6, "ei": pytest.approx(5 / 7),
-                       "expected_ei": pytest.approx((e_star - i_star) / (e_star + i_star)), "silo": False}
+    assert ties[0] == {
+        "internal": 1,
+        "external": 6,
+        "ei": pytest.approx(5 / 7),
+        "expected_ei": pytest.approx((e_star - i_star) / (e_star + i_star)),
+        "silo": False,
+    }
     assert ties[1]["internal"] == 3 and ties[1]["external"] == 3 and not ties[1]["silo"]  # E-I 0: not below 0
     assert community_ties(G.to_directed(), membership) == ties  # a pair counts once, whatever the records
 
@@ -151,8 +154,13 @@ def test_communities_do_not_depend_on_the_order_nodes_and_ties_were_read_in():
         G.add_nodes_from(nodes)
         G.add_edges_from((b, a) if rng.random() < 0.5 else (a, b) for a, b in edges)
         found = detect(G, seed=0)
-        results.append((sorted(sorted(c.members) for c in found.communities), round(found.modularity, 12),
-                        sum(c.silo for c in found.communities)))
+        results.append(
+            (
+                sorted(sorted(c.members) for c in found.communities),
+                round(found.modularity, 12),
+                sum(c.silo for c in found.communities),
+            )
+        )
     assert all(r == results[0] for r in results)
 
 
@@ -166,7 +174,10 @@ def test_consensus_over_seeds_reports_its_stability():
     G.add_edge("a0", "m0")
     found = consensus_communities(G, seeds=range(5), weight=None)
     assert found.stability["seeds"] == [0, 1, 2, 3, 4] and found.stability["min_nmi"] == pytest.approx(1.0)
-    assert sorted(sorted(c.members) for c in found.communities) == [[f"a{i}" for i in range(5)], [f"m{i}" for i in range(5)]]
+    assert sorted(sorted(c.members) for c in found.communities) == [
+        [f"a{i}" for i in range(5)],
+        [f"m{i}" for i in range(5)],
+    ]
     assert all(c.stability == 1.0 for c in found.communities)
     karate = nx.karate_club_graph()
     loose = consensus_communities(karate, seeds=range(8), weight=None)

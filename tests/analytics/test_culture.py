@@ -19,7 +19,11 @@ from carenet.analytics.culture import (
 )
 
 CATALOGUE = {
-    "concerns_addressed": {"name": "Confident concerns would be addressed", "scale": "percent", "higher_is_better": True},
+    "concerns_addressed": {
+        "name": "Confident concerns would be addressed",
+        "scale": "percent",
+        "higher_is_better": True,
+    },
     "bullying_from_managers": {"name": "Bullying from managers", "scale": "percent", "higher_is_better": False},
     "raising_concerns": {"name": "Raising concerns", "scale": "score_0_10", "higher_is_better": True},
 }
@@ -38,14 +42,25 @@ def test_leader_positions_by_hand() -> None:
     G = tiny()
     pos = leader_positions(G)
     assert pos["A"] | {} == pos["A"]
-    assert {k: pos["A"][k] for k in ("leaders", "internal_ties", "external_ties")} == {"leaders": 2, "internal_ties": 1, "external_ties": 1}
+    assert {k: pos["A"][k] for k in ("leaders", "internal_ties", "external_ties")} == {
+        "leaders": 2,
+        "internal_ties": 1,
+        "external_ties": 1,
+    }
     assert pos["A"]["cross_boundary_ties_per_leader"] == 0.5 and pos["A"]["ei_index"] == 0.0
     assert pos["B"]["cross_boundary_ties_per_leader"] == 2.0 and pos["B"]["ei_index"] == 1.0
     # brokerage, by hand: b1 is liaison on a1>b1>c1 and c1>b1>a1; a1 is representative on a2>a1>b1
     # and gatekeeper on b1>a1>a2; c1 likewise; a2 and c2 broker nothing
     assert pos["B"]["brokerage_per_leader"] == 2.0 and pos["A"]["brokerage_per_leader"] == 1.0
-    assert pos["D"] == {"leaders": 1, "internal_ties": 0, "external_ties": 0, "cross_boundary_ties_per_leader": 0.0,
-                        "ei_index": None, "constraint": None, "brokerage_per_leader": 0.0}
+    assert pos["D"] == {
+        "leaders": 1,
+        "internal_ties": 0,
+        "external_ties": 0,
+        "cross_boundary_ties_per_leader": 0.0,
+        "ei_index": None,
+        "constraint": None,
+        "brokerage_per_leader": 0.0,
+    }
     burt = nx.constraint(G, nodes=["a1", "a2"])
     assert pos["A"]["constraint"] == pytest.approx((burt["a1"] + burt["a2"]) / 2)
 
@@ -85,24 +100,47 @@ def test_suppression_holds_the_value() -> None:
 
 
 def _record(org, code, value, responses=100, year=2024):
-    return {"anchor": org, "indicator": code, "value": value, "responses": responses, "year": year,
-            "survey": "nhs_staff_survey", "scale": CATALOGUE[code]["scale"], "source": "synthetic"}
+    return {
+        "anchor": org,
+        "indicator": code,
+        "value": value,
+        "responses": responses,
+        "year": year,
+        "survey": "nhs_staff_survey",
+        "scale": CATALOGUE[code]["scale"],
+        "source": "synthetic",
+    }
 
 
 def _positions(ties: dict[str, float], brokerage: dict[str, float] | None = None) -> dict[str, dict]:
-    return {o: {"leaders": 4, "external_ties": t * 4, "cross_boundary_ties_per_leader": t, "ei_index": t / 4 - 0.5,
-                "constraint": 0.5, "brokerage_per_leader": (brokerage or {}).get(o, 0.0)} for o, t in ties.items()}
+    return {
+        o: {
+            "leaders": 4,
+            "external_ties": t * 4,
+            "cross_boundary_ties_per_leader": t,
+            "ei_index": t / 4 - 0.5,
+            "constraint": 0.5,
+            "brokerage_per_leader": (brokerage or {}).get(o, 0.0),
+        }
+        for o, t in ties.items()
+    }
 
 
 def test_flags_say_what_and_why_and_skip_held_values() -> None:
     ties = {"o1": 0.2, "o2": 1.0, "o3": 2.0, "o4": 3.0, "o5": 4.0, "o6": 0.1}
     positions = _positions(ties, brokerage={"o5": 9.0, "o4": 1.0})
-    records = [_record("o1", "concerns_addressed", 30.0), _record("o2", "concerns_addressed", 60.0),
-               _record("o3", "concerns_addressed", 65.0), _record("o4", "concerns_addressed", 70.0),
-               _record("o5", "concerns_addressed", 75.0),
-               _record("o6", "concerns_addressed", 10.0, responses=10),  # held: lowest, but never compared
-               *[_record(o, "bullying_from_managers", v) for o, v in
-                 (("o1", 5.0), ("o2", 6.0), ("o3", 7.0), ("o4", 8.0), ("o5", 20.0))]]
+    records = [
+        _record("o1", "concerns_addressed", 30.0),
+        _record("o2", "concerns_addressed", 60.0),
+        _record("o3", "concerns_addressed", 65.0),
+        _record("o4", "concerns_addressed", 70.0),
+        _record("o5", "concerns_addressed", 75.0),
+        _record("o6", "concerns_addressed", 10.0, responses=10),  # held: lowest, but never compared
+        *[
+            _record(o, "bullying_from_managers", v)
+            for o, v in (("o1", 5.0), ("o2", 6.0), ("o3", 7.0), ("o4", 8.0), ("o5", 20.0))
+        ],
+    ]
     places = {o: {"name": o.upper(), "place": "p1" if o in ("o1", "o2") else "p2", "system": "s"} for o in ties}
     result = culture_beside_network(positions, records, catalogue=CATALOGUE, minimum=11, organisations=places)
     rows = {r["organisation"]: r for r in result["organisations"]}
@@ -126,13 +164,21 @@ def test_flags_say_what_and_why_and_skip_held_values() -> None:
 
 
 def test_trend_between_years_says_better_or_worse() -> None:
-    records = [_record("o1", "bullying_from_managers", 12.0, year=2023), _record("o1", "bullying_from_managers", 9.0),
-               _record("o1", "concerns_addressed", 50.0, year=2023), _record("o1", "concerns_addressed", 45.0),
-               _record("o1", "raising_concerns", 6.0, year=2023, responses=5), _record("o1", "raising_concerns", 6.5)]
+    records = [
+        _record("o1", "bullying_from_managers", 12.0, year=2023),
+        _record("o1", "bullying_from_managers", 9.0),
+        _record("o1", "concerns_addressed", 50.0, year=2023),
+        _record("o1", "concerns_addressed", 45.0),
+        _record("o1", "raising_concerns", 6.0, year=2023, responses=5),
+        _record("o1", "raising_concerns", 6.5),
+    ]
     result = culture_beside_network(_positions({"o1": 1.0}), records, catalogue=CATALOGUE, minimum=11)
     trends = {t["indicator"]: t for t in result["organisations"][0]["trends"]}
     assert trends["bullying_from_managers"]["change"] == pytest.approx(-3.0)
-    assert trends["bullying_from_managers"]["direction"] == "better" and trends["bullying_from_managers"]["since"] == "2023"
+    assert (
+        trends["bullying_from_managers"]["direction"] == "better"
+        and trends["bullying_from_managers"]["since"] == "2023"
+    )
     assert trends["concerns_addressed"]["direction"] == "worse"
     assert trends["raising_concerns"]["change"] is None  # 2023 is held: no change can be shown
     assert trends["raising_concerns"]["points"][0] == {"period": "2023", "value": None, "suppressed": True}

@@ -29,8 +29,7 @@ def test_failing_handoff_reports_the_shortest_path(ics):
 
 
 def test_include_working_returns_every_handoff_with_its_tie(ics):
-    rows = pathway_handoffs(ics, {"p": [["s1"], ["h1"], ["h1", "x1"], ["s2"]]},
-                            include_working=True)
+    rows = pathway_handoffs(ics, {"p": [["s1"], ["h1"], ["h1", "x1"], ["s2"]]}, include_working=True)
     assert [(r.step, r.has_tie, r.shortest_path) for r in rows] == [
         (0, True, ["s1", "h1"]),  # the tie h1 -> s1, read in either direction
         (1, True, ["h1"]),  # h1 delivers both steps
@@ -76,8 +75,7 @@ def test_relied_on_organisations_without_a_seat():
         team(G, f"{org}1", "health", org)
         team(G, f"{org}2", "health", org)
     # B, C, D each rely on A (two of C's teams: still one organisation); A relies on B
-    G.add_edges_from([("B1", "A1"), ("C1", "A2"), ("C2", "A1"), ("D1", "A1"), ("A1", "B2"),
-                      ("A1", "A2")])
+    G.add_edges_from([("B1", "A1"), ("C1", "A2"), ("C2", "A1"), ("D1", "A1"), ("A1", "B2"), ("A1", "A2")])
     rows = relied_on_without_seat(G, forum_seats=set(), threshold=3)
     assert rows == [{"organisation": "A", "relied_on_by": 3}]
     assert relied_on_without_seat(G, forum_seats={"A"}, threshold=3) == []
@@ -90,7 +88,9 @@ def test_relied_on_in_an_undirected_graph_counts_both_ends():
         team(G, org, "health", org)
     G.add_edge("A", "B")
     assert relied_on_without_seat(G, set(), threshold=1) == [
-        {"organisation": "A", "relied_on_by": 1}, {"organisation": "B", "relied_on_by": 1}]
+        {"organisation": "A", "relied_on_by": 1},
+        {"organisation": "B", "relied_on_by": 1},
+    ]
 
 
 @pytest.mark.parametrize("steps", [[], [["h1"]]])

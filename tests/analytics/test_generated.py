@@ -23,8 +23,15 @@ SECTORS = ("health", "housing", "social_care")
 
 def _attrs(G: nx.Graph, rng: random.Random) -> nx.Graph:
     for v in G:
-        G.nodes[v].update(sector=rng.choice(SECTORS), organisation=f"org{rng.randrange(3)}", name=str(v),
-                          label="Team", place="P1", system="S1", kind=None)
+        G.nodes[v].update(
+            sector=rng.choice(SECTORS),
+            organisation=f"org{rng.randrange(3)}",
+            name=str(v),
+            label="Team",
+            place="P1",
+            system="S1",
+            kind=None,
+        )
     return G
 
 
@@ -123,8 +130,17 @@ def _brokerage_oracle(G: nx.Graph) -> dict:
             if len({a, b, c}) < 3 or D.has_edge(a, c) or D.has_edge(c, a):
                 continue
             ga, gb, gc = g[a], g[b], g[c]
-            role = ("coordinator" if ga == gb == gc else "itinerant" if ga == gc != gb
-                    else "representative" if ga == gb != gc else "gatekeeper" if gb == gc != ga else "liaison")
+            role = (
+                "coordinator"
+                if ga == gb == gc
+                else "itinerant"
+                if ga == gc != gb
+                else "representative"
+                if ga == gb != gc
+                else "gatekeeper"
+                if gb == gc != ga
+                else "liaison"
+            )
             counts[b][role] += 1
     return counts
 
@@ -156,7 +172,8 @@ def test_mixing_and_ei_equal_plain_counts(G):
     assert ei.index == (None if not arcs else pytest.approx((external - internal) / len(arcs)))
     mm = an.mixing_matrix(G, "sector")
     assert sum(map(sum, mm.counts)) == pytest.approx(
-        len(arcs) if G.is_directed() else len(arcs) + sum(sector[u] != sector[v] for u, v in arcs))
+        len(arcs) if G.is_directed() else len(arcs) + sum(sector[u] != sector[v] for u, v in arcs)
+    )
 
 
 @pytest.mark.parametrize("G", [G for _, G in SHAPES], ids=IDS)
@@ -180,8 +197,11 @@ def _finite_or_none(x) -> None:
 
 @pytest.mark.parametrize("G", [G for _, G in SHAPES], ids=IDS)
 def test_reports_do_not_crash_and_are_json(G):
-    for report in (an.broker_report(G), an.silo_report(G, permutations=9),
-                   an.gap_report(G, pathways={"p": [{n} for n in list(G)[:3]]}, expected_sectors=list(SECTORS))):
+    for report in (
+        an.broker_report(G),
+        an.silo_report(G, permutations=9),
+        an.gap_report(G, pathways={"p": [{n} for n in list(G)[:3]]}, expected_sectors=list(SECTORS)),
+    ):
         json.dumps(report, allow_nan=False, default=str)
         _finite_or_none(report)
     for v in list(G)[:2]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-
-import numpy as np
 from dataclasses import dataclass
 
+import numpy as np
 import pytest
 
 from carenet.analytics import (
@@ -21,8 +20,7 @@ from carenet.analytics import (
 
 @pytest.mark.parametrize(
     ("codes", "group"),
-    [("ABC", "White"), ("DEFG", "Mixed"), ("HJKL", "Asian"), ("MNP", "Black"),
-     ("RS", "Other"), ("Z", "Not stated")],
+    [("ABC", "White"), ("DEFG", "Mixed"), ("HJKL", "Asian"), ("MNP", "Black"), ("RS", "Other"), ("Z", "Not stated")],
 )
 def test_ethnic_roll_up_follows_the_data_dictionary(codes, group):
     assert {ethnic_group(c) for c in codes} == {group}
@@ -77,11 +75,20 @@ def test_representation_suppresses_and_compares_with_the_baseline():
     # 55 shown stands for 53-57 leaders, 30 for 28-32: the interval covers them all; a total
     # under 100 gets no point percentage (54.5% from rounded counts was 55.6% in truth)
     lo, hi = wilson(28, 57)[0], wilson(32, 53)[1]
-    assert cats["White"] == {"count": 30, "percent": None, "interval": [math.floor(1000 * lo) / 10, math.ceil(1000 * hi) / 10],
-                             "baseline": 60.0, "gap_pp": None, "status": "within range"}
+    assert cats["White"] == {
+        "count": 30,
+        "percent": None,
+        "interval": [math.floor(1000 * lo) / 10, math.ceil(1000 * hi) / 10],
+        "baseline": 60.0,
+        "gap_pp": None,
+        "status": "within range",
+    }
     assert cats["White"]["interval"] == [36.6, 72.5]
     assert cats["Mixed"]["count"] == "*" and cats["Mixed"]["percent"] is None
-    assert cats["Mixed"]["interval"] == [math.floor(1000 * wilson(1, 57)[0]) / 10, math.ceil(1000 * wilson(7, 53)[1]) / 10]
+    assert cats["Mixed"]["interval"] == [
+        math.floor(1000 * wilson(1, 57)[0]) / 10,
+        math.ceil(1000 * wilson(7, 53)[1]) / 10,
+    ]
     assert cats["Other"]["count"] == 0 and cats["Other"]["baseline"] is None and cats["Other"]["status"] is None
     # five leaders in p2: the whole place is suppressed
     assert p2["total"] == "*" and p2["categories"]["White"]["count"] == "*"
@@ -90,8 +97,10 @@ def test_representation_suppresses_and_compares_with_the_baseline():
 def test_small_counts_give_an_interval_not_a_misleading_percentage():
     """Issue 21: 8 White and 4 Asian leaders showed as 100% White, +38 pp against a 62% baseline
     (true share 66.7%, +4.7 pp). Now: no point share, an interval that holds the truth, no gap."""
-    rows = representation([Leader("p", "board", "A", None)] * 8 + [Leader("p", "board", "H", None)] * 4,
-                          baseline={"p": {"White": 62.0, "Asian": 38.0}})
+    rows = representation(
+        [Leader("p", "board", "A", None)] * 8 + [Leader("p", "board", "H", None)] * 4,
+        baseline={"p": {"White": 62.0, "Asian": 38.0}},
+    )
     white = rows[0]["categories"]["White"]
     assert white["count"] == 10 and white["percent"] is None and white["gap_pp"] is None
     assert white["interval"][0] <= 100 * 8 / 12 <= white["interval"][1] and white["status"] == "within range"
@@ -99,8 +108,10 @@ def test_small_counts_give_an_interval_not_a_misleading_percentage():
 
 def test_under_representation_shows_where_the_count_is_suppressed():
     """Issue 21: suppressed cells got no gap, hiding the worst under-representation."""
-    rows = representation([Leader("p", "team", "A", None)] * 195 + [Leader("p", "team", "H", None)] * 5,
-                          baseline={"p": {"White": 70.0, "Asian": 30.0}})
+    rows = representation(
+        [Leader("p", "team", "A", None)] * 195 + [Leader("p", "team", "H", None)] * 5,
+        baseline={"p": {"White": 70.0, "Asian": 30.0}},
+    )
     asian, white = rows[0]["categories"]["Asian"], rows[0]["categories"]["White"]
     assert asian["count"] == "*" and asian["percent"] is None
     assert asian["status"] == "under-represented" and asian["interval"][1] < 30
@@ -109,8 +120,10 @@ def test_under_representation_shows_where_the_count_is_suppressed():
 
 def test_not_stated_is_left_out_of_both_sides():
     """Issue 21: 'not stated' was in the leaders' denominator but not in the baseline's."""
-    rows = representation([Leader("p", "team", "A", None)] * 100 + [Leader("p", "team", "Z", None)] * 50,
-                          baseline={"p": {"White": 76.0, "Asian": 19.0, "Not stated": 5.0}})
+    rows = representation(
+        [Leader("p", "team", "A", None)] * 100 + [Leader("p", "team", "Z", None)] * 50,
+        baseline={"p": {"White": 76.0, "Asian": 19.0, "Not stated": 5.0}},
+    )
     cats = rows[0]["categories"]
     assert cats["White"]["percent"] == 100.0 and cats["White"]["baseline"] == 80.0 and cats["White"]["gap_pp"] == 20.0
     assert cats["Asian"]["baseline"] == 20.0
@@ -119,8 +132,7 @@ def test_not_stated_is_left_out_of_both_sides():
 
 def test_representation_by_place_and_level_and_by_sex():
     rows = representation(leaders(), characteristic="sex", by=("place", "level"))
-    assert [(r["place"], r["level"]) for r in rows] == [("p1", "middle"), ("p1", "senior"),
-                                                       ("p2", "board")]
+    assert [(r["place"], r["level"]) for r in rows] == [("p1", "middle"), ("p1", "senior"), ("p2", "board")]
     senior = rows[1]["categories"]
     assert senior["female"]["count"] == 30 and senior["male"]["count"] == 10
     assert rows[0]["categories"]["not_stated"]["count"] == "*"
@@ -134,8 +146,7 @@ def test_representation_never_returns_a_row_per_person():
 
 
 def test_raw_ethnic_categories_are_validated():
-    rows = representation([{"place": "p", "ethnic_category": "A"}] * 8,
-                          characteristic="ethnic_category")
+    rows = representation([{"place": "p", "ethnic_category": "A"}] * 8, characteristic="ethnic_category")
     assert rows[0]["categories"]["A"]["count"] == 10
     with pytest.raises(ValueError):
         representation([{"place": "p", "ethnic_category": "Q"}], characteristic="ethnic_category")
@@ -160,34 +171,33 @@ def test_leadership_gap_year_by_year_by_hand():
         leaver_rate=0.2,
         pipeline={("p1", "senior"): 3},
     )
-    got = [x for r in rows
-           for x in (r["year"], r["leavers"], r["from_pipeline"], r["pipeline_left"], r["gap"])]
+    got = [x for r in rows for x in (r["year"], r["leavers"], r["from_pipeline"], r["pipeline_left"], r["gap"])]
     # 2026: 10 - 2 = 8 retained, hire 2 -> 10, gap 0, 1 left
     # 2027: 10 - 2 = 8 retained, hire 1 -> 9, gap 1, 0 left
     # 2028: 9 - 1.8 = 7.2 retained, no one left, gap 12 - 7.2 = 4.8
-    assert got == pytest.approx([2026, 2.0, 2.0, 1.0, 0.0,
-                                 2027, 2.0, 1.0, 0.0, 1.0,
-                                 2028, 1.8, 0.0, 0.0, 4.8])
+    assert got == pytest.approx([2026, 2.0, 2.0, 1.0, 0.0, 2027, 2.0, 1.0, 0.0, 1.0, 2028, 1.8, 0.0, 0.0, 4.8])
 
 
 def test_leadership_gap_surplus_and_per_level_rates():
-    rows = leadership_gap({("p", "board"): 10}, {("p", "board", 1): 5},
-                          leaver_rate={"board": 0.1}, pipeline={})
+    rows = leadership_gap({("p", "board"): 10}, {("p", "board", 1): 5}, leaver_rate={"board": 0.1}, pipeline={})
     assert rows[0]["gap"] == pytest.approx(-4.0)  # 9 retained, 5 needed
     with pytest.raises(ValueError):
         leadership_gap({}, {("p", "board", 1): 5}, leaver_rate=1.5, pipeline={})
 
 
 def test_capability_coverage_per_place():
-    leaders_ = [{"place": "p1", "capabilities": ["qi"]},
-                {"place": "p1", "capabilities": ["compassion", "other"]},
-                {"place": "p2", "capabilities": []}]
+    leaders_ = [
+        {"place": "p1", "capabilities": ["qi"]},
+        {"place": "p1", "capabilities": ["compassion", "other"]},
+        {"place": "p2", "capabilities": []},
+    ]
     cov = capability_coverage(leaders_, ["qi", "compassion", "cross_boundary"])
     assert cov["p1"] == {"leaders": "*", "held": ["compassion", "qi"], "missing": ["cross_boundary"]}
     assert cov["p2"]["missing"] == ["compassion", "cross_boundary", "qi"]
 
 
 # --- no suppressed count can be worked out from everything published ---------------------------
+
 
 def _range(shown):
     return {0: (0, 0), "*": (1, 7), "c": (8, math.inf)}.get(shown) or (max(8, shown - 2), shown + 2)
@@ -242,7 +252,9 @@ def attack(tables: dict[tuple[str, tuple[str, ...]], list[dict]]) -> dict[tuple,
     for name, objective in targets.items():
         found = []
         for sign in (1, -1):
-            res = milp(sign * objective, integrality=np.ones(len(variables)), bounds=Bounds(0, np.inf), constraints=constraint)
+            res = milp(
+                sign * objective, integrality=np.ones(len(variables)), bounds=Bounds(0, np.inf), constraints=constraint
+            )
             found.append(math.inf if res.status == 3 else round(sign * res.fun))
         out[name] = tuple(found)
     return out
@@ -253,15 +265,22 @@ def published(records) -> dict:
     from carenet.analytics.leadership import TABLES
 
     counts = protected_counts(records)
-    return {(ch, by): representation(records, characteristic=ch, by=by, counts=counts)
-            for ch in ("ethnic_group", "sex") for by in TABLES}
+    return {
+        (ch, by): representation(records, characteristic=ch, by=by, counts=counts)
+        for ch in ("ethnic_group", "sex")
+        for by in TABLES
+    }
 
 
 def test_differencing_cannot_recover_a_suppressed_count():
     """Issue 21: a total of 45 (43-47) and three cells of 10 (8-12 each) pin a fourth, shown
     as *, to exactly 7. Such cells are withheld too (``c``) so that no * can be worked out."""
-    records = ([Leader("p", "board", "A", "female")] * 12 + [Leader("p", "board", "H", "female")] * 12
-               + [Leader("p", "board", "M", "male")] * 12 + [Leader("p", "board", "D", "male")] * 7)
+    records = (
+        [Leader("p", "board", "A", "female")] * 12
+        + [Leader("p", "board", "H", "female")] * 12
+        + [Leader("p", "board", "M", "male")] * 12
+        + [Leader("p", "board", "D", "male")] * 7
+    )
     alone = {("ethnic_group", ("place",)): representation(records)}
     assert {k: v for k, v in attack(alone).items() if v[0] == v[1]} == {}
     cats = alone[("ethnic_group", ("place",))][0]["categories"]

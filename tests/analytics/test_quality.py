@@ -37,8 +37,17 @@ def test_organisation_quality_in_out_and_internal(scored):
     assert q["A"]["trust"] == pytest.approx((4 + 3 + 2) / 3)
     assert q["A"]["value"] == pytest.approx((3 + 1) / 2)
     assert q["A"]["ties_scored"] == 3
-    assert q["C"] == {"trust": 3.0, "trust_in": 3.0, "trust_out": None, "trust_received_pct": 75.0,
-                      "value": 1.0, "value_in": 1.0, "value_out": None, "value_received_pct": 25.0, "ties_scored": 1}
+    assert q["C"] == {
+        "trust": 3.0,
+        "trust_in": 3.0,
+        "trust_out": None,
+        "trust_received_pct": 75.0,
+        "value": 1.0,
+        "value_in": 1.0,
+        "value_out": None,
+        "value_received_pct": 25.0,
+        "ties_scored": 1,
+    }
     with_internal = organisation_quality(scored, include_internal=True)
     assert with_internal["A"]["trust"] == pytest.approx((4 + 3 + 2 + 1 + 1) / 5)
 
@@ -61,24 +70,29 @@ def wave(edges) -> nx.DiGraph:
 
 
 def test_wave_change_classifies_every_tie():
-    before = wave([
-        ("a", "b", {"trust": 2.0, "value": 2.0, "frequency": "monthly"}),
-        ("a", "c", {"trust": 3.0, "value": 3.0, "frequency": "weekly"}),
-        ("b", "c", {"trust": 2.0, "value": 3.0, "frequency": "weekly"}),
-        ("c", "d", {"trust": 2.0, "value": 2.0, "frequency": None}),
-        ("d", "a", {"trust": 1.0}),
-    ])
-    after = wave([
-        ("a", "b", {"trust": 3.0, "value": 2.0, "frequency": "weekly"}),   # stronger
-        ("a", "c", {"trust": 3.0, "value": 2.0, "frequency": "monthly"}),  # weaker
-        ("b", "c", {"trust": 3.0, "value": 2.0, "frequency": "weekly"}),   # mixed
-        ("c", "d", {"trust": 2.05, "value": None, "frequency": "daily"}),  # unscored before
-        ("e", "a", {"trust": 4.0}),
-    ])
+    before = wave(
+        [
+            ("a", "b", {"trust": 2.0, "value": 2.0, "frequency": "monthly"}),
+            ("a", "c", {"trust": 3.0, "value": 3.0, "frequency": "weekly"}),
+            ("b", "c", {"trust": 2.0, "value": 3.0, "frequency": "weekly"}),
+            ("c", "d", {"trust": 2.0, "value": 2.0, "frequency": None}),
+            ("d", "a", {"trust": 1.0}),
+        ]
+    )
+    after = wave(
+        [
+            ("a", "b", {"trust": 3.0, "value": 2.0, "frequency": "weekly"}),  # stronger
+            ("a", "c", {"trust": 3.0, "value": 2.0, "frequency": "monthly"}),  # weaker
+            ("b", "c", {"trust": 3.0, "value": 2.0, "frequency": "weekly"}),  # mixed
+            ("c", "d", {"trust": 2.05, "value": None, "frequency": "daily"}),  # unscored before
+            ("e", "a", {"trust": 4.0}),
+        ]
+    )
     ch = wave_change(before, after, tolerance=0.1)
     assert ch.gained == [("e", "a")] and ch.lost == [("d", "a")]
-    assert ch.strengthened == [{"source": "a", "target": "b",
-                                "changes": {"trust": [2.0, 3.0], "frequency": ["monthly", "weekly"]}}]
+    assert ch.strengthened == [
+        {"source": "a", "target": "b", "changes": {"trust": [2.0, 3.0], "frequency": ["monthly", "weekly"]}}
+    ]
     assert [r["target"] for r in ch.weakened] == ["c"] and ch.weakened[0]["source"] == "a"
     assert ch.weakened[0]["changes"] == {"value": [3.0, 2.0], "frequency": ["weekly", "monthly"]}
     assert [(r["source"], r["target"]) for r in ch.mixed] == [("b", "c")]
@@ -97,8 +111,11 @@ def test_undirected_waves_match_ties_regardless_of_order():
 
 
 def test_split_waves_from_a_multi_wave_edge_list():
-    edges = [("a", "b", {"wave": "w1", "trust": 2.0}), ("a", "b", {"wave": "w2", "trust": 4.0}),
-             ("b", "c", {"wave": "w2", "trust": 3.0})]
+    edges = [
+        ("a", "b", {"wave": "w1", "trust": 2.0}),
+        ("a", "b", {"wave": "w2", "trust": 4.0}),
+        ("b", "c", {"wave": "w2", "trust": 3.0}),
+    ]
     waves = split_waves(edges)
     assert sorted(waves) == ["w1", "w2"]
     assert waves["w2"]["a"]["b"]["trust"] == 4.0 and waves["w1"].number_of_edges() == 1
@@ -142,7 +159,12 @@ def test_a_frequency_change_counts_past_its_tolerance_in_ranks():
     """Issue 21: any change of rank counted. Ranks: yearly 1 ... daily 5; with a tolerance of one rank
     a move of one (monthly -> weekly) is noise, of two (monthly -> daily, weekly -> quarterly) a change."""
     before, after = nx.DiGraph(), nx.DiGraph()
-    pairs = {"b": ("monthly", "weekly"), "c": ("monthly", "daily"), "d": ("weekly", "quarterly"), "e": ("yearly", "yearly")}
+    pairs = {
+        "b": ("monthly", "weekly"),
+        "c": ("monthly", "daily"),
+        "d": ("weekly", "quarterly"),
+        "e": ("yearly", "yearly"),
+    }
     for target, (f0, f1) in pairs.items():
         before.add_edge("a", target, frequency=f0)
         after.add_edge("a", target, frequency=f1)
@@ -162,5 +184,7 @@ def test_score_sources_counts_ties_by_how_their_scores_were_measured():
     G.add_edge("a", "c", trust=2.5, trust_items=1, trust_reports=2, value=None)  # merged from both kinds
     G.add_edge("c", "a", trust=3.0)  # no counts: a single score
     G.add_edge("c", "b", trust=None, value=None)
-    assert score_sources(G) == {"trust": {"scored": 4, "sub_items": 1, "single": 2, "both": 1},
-                                "value": {"scored": 1, "sub_items": 0, "single": 1, "both": 0}}
+    assert score_sources(G) == {
+        "trust": {"scored": 4, "sub_items": 1, "single": 2, "both": 1},
+        "value": {"scored": 1, "sub_items": 0, "single": 1, "both": 0},
+    }

@@ -20,8 +20,15 @@ def synthetic() -> nx.DiGraph:
     sectors = ["health", "social_care", "housing", "education", "voluntary"]
     for i in range(300):
         org = i // 10
-        G.add_node(f"t{i}", label="Team", sector=sectors[org % 5], organisation=f"o{org}",
-                   place=f"p{org % 5}", system="s", kind="service")
+        G.add_node(
+            f"t{i}",
+            label="Team",
+            sector=sectors[org % 5],
+            organisation=f"o{org}",
+            place=f"p{org % 5}",
+            system="s",
+            kind="service",
+        )
     nodes = list(G)
     while G.number_of_edges() < 1500:
         u = rng.randrange(300)
@@ -50,19 +57,16 @@ def test_silo_report_is_json_and_finds_organisation_silos(synthetic):
 
 
 def test_silo_report_skips_oversized_mixing_matrices(synthetic):
-    rep = silo_report(synthetic, mixing_attrs=("organisation",), max_mixing_groups=10,
-                      permutations=0)
+    rep = silo_report(synthetic, mixing_attrs=("organisation",), max_mixing_groups=10, permutations=0)
     assert "skipped" in rep["mixing"]["organisation"]
     assert rep["ei"]["sector"]["p_lower"] is None
 
 
 def test_gap_report_sections(synthetic):
-    rep = gap_report(synthetic, pathways={"p": [["t0"], ["t299"], ["ghost"]]},
-                     forum_seats={"o1"}, reliance_threshold=2)
+    rep = gap_report(synthetic, pathways={"p": [["t0"], ["t299"], ["ghost"]]}, forum_seats={"o1"}, reliance_threshold=2)
     json.dumps(rep, allow_nan=False)
     assert rep["handoffs"]["count"] >= 1
-    assert rep["missing_sectors"]["expected"] == ["education", "health", "housing",
-                                                 "social_care", "voluntary"]
+    assert rep["missing_sectors"]["expected"] == ["education", "health", "housing", "social_care", "voluntary"]
     assert all(o["organisation"] != "o1" for o in rep["relied_on_without_seat"]["organisations"])
     assert gap_report(synthetic)["handoffs"] is None
 
@@ -71,8 +75,7 @@ def test_broker_report_exact_and_sampled(synthetic):
     rep = broker_report(synthetic, top=5, departures=2)
     json.dumps(rep, allow_nan=False)
     assert rep["betweenness"]["method"] == "exact" and len(rep["betweenness"]["top"]) == 5
-    assert set(rep["brokerage"]["totals"]) == {"coordinator", "itinerant", "gatekeeper",
-                                               "representative", "liaison"}
+    assert set(rep["brokerage"]["totals"]) == {"coordinator", "itinerant", "gatekeeper", "representative", "liaison"}
     top_node = rep["betweenness"]["top"][0]["node"]
     assert rep["departures"][0]["removed"] == [top_node]
     lows = [r["constraint"] for r in rep["structural_holes"]["lowest_constraint"]]

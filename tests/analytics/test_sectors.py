@@ -29,17 +29,21 @@ def test_sector_pairs_without_any_tie(ics):
     got = {(r["group"], r["sector"], r["other_sector"]) for r in rows}
     assert got == {
         # p1: health and social care are tied (h1 -> s1); neither reaches housing
-        ("p1", "health", "housing"), ("p1", "social_care", "housing"),
+        ("p1", "health", "housing"),
+        ("p1", "social_care", "housing"),
         # p2: housing reaches neither
-        ("p2", "housing", "health"), ("p2", "housing", "social_care"),
+        ("p2", "housing", "health"),
+        ("p2", "housing", "social_care"),
     }
     assert all(r["nodes"] == (3 if r["sector"] == "health" else 2) for r in rows)
 
 
 def test_a_tie_to_another_place_links_the_pair(ics):
     ics.add_edge("h3", "x1")  # health in p1 reaches housing in p2, and back
-    got = {(r["group"], r["sector"], r["other_sector"])
-           for r in sector_pair_gaps(ics, ["health", "social_care", "housing"])}
+    got = {
+        (r["group"], r["sector"], r["other_sector"])
+        for r in sector_pair_gaps(ics, ["health", "social_care", "housing"])
+    }
     assert got == {("p1", "social_care", "housing"), ("p2", "housing", "social_care")}
 
 
@@ -48,9 +52,11 @@ def test_sectors_absent_from_the_whole_graph_are_not_paired(ics):
 
 
 def test_forums_missing_an_expected_sector():
-    members = {"icp": ["health", "social_care", "voluntary"],
-               "place-2-board": ["health", "social_care", None],
-               "empty": []}
+    members = {
+        "icp": ["health", "social_care", "voluntary"],
+        "place-2-board": ["health", "social_care", None],
+        "empty": [],
+    }
     assert forum_sector_gaps(members, ["health", "voluntary"]) == [
         {"forum": "place-2-board", "missing": ["voluntary"]},
         {"forum": "empty", "missing": ["health", "voluntary"]},

@@ -22,10 +22,32 @@ def D() -> nx.DiGraph:
 @pytest.fixture
 def borgatti() -> nx.Graph:
     """networkx's undirected fixture, Borgatti's example (Connections 20(1))."""
-    G = nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"),
-                  ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")])
-    weights = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8,
-               ("F", "G"): 3, ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+    G = nx.Graph(
+        [
+            ("A", "B"),
+            ("A", "F"),
+            ("A", "G"),
+            ("A", "E"),
+            ("E", "G"),
+            ("F", "G"),
+            ("B", "G"),
+            ("B", "D"),
+            ("D", "G"),
+            ("G", "C"),
+        ]
+    )
+    weights = {
+        ("A", "B"): 2,
+        ("A", "F"): 3,
+        ("A", "G"): 5,
+        ("A", "E"): 2,
+        ("E", "G"): 8,
+        ("F", "G"): 3,
+        ("B", "G"): 4,
+        ("B", "D"): 1,
+        ("D", "G"): 3,
+        ("G", "C"): 10,
+    }
     nx.set_edge_attributes(G, weights, "weight")
     return G
 
@@ -75,8 +97,7 @@ def test_random_graphs_match_networkx_per_node_path(directed):
     nodes = list(G)
     assert constraint(G) == pytest.approx(nx.constraint(G, nodes=nodes))
     assert effective_size(G) == pytest.approx(nx.effective_size(G, nodes=nodes))
-    assert effective_size(G, weight="weight") == pytest.approx(
-        nx.effective_size(G, nodes=nodes, weight="weight"))
+    assert effective_size(G, weight="weight") == pytest.approx(nx.effective_size(G, nodes=nodes, weight="weight"))
 
 
 @pytest.mark.parametrize("directed", [False, True])

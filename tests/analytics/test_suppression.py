@@ -6,14 +6,25 @@ import doctest
 
 import pytest
 
-from carenet.analytics import SUPPRESSED, suppress_count, suppressed_table
-from carenet.analytics import suppression
+from carenet.analytics import SUPPRESSED, suppress_count, suppressed_table, suppression
 
 
 @pytest.mark.parametrize(
     ("count", "shown"),
-    [(0, 0), (1, "*"), (5, "*"), (7, "*"), (8, 10), (10, 10), (12, 10), (13, 15),
-     (17, 15), (18, 20), (1002, 1000), (1003, 1005)],
+    [
+        (0, 0),
+        (1, "*"),
+        (5, "*"),
+        (7, "*"),
+        (8, 10),
+        (10, 10),
+        (12, 10),
+        (13, 15),
+        (17, 15),
+        (18, 20),
+        (1002, 1000),
+        (1003, 1005),
+    ],
 )
 def test_suppress_count_boundaries(count, shown):
     assert suppress_count(count) == shown
@@ -38,8 +49,10 @@ def test_percentages_come_from_rounded_figures():
 
 def test_a_small_total_suppresses_every_non_zero_cell():
     table = suppressed_table({"female": 5, "male": 0})
-    assert table == {"total": "*", "rows": {"female": {"count": "*", "percent": None},
-                                             "male": {"count": 0, "percent": None}}}
+    assert table == {
+        "total": "*",
+        "rows": {"female": {"count": "*", "percent": None}, "male": {"count": 0, "percent": None}},
+    }
 
 
 def test_empty_breakdown():

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
@@ -60,8 +60,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, with_app=None,
-            **overrides) -> Iterator[Server]:
+def running(
+    data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, with_app=None, **overrides
+) -> Iterator[Server]:
     """``with_app(app)``, when given, is called on the app before the server starts (to add a middleware)."""
     overrides.setdefault("metrics_refresh_s", 0)  # no background work unless a test asks (round-trip counts)
     settings = Settings(data_dir=data_dir, mode=mode, port=_free_port(), read_pool_size=2, **overrides)
@@ -77,7 +78,9 @@ def running(data_dir: Path, *, demo_data: bool = True, mode: Mode = Mode.DEMO, w
     app = create_app(settings, services=services)
     if with_app is not None:
         with_app(app)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=settings.port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=settings.port, log_level="warning", lifespan="on")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

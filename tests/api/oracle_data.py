@@ -19,16 +19,52 @@ from carenet.storage.repository import ChangeSet
 
 BOUNDARY = dt.date(2020, 1, 1)
 DAYS = (None, BOUNDARY - dt.timedelta(days=1), BOUNDARY, BOUNDARY + dt.timedelta(days=1), dt.date(2015, 3, 31))
-WORDS = ("Royal", "ROYAL", "royal", "Roy", "Royalty", "Émile", "émile", "Ecole", "École", "Straße", "STRASSE",
-         "Medici", "medici", "Médicis", "Zoë", "Øresund", "a", "A", "ab", "Ab", "St. Ann's", "NHS", "nhs",
-         # case folding the stores' toLower disagree on (issue 20): dotted capital I, word-final sigma
-         "İstanbul", "ISTANBUL", "istanbul", "ΟΔΟΣ", "Οδός", "οδος",
-         # sorting: past the surrogates (U+E000-U+FFFF) and outside the BMP, where Neo4j's UTF-16
-         # order and LadybugDB's code point order differ
-         "\ue000Private", "\uff21BC", "\U0001f600Smile", "\U0001d504Fraktur")
+WORDS = (
+    "Royal",
+    "ROYAL",
+    "royal",
+    "Roy",
+    "Royalty",
+    "Émile",
+    "émile",
+    "Ecole",
+    "École",
+    "Straße",
+    "STRASSE",
+    "Medici",
+    "medici",
+    "Médicis",
+    "Zoë",
+    "Øresund",
+    "a",
+    "A",
+    "ab",
+    "Ab",
+    "St. Ann's",
+    "NHS",
+    "nhs",
+    # case folding the stores' toLower disagree on (issue 20): dotted capital I, word-final sigma
+    "İstanbul",
+    "ISTANBUL",
+    "istanbul",
+    "ΟΔΟΣ",
+    "Οδός",
+    "οδος",
+    # sorting: past the surrogates (U+E000-U+FFFF) and outside the BMP, where Neo4j's UTF-16
+    # order and LadybugDB's code point order differ
+    "\ue000Private",
+    "\uff21BC",
+    "\U0001f600Smile",
+    "\U0001d504Fraktur",
+)
 SECTORS = ("health", "social_care", "housing", "voluntary", "education")
-KINDS = {"health": ("nhs_trust", "gp_practice", "hospice"), "social_care": ("local_authority", "care_provider"),
-         "housing": ("housing_association",), "voluntary": ("vcse",), "education": ("school", "college")}
+KINDS = {
+    "health": ("nhs_trust", "gp_practice", "hospice"),
+    "social_care": ("local_authority", "care_provider"),
+    "housing": ("housing_association",),
+    "voluntary": ("vcse",),
+    "education": ("school", "college"),
+}
 LEVELS = ("board", "executive", "senior", "middle", "team")
 SERVICES = ("", "Discharge", "discharge", "Housing options", "Adult social care")
 WAVES = ("w1", "w2")
@@ -85,8 +121,16 @@ def generate(seed: int, *, orgs: int = 30, teams: int = 45, people: int = 30) ->
         opened, closed = rng.choice(DAYS), rng.choice(DAYS)
         if opened and closed and closed < opened:
             opened, closed = closed, opened
-        g.add_node(m.Organisation(uid=f"o{i:02d}", name=_name(rng), sector=sector,
-                                  kind=rng.choice(KINDS[sector]), opened=opened, closed=closed))
+        g.add_node(
+            m.Organisation(
+                uid=f"o{i:02d}",
+                name=_name(rng),
+                sector=sector,
+                kind=rng.choice(KINDS[sector]),
+                opened=opened,
+                closed=closed,
+            )
+        )
         for target in rng.sample(["S1", "S2", "P0", "P1", "P2", "P3"], rng.choice((0, 1, 1, 2))):
             g.add_rel(m.PartOf(source=f"o{i:02d}", target=target, **_dated(rng)))
         if rng.random() < 0.3:
@@ -103,17 +147,22 @@ def generate(seed: int, *, orgs: int = 30, teams: int = 45, people: int = 30) ->
             g.add_rel(m.MemberOf(source=f"p{i:02d}", target=f"t{rng.randrange(teams):02d}", **_dated(rng)))
         if rng.random() < 0.2:
             g.add_rel(m.Leads(source=f"p{i:02d}", target=f"o{rng.randrange(orgs):02d}", **_dated(rng)))
-    for _label, prefix, n, model, kinds in (("Team", "t", teams, m.CollaboratesWith, ["referral"]),
-                                           ("Organisation", "o", orgs, m.CollaboratesWith, ["referral"]),
-                                           ("Person", "p", people, m.WorksWith, ["advice"])):
+    for _label, prefix, n, model, kinds in (
+        ("Team", "t", teams, m.CollaboratesWith, ["referral"]),
+        ("Organisation", "o", orgs, m.CollaboratesWith, ["referral"]),
+        ("Person", "p", people, m.WorksWith, ["advice"]),
+    ):
         pairs = {(rng.randrange(n), rng.randrange(n)) for _ in range(n * 2)}
         for a, b in sorted(pairs):
             if a != b:
-                g.add_rel(model(source=f"{prefix}{a:02d}", target=f"{prefix}{b:02d}", kinds=kinds, wave=rng.choice(WAVES)))
+                g.add_rel(
+                    model(source=f"{prefix}{a:02d}", target=f"{prefix}{b:02d}", kinds=kinds, wave=rng.choice(WAVES))
+                )
     return g
 
 
 # --- the oracle -------------------------------------------------------------------------------
+
 
 def _active(p: dict[str, Any], day: dt.date) -> bool:
     return (p.get("since") is None or p["since"] <= day) and (p.get("until") is None or p["until"] >= day)
@@ -160,8 +209,11 @@ class Oracle:
 
     def waves_of(self, label: str, uid: str) -> set[str]:
         ty = self.TIES[label]
-        return {p["wave"] for t, s, d, p in self.g.rels if t == ty and uid in (s, d)
-                and self.g.label_of(d if s == uid else s) == label}
+        return {
+            p["wave"]
+            for t, s, d, p in self.g.rels
+            if t == ty and uid in (s, d) and self.g.label_of(d if s == uid else s) == label
+        }
 
     def degree(self, label: str, uid: str) -> int:
         ty = self.TIES[label]
@@ -181,8 +233,13 @@ class Oracle:
         row = self.g.nodes[label][uid]
         if name in ("uid", "sector", "kind", "level", "service"):
             return {str(row.get(name) if row.get(name) is not None else "")}
-        return {"organisation": self.organisations_of, "place": self.places_of, "system": self.systems_of,
-                "wave": self.waves_of, "team": self._teams_of}[name](label, uid)
+        return {
+            "organisation": self.organisations_of,
+            "place": self.places_of,
+            "system": self.systems_of,
+            "wave": self.waves_of,
+            "team": self._teams_of,
+        }[name](label, uid)
 
     def _teams_of(self, label: str, uid: str) -> set[str]:
         return {t for t, _ in self._labelled(self.g.out(uid, "MEMBER_OF", "LEADS"), "Team")}
@@ -200,12 +257,14 @@ class Oracle:
             elif key == "name":
                 name = fold(self.g.nodes[label][uid]["name"])  # the spec: caseless by carenet.domain.text.fold
                 ok = ("contains" not in cond or fold(cond["contains"]) in name) and (
-                    "startsWith" not in cond or name.startswith(fold(cond["startsWith"])))
+                    "startsWith" not in cond or name.startswith(fold(cond["startsWith"]))
+                )
             else:
                 have = self.value(label, uid, key)
                 wanted = lambda v, key=key: v.lower() if key in ("sector", "kind", "level") else v  # noqa: E731
                 ok = ("eq" not in cond or wanted(cond["eq"]) in have) and (
-                    "in" not in cond or bool(have & {wanted(v) for v in cond["in"]}))
+                    "in" not in cond or bool(have & {wanted(v) for v in cond["in"]})
+                )
             if not ok:
                 return False
         return True

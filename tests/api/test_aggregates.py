@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from carenet.api.auth import Role
-
 from demo_figures import demo_teams
+
+from carenet.api.auth import Role
 
 COUNTS = """
 query($of: CountOf!, $groupBy: [CountGroupBy!], $teamWhere: TeamWhere, $personWhere: PersonWhere) {
@@ -27,7 +27,7 @@ def test_team_counts_by_sector_match_the_connections(demo_server):
     assert c["total"] == demo_teams() and not c["suppressed"]
     by_sector = {g["sector"]: g["count"] for g in c["groups"]}
     assert sum(by_sector.values()) == demo_teams()
-    housing = demo_server.gql('{ teams(where: {sector: {eq: HOUSING}}) { totalCount } }', role=Role.FRONTEND)
+    housing = demo_server.gql("{ teams(where: {sector: {eq: HOUSING}}) { totalCount } }", role=Role.FRONTEND)
     assert by_sector["housing"] == housing["data"]["teams"]["totalCount"]
     assert all(g["place"] is None and g["kind"] is None for g in c["groups"])
     assert abs(sum(g["percent"] for g in c["groups"]) - 100) < 0.5
@@ -55,16 +55,21 @@ def test_people_below_national_level_are_suppressed(demo_server):
     local = counts(demo_server, of="PERSON", groupBy=["PLACE", "SECTOR", "LEVEL"])
     assert local["suppressed"]
     raw = {(g["place"], g["sector"], g["level"]): g for g in local["groups"]}
-    assert all(g["shown"] == "*" and g["count"] is None and g["percent"] is None
-               for g in local["groups"] if g["count"] is None)
+    assert all(
+        g["shown"] == "*" and g["count"] is None and g["percent"] is None for g in local["groups"] if g["count"] is None
+    )
     shown = [g for g in local["groups"] if g["count"] is not None]
     assert shown and all(g["count"] % 5 == 0 for g in shown)
-    assert any(g["shown"] == "*" for g in raw.values()), "the demo has small cells (executives of one sector in a place)"
+    assert any(g["shown"] == "*" for g in raw.values()), (
+        "the demo has small cells (executives of one sector in a place)"
+    )
     assert local["total"] % 5 == 0
     # percentages come from the rounded figures
     assert all(g["percent"] == round(100 * g["count"] / local["total"], 1) for g in shown)
     # filtering people is below national level too, and needs the frontend role
-    one = demo_server.gql(COUNTS, {"of": "PERSON", "personWhere": {"uid": {"eq": "s1-person-icb-1-lead"}}}, role=Role.PUBLIC)
+    one = demo_server.gql(
+        COUNTS, {"of": "PERSON", "personWhere": {"uid": {"eq": "s1-person-icb-1-lead"}}}, role=Role.PUBLIC
+    )
     assert one["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     one = counts(demo_server, role=Role.FRONTEND, of="PERSON", personWhere={"uid": {"eq": "s1-person-icb-1-lead"}})
     assert one["suppressed"] and one["totalShown"] == "*" and one["total"] is None
@@ -104,18 +109,20 @@ def test_leader_demographics_are_suppressed_aggregates(demo_server):
 
 def test_erasing_a_person_updates_the_aggregates_and_export_shows_everything(fresh_server):
     uid = "s1-person-icb-1-lead"
-    q = '{ counts(of: PERSON) { total } }'
+    q = "{ counts(of: PERSON) { total } }"
     before = fresh_server.gql(q, role=Role.PUBLIC)["data"]["counts"]["total"]
-    record = fresh_server.gql('query($u: ID!) { exportPerson(uid: $u) }', {"u": uid}, role=Role.ADMIN)["data"]["exportPerson"]
+    record = fresh_server.gql("query($u: ID!) { exportPerson(uid: $u) }", {"u": uid}, role=Role.ADMIN)["data"][
+        "exportPerson"
+    ]
     assert record["person"]["uid"] == uid and record["person"]["name"]
     assert set(record["demographic"]) == {"ethnic_category", "sex"}
     kinds = {r["type"] for r in record["relationships"]}
     assert {"MEMBER_OF", "LEADS"} <= kinds
-    body = fresh_server.gql('mutation($u: ID!) { erasePerson(uid: $u) { uid relationshipsRemoved } }', {"u": uid})
+    body = fresh_server.gql("mutation($u: ID!) { erasePerson(uid: $u) { uid relationshipsRemoved } }", {"u": uid})
     assert body["data"]["erasePerson"]["relationshipsRemoved"] == len(record["relationships"])
     after = fresh_server.gql(q, role=Role.PUBLIC)["data"]["counts"]["total"]
     assert after == before - 1
-    gone = fresh_server.gql('query($u: ID!) { exportPerson(uid: $u) }', {"u": uid}, role=Role.ADMIN)
+    gone = fresh_server.gql("query($u: ID!) { exportPerson(uid: $u) }", {"u": uid}, role=Role.ADMIN)
     assert gone["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     # the demographic record went with the person
     import asyncio

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from carenet.api.auth import Role
-
 from demo_figures import demo_teams
+
+from carenet.api.auth import Role
 
 ANALYSIS = """
 query($f: AnalysisFilter, $ids: [ID!]!) {
@@ -20,8 +20,11 @@ query($f: AnalysisFilter, $ids: [ID!]!) {
 
 
 def test_pathways_show_the_one_broken_handoff(demo_server):
-    data = demo_server.gql("{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep "
-                           "toStep fromTeams toTeams hasTie shortestPath } } }", role=Role.FRONTEND)
+    data = demo_server.gql(
+        "{ pathways { id: uid name steps { id: uid name position teams } handoffs { fromStep "
+        "toStep fromTeams toTeams hasTie shortestPath } } }",
+        role=Role.FRONTEND,
+    )
     assert "errors" not in data, data
     pathways = {p["id"]: p for p in data["data"]["pathways"]}
     assert set(pathways) == {"s1-pathway-discharge", "s1-pathway-frailty", "s1-pathway-camhs"}
@@ -29,7 +32,10 @@ def test_pathways_show_the_one_broken_handoff(demo_server):
     assert len(broken) == 1
     pathway, handoff = broken[0]
     steps = {s["id"]: s["name"] for s in pathway["steps"]}
-    assert (steps[handoff["fromStep"]], steps[handoff["toStep"]]) == ("CAMHS single point of access", "Early help (children's social care)")
+    assert (steps[handoff["fromStep"]], steps[handoff["toStep"]]) == (
+        "CAMHS single point of access",
+        "Early help (children's social care)",
+    )
     path = handoff["shortestPath"]
     assert path[0] in handoff["fromTeams"] and path[-1] in handoff["toTeams"] and len(path) > 2
     for p in pathways.values():
@@ -68,19 +74,19 @@ def test_person_level_analysis_needs_the_analyst_role(demo_server):
 
 
 def test_reports_as_json_and_leadership_figures_for_anyone(demo_server):
-    gaps = demo_server.gql('{ analysisReport(report: GAPS) }', role=Role.ANALYST)["data"]["analysisReport"]
+    gaps = demo_server.gql("{ analysisReport(report: GAPS) }", role=Role.ANALYST)["data"]["analysisReport"]
     assert gaps["relied_on_without_seat"]["organisations"][0]["organisation"] == "s1-org-vcse-home-from-hospital"
     assert "s1-forum-place-2" in {f["forum"] for f in gaps["forums_without_vcse"]}
     pairs = {(g["group"], g["sector"], g["other_sector"]) for g in gaps["sector_pair_gaps"]["gaps"]}
     assert ("s1-place-3", "housing", "health") in pairs and ("s1-place-1", "housing", "health") not in pairs
-    leadership = demo_server.gql('{ analysisReport(report: LEADERSHIP) }', role=Role.PUBLIC)["data"]["analysisReport"]
+    leadership = demo_server.gql("{ analysisReport(report: LEADERSHIP) }", role=Role.PUBLIC)["data"]["analysisReport"]
     rows = {r["place"]: r for r in leadership["representation"]["ethnic_group"]["workforce"]}
     assert rows["s1-place-2"]["categories"]["White"]["gap_pp"] > 25
     for row in rows.values():  # suppressed: multiples of 5 or "*"
         for cell in row["categories"].values():
             assert cell["count"] == "*" or cell["count"] % 5 == 0
     assert "s1-person" not in str(leadership)  # nothing about one person
-    denied = demo_server.gql('{ analysisReport(report: BROKERS) }', role=Role.PUBLIC)
+    denied = demo_server.gql("{ analysisReport(report: BROKERS) }", role=Role.PUBLIC)
     assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -113,12 +119,22 @@ def test_analysis_states_its_basis_and_takes_a_date(demo_server):
     now = demo_server.gql(query, {"f": {"level": "ORGANISATION"}}, role=Role.FRONTEND)
     assert "errors" not in now, now
     assert now["data"]["analysis"]["basis"] == {
-        "level": "ORGANISATION", "waves": ["s1-wave-2026"], "at": dt.date.today().isoformat(), "network": "EITHER",
-        "rule": now["data"]["analysis"]["basis"]["rule"]}
+        "level": "ORGANISATION",
+        "waves": ["s1-wave-2026"],
+        "at": dt.date.today().isoformat(),
+        "network": "EITHER",
+        "rule": now["data"]["analysis"]["basis"]["rule"],
+    }
     then = demo_server.gql(query, {"f": {"wave": "s1-wave-2025", "at": "2025-05-01"}}, role=Role.FRONTEND)
-    assert then["data"]["analysis"]["basis"]["waves"] == ["s1-wave-2025"] and then["data"]["analysis"]["basis"]["at"] == "2025-05-01"
-    report = demo_server.gql('query($f: AnalysisFilter) { analysisReport(report: BROKERS, filter: $f) }',
-                             {"f": {"at": "2025-05-01"}}, role=Role.ANALYST)
+    assert (
+        then["data"]["analysis"]["basis"]["waves"] == ["s1-wave-2025"]
+        and then["data"]["analysis"]["basis"]["at"] == "2025-05-01"
+    )
+    report = demo_server.gql(
+        "query($f: AnalysisFilter) { analysisReport(report: BROKERS, filter: $f) }",
+        {"f": {"at": "2025-05-01"}},
+        role=Role.ANALYST,
+    )
     assert report["data"]["analysisReport"]["basis"]["at"] == "2025-05-01"
     bad = demo_server.gql(query, {"f": {"wave": "nope"}}, role=Role.FRONTEND)
     assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

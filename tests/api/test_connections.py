@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from carenet.api.auth import Role
-
 from demo_figures import demo_teams
+
+from carenet.api.auth import Role
 
 TEAMS = """
 query($where: TeamWhere, $orderBy: OrderBy, $first: Int, $after: String, $last: Int, $before: String) {
@@ -44,7 +44,9 @@ def test_filters_and_or_not_and_order_by_degree(demo_server):
     housing = teams(demo_server, where=where, first=100)
     assert housing["totalCount"] == len(housing["edges"]) > 0
     assert all(e["node"]["sector"] == "housing" for e in housing["edges"])
-    either = teams(demo_server, first=500, where={"OR": [{"sector": {"eq": "HOUSING"}}, {"name": {"contains": "discharge"}}]})
+    either = teams(
+        demo_server, first=500, where={"OR": [{"sector": {"eq": "HOUSING"}}, {"name": {"contains": "discharge"}}]}
+    )
     assert all(e["node"]["sector"] == "housing" or "discharge" in e["node"]["name"].lower() for e in either["edges"])
     not_health = teams(demo_server, first=500, where={"NOT": {"sector": {"eq": "HEALTH"}}})
     health = teams(demo_server, first=1, where={"sector": {"eq": "HEALTH"}})
@@ -52,7 +54,9 @@ def test_filters_and_or_not_and_order_by_degree(demo_server):
     top = teams(demo_server, first=3, orderBy={"field": "DEGREE", "direction": "DESC"})
     totals = [e["node"]["ties"]["totalCount"] for e in top["edges"]]
     assert totals == sorted(totals, reverse=True) and totals[0] >= 50
-    nxt = teams(demo_server, first=3, orderBy={"field": "DEGREE", "direction": "DESC"}, after=top["pageInfo"]["endCursor"])
+    nxt = teams(
+        demo_server, first=3, orderBy={"field": "DEGREE", "direction": "DESC"}, after=top["pageInfo"]["endCursor"]
+    )
     assert nxt["edges"][0]["node"]["ties"]["totalCount"] <= totals[-1]
 
 
@@ -103,9 +107,16 @@ def test_uid_look_ups_take_the_fast_path_and_agree_with_the_general_filter(demo_
         fast = teams(demo_server, where={"uid": {"in": some}}, orderBy=order, first=4)
         general = teams(demo_server, where={"uid": {"in": some}, "sector": {"in": sectors}}, orderBy=order, first=4)
         assert uids(fast) == uids(general) and fast["totalCount"] == general["totalCount"] == len(some)
-        nxt = teams(demo_server, where={"uid": {"in": some}}, orderBy=order, first=4, after=fast["pageInfo"]["endCursor"])
-        nxt_general = teams(demo_server, where={"uid": {"in": some}, "sector": {"in": sectors}}, orderBy=order, first=4,
-                            after=general["pageInfo"]["endCursor"])
+        nxt = teams(
+            demo_server, where={"uid": {"in": some}}, orderBy=order, first=4, after=fast["pageInfo"]["endCursor"]
+        )
+        nxt_general = teams(
+            demo_server,
+            where={"uid": {"in": some}, "sector": {"in": sectors}},
+            orderBy=order,
+            first=4,
+            after=general["pageInfo"]["endCursor"],
+        )
         assert uids(nxt) == uids(nxt_general) and not set(uids(nxt)) & set(uids(fast))
     store = demo_server.recording
     store.reset()

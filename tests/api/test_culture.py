@@ -29,10 +29,15 @@ def test_culture_for_the_demo_system(demo_server) -> None:
     assert "errors" not in body, body
     c = body["data"]["culture"]
     assert c["minimumResponses"] == 11 and "not a cause" in c["warning"]
-    corr = next(x for x in c["correlations"] if x["indicator"] == "concerns_addressed"
-                and x["measure"] == "cross_boundary_ties_per_leader")
+    corr = next(
+        x
+        for x in c["correlations"]
+        if x["indicator"] == "concerns_addressed" and x["measure"] == "cross_boundary_ties_per_leader"
+    )
     assert corr["rho"] > 0.6 and corr["ciLow"] > 0.3 and corr["n"] >= 30
-    flagged = [o for o in c["organisations"] if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in o["flags"])]
+    flagged = [
+        o for o in c["organisations"] if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in o["flags"])
+    ]
     assert flagged and all(f["evidence"] for o in flagged for f in o["flags"])
     held = [f for o in c["organisations"] for f in o["indicators"] if f["suppressed"]]
     assert held and all(f["value"] is None and f["responses"] < 11 for f in held)
@@ -53,7 +58,9 @@ def test_a_held_value_is_not_in_the_response_nor_in_node_by_uid(demo_server) -> 
     held = [r for r in asyncio.run(rows()) if r["responses"] < 11 and r["anchor"].startswith("s1-")]
     assert held
     record = held[0]
-    read = demo_server.gql('query($uid: ID!) { nodeByUid(uid: $uid) { properties } }', {"uid": record["uid"]}, role=Role.ANALYST)
+    read = demo_server.gql(
+        "query($uid: ID!) { nodeByUid(uid: $uid) { properties } }", {"uid": record["uid"]}, role=Role.ANALYST
+    )
     props = read["data"]["nodeByUid"]["properties"]
     assert props["value"] is None and props["suppressed"] is True and props["responses"] == record["responses"]
 

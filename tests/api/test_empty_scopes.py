@@ -10,8 +10,13 @@ import pytest
 from carenet.api.auth import Role
 
 REPORTS = ["ALL", "BROKERS", "SILOS", "GAPS", "LEADERSHIP", "QUALITY", "FRAGILITY", "MIXING"]
-SCOPES = [{"system": "no-such-system"}, {"place": "no-such-place"}, {"wave": "no-such-wave"},
-          {"level": "ORGANISATION", "place": "no-such-place"}, {"level": "PERSON", "system": "no-such-system"}]
+SCOPES = [
+    {"system": "no-such-system"},
+    {"place": "no-such-place"},
+    {"wave": "no-such-wave"},
+    {"level": "ORGANISATION", "place": "no-such-place"},
+    {"level": "PERSON", "system": "no-such-system"},
+]
 
 
 def _reports(server) -> list[str]:
@@ -24,8 +29,11 @@ def test_a_report_on_an_empty_scope_is_empty_or_a_clear_error(demo_server, scope
     reports = _reports(demo_server)
     assert "ALL" in reports
     for report in reports:
-        body = demo_server.gql("query($r: Report!, $f: AnalysisFilter) { analysisReport(report: $r, filter: $f) }",
-                               {"r": report, "f": scope}, role=Role.ANALYST)
+        body = demo_server.gql(
+            "query($r: Report!, $f: AnalysisFilter) { analysisReport(report: $r, filter: $f) }",
+            {"r": report, "f": scope},
+            role=Role.ANALYST,
+        )
         for error in body.get("errors", []):
             if error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED":  # refused before it ran: costed
                 assert "cost" in error["message"] and error["extensions"]["cost"] > error["extensions"]["budget"], error
@@ -37,8 +45,11 @@ def test_a_report_on_an_empty_scope_is_empty_or_a_clear_error(demo_server, scope
 
 
 def test_analysis_fields_on_an_empty_scope(demo_server):
-    body = demo_server.gql("""{ analysis(filter: {system: "no-such-system"}) { network
-        brokers(limit: 3) { id: uid } } }""", role=Role.ANALYST)
+    body = demo_server.gql(
+        """{ analysis(filter: {system: "no-such-system"}) { network
+        brokers(limit: 3) { id: uid } } }""",
+        role=Role.ANALYST,
+    )
     for error in body.get("errors", []):
         assert error["extensions"]["code"] in {"BAD_USER_INPUT", "NOT_FOUND"}, error
     if not body.get("errors"):

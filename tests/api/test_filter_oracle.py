@@ -16,15 +16,18 @@ from typing import Any
 
 import pytest
 
-from carenet.bootstrap import build
-from carenet.config import Settings
 from api.conftest import running
 from api.oracle_data import BOUNDARY, DAYS, LEVELS, SECTORS, SERVICES, WAVES, Oracle, generate
+from carenet.bootstrap import build
+from carenet.config import Settings
 
 SEED = 20260
 PAGE = 12
-ROOTS = {"Team": ("teams", "TeamWhere"), "Organisation": ("organisations", "OrganisationWhere"),
-         "Person": ("people", "PersonWhere")}
+ROOTS = {
+    "Team": ("teams", "TeamWhere"),
+    "Organisation": ("organisations", "OrganisationWhere"),
+    "Person": ("people", "PersonWhere"),
+}
 
 
 def _store_settings(kind: str, folder) -> dict[str, Any] | None:
@@ -33,8 +36,11 @@ def _store_settings(kind: str, folder) -> dict[str, Any] | None:
     uri = os.environ.get("CARENET_TEST_NEO4J_URI")
     if not uri:
         return None
-    return {"neo4j_uri": uri, "neo4j_user": os.environ.get("CARENET_TEST_NEO4J_USER", "neo4j"),
-            "neo4j_password": os.environ.get("CARENET_TEST_NEO4J_PASSWORD", "")}
+    return {
+        "neo4j_uri": uri,
+        "neo4j_user": os.environ.get("CARENET_TEST_NEO4J_USER", "neo4j"),
+        "neo4j_password": os.environ.get("CARENET_TEST_NEO4J_PASSWORD", ""),
+    }
 
 
 async def _load(settings: Settings, changes) -> None:
@@ -64,9 +70,11 @@ def oracle_server(request, tmp_path_factory) -> Iterator[tuple[Any, Oracle]]:
 
 def _query(label: str) -> str:
     root, where = ROOTS[label]
-    return (f"query($where: {where}, $orderBy: OrderBy, $first: Int, $after: String, $last: Int, $before: String) "
-            f"{{ {root}(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) "
-            "{ totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { uid } } } }")
+    return (
+        f"query($where: {where}, $orderBy: OrderBy, $first: Int, $after: String, $last: Int, $before: String) "
+        f"{{ {root}(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) "
+        "{ totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { uid } } } }"
+    )
 
 
 def _page(server, label: str, **variables) -> dict:
@@ -97,8 +105,16 @@ def walk(server, label: str, where: dict | None, order: str, direction: str) -> 
     return forwards, backwards, total
 
 
-def check(server, oracle: Oracle, label: str, where: dict | None, order: str = "UID", direction: str = "ASC",
-          *, paged: bool = False) -> None:
+def check(
+    server,
+    oracle: Oracle,
+    label: str,
+    where: dict | None,
+    order: str = "UID",
+    direction: str = "ASC",
+    *,
+    paged: bool = False,
+) -> None:
     """The uids in order and totalCount against the oracle: in one page, or (``paged``) walking every
     page forwards and backwards. A filtered page costs about 0.2 s on LadybugDB, so most cases take one."""
     expected = oracle.select(label, where, order, direction)
@@ -115,19 +131,56 @@ def check(server, oracle: Oracle, label: str, where: dict | None, order: str = "
 
 # --- the conditions, one operator at a time ----------------------------------------------------
 
+
 def _prefixes() -> list[str]:
-    return ["R", "roy", "ROYAL", "royal ", "É", "écOLE", "e", "stras", "Straße", "a", "ab", "zz", " ", "",
-            "İ", "i", "ist", "ΟΔΟΣ", "οδος", "ss", "\uff41", "\U0001f600"]
+    return [
+        "R",
+        "roy",
+        "ROYAL",
+        "royal ",
+        "É",
+        "écOLE",
+        "e",
+        "stras",
+        "Straße",
+        "a",
+        "ab",
+        "zz",
+        " ",
+        "",
+        "İ",
+        "i",
+        "ist",
+        "ΟΔΟΣ",
+        "οδος",
+        "ss",
+        "\uff41",
+        "\U0001f600",
+    ]
 
 
 FIELD_VALUES = {
-    "Team": {"sector": [s.upper() for s in SECTORS], "service": list(SERVICES), "organisation": ["o01", "o02", "o07"],
-             "place": ["P0", "P1", "P3"], "system": ["S1", "S2"], "wave": list(WAVES)},
-    "Organisation": {"sector": [s.upper() for s in SECTORS],
-                     "kind": ["NHS_TRUST", "LOCAL_AUTHORITY", "VCSE", "SCHOOL", "GP_PRACTICE", "HOSPICE"],
-                     "place": ["P0", "P2"], "system": ["S1", "S2"], "wave": list(WAVES)},
-    "Person": {"level": [v.upper() for v in LEVELS], "team": ["t01", "t03", "t10"], "organisation": ["o01", "o03"],
-               "wave": list(WAVES)},
+    "Team": {
+        "sector": [s.upper() for s in SECTORS],
+        "service": list(SERVICES),
+        "organisation": ["o01", "o02", "o07"],
+        "place": ["P0", "P1", "P3"],
+        "system": ["S1", "S2"],
+        "wave": list(WAVES),
+    },
+    "Organisation": {
+        "sector": [s.upper() for s in SECTORS],
+        "kind": ["NHS_TRUST", "LOCAL_AUTHORITY", "VCSE", "SCHOOL", "GP_PRACTICE", "HOSPICE"],
+        "place": ["P0", "P2"],
+        "system": ["S1", "S2"],
+        "wave": list(WAVES),
+    },
+    "Person": {
+        "level": [v.upper() for v in LEVELS],
+        "team": ["t01", "t03", "t10"],
+        "organisation": ["o01", "o03"],
+        "wave": list(WAVES),
+    },
 }
 
 
@@ -147,8 +200,14 @@ def test_royal_start_matches_something(oracle_server):
     """The defect itself: startsWith alone matched nothing on LadybugDB."""
     server, oracle = oracle_server
     expected = oracle.select("Organisation", {"name": {"startsWith": "ROYAL"}})
-    assert expected and [e["node"]["uid"] for e in _page(server, "Organisation", where={"name": {"startsWith": "ROYAL"}},
-                                                          first=500)["edges"]] == expected
+    assert (
+        expected
+        and [
+            e["node"]["uid"]
+            for e in _page(server, "Organisation", where={"name": {"startsWith": "ROYAL"}}, first=500)["edges"]
+        ]
+        == expected
+    )
 
 
 @pytest.mark.parametrize("label", list(ROOTS))
@@ -185,6 +244,7 @@ def test_organisations_active_by_their_own_dates(oracle_server):
 
 # --- generated trees of AND / OR / NOT, every order -----------------------------------------------
 
+
 def _leaf(rng: random.Random, label: str, negatable: bool) -> dict:
     choice = rng.random()
     if choice < 0.3:
@@ -195,7 +255,11 @@ def _leaf(rng: random.Random, label: str, negatable: bool) -> dict:
     if choice < 0.5:
         return {"uid": {"in": rng.sample(list(oracle_uids[label]), 8)}}
     name, values = rng.choice(list(FIELD_VALUES[label].items()))
-    return {name: {"eq": rng.choice(values)}} if rng.random() < 0.5 else {name: {"in": rng.sample(values, min(2, len(values)))}}
+    return (
+        {name: {"eq": rng.choice(values)}}
+        if rng.random() < 0.5
+        else {name: {"in": rng.sample(values, min(2, len(values)))}}
+    )
 
 
 oracle_uids: dict[str, list[str]] = {}

@@ -21,7 +21,9 @@ def test_cost_budget_rejects_before_execution(demo_server):
     assert error["extensions"]["cost"] == 500 + 500 * 500 and error["extensions"]["budget"] == MAX_COST
     assert store.round_trips == 0
     # the same through a fragment and literals; defaults count too (50 teams x 50 ties x 50 teams of an org)
-    fragment = "{ teams(first: 300) { edges { node { ...T } } } } fragment T on Team { ties(first: 300) { totalCount } }"
+    fragment = (
+        "{ teams(first: 300) { edges { node { ...T } } } } fragment T on Team { ties(first: 300) { totalCount } }"
+    )
     assert demo_server.gql(fragment)["errors"][0]["extensions"]["cost"] == 300 + 300 * 300
     nested = "{ teams { edges { node { ties { edges { node { organisation { teams { totalCount } } } } } } } } }"
     assert demo_server.gql(nested)["errors"][0]["extensions"]["cost"] == 50 + 50 * 50 + 50 * 50 * 50
@@ -35,7 +37,10 @@ def test_cost_budget_rejects_before_execution(demo_server):
 
 def test_cors_only_for_configured_origins(tmp_path, start_server, demo_server):
     allowed = "https://map.example.org"
-    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
     with start_server(tmp_path, demo_data=False, cors_origins=[allowed]) as server:
         with server.client(Role.FRONTEND) as c:
             r = c.options("/graphql", headers={"Origin": allowed, **preflight})
@@ -45,7 +50,9 @@ def test_cors_only_for_configured_origins(tmp_path, start_server, demo_server):
             assert r.status_code == 400 and "access-control-allow-origin" not in r.headers
             r = c.post("/graphql", json={"query": "{ systems { totalCount } }"}, headers={"Origin": allowed})
             assert r.status_code == 200 and r.headers["access-control-allow-origin"] == allowed
-            r = c.post("/graphql", json={"query": "{ systems { totalCount } }"}, headers={"Origin": "https://evil.example"})
+            r = c.post(
+                "/graphql", json={"query": "{ systems { totalCount } }"}, headers={"Origin": "https://evil.example"}
+            )
             assert "access-control-allow-origin" not in r.headers
     with demo_server.client(Role.FRONTEND) as c:  # no origins configured: no CORS at all
         r = c.options("/graphql", headers={"Origin": allowed, **preflight})

@@ -31,7 +31,9 @@ def expectation(param: str, kind: str) -> str:
 
 
 def post(client: httpx.Client, media: str, params: dict) -> httpx.Response:
-    return client.post("/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"})
+    return client.post(
+        "/graphql", content=json.dumps(params), headers={"Accept": media, "Content-Type": "application/json"}
+    )
 
 
 @pytest.mark.parametrize("media", [GQL, JSON])
@@ -57,18 +59,21 @@ def test_every_parameter_with_every_json_type_over_post(demo_server, param, kind
 
 
 @pytest.mark.parametrize("media", [GQL, JSON])
-@pytest.mark.parametrize("query_string, status", [
-    ("query={__typename}&operationName=", {GQL: 400, JSON: 200}),
-    ("query={__typename}&operationName=Nope", {GQL: 400, JSON: 200}),
-    (f"query={QUERY}", {GQL: 400, JSON: 200}),
-    (f"query={QUERY}&operationName=B", {GQL: 200, JSON: 200}),
-    ("query={__typename}&variables=[1]", {GQL: 400, JSON: 400}),
-    ("query={__typename}&variables=nope", {GQL: 400, JSON: 400}),
-    ("query={__typename}&extensions=5", {GQL: 400, JSON: 400}),
-    ("query={__typename}&extensions={}", {GQL: 200, JSON: 200}),
-    ("query=", {GQL: 400, JSON: 400}),
-    ("query={", {GQL: 400, JSON: 200}),
-])
+@pytest.mark.parametrize(
+    "query_string, status",
+    [
+        ("query={__typename}&operationName=", {GQL: 400, JSON: 200}),
+        ("query={__typename}&operationName=Nope", {GQL: 400, JSON: 200}),
+        (f"query={QUERY}", {GQL: 400, JSON: 200}),
+        (f"query={QUERY}&operationName=B", {GQL: 200, JSON: 200}),
+        ("query={__typename}&variables=[1]", {GQL: 400, JSON: 400}),
+        ("query={__typename}&variables=nope", {GQL: 400, JSON: 400}),
+        ("query={__typename}&extensions=5", {GQL: 400, JSON: 400}),
+        ("query={__typename}&extensions={}", {GQL: 200, JSON: 200}),
+        ("query=", {GQL: 400, JSON: 400}),
+        ("query={", {GQL: 400, JSON: 200}),
+    ],
+)
 def test_get_parameters(demo_server, query_string, status, media):
     with demo_server.client(Role.ANALYST) as client:
         for _ in range(2):
@@ -78,10 +83,21 @@ def test_get_parameters(demo_server, query_string, status, media):
             assert body.get("errors") or body.get("data")
 
 
-@pytest.mark.parametrize("body, content_type", [
-    (b"{", JSON), (b"", JSON), (b"[]", JSON), (b"[{}]", JSON), (b"5", JSON), (b'"x"', JSON), (b"null", JSON),
-    (b"\xff\xfe", JSON), (b'{"query": "{ __typename }"}', "text/plain"), (b'{"query": "{ __typename }"}', "application/xml"),
-])
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        (b"{", JSON),
+        (b"", JSON),
+        (b"[]", JSON),
+        (b"[{}]", JSON),
+        (b"5", JSON),
+        (b'"x"', JSON),
+        (b"null", JSON),
+        (b"\xff\xfe", JSON),
+        (b'{"query": "{ __typename }"}', "text/plain"),
+        (b'{"query": "{ __typename }"}', "application/xml"),
+    ],
+)
 def test_bodies_that_are_not_a_request_object(demo_server, body, content_type):
     with demo_server.client(Role.ANALYST) as client:
         response = client.post("/graphql", content=body, headers={"Content-Type": content_type, "Accept": GQL})
@@ -93,15 +109,23 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
     max_leaves=8,
 )
-request_objects = st.fixed_dictionaries({}, optional={
-    "query": st.one_of(json_values, st.sampled_from(["{ __typename }", QUERY, "query($n: Int) { teams(first: $n) { totalCount } }"])),
-    "operationName": st.one_of(json_values, st.sampled_from(["A", "B", ""])),
-    "variables": st.one_of(json_values, st.just({"n": 3}), st.just({"n": "x"})),
-    "extensions": json_values,
-})
+request_objects = st.fixed_dictionaries(
+    {},
+    optional={
+        "query": st.one_of(
+            json_values,
+            st.sampled_from(["{ __typename }", QUERY, "query($n: Int) { teams(first: $n) { totalCount } }"]),
+        ),
+        "operationName": st.one_of(json_values, st.sampled_from(["A", "B", ""])),
+        "variables": st.one_of(json_values, st.just({"n": 3}), st.just({"n": "x"})),
+        "extensions": json_values,
+    },
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(params=request_objects, media=st.sampled_from([GQL, JSON]))
 def test_generated_request_objects_never_answer_5xx(demo_server, params, media):
     with demo_server.client(Role.ANALYST) as client:
@@ -118,18 +142,25 @@ def sdl(demo_server) -> str:
     return print_schema(demo_server.app.state.schema)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_generated_queries_of_the_schema_never_answer_5xx(demo_server, sdl, data):
-    query = data.draw(from_schema(sdl, fields=["teams", "organisations", "places", "systems", "counts", "subgraph", "node"]))
+    query = data.draw(
+        from_schema(sdl, fields=["teams", "organisations", "places", "systems", "counts", "subgraph", "node"])
+    )
     with demo_server.client(Role.ADMIN) as client:
         response = post(client, GQL, {"query": query})
     assert response.status_code < 500, (query, response.text)
 
 
 @pytest.mark.parametrize("media", [GQL, JSON])
-@pytest.mark.parametrize("value", [123456789012345678901234567890, "ten", 2**31, [5], None],
-                         ids=["past-64-bits", "string", "past-32-bits", "list", "null-for-non-null"])
+@pytest.mark.parametrize(
+    "value",
+    [123456789012345678901234567890, "ten", 2**31, [5], None],
+    ids=["past-64-bits", "string", "past-32-bits", "list", "null-for-non-null"],
+)
 def test_variable_values_that_do_not_coerce_are_a_request_error(demo_server, value, media):
     """GraphQL over HTTP: the operation never ran, so the response has no ``data`` entry; 400 as
     graphql-response+json, 200 as application/json; and a repeat answers the same."""

@@ -59,10 +59,14 @@ def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(f
             {"uid": "s1-team-ok", "name": "Fine", "sector": "health"},
             {"uid": "s1-team-bad", "name": "", "sector": "nursing"},
         ],
-        "organisations": [{"uid": "s1-org-bad", "name": "Trust", "kind": "nhs_trust", "sector": "health", "odsCode": "XYZ"}],
+        "organisations": [
+            {"uid": "s1-org-bad", "name": "Trust", "kind": "nhs_trust", "sector": "health", "odsCode": "XYZ"}
+        ],
         "people": [{"uid": "s1-person-new", "name": "Pat", "level": "team", "ethnicCategory": "Q"}],
         "partOf": [{"source": "s1-team-ok", "target": "s1-org-nope"}],
-        "collaboratesWith": [{"source": "s1-team-ok", "target": "s1-team-acute-3", "kinds": [], "wave": "s1-wave-2025"}],
+        "collaboratesWith": [
+            {"source": "s1-team-ok", "target": "s1-team-acute-3", "kinds": [], "wave": "s1-wave-2025"}
+        ],
     }
     store.reset()
     body = fresh_server.gql(UPSERT, {"input": bad})
@@ -84,9 +88,18 @@ def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(f
 
 
 def test_person_demographics_are_written_apart_and_never_read_back(fresh_server):
-    person = {"uid": "s1-person-new", "name": "Pat Jones", "role": "Lead", "level": "team", "band": "7",
-              "ethnicCategory": "H", "sex": "female"}
-    body = fresh_server.gql(UPSERT, {"input": {"people": [person], "memberOf": [{"source": "s1-person-new", "target": "s1-team-acute-3"}]}})
+    person = {
+        "uid": "s1-person-new",
+        "name": "Pat Jones",
+        "role": "Lead",
+        "level": "team",
+        "band": "7",
+        "ethnicCategory": "H",
+        "sex": "female",
+    }
+    body = fresh_server.gql(
+        UPSERT, {"input": {"people": [person], "memberOf": [{"source": "s1-person-new", "target": "s1-team-acute-3"}]}}
+    )
     assert "errors" not in body, body
     assert body["data"]["upsert"]["nodes"] == [{"kind": "Demographic", "count": 1}, {"kind": "Person", "count": 1}]
     read = fresh_server.gql('{ nodeByUid(uid: "s1-person-new") { label properties } }', role=Role.ADMIN)
@@ -104,13 +117,18 @@ def test_delete_nodes_and_relationships(fresh_server):
     tie = {"source": "s1-team-new", "target": "s1-team-acute-3", "kinds": ["referral"], "wave": "s1-wave-2025"}
     assert "errors" not in fresh_server.gql(UPSERT, {"input": {"collaboratesWith": [tie]}})
     q = "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { ties { totalCount } } } } }"
-    ties = lambda: fresh_server.gql(q, {"uid": "s1-team-new"})["data"]["teams"]["edges"][0]["node"]["ties"]["totalCount"]  # noqa: E731
+
+    def ties() -> int:
+        return fresh_server.gql(q, {"uid": "s1-team-new"})["data"]["teams"]["edges"][0]["node"]["ties"]["totalCount"]
+
     assert ties() == 1
     ref = {"source": "s1-team-new", "target": "s1-team-acute-3", "wave": "s1-wave-2025"}
     body = fresh_server.gql(DELETE_RELS, {"input": {"collaboratesWith": [ref]}})
     assert body["data"]["deleteRelationships"]["relationships"] == [{"kind": "COLLABORATES_WITH", "count": 1}]
     assert ties() == 0
-    body = fresh_server.gql(DELETE_RELS, {"input": {"collaboratesWith": [{"source": "s1-team-new", "target": "s1-team-acute-3"}]}})
+    body = fresh_server.gql(
+        DELETE_RELS, {"input": {"collaboratesWith": [{"source": "s1-team-new", "target": "s1-team-acute-3"}]}}
+    )
     assert body["errors"][0]["extensions"]["problems"][0]["path"] == "input.collaboratesWith.0.wave"
     body = fresh_server.gql(DELETE_NODES, {"input": {"teams": ["s1-team-new", "s1-team-never"]}})
     assert body["data"]["deleteNodes"]["nodes"] == [{"kind": "Team", "count": 1}]
@@ -121,8 +139,14 @@ def _planner(server, system: str) -> str:
     from carenet.api.auth import demo_private_key
 
     key = demo_private_key(server.settings.data_dir)
-    return sign_token(key, subject="planner-x", role=Role.PLANNER, issuer=server.settings.jwt_issuer,
-                      audience=server.settings.jwt_audience, system=system)
+    return sign_token(
+        key,
+        subject="planner-x",
+        role=Role.PLANNER,
+        issuer=server.settings.jwt_issuer,
+        audience=server.settings.jwt_audience,
+        system=system,
+    )
 
 
 def _as(server, token: str, query: str, variables: dict) -> dict:
@@ -143,15 +167,24 @@ def test_a_planner_writes_only_within_their_own_system(fresh_server):
     body = _as(fresh_server, other, DELETE_NODES, {"input": {"teams": ["s1-team-new"]}})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     # a node with no anchor sits in no system: refused, and nothing written
-    body = _as(fresh_server, own, UPSERT, {"input": {"teams": [{"uid": "s1-team-loose", "name": "Loose", "sector": "health"}]}})
+    body = _as(
+        fresh_server, own, UPSERT, {"input": {"teams": [{"uid": "s1-team-loose", "name": "Loose", "sector": "health"}]}}
+    )
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN" and team(fresh_server, "s1-team-loose") is None
     # capabilities are a shared vocabulary: admin only
     body = _as(fresh_server, own, UPSERT, {"input": {"capabilities": [{"uid": "cap-new", "name": "New"}]}})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     # moving a team of s1 under a new system's organisation would take it out of s1
-    fresh_server.gql(UPSERT, {"input": {"systems": [{"uid": "s2-system", "name": "Other"}],
-                                        "organisations": [{"uid": "s2-org", "name": "Other trust", "kind": "other", "sector": "health"}],
-                                        "partOf": [{"source": "s2-org", "target": "s2-system"}]}})
+    fresh_server.gql(
+        UPSERT,
+        {
+            "input": {
+                "systems": [{"uid": "s2-system", "name": "Other"}],
+                "organisations": [{"uid": "s2-org", "name": "Other trust", "kind": "other", "sector": "health"}],
+                "partOf": [{"source": "s2-org", "target": "s2-system"}],
+            }
+        },
+    )
     body = _as(fresh_server, own, UPSERT, {"input": {"partOf": [{"source": "s1-team-new", "target": "s2-org"}]}})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert team(fresh_server, "s1-team-new")["organisation"]["uid"] == "s1-org-acute"
@@ -184,13 +217,22 @@ def test_a_tie_takes_partner_sub_items_and_returns_them(fresh_server):
     """Issue 21: the six sub-items through the upsert mutation and back on the tie; partial ones are
     refused at the first missing item's path, a disagreeing trust at ``trust``, and nothing is written."""
     fresh_server.gql(UPSERT, {"input": new_team()})
-    items = {"trustReliability": 4, "trustMission": 3, "trustOpenness": 3, "valuePower": 1, "valueInvolvement": 2,
-             "valueResources": 2}
+    items = {
+        "trustReliability": 4,
+        "trustMission": 3,
+        "trustOpenness": 3,
+        "valuePower": 1,
+        "valueInvolvement": 2,
+        "valueResources": 2,
+    }
     tie = {"source": "s1-team-new", "target": "s1-team-acute-3", "kinds": ["referral"], "wave": "s1-wave-2025", **items}
     body = fresh_server.gql(UPSERT, {"input": {"collaboratesWith": [tie]}})
     assert "errors" not in body, body
-    q = ("query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { ties { edges { direction trust value "
-         + " ".join(items) + " } } } } } }")
+    q = (
+        "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { ties { edges { direction trust value "
+        + " ".join(items)
+        + " } } } } } }"
+    )
     read = lambda: fresh_server.gql(q, {"uid": "s1-team-new"})["data"]["teams"]["edges"][0]["node"]["ties"]["edges"]  # noqa: E731
     [edge] = read()
     assert {k: edge[k] for k in items} == items

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from api.conftest import running
 from carenet.bootstrap import build
 from carenet.config import Settings
 from carenet.services import imports
-
-from api.conftest import running
 
 ETR = Path(__file__).resolve().parents[1] / "interchange" / "fixtures" / "ods" / "etr.csv"
 QUERY = """
@@ -87,9 +86,15 @@ def test_trusts_active_at_a_date(ods_server, day):
 def test_ordered_by_name_both_ways(ods_server):
     rows = records()
     for direction in ("ASC", "DESC"):
-        uids, _ = every(ods_server, orderBy={"field": "NAME", "direction": direction},
-                        where={"name": {"contains": "hospitals"}, "activeAt": "2020-01-01"})
+        uids, _ = every(
+            ods_server,
+            orderBy={"field": "NAME", "direction": direction},
+            where={"name": {"contains": "hospitals"}, "activeAt": "2020-01-01"},
+        )
         d = "20200101"
-        chosen = [(r[1], f"ods-{r[0]}") for r in rows
-                  if "hospitals" in r[1].lower() and r[10] <= d and (not r[11] or r[11] > d)]
+        chosen = [
+            (r[1], f"ods-{r[0]}")
+            for r in rows
+            if "hospitals" in r[1].lower() and r[10] <= d and (not r[11] or r[11] > d)
+        ]
         assert uids == [u for _, u in sorted(chosen, reverse=direction == "DESC")] and uids

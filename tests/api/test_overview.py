@@ -58,7 +58,9 @@ def test_overview_matches_the_team_graph_summed_per_organisation(demo_server, wa
     assert len(nodes) > 10 and not got["truncated"]
     assert {k: n["teams"] for k, n in nodes.items() if n["teams"]} == dict(teams)
     assert {k: n["innerTies"] for k, n in nodes.items() if n["innerTies"]} == dict(inner)
-    assert {tuple(sorted((e["source"], e["target"]))): e["teamTies"] for e in got["edges"] if e["teamTies"]} == dict(pairs)
+    assert {tuple(sorted((e["source"], e["target"]))): e["teamTies"] for e in got["edges"] if e["teamTies"]} == dict(
+        pairs
+    )
     assert len(pairs) > 5
     for e in got["edges"]:
         assert e["weight"] == e["teamTies"] + e["organisationTies"] and e["source"] < e["target"]

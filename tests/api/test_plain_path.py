@@ -47,45 +47,76 @@ def plain_schema(*, demo: bool) -> strawberry.Schema:
     if not demo:
         rules.append(NoSchemaIntrospectionCustomRule)
     return strawberry.Schema(
-        query=CarenetQuery, mutation=Mutation, types=[Node],
+        query=CarenetQuery,
+        mutation=Mutation,
+        types=[Node],
         extensions=[lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), lambda: AddValidationRules(rules)],
         config=StrawberryConfig(disable_field_suggestions=not demo),
     )
 
 
-DEEP = ("{ teams(first: 1) { edges { node { " + "organisation { teams(first: 1) { edges { node { " * 3 + "uid"
-        + " } } } }" * 3 + " } } } }")
+DEEP = (
+    "{ teams(first: 1) { edges { node { "
+    + "organisation { teams(first: 1) { edges { node { " * 3
+    + "uid"
+    + " } } } }" * 3
+    + " } } } }"
+)
 CASES = {
-    "variables and nesting": ("query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name sector "
-                              "organisation { uid name kind } ties(first: 3) { totalCount edges { uid kinds trust "
-                              "node { uid name } } } } } } }", {"uid": "s1-team-acute-3"}, Role.FRONTEND),
-    "a variable's default": ("query($n: Int = 3) { teams(first: $n) { totalCount edges { cursor node { uid } } } }",
-                             {}, Role.FRONTEND),
-    "aliases and fragments": ("{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T ... on Team { "
-                              "n: name } } } } } fragment T on Team { uid sector metrics { community } }", {},
-                              Role.ANALYST),
-    "directives": ("query($yes: Boolean!) { teams(first: 2) { edges { node { uid name @include(if: $yes) "
-                   "sector @skip(if: $yes) } } } }", {"yes": True}, Role.FRONTEND),
+    "variables and nesting": (
+        "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name sector "
+        "organisation { uid name kind } ties(first: 3) { totalCount edges { uid kinds trust "
+        "node { uid name } } } } } } }",
+        {"uid": "s1-team-acute-3"},
+        Role.FRONTEND,
+    ),
+    "a variable's default": (
+        "query($n: Int = 3) { teams(first: $n) { totalCount edges { cursor node { uid } } } }",
+        {},
+        Role.FRONTEND,
+    ),
+    "aliases and fragments": (
+        "{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T ... on Team { "
+        "n: name } } } } } fragment T on Team { uid sector metrics { community } }",
+        {},
+        Role.ANALYST,
+    ),
+    "directives": (
+        "query($yes: Boolean!) { teams(first: 2) { edges { node { uid name @include(if: $yes) "
+        "sector @skip(if: $yes) } } } }",
+        {"yes": True},
+        Role.FRONTEND,
+    ),
     "a forbidden field: an error with its path, null in place": (
-        "{ people(first: 2) { edges { node { uid staffGroup } } } }", {}, Role.FRONTEND),
+        "{ people(first: 2) { edges { node { uid staffGroup } } } }",
+        {},
+        Role.FRONTEND,
+    ),
     "a forbidden mutation": ("mutation { upsert(input: {}) { graphVersion } }", {}, Role.FRONTEND),
-    "a variable of the wrong type": ("query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"},
-                                     Role.FRONTEND),
+    "a variable of the wrong type": (
+        "query($n: Int) { teams(first: $n) { totalCount } }",
+        {"n": "many"},
+        Role.FRONTEND,
+    ),
     "a missing variable": ("query($n: Int!) { teams(first: $n) { totalCount } }", {}, Role.FRONTEND),
     "bad input from a resolver": ("{ teams(first: 501) { totalCount } }", {}, Role.FRONTEND),
     "an unknown field": ("{ teams(first: 1) { edges { node { nope } } } }", {}, Role.FRONTEND),
     "a syntax error": ("{ teams(first: 1) { ", {}, Role.FRONTEND),
     "too deep": (DEEP, {}, Role.FRONTEND),
-    "too many aliases": ("{ " + " ".join(f"a{i}: systems {{ totalCount }}" for i in range(MAX_ALIASES + 1)) + " }",
-                         {}, Role.FRONTEND),
+    "too many aliases": (
+        "{ " + " ".join(f"a{i}: systems {{ totalCount }}" for i in range(MAX_ALIASES + 1)) + " }",
+        {},
+        Role.FRONTEND,
+    ),
     "too many tokens": ("{ " + " ".join(f"a{i}: __typename" for i in range(MAX_TOKENS // 2)) + " }", {}, Role.FRONTEND),
     "introspection": ('{ __type(name: "Team") { name fields { name } } }', {}, Role.FRONTEND),
 }
 
 
 def _outcome(result) -> tuple:
-    errors = sorted((e.message, tuple(e.path or ()), str((e.extensions or {}).get("code")))
-                    for e in result.errors or ())
+    errors = sorted(
+        (e.message, tuple(e.path or ()), str((e.extensions or {}).get("code"))) for e in result.errors or ()
+    )
     return isinstance(result, PreExecutionError), result.data, errors
 
 
@@ -107,8 +138,10 @@ def test_kept_documents_answer_as_strawberry_alone(demo_server, demo):
             assert first == expected, label
             assert repeat == expected, label
             ok = not expected[2]
-            assert ok == (label in ("variables and nesting", "a variable's default", "aliases and fragments",
-                                    "directives") or (label == "introspection" and demo)), (label, expected)
+            assert ok == (
+                label in ("variables and nesting", "a variable's default", "aliases and fragments", "directives")
+                or (label == "introspection" and demo)
+            ), (label, expected)
             if ok:
                 assert expected[1] and all(expected[1].values()), (label, expected)
 
@@ -121,18 +154,25 @@ def test_a_kept_document_is_the_one_parsed_and_validated_once(demo_server):
     assert schema.documents.validation(query) is None
     document = schema.documents.parse(query)
     assert document is schema.documents.parse(query)
-    context = Context(services=demo_server.services, principal=Principal("t", Role.ANALYST),
-                      loaders=Loaders(demo_server.services.repo))
+    context = Context(
+        services=demo_server.services,
+        principal=Principal("t", Role.ANALYST),
+        loaders=Loaders(demo_server.services.repo),
+    )
     result = asyncio.run(schema.execute(query, context_value=context))
     assert not result.errors and result.data["b"]["edges"]
     assert schema.documents.validation(query) == () and schema.documents.parse(query) is document
 
 
 COSTED = [
-    ("query($n: Int, $m: Int = 7) { teams(first: $n) { edges { node { ties(first: $m) { totalCount } } } } }",
-     [{"n": 5}, {"n": 5, "m": 2}, {"n": 40}, {}, {"n": 5, "m": None}]),
-    ("query($f: AnalysisFilter) { analysis(filter: $f) { network } }",
-     [{}, {"f": {"level": "TEAM", "system": "s1-system"}}, {"f": {"level": "TEAM"}}, {"f": None}]),
+    (
+        "query($n: Int, $m: Int = 7) { teams(first: $n) { edges { node { ties(first: $m) { totalCount } } } } }",
+        [{"n": 5}, {"n": 5, "m": 2}, {"n": 40}, {}, {"n": 5, "m": None}],
+    ),
+    (
+        "query($f: AnalysisFilter) { analysis(filter: $f) { network } }",
+        [{}, {"f": {"level": "TEAM", "system": "s1-system"}}, {"f": {"level": "TEAM"}}, {"f": None}],
+    ),
     ("query A { teams(first: 3) { totalCount } } query B { places(first: 9) { totalCount } }", [{}]),
 ]
 
@@ -142,8 +182,10 @@ def test_kept_costs_are_the_costs_worked_out_afresh(query, variable_sets):
     schema = build_schema(demo=True)
     costs = Costs(schema.cost_schema)
     document = parse(query)
-    sizes = [GraphSizes.from_counts({"Team": 100, "COLLABORATES_WITH": 400, "System": 4}, "v1"),
-             GraphSizes.from_counts({"Team": 300, "COLLABORATES_WITH": 900, "System": 4}, "v2")]
+    sizes = [
+        GraphSizes.from_counts({"Team": 100, "COLLABORATES_WITH": 400, "System": 4}, "v1"),
+        GraphSizes.from_counts({"Team": 300, "COLLABORATES_WITH": 900, "System": 4}, "v2"),
+    ]
     operations = ["A", "B"] if "query A" in query else [None]
     seen = set()
     for _ in range(2):  # the second round answers from what the first kept
@@ -176,14 +218,18 @@ class Row:
         return self.name.upper()
 
 
-GOOD = Row(name="a", note=None, kinds=["x", "y"], maybe_kinds=["x", None], count=3, colour=Colour.RED, day=dt.date(2026, 4, 1))
+GOOD = Row(
+    name="a", note=None, kinds=["x", "y"], maybe_kinds=["x", None], count=3, colour=Colour.RED, day=dt.date(2026, 4, 1)
+)
 BAD = [
     Row(name=None, note="n", kinds=["x"], maybe_kinds=None, count=1, colour=Colour.RED, day=None),  # null for String!
     Row(name="b", note=None, kinds=["x", None], maybe_kinds=[], count=1, colour=Colour.RED, day=None),  # null item
     Row(name="c", note=None, kinds=[], maybe_kinds=None, count=2**40, colour=Colour.RED, day=None),  # not an Int
     Row(name="d", note=None, kinds=[], maybe_kinds=None, count=1, colour="purple", day=None),  # not a Colour
     Row(name="e", note=None, kinds="xy", maybe_kinds=None, count=1, colour=Colour.RED, day=None),  # not a list
-    Row(name=5, note=True, kinds=["x", 7, 1.5], maybe_kinds=[False, None], count=1, colour=Colour.RED, day=None),  # not str
+    Row(
+        name=5, note=True, kinds=["x", 7, 1.5], maybe_kinds=[False, None], count=1, colour=Colour.RED, day=None
+    ),  # not str
 ]
 
 
@@ -253,9 +299,17 @@ NESTED = [
 ]
 
 
-@pytest.mark.parametrize("query", [OPERATION, "{ row { name count } }", "{ rows { kinds } }", "{ rows { name note maybeKinds } }",
-                                   *NESTED,
-                                   "{ good { label rows { name } pet { name legs } } }"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        OPERATION,
+        "{ row { name count } }",
+        "{ rows { kinds } }",
+        "{ rows { name note maybeKinds } }",
+        *NESTED,
+        "{ good { label rows { name } pet { name legs } } }",
+    ],
+)
 def test_the_fast_path_gives_what_graphql_core_gives(query):
     stock, fast = _results(query)
     assert fast == stock
@@ -282,7 +336,12 @@ def test_plain_objects_are_planned_all_the_way_down_and_the_rest_is_not():
     holder = core.get_type("Holder")
 
     def plan(selection: str):
-        node = parse(f"{{ holders {{ {selection} }} }}").definitions[0].selection_set.selections[0].selection_set.selections[0]
+        node = (
+            parse(f"{{ holders {{ {selection} }} }}")
+            .definitions[0]
+            .selection_set.selections[0]
+            .selection_set.selections[0]
+        )
         return plan_object(core, holder.fields[node.name.value], node)
 
     assert plan("rows { name kinds __typename }") is not None and plan("pet { n: name legs }") is not None
@@ -294,7 +353,13 @@ def test_only_plain_leaves_are_planned():
     core = graphql_core_schema(strawberry.Schema(query=Query))
     row = core.get_type("Row")
     assert {name for name, f in row.fields.items() if plan_leaf(f) is not None} == {
-        "name", "note", "kinds", "maybeKinds", "count", "colour", "day"
+        "name",
+        "note",
+        "kinds",
+        "maybeKinds",
+        "count",
+        "colour",
+        "day",
     }
     assert plan_leaf(core.query_type.fields["rows"]) is None
 
@@ -320,12 +385,16 @@ def test_the_api_answers_the_same_with_and_without_the_leaf_path(demo_server, qu
 
     stock = asyncio.run(run(StrawberryGraphQLCoreExecutionContext))
     assert stock == asyncio.run(run(LeafFastPath))
-    assert any(e["node"]["ties"]["edges"] for e in stock["teams"]["edges"]) if "teams" in stock else stock["people"]["edges"]
+    assert (
+        any(e["node"]["ties"]["edges"] for e in stock["teams"]["edges"])
+        if "teams" in stock
+        else stock["people"]["edges"]
+    )
 
 
 WHERE = [
     '{ teams(first: 500, where: {sector: {eq: HEALTH}, name: {contains: "a"}}) { edges { node { uid } } } }',
-    '{ teams(first: 500, where: {OR: [{sector: {eq: HOUSING}}, {AND: [{sector: {in: [HEALTH, EDUCATION]}},'
+    "{ teams(first: 500, where: {OR: [{sector: {eq: HOUSING}}, {AND: [{sector: {in: [HEALTH, EDUCATION]}},"
     ' {NOT: {name: {startsWith: "A"}}}]}]}) { edges { node { uid } } } }',
     '{ organisations(first: 500, where: {kind: {in: [NHS_TRUST, LOCAL_AUTHORITY]}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
     '{ people(first: 500, where: {level: {eq: SENIOR}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
@@ -333,7 +402,9 @@ WHERE = [
 
 
 @pytest.mark.parametrize("query", WHERE)
-def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_selects(demo_server, query, monkeypatch):
+def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_selects(
+    demo_server, query, monkeypatch
+):
     from strawberry.types import get_object_definition
 
     from carenet.api import connections
@@ -346,8 +417,16 @@ def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_
         return result.data
 
     quick = asyncio.run(run())
-    for cls in (connections.IdFilter, connections.NameFilter, connections.SectorFilter, connections.OrgKindFilter,
-                connections.LevelFilter, connections.TeamWhere, connections.OrganisationWhere, connections.PersonWhere):
+    for cls in (
+        connections.IdFilter,
+        connections.NameFilter,
+        connections.SectorFilter,
+        connections.OrgKindFilter,
+        connections.LevelFilter,
+        connections.TeamWhere,
+        connections.OrganisationWhere,
+        connections.PersonWhere,
+    ):
         monkeypatch.setattr(get_object_definition(cls, strict=True), "from_input", None)
     own = asyncio.run(run())
     assert quick == own

@@ -11,17 +11,39 @@ TEAMS = "query($n: Int) { teams(first: $n) { totalCount edges { node { uid name 
 
 # The same text twice: the first run goes the whole way through strawberry, the second is a repeat.
 SAME_TWICE = [
-    ("variables and nesting", "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name "
-     "organisation { uid name } ties(first: 3) { totalCount edges { uid kinds node { uid name } } } } } } }",
-     {"uid": "team-0001"}, Role.FRONTEND),
-    ("aliases and fragments", "{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T } } } } "
-     "fragment T on Team { uid sector metrics { community } }", {}, Role.ANALYST),
-    ("a forbidden field: error with its path, null in place",
-     "{ people(first: 2) { edges { node { uid staffGroup } } } }", {}, Role.FRONTEND),
-    ("a variable of the wrong type", "query($n: Int) { teams(first: $n) { totalCount } }", {"n": "many"}, Role.FRONTEND),
+    (
+        "variables and nesting",
+        "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name "
+        "organisation { uid name } ties(first: 3) { totalCount edges { uid kinds node { uid name } } } } } } }",
+        {"uid": "team-0001"},
+        Role.FRONTEND,
+    ),
+    (
+        "aliases and fragments",
+        "{ a: systems { totalCount } b: teams(first: 2) { edges { node { ...T } } } } "
+        "fragment T on Team { uid sector metrics { community } }",
+        {},
+        Role.ANALYST,
+    ),
+    (
+        "a forbidden field: error with its path, null in place",
+        "{ people(first: 2) { edges { node { uid staffGroup } } } }",
+        {},
+        Role.FRONTEND,
+    ),
+    (
+        "a variable of the wrong type",
+        "query($n: Int) { teams(first: $n) { totalCount } }",
+        {"n": "many"},
+        Role.FRONTEND,
+    ),
     ("bad input from a resolver", "{ teams(first: 501) { totalCount } }", {}, Role.FRONTEND),
-    ("one of two named operations", "query A { systems { totalCount } } query B { places { totalCount } }",
-     {}, Role.FRONTEND),
+    (
+        "one of two named operations",
+        "query A { systems { totalCount } } query B { places { totalCount } }",
+        {},
+        Role.FRONTEND,
+    ),
 ]
 
 
@@ -83,12 +105,17 @@ def test_what_fails_before_execution_fails_again_on_a_repeat(demo_server):
     """A text that does not parse is not kept; an invalid one keeps its errors; one over the cost
     budget is valid (kept so) but refused on every run."""
     schema = demo_server.app.state.schema
-    cases = {"{ systems { ": None, "{ nope }": "nope",
-             "{ teams(first: 500) { edges { node { ties(first: 500) { totalCount } } } } }": "250,500"}
+    cases = {
+        "{ systems { ": None,
+        "{ nope }": "nope",
+        "{ teams(first: 500) { edges { node { ties(first: 500) { totalCount } } } } }": "250,500",
+    }
     for query, said in cases.items():
         bodies = [demo_server.gql(query, role=Role.ADMIN) for _ in range(2)]
         assert bodies[0] == bodies[1]
         assert bodies[0]["errors"] and "data" not in bodies[0], bodies[0]
         assert said is None or said in bodies[0]["errors"][0]["message"], bodies[0]
     assert schema.documents.parse("{ systems { ") is None and schema.documents.validation("{ systems { ") is None
-    assert [e.message.startswith("Cannot query field 'nope'") for e in schema.documents.validation("{ nope }")] == [True]
+    assert [e.message.startswith("Cannot query field 'nope'") for e in schema.documents.validation("{ nope }")] == [
+        True
+    ]

@@ -79,11 +79,15 @@ def private_uses(root: Path = SRC) -> list[str]:
             elif isinstance(node, ast.ImportFrom) and _dependency(node.module):
                 if any(_private(part) for part in node.module.split(".")):
                     found.append(f"{where}:{node.lineno}: from {node.module} (a private module)")
-                found += [f"{where}:{node.lineno}: import {a.name} from {node.module}"
-                          for a in node.names if _private(a.name)]
+                found += [
+                    f"{where}:{node.lineno}: import {a.name} from {node.module}" for a in node.names if _private(a.name)
+                ]
             elif isinstance(node, ast.Import):
-                found += [f"{where}:{node.lineno}: import {a.name}" for a in node.names
-                          if _dependency(a.name) and any(_private(p) for p in a.name.split("."))]
+                found += [
+                    f"{where}:{node.lineno}: import {a.name}"
+                    for a in node.names
+                    if _dependency(a.name) and any(_private(p) for p in a.name.split("."))
+                ]
         text = path.read_text(encoding="utf-8")
         for match in re.finditer(r"_carenet_\w*|__dict__\s*(\[[^\]]*\]\s*=(?!=)|\.setdefault|\.update)", text):
             found.append(f"{where}:{text.count(chr(10), 0, match.start()) + 1}: {match.group(0)}")
@@ -109,10 +113,18 @@ def test_the_scan_finds_what_it_is_for(tmp_path):
         "    field_def._carenet_leaf = 1\n"
         "    node.__dict__['plans'] = {}\n"
         "    s.graph_schema = s.__dict__.get('y')\n",  # ours and a read: fine
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     found = "\n".join(private_uses(package))
-    for expected in ("._schema", "._process_errors", "._is_default", "._carenet_leaf", "_coerce_error",
-                     "a private module", "__dict__['plans'] ="):
+    for expected in (
+        "._schema",
+        "._process_errors",
+        "._is_default",
+        "._carenet_leaf",
+        "_coerce_error",
+        "a private module",
+        "__dict__['plans'] =",
+    ):
         assert expected in found, (expected, found)
     assert "graph_schema" not in found and ":9:" not in found
 

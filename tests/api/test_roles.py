@@ -39,14 +39,22 @@ TABLE: dict[str, tuple[str, dict, set[str]]] = {
     "analysisReport(CULTURE)": ("{ analysisReport(report: CULTURE) }", {}, from_("analyst")),
     "culture": ('{ culture(system: "s1-system") { minimumResponses } }', {}, from_("frontend")),
     "counts": ("{ counts(of: TEAM, groupBy: [SECTOR]) { total } }", {}, from_("public")),
-    "counts(personWhere)": ('{ counts(of: PERSON, personWhere: {level: {eq: BOARD}}) { totalShown } }', {}, from_("frontend")),
+    "counts(personWhere)": (
+        "{ counts(of: PERSON, personWhere: {level: {eq: BOARD}}) { totalShown } }",
+        {},
+        from_("frontend"),
+    ),
     "leaderDemographics": ("{ leaderDemographics(characteristic: SEX) { totalShown } }", {}, from_("public")),
     "exportPerson": ('{ exportPerson(uid: "s1-person-icb-1-lead") }', {}, {"admin"}),
     "Person.band": ("{ people(first: 1) { edges { node { band } } } }", {}, from_("analyst")),
     "Person.staffGroup": ("{ people(first: 1) { edges { node { staffGroup } } } }", {}, from_("analyst")),
     "Person.clinical": ("{ people(first: 1) { edges { node { clinical } } } }", {}, from_("analyst")),
     "upsert": ("mutation { upsert(input: {}) { graphVersion } }", {}, from_("planner")),
-    "deleteNodes": ('mutation { deleteNodes(input: {teams: ["s1-no-such-team"]}) { graphVersion } }', {}, from_("planner")),
+    "deleteNodes": (
+        'mutation { deleteNodes(input: {teams: ["s1-no-such-team"]}) { graphVersion } }',
+        {},
+        from_("planner"),
+    ),
     "deleteRelationships": ("mutation { deleteRelationships(input: {}) { graphVersion } }", {}, from_("planner")),
     "erasePerson": ('mutation { erasePerson(uid: "s1-no-such-person") { uid } }', {}, {"admin"}),
 }
@@ -88,7 +96,11 @@ def test_an_api_key_minted_by_the_cli_authenticates(tmp_path, start_server):
         return result.output
 
     with start_server(tmp_path, demo_data=False) as server:
-        key = next(line for line in cli("create", "--role", "analyst", "--subject", "ci").splitlines() if line.startswith("cnk_"))
+        key = next(
+            line
+            for line in cli("create", "--role", "analyst", "--subject", "ci").splitlines()
+            if line.startswith("cnk_")
+        )
         assert key not in (tmp_path / "api_keys.json").read_text()  # only its hash is kept
         with server.client(None, Authorization=f"ApiKey {key}") as c:  # minted while the server runs
             body = c.post("/graphql", json={"query": '{ nodeByUid(uid: "x") { uid } }'}).json()

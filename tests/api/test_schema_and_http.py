@@ -22,7 +22,9 @@ def test_http_status_codes_and_media_types(demo_server):
     with demo_server.client(None) as anon:
         r = anon.post("/graphql", json={"query": "{ systems { totalCount } }"})
         assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer")
-        r = anon.post("/graphql", json={"query": "{ systems { totalCount } }"}, headers={"Authorization": "Bearer nonsense"})
+        r = anon.post(
+            "/graphql", json={"query": "{ systems { totalCount } }"}, headers={"Authorization": "Bearer nonsense"}
+        )
         assert r.status_code == 401 and 'error="invalid_token"' in r.headers["www-authenticate"]
     with demo_server.client(Role.FRONTEND) as c:
         r = c.post("/graphql", json={"query": "{ systems { totalCount } }"})
@@ -38,7 +40,11 @@ def test_http_status_codes_and_media_types(demo_server):
         assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
         r = c.post("/graphql", json=[{"query": "{ systems { totalCount } }"}])
         assert r.status_code == 400  # batching is off
-        r = c.post("/graphql", content=b'{"query": "' + b" " * 1_100_000 + b'{ x }"}', headers={"Content-Type": "application/json"})
+        r = c.post(
+            "/graphql",
+            content=b'{"query": "' + b" " * 1_100_000 + b'{ x }"}',
+            headers={"Content-Type": "application/json"},
+        )
         assert r.status_code == 413
 
 

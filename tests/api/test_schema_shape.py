@@ -30,8 +30,10 @@ from graphql import (
     GraphQLObjectType,
     GraphQLScalarType,
     GraphQLUnionType,
-    build_schema as from_sdl,
     get_named_type,
+)
+from graphql import (
+    build_schema as from_sdl,
 )
 
 from carenet.api import build_schema
@@ -82,8 +84,11 @@ def test_every_type_field_argument_and_enum_value_has_a_description(sdl):
 
 def test_a_description_is_not_the_name_again(sdl):
     """A description that only repeats the field's name says nothing."""
-    echoes = [f"{name}.{field_name}" for name, field_name, field in _object_fields(sdl)
-              if re.sub(r"[^a-z]", "", (field.description or "").lower()) == field_name.lower()]
+    echoes = [
+        f"{name}.{field_name}"
+        for name, field_name, field in _object_fields(sdl)
+        if re.sub(r"[^a-z]", "", (field.description or "").lower()) == field_name.lower()
+    ]
     assert not echoes, echoes
 
 
@@ -100,8 +105,11 @@ def test_node_returns_the_node_interface_and_every_node_type_implements_it(sdl):
 
 
 def test_every_id_field_is_an_id_and_raw_keys_are_uid(sdl):
-    ids = {name: str(field.type) for name, field_name, field in _object_fields(sdl)
-           if field_name == "id" and field.deprecation_reason is None}
+    ids = {
+        name: str(field.type)
+        for name, field_name, field in _object_fields(sdl)
+        if field_name == "id" and field.deprecation_reason is None
+    }
     assert set(ids.values()) == {"ID!"}, ids
     # every type with a global id also says its raw key
     assert all("uid" in sdl.get_type(name).fields for name in ids), ids
@@ -126,21 +134,30 @@ def _global_ids(server) -> dict[str, list[tuple[str, str, str]]]:
     assert "errors" not in body, body
     d = body["data"]
     out: dict[str, list[tuple[str, str, str]]] = {}
-    for root, kind in (("teams", "Team"), ("organisations", "Organisation"), ("people", "Person"),
-                       ("places", "Place"), ("systems", "System")):
+    for root, kind in (
+        ("teams", "Team"),
+        ("organisations", "Organisation"),
+        ("people", "Person"),
+        ("places", "Place"),
+        ("systems", "System"),
+    ):
         out[kind] = [(e["node"]["id"], e["node"]["uid"], kind) for e in d[root]["edges"]]
     out["SubgraphNode"] = [(n["id"], n["uid"], n["kind"]) for n in d["subgraph"]["nodes"] + d["leaders"]["nodes"]]
     out["OverviewNode"] = [(n["id"], n["uid"], "Organisation") for n in d["systemOverview"]["nodes"][:3]]
-    out["BrokerView"] = ([(b["id"], b["uid"], "Organisation") for b in d["analysis"]["brokers"]]
-                         + [(b["id"], b["uid"], "Team") for b in d["teamBrokers"]["brokers"]])
+    out["BrokerView"] = [(b["id"], b["uid"], "Organisation") for b in d["analysis"]["brokers"]] + [
+        (b["id"], b["uid"], "Team") for b in d["teamBrokers"]["brokers"]
+    ]
     out["CultureOrganisation"] = [(o["id"], o["uid"], "Organisation") for o in d["culture"]["organisations"][:2]]
     out["CulturePlace"] = [(p["id"], p["uid"], "Place") for p in d["culture"]["places"][:2]]
     return out
 
 
 def test_node_resolves_every_global_id_the_schema_hands_out(demo_server, sdl):
-    with_id = {name for name, field_name, field in _object_fields(sdl)
-               if field_name == "id" and field.deprecation_reason is None and name != "Node"}
+    with_id = {
+        name
+        for name, field_name, field in _object_fields(sdl)
+        if field_name == "id" and field.deprecation_reason is None and name != "Node"
+    }
     found = _global_ids(demo_server)
     assert set(found) == with_id, "a type with an id field this test does not check"
     kinds_seen = set()
@@ -148,8 +165,9 @@ def test_node_resolves_every_global_id_the_schema_hands_out(demo_server, sdl):
         assert rows, f"the demo gave no {type_name}"
         for gid, uid, kind in rows:
             assert gid != uid  # a global id, not the raw key
-            body = demo_server.gql("query($id: ID!) { node(id: $id) { __typename id uid } }", {"id": gid},
-                                   role=Role.ANALYST)
+            body = demo_server.gql(
+                "query($id: ID!) { node(id: $id) { __typename id uid } }", {"id": gid}, role=Role.ANALYST
+            )
             assert "errors" not in body, body
             assert body["data"]["node"] == {"__typename": kind, "id": gid, "uid": uid}, (type_name, gid)
             kinds_seen.add(kind)
@@ -181,8 +199,14 @@ def test_every_relation_of_a_node_type_is_a_connection(sdl):
             if isinstance(target, GraphQLObjectType) and target.name.endswith("Connection"):
                 connections.append((f"{name}.{field_name}", field, target))
     assert not plain, f"plain lists where a connection belongs: {plain}"
-    assert {c[0] for c in connections} >= {"Team.ties", "Team.servedPlaces", "Organisation.teams",
-                                           "Organisation.ties", "Organisation.servedPlaces", "Person.memberships"}
+    assert {c[0] for c in connections} >= {
+        "Team.ties",
+        "Team.servedPlaces",
+        "Organisation.teams",
+        "Organisation.ties",
+        "Organisation.servedPlaces",
+        "Person.memberships",
+    }
     for where, field, target in connections:
         assert {"first", "after"} <= set(field.args), where
         assert {"edges", "pageInfo", "totalCount"} <= set(target.fields), where
@@ -208,8 +232,11 @@ def test_relation_connections_page_with_their_cursors(demo_server):
         after = teams["pageInfo"]["endCursor"]
     assert len(seen) == teams["totalCount"] == len(set(seen)) > 2
     assert org["servedPlaces"]["totalCount"] >= 1 and len(org["servedPlaces"]["edges"]) == 1
-    old = demo_server.gql('{ organisations(where: {uid: {eq: "s1-org-acute"}}) { edges { node { '
-                          'teams(first: 500) { nodes { uid } } places { node { uid } } } } } }', role=Role.FRONTEND)
+    old = demo_server.gql(
+        '{ organisations(where: {uid: {eq: "s1-org-acute"}}) { edges { node { '
+        "teams(first: 500) { nodes { uid } } places { node { uid } } } } } }",
+        role=Role.FRONTEND,
+    )
     node = old["data"]["organisations"]["edges"][0]["node"]
     assert sorted(t["uid"] for t in node["teams"]["nodes"]) == sorted(seen)  # the deprecated alias still answers
 
@@ -231,9 +258,12 @@ def test_one_enum_per_vocabulary_in_filters_and_outputs(sdl, demo_server):
                 wrong.append(f"{name}.{field_name}: {t.name}")
     assert not wrong, wrong
     # what a filter takes is what the output gives
-    body = demo_server.gql("""{ teams(first: 1, where: {sector: {eq: SOCIAL_CARE}}) { edges { node { sector sectorCode } } }
+    body = demo_server.gql(
+        """{ teams(first: 1, where: {sector: {eq: SOCIAL_CARE}}) { edges { node { sector sectorCode } } }
       organisations(first: 1, where: {kind: {eq: LOCAL_AUTHORITY}}) { edges { node { kindCode sectorCode } } }
-      people(first: 1, where: {level: {eq: BOARD}}) { edges { node { level levelCode } } } }""", role=Role.ANALYST)
+      people(first: 1, where: {level: {eq: BOARD}}) { edges { node { level levelCode } } } }""",
+        role=Role.ANALYST,
+    )
     assert "errors" not in body, body
     d = body["data"]
     assert d["teams"]["edges"][0]["node"] == {"sector": "social_care", "sectorCode": "SOCIAL_CARE"}
@@ -242,10 +272,12 @@ def test_one_enum_per_vocabulary_in_filters_and_outputs(sdl, demo_server):
 
 
 def test_required_input_fields_are_non_null(sdl):
-    inputs = {**{k: (NODE_INPUTS[k], NODE_MODELS[v]) for k, v in mutation_service.NODE_KINDS.items()},
-              **{k: (REL_INPUTS[k], REL_SPECS[v].model) for k, v in mutation_service.REL_KINDS.items()}}
+    inputs = {
+        **{k: (NODE_INPUTS[k], NODE_MODELS[v]) for k, v in mutation_service.NODE_KINDS.items()},
+        **{k: (REL_INPUTS[k], REL_SPECS[v].model) for k, v in mutation_service.REL_KINDS.items()},
+    }
     checked = 0
-    for kind, (input_type, model) in inputs.items():
+    for input_type, model in inputs.values():
         gql = sdl.get_type(input_type.__name__)
         for name, field in model.model_fields.items():
             camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
@@ -266,8 +298,9 @@ def test_a_missing_required_field_is_refused_with_its_name_and_nothing_is_writte
     assert ".teams[0]" in error["message"] and "'TeamInput'" in error["message"], error  # the path, the type
     assert "required field 'name'" in error["message"], error
     assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
-    inline = fresh_server.gql('mutation { upsert(input: {teams: [{uid: "s1-team-x", sector: "health"}]}) '
-                              '{ graphVersion } }')
+    inline = fresh_server.gql(
+        'mutation { upsert(input: {teams: [{uid: "s1-team-x", sector: "health"}]}) { graphVersion } }'
+    )
     assert "'TeamInput' to include required field 'name'" in inline["errors"][0]["message"], inline
     assert inline["errors"][0]["locations"]
     assert not any(c.kind.startswith("write") for c in store.calls)
@@ -284,7 +317,7 @@ def test_every_deprecation_is_for_one_release_and_listed_in_the_readme(sdl):
                 if field.deprecation_reason is not None:
                     assert field.deprecation_reason.startswith(DEPRECATED), f"{name}.{field_name}"
                     deprecated.add(f"{name}.{field_name}")
-    assert deprecated and listed == deprecated, (listed ^ deprecated)
+    assert deprecated and listed == deprecated, listed ^ deprecated
 
 
 def test_no_scalar_of_the_schema_goes_undescribed(sdl):

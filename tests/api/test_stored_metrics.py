@@ -13,13 +13,12 @@ import random
 import networkx as nx
 import pytest
 
+from api.conftest import running
 from carenet import analytics as an
 from carenet.bootstrap import build
 from carenet.config import Settings
 from carenet.domain import models as m
 from carenet.storage.repository import ChangeSet
-
-from api.conftest import running
 
 QUERY = """
 query($field: OrderField!, $direction: Direction!) {
@@ -80,8 +79,10 @@ def expected(arcs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     nx.set_node_attributes(U, {v: SECTORS[int(v[1:]) % 3] for v in U}, "sector")
     brokerage = an.brokerage_roles(U, "sector").roles
     constraint = nx.constraint(U, weight="weight")
-    return {v: {"betweenness": b, "constraint": constraint[v], "brokerage": float(sum(brokerage.get(v, {}).values()))}
-            for v, b in nx.betweenness_centrality(U).items()}
+    return {
+        v: {"betweenness": b, "constraint": constraint[v], "brokerage": float(sum(brokerage.get(v, {}).values()))}
+        for v, b in nx.betweenness_centrality(U).items()
+    }
 
 
 def read(server, field: str, direction: str = "DESC") -> dict:
@@ -109,8 +110,16 @@ def test_order_by_each_metric_follows_networkx(metrics_server, field):
 def test_a_mutation_changes_the_metrics_and_the_map(metrics_server):
     before = read(metrics_server, "BETWEENNESS")
     new_ties = [("t00", "t12"), ("t12", "t05"), ("t18", "t00")]
-    body = metrics_server.gql(UPSERT, {"input": {"collaboratesWith": [
-        {"source": s, "target": t, "kinds": ["referral"], "wave": "w"} for s, t in new_ties]}})
+    body = metrics_server.gql(
+        UPSERT,
+        {
+            "input": {
+                "collaboratesWith": [
+                    {"source": s, "target": t, "kinds": ["referral"], "wave": "w"} for s, t in new_ties
+                ]
+            }
+        },
+    )
     assert "errors" not in body, body
     metrics_server.arcs += new_ties
     after = read(metrics_server, "BETWEENNESS")
@@ -118,8 +127,9 @@ def test_a_mutation_changes_the_metrics_and_the_map(metrics_server):
     want = expected(metrics_server.arcs)
     for e in after["edges"]:
         assert e["node"]["metrics"]["betweenness"] == pytest.approx(want[e["node"]["uid"]]["betweenness"], abs=1e-9)
-    sub = metrics_server.gql("{ subgraph(sizeBy: BETWEENNESS) { metricsComputedAt nodes { id: uid size "
-                             "betweenness } } }")
+    sub = metrics_server.gql(
+        "{ subgraph(sizeBy: BETWEENNESS) { metricsComputedAt nodes { id: uid size betweenness } } }"
+    )
     assert "errors" not in sub, sub
     sizes = {n["id"]: n["size"] for n in sub["data"]["subgraph"]["nodes"]}
     assert max(sizes.values()) > 0
@@ -132,8 +142,17 @@ def test_background_refresh_after_a_write(tmp_path):
     """With a refresh interval the server recomputes after writes pause, before anyone reads."""
     with running(tmp_path, demo_data=False, metrics_refresh_s=0.2) as server:
         keeper = server.services.metrics
-        body = server.gql(UPSERT, {"input": {"teams": [{"uid": "a", "name": "A", "sector": "health"},
-                                                       {"uid": "b", "name": "B", "sector": "housing"}]}})
+        body = server.gql(
+            UPSERT,
+            {
+                "input": {
+                    "teams": [
+                        {"uid": "a", "name": "A", "sector": "health"},
+                        {"uid": "b", "name": "B", "sector": "housing"},
+                    ]
+                }
+            },
+        )
         assert "errors" not in body, body
         import time
 

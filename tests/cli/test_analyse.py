@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
+from demo_figures import demo_teams
 from typer.testing import CliRunner
 
 from carenet.cli.main import app
-
-from demo_figures import demo_teams
 
 runner = CliRunner()
 
@@ -33,14 +32,42 @@ def test_analyse_and_export_take_the_network(tmp_path):
     data = str(tmp_path / "data")
     assert runner.invoke(app, ["generate", "--data-dir", data]).exit_code == 0
     for network in ("either", "both", "directed"):
-        result = runner.invoke(app, ["analyse", "brokers", "--format", "json", "--level", "organisation",
-                                     "--network", network, "--data-dir", data])
+        result = runner.invoke(
+            app,
+            [
+                "analyse",
+                "brokers",
+                "--format",
+                "json",
+                "--level",
+                "organisation",
+                "--network",
+                network,
+                "--data-dir",
+                data,
+            ],
+        )
         assert result.exit_code == 0, result.output
         report = json.loads(result.stdout)
         assert report["network"] == network and report["graph"]["directed"] is (network == "directed")
     out = tmp_path / "orgs.json"
-    result = runner.invoke(app, ["export", "metrics", "--format", "json", "--level", "organisation", "--network", "both",
-                                 "--out", str(out), "--data-dir", data])
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "metrics",
+            "--format",
+            "json",
+            "--level",
+            "organisation",
+            "--network",
+            "both",
+            "--out",
+            str(out),
+            "--data-dir",
+            data,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert {row["network"] for row in json.loads(out.read_text())} == {"both"}
     bad = runner.invoke(app, ["analyse", "brokers", "--network", "sideways", "--data-dir", data])
@@ -52,7 +79,7 @@ def _rows(output: str, title: str) -> list[list[str]]:
     lines = output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith(title))
     rows = []
-    for line in lines[start + 4:]:
+    for line in lines[start + 4 :]:
         if not line.startswith("│"):
             break
         rows.append([cell.strip() for cell in line.strip("│").split("│")])
@@ -89,15 +116,22 @@ def test_analyse_culture(tmp_path):
     assert table.exit_code == 0, table.output
     rows = _rows(table.stdout, "Culture beside the network")
     assert len(rows) > 30 and any("*" in r[4:] for r in rows) and "None" not in table.stdout
-    assert "low confidence that concerns are addressed and leaders with few ties outside the organisation" in table.stdout
+    assert (
+        "low confidence that concerns are addressed and leaders with few ties outside the organisation" in table.stdout
+    )
     assert "not a cause" in table.stdout and "synthetic demo data" in table.stdout
-    as_json = runner.invoke(app, ["analyse", "culture", "--format", "json", "--place", "s1-place-2", "--data-dir", data])
+    as_json = runner.invoke(
+        app, ["analyse", "culture", "--format", "json", "--place", "s1-place-2", "--data-dir", data]
+    )
     report = json.loads(as_json.stdout)
     # the place's organisations, and those serving the whole system (no place: in every place scope, issue 21)
     assert {o["place"] for o in report["organisations"]} == {"s1-place-2", None}
     assert all(f["value"] is None for o in report["organisations"] for f in o["indicators"] if f["responses"] < 11)
-    strict = runner.invoke(app, ["analyse", "culture", "--format", "json", "--data-dir", data],
-                           env={"CARENET_CULTURE_MIN_RESPONSES": "5000"})
+    strict = runner.invoke(
+        app,
+        ["analyse", "culture", "--format", "json", "--data-dir", data],
+        env={"CARENET_CULTURE_MIN_RESPONSES": "5000"},
+    )
     assert all(f["suppressed"] for o in json.loads(strict.stdout)["organisations"] for f in o["indicators"])
 
 
@@ -122,8 +156,12 @@ def test_analyse_reads_the_network_as_it_is_now_unless_told(tmp_path):
     bad_date = runner.invoke(app, ["analyse", "brokers", "--at", "1 May", "--data-dir", data])
     assert bad_date.exit_code != 0 and "--at" in bad_date.output and "YYYY-MM-DD" in bad_date.output
     bad_wave = runner.invoke(app, ["analyse", "brokers", "--wave", "s1-wave-1999", "--data-dir", data])
-    assert bad_wave.exit_code != 0 and "--wave: no survey wave with this uid (waves: s1-wave-2025" in str(bad_wave.exception)
+    assert bad_wave.exit_code != 0 and "--wave: no survey wave with this uid (waves: s1-wave-2025" in str(
+        bad_wave.exception
+    )
     out = tmp_path / "teams.json"
-    result = runner.invoke(app, ["export", "metrics", "--format", "json", "--wave", "s1-wave-2025", "--out", str(out), "--data-dir", data])
+    result = runner.invoke(
+        app, ["export", "metrics", "--format", "json", "--wave", "s1-wave-2025", "--out", str(out), "--data-dir", data]
+    )
     assert result.exit_code == 0, result.output
     assert {(row["waves"], row["at"]) for row in json.loads(out.read_text())} == {("s1-wave-2025", "2025-04-01")}

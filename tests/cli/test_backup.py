@@ -14,11 +14,12 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from carenet.cli.main import app
 from carenet.bootstrap import SCHEMA_DIR
+from carenet.cli.main import app
 from carenet.storage.migrations import schema_files
 
 runner = CliRunner()
+
 
 def invoke(*args: str, env: dict | None = None):
     return runner.invoke(app, list(args), env=env)
@@ -38,7 +39,8 @@ def _free_port() -> int:
 def _serve(data, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while True:
@@ -74,7 +76,10 @@ def test_backup_online_check_and_restore_through_the_cli(tmp_path):
         assert backed.exit_code == 0, backed.output
         assert "sending the command to " + url in backed.output  # online: the server took it
         manifest = json.loads((tmp_path / "b1" / "manifest.json").read_text())
-        assert manifest["counts"] == before and manifest["schema_version"] == schema_files(SCHEMA_DIR, "ladybug")[-1].version
+        assert (
+            manifest["counts"] == before
+            and manifest["schema_version"] == schema_files(SCHEMA_DIR, "ladybug")[-1].version
+        )
 
         # A folder in use is refused; the server goes on.
         refused = invoke("db", "backup", str(tmp_path / "b1"), "--data-dir", str(data), env=env)

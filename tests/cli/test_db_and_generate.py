@@ -6,9 +6,9 @@ import httpx
 import networkx as nx
 from typer.testing import CliRunner
 
+from carenet.bootstrap import SCHEMA_DIR
 from carenet.cli.main import app
 from carenet.config import Settings
-from carenet.bootstrap import SCHEMA_DIR
 from carenet.storage.migrations import schema_files
 
 SCHEMA_VERSION = schema_files(SCHEMA_DIR, "ladybug")[-1].version
@@ -62,7 +62,8 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(settings.data_dir), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
@@ -86,10 +87,14 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
         key = (settings.data_dir / "admin.key").read_text()
         teams = httpx.get(url + "/admin/db/status", headers={"Authorization": "Bearer " + key}).json()["counts"]["Team"]
         assert teams > 500
-        gexf = invoke("export", "graph", "--format", "gexf", "--out", str(tmp_path / "g.gexf"), "--data-dir", data, env=env)
+        gexf = invoke(
+            "export", "graph", "--format", "gexf", "--out", str(tmp_path / "g.gexf"), "--data-dir", data, env=env
+        )
         assert gexf.exit_code == 0, gexf.output
         assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == teams
-        csv_out = invoke("export", "graph", "--format", "csv", "--out", str(tmp_path / "csv"), "--data-dir", data, env=env)
+        csv_out = invoke(
+            "export", "graph", "--format", "csv", "--out", str(tmp_path / "csv"), "--data-dir", data, env=env
+        )
         assert csv_out.exit_code == 2 and "stop the server first" in csv_out.output, csv_out.output
         assert not (tmp_path / "csv").exists()
     finally:
@@ -107,7 +112,12 @@ def test_a_held_database_without_a_server_is_a_clear_error(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", hold, str(data / "graph")], stdout=subprocess.PIPE, text=True)
     try:
         holder.stdout.readline()
-        done = subprocess.run([sys.executable, "-m", "carenet.cli.main", "db", "status", "--data-dir", str(data)], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "carenet.cli.main", "db", "status", "--data-dir", str(data)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 1
         assert f"held by process {holder.pid}" in done.stderr
         assert "Traceback" not in done.stderr
@@ -127,8 +137,11 @@ def test_the_cli_finds_the_server_that_holds_the_database_on_any_port(tmp_path):
 
     data = tmp_path / "data"
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -144,7 +157,10 @@ def test_the_cli_finds_the_server_that_holds_the_database_on_any_port(tmp_path):
         assert record.stat().st_mode & 0o777 == 0o600
         status = invoke("db", "status", "--data-dir", str(data), env={"CARENET_SERVER_URL": ""})
         assert status.exit_code == 0, status.output
-        assert f"sending the command to http://127.0.0.1:{port}" in status.output and f"schema version: {SCHEMA_VERSION}" in status.stdout
+        assert (
+            f"sending the command to http://127.0.0.1:{port}" in status.output
+            and f"schema version: {SCHEMA_VERSION}" in status.stdout
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -33,11 +33,15 @@ def files(folder: Path, spec: dict[str, str]) -> list[str]:
 def test_template_import_export(tmp_path: Path) -> None:
     data = str(tmp_path / "data")
     made = runner.invoke(app, ["template", "--format", "xlsx", "--out", str(tmp_path / "t")], catch_exceptions=False)
-    assert made.exit_code == 0 and "organisations" in load_workbook(tmp_path / "t" / "carenet-templates.xlsx").sheetnames
+    assert (
+        made.exit_code == 0 and "organisations" in load_workbook(tmp_path / "t" / "carenet-templates.xlsx").sheetnames
+    )
     assert runner.invoke(app, ["template", "--format", "csv", "--out", str(tmp_path / "c")]).exit_code == 0
     assert (tmp_path / "c" / "baselines.csv").exists()
     paths = files(tmp_path / "in", GOOD)
-    dry = runner.invoke(app, ["import", *paths, "--dry-run", "--wave", "w1", "--data-dir", data], catch_exceptions=False)
+    dry = runner.invoke(
+        app, ["import", *paths, "--dry-run", "--wave", "w1", "--data-dir", data], catch_exceptions=False
+    )
     assert dry.exit_code == 0 and "dry run, nothing written" in dry.stdout
     done = runner.invoke(app, ["import", *paths, "--wave", "w1", "--data-dir", data], catch_exceptions=False)
     assert done.exit_code == 0 and "imported 7 rows from 4 file(s): 9 records" in done.stdout
@@ -46,17 +50,26 @@ def test_template_import_export(tmp_path: Path) -> None:
     assert exported.exit_code == 0
     G = nx.read_gexf(out)
     assert (G.number_of_nodes(), G.number_of_edges()) == (2, 2) and G.nodes["t2"]["sector"] == "social_care"
-    metrics = runner.invoke(app, ["export", "metrics", "--out", str(tmp_path / "m.csv"), "--per", "group", "--data-dir", data],
-                            catch_exceptions=False)
+    metrics = runner.invoke(
+        app,
+        ["export", "metrics", "--out", str(tmp_path / "m.csv"), "--per", "group", "--data-dir", data],
+        catch_exceptions=False,
+    )
     assert metrics.exit_code == 0 and (tmp_path / "m.csv").read_text().startswith("group_by,group,nodes")
 
 
 def test_bad_import_exits_non_zero_lists_problems_and_writes_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    bad = dict(GOOD, **{"teams.csv": "uid,name,sector,organisation\nt1,Ward,hospital,o1\nt2,Reablement,social_care,o9\n"})
+    bad = dict(
+        GOOD, **{"teams.csv": "uid,name,sector,organisation\nt1,Ward,hospital,o1\nt2,Reablement,social_care,o9\n"}
+    )
     paths = files(tmp_path / "in", bad)
-    done = subprocess.run([sys.executable, "-m", "carenet.cli.main", "import", *paths, "--wave", "w1", "--data-dir", str(data)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "carenet.cli.main", "import", *paths, "--wave", "w1", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "teams.csv:2:3: sector: not one of" in done.stderr and "teams.csv:3:4: no Organisation" in done.stderr
     status = runner.invoke(app, ["db", "status", "--data-dir", str(data)], catch_exceptions=False)

@@ -16,10 +16,15 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "carenet"
 def test_each_level_names_a_node_label_and_a_tie_type():
     assert [lv.value for lv in Level] == ["team", "organisation", "person"]
     assert {lv: NodeLabel(lv.label) for lv in Level} == {
-        Level.TEAM: NodeLabel.TEAM, Level.ORGANISATION: NodeLabel.ORGANISATION, Level.PERSON: NodeLabel.PERSON}
+        Level.TEAM: NodeLabel.TEAM,
+        Level.ORGANISATION: NodeLabel.ORGANISATION,
+        Level.PERSON: NodeLabel.PERSON,
+    }
     assert {lv: RelType(lv.tie) for lv in Level} == {
-        Level.TEAM: RelType.COLLABORATES_WITH, Level.ORGANISATION: RelType.COLLABORATES_WITH,
-        Level.PERSON: RelType.WORKS_WITH}
+        Level.TEAM: RelType.COLLABORATES_WITH,
+        Level.ORGANISATION: RelType.COLLABORATES_WITH,
+        Level.PERSON: RelType.WORKS_WITH,
+    }
 
 
 def test_an_unknown_level_is_refused_with_the_choices():
@@ -46,7 +51,12 @@ def test_every_layer_uses_the_domain_level():
 
 def test_no_module_spells_the_levels_by_hand():
     """A hand list of the three levels (a tuple, or an enum body) outside ``domain/enums.py``."""
-    by_hand = re.compile(r"""["']team["'],\s*["']organisation["'],\s*["']person["']|ORGANISATION\s*=\s*["']organisation["']""")
-    found = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
-             if p != SRC / "domain" / "enums.py" and by_hand.search(p.read_text(encoding="utf-8"))]
+    by_hand = re.compile(
+        r"""["']team["'],\s*["']organisation["'],\s*["']person["']|ORGANISATION\s*=\s*["']organisation["']"""
+    )
+    found = [
+        str(p.relative_to(SRC))
+        for p in SRC.rglob("*.py")
+        if p != SRC / "domain" / "enums.py" and by_hand.search(p.read_text(encoding="utf-8"))
+    ]
     assert found == []

@@ -75,4 +75,6 @@ def test_a_survey_tie_joins_two_different_ends():
         m.CollaboratesWith(source="t1", target="t1", kinds=["referral"], wave="w1")
     with pytest.raises(pydantic.ValidationError, match="two different ends"):
         m.WorksWith(source="p1", target="p1", kinds=["advice"], wave="w1")
-    assert m.CollaboratesWith(source="t1", target="t2", kinds=["referral"], wave="w1").uid == "COLLABORATES_WITH:t1>t2@w1"
+    assert (
+        m.CollaboratesWith(source="t1", target="t2", kinds=["referral"], wave="w1").uid == "COLLABORATES_WITH:t1>t2@w1"
+    )

@@ -29,8 +29,15 @@ def test_code_point_and_utf16_orders_differ_and_the_sort_key_does_not():
     assert sort_key("plain ascii, é, ß") == "plain ascii, é, ß"  # nothing below U+D7FF changes
 
 
-_text = st.text(alphabet=st.one_of(st.characters(max_codepoint=0x7F), st.sampled_from("\ud7fe\ud7ff\ue000\uffff"),
-                                   st.characters(min_codepoint=0xD7F0), st.characters()), max_size=6)
+_text = st.text(
+    alphabet=st.one_of(
+        st.characters(max_codepoint=0x7F),
+        st.sampled_from("\ud7fe\ud7ff\ue000\uffff"),
+        st.characters(min_codepoint=0xD7F0),
+        st.characters(),
+    ),
+    max_size=6,
+)
 
 
 @settings(max_examples=400, deadline=None)

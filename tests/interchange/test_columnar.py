@@ -19,14 +19,18 @@ U128 = "u" * 128
 CASES: list[tuple[str, str, bool | None]] = [
     # (file, text, the column path must take it: True; bad input it must leave to the row path: False;
     #  either: None)
-    ("people.csv", "uid,name,level,role,staff_group,band,clinical,ethnic_category,sex\n"
-                   "u1,Ann,team,Nurse,nursing,7,true,A,female\n"
-                   f"{U128},Bob,middle,,,,,,\n"
-                   " u3 ,\u00a0Cy Jos\u00e9\u00a0,\tboard\t, Lead ,other, 8a ,Yes,,male\n"
-                   "u4,\"Smith, Di\",team,,,9,0,B,\n"
-                   "# a note,,,,,,,,\n"
-                   ",,,,,,,,\n"
-                   "u5,\"Two\nlines\",senior,,,,N,,\n", True),
+    (
+        "people.csv",
+        "uid,name,level,role,staff_group,band,clinical,ethnic_category,sex\n"
+        "u1,Ann,team,Nurse,nursing,7,true,A,female\n"
+        f"{U128},Bob,middle,,,,,,\n"
+        " u3 ,\u00a0Cy Jos\u00e9\u00a0,\tboard\t, Lead ,other, 8a ,Yes,,male\n"
+        'u4,"Smith, Di",team,,,9,0,B,\n'
+        "# a note,,,,,,,,\n"
+        ",,,,,,,,\n"
+        'u5,"Two\nlines",senior,,,,N,,\n',
+        True,
+    ),
     ("people.csv", "uid,name,level\nu1,Ann,chief\n", False),
     ("people.csv", "uid,name,level\nu 1,Ann,team\n", False),
     ("people.csv", "uid,name,level\n-u1,Ann,team\n", False),
@@ -47,10 +51,14 @@ CASES: list[tuple[str, str, bool | None]] = [
     ("people.csv", "uid,name,level,nickname\nu1,Ann,team,A\n", False),
     ("people.csv", "uid,name\nu1,Ann\n", False),
     ("people.csv", "uid,name,level\n\u2003u1\u2003,Ann\x1c,team\n", None),
-    ("memberships.csv", "person,target,relationship,role,since,until\n"
-                        "u1,t1,leads,Chair,2024-01-01,\n"
-                        "u1,t1,,Deputy,,2025-12-31\n"
-                        "u2,t2,member_of,,2024-02-29,2024-02-29\n", True),
+    (
+        "memberships.csv",
+        "person,target,relationship,role,since,until\n"
+        "u1,t1,leads,Chair,2024-01-01,\n"
+        "u1,t1,,Deputy,,2025-12-31\n"
+        "u2,t2,member_of,,2024-02-29,2024-02-29\n",
+        True,
+    ),
     ("memberships.csv", "person,target,relationship\nu1,t1,LEADS\n", False),
     ("memberships.csv", "person,target,since,until\nu1,t1,2025-01-02,2025-01-01\n", False),
     ("memberships.csv", "person,target,since\nu1,t1,2025-02-30\n", False),
@@ -61,15 +69,23 @@ CASES: list[tuple[str, str, bool | None]] = [
     ("memberships.csv", "person,target,since\nu1,t1,0000-01-01\n", False),
     ("memberships.csv", "person,target,since\nu1,t1, 2025-04-01 \n", True),
     ("memberships.csv", "person,target\nu1,\n", False),
-    ("collaborations.csv", "source,target,wave,kinds,frequency,trust,value,since,until,uid\n"
-                           "t1,t2,w1,referral;joint_meeting,weekly,1,4.0,,,\n"
-                           "t2,t1,w1, referral ; shared_record ,,3.5,,,,my-tie:1@w1\n"
-                           "t1,t3,w1,referral,,+2,.5e1,,,\n"
-                           "t1,t2,w1,referral,,,,,,\n", False),
-    ("collaborations.csv", "source,target,wave,kinds,frequency,trust,value\n"
-                           "t1,t2,w1,referral;joint_meeting,weekly,1,4.0\n"
-                           "t2,t1,w1, referral ; shared_record ,,3.5,\n"
-                           "t1,t2,w1,referral,,,\n", True),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,frequency,trust,value,since,until,uid\n"
+        "t1,t2,w1,referral;joint_meeting,weekly,1,4.0,,,\n"
+        "t2,t1,w1, referral ; shared_record ,,3.5,,,,my-tie:1@w1\n"
+        "t1,t3,w1,referral,,+2,.5e1,,,\n"
+        "t1,t2,w1,referral,,,,,,\n",
+        False,
+    ),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,frequency,trust,value\n"
+        "t1,t2,w1,referral;joint_meeting,weekly,1,4.0\n"
+        "t2,t1,w1, referral ; shared_record ,,3.5,\n"
+        "t1,t2,w1,referral,,,\n",
+        True,
+    ),
     ("collaborations.csv", "source,target,wave,kinds,uid\nt1,t2,w1,referral,my-tie:1@w1\n", True),
     ("collaborations.csv", "source,target,wave,kinds\nt1,t1,w1,referral\n", False),  # a tie to itself
     ("person_ties.csv", "source,target,wave,kinds\np1,p1,w1,advice\n", False),
@@ -86,27 +102,54 @@ CASES: list[tuple[str, str, bool | None]] = [
     ("collaborations.csv", "source,target,wave,kinds\nt1,t2,,referral\n", False),
     ("collaborations.csv", "source,target,wave,kinds,frequency\nt1,t2,w1,referral,hourly\n", False),
     # PARTNER's sub-items (issue 21): three or none per group, the score their mean, a score beside them agreeing
-    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness,"
-                           "value_power,value_involvement,value_resources\n"
-                           "t1,t2,w1,referral,2,3,2,4,4,3\nt2,t1,w1,referral,,,,1,1,2\nt1,t3,w1,referral,,,,,,\n", True),
-    ("collaborations.csv", "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,2.33,2,3,2\nt2,t1,w1,referral,3.5,,,\n", True),
-    ("collaborations.csv", "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,3,2,3,2\n", False),  # disagrees with the mean 2.33
-    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,2,3,\n", False),  # two of three
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness,"
+        "value_power,value_involvement,value_resources\n"
+        "t1,t2,w1,referral,2,3,2,4,4,3\nt2,t1,w1,referral,,,,1,1,2\nt1,t3,w1,referral,,,,,,\n",
+        True,
+    ),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\n"
+        "t1,t2,w1,referral,2.33,2,3,2\nt2,t1,w1,referral,3.5,,,\n",
+        True,
+    ),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust,trust_reliability,trust_mission,trust_openness\nt1,t2,w1,referral,3,2,3,2\n",
+        False,
+    ),  # disagrees with the mean 2.33
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\nt1,t2,w1,referral,2,3,\n",
+        False,
+    ),  # two of three
     ("collaborations.csv", "source,target,wave,kinds,value_power\nt1,t2,w1,referral,3\n", False),  # one column only
     ("collaborations.csv", "source,target,wave,kinds,value_power\nt1,t2,w1,referral,\n", True),
-    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,5,3,3\n", False),
-    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,2.5,3,3\n", False),
-    ("collaborations.csv", "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\n"
-                           "t1,t2,w1,referral,2.0,3,3\n", None),
-    ("person_ties.csv", "source,target,wave,kinds,frequency,since,until,uid\n"
-                        "u1,u2,w1,advice,monthly,,,\n"
-                        "u1,u2,w1,advice,monthly,,,\n"
-                        "u2,u1,w2,advice;support,,2025-01-01,2025-06-30,\n", True),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\nt1,t2,w1,referral,5,3,3\n",
+        False,
+    ),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\nt1,t2,w1,referral,2.5,3,3\n",
+        False,
+    ),
+    (
+        "collaborations.csv",
+        "source,target,wave,kinds,trust_reliability,trust_mission,trust_openness\nt1,t2,w1,referral,2.0,3,3\n",
+        None,
+    ),
+    (
+        "person_ties.csv",
+        "source,target,wave,kinds,frequency,since,until,uid\n"
+        "u1,u2,w1,advice,monthly,,,\n"
+        "u1,u2,w1,advice,monthly,,,\n"
+        "u2,u1,w2,advice;support,,2025-01-01,2025-06-30,\n",
+        True,
+    ),
     ("person_capabilities.csv", "person,capability,level\nu1,c1,4\nu1,c2,\nu2,c1, 1 \n", True),
     ("person_capabilities.csv", "person,capability,level\nu1,c1,5\n", False),
     ("person_capabilities.csv", "person,capability,level\nu1,c1,0\n", False),
@@ -114,11 +157,15 @@ CASES: list[tuple[str, str, bool | None]] = [
     ("person_capabilities.csv", "person,capability,level\nu1,c1,02\n", None),
     ("person_capabilities.csv", "person,capability,level\nu1,c1,two\n", False),
     ("seats.csv", "member,forum,role,since\no1,f1,,\nu1,f1,chair,2024-04-01\n", True),
-    ("teams.csv", "uid,name,sector,service,organisation,serves\n"
-                  "t1,Discharge,health,Discharge,o1,p1;p2\n"
-                  "t2,Reablement,social_care,,,\n"
-                  "t3,Housing,housing,,o2, p1 ; ;p3\n"
-                  "t4,Leisure,leisure,,o3,p1;p1\n", True),
+    (
+        "teams.csv",
+        "uid,name,sector,service,organisation,serves\n"
+        "t1,Discharge,health,Discharge,o1,p1;p2\n"
+        "t2,Reablement,social_care,,,\n"
+        "t3,Housing,housing,,o2, p1 ; ;p3\n"
+        "t4,Leisure,leisure,,o3,p1;p1\n",
+        True,
+    ),
     ("teams.csv", "uid,name,sector,serves\nt1,T,health,p1;bad uid\n", False),
     ("teams.csv", "uid,name,sector\nt1,T,healthcare\n", False),
     ("teams.csv", f"uid,name,sector,service\nt1,T,health,{'s' * 201}\n", False),
@@ -130,17 +177,29 @@ def _rows(items) -> Counter:
     """Each model as (class, labels, the values it holds), dates as text, unset fields left out."""
     out: Counter = Counter()
     for model, labels, values in items:
-        kept = tuple(sorted((k, tuple(v) if isinstance(v, list) else v.isoformat() if isinstance(v, dt.date) else v)
-                            for k, v in values.items() if v is not None and k not in ("source_label", "target_label")))
+        kept = tuple(
+            sorted(
+                (k, tuple(v) if isinstance(v, list) else v.isoformat() if isinstance(v, dt.date) else v)
+                for k, v in values.items()
+                if v is not None and k not in ("source_label", "target_label")
+            )
+        )
         out[(model, labels, kept)] += 1
     return out
 
 
 def _from_models(parsed) -> Counter:
-    return _rows((type(model).__name__, (getattr(model, "source_label", None), getattr(model, "target_label", None)),
-                  {k: getattr(v, "value", v) if not isinstance(v, list) else [getattr(x, "value", x) for x in v]
-                   for k, v in model.__dict__.items()})
-                 for model, _ in parsed.items)
+    return _rows(
+        (
+            type(model).__name__,
+            (getattr(model, "source_label", None), getattr(model, "target_label", None)),
+            {
+                k: getattr(v, "value", v) if not isinstance(v, list) else [getattr(x, "value", x) for x in v]
+                for k, v in model.__dict__.items()
+            },
+        )
+        for model, _ in parsed.items
+    )
 
 
 def _from_frames(frames) -> Counter:

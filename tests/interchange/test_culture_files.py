@@ -45,7 +45,13 @@ def test_one_row_per_organisation_and_indicator(tmp_path: Path) -> None:
     assert len(got) == 9
     row = got["nss-2024-rz1-raising_concerns"]
     assert (row.anchor, row.year, row.value, row.responses, row.scale, row.survey) == (
-        "ods-RZ1", 2024, 6.41, 1520, "score_0_10", "nhs_staff_survey")
+        "ods-RZ1",
+        2024,
+        6.41,
+        1520,
+        "score_0_10",
+        "nhs_staff_survey",
+    )
     assert got["nss-2024-rz1-concerns_addressed"].scale == "percent"
     assert "NHS Staff Survey 2024" in row.source
     assert got["nss-2024-rz3-raising_concerns"].responses == 9  # held; suppressed when shown
@@ -63,7 +69,7 @@ def test_one_column_per_indicator(tmp_path: Path) -> None:
 
 
 def test_bad_cells_are_placed_and_nothing_is_kept(tmp_path: Path) -> None:
-    text = ("Org code,Responses,Raising concerns,Q25f,Made up heading\n")
+    text = "Org code,Responses,Raising concerns,Q25f,Made up heading\n"
     parsed = read_file(write(tmp_path, "nss-2024.csv", text + "RZ1,100,6.1,50\n"))
     assert [(p.location, p.value) for p in parsed.problems] == [("nss-2024.csv:1:5", "Made up heading")]
     assert parsed.items == []
@@ -105,7 +111,9 @@ def test_the_catalogue_follows_the_schema_folder(tmp_path: Path, monkeypatch) ->
     """An installed package (the Dockerfile's) finds the catalogue where CARENET_SCHEMA_DIR says."""
     (tmp_path / "culture_indicators.json").write_text(
         '{"minimum_responses": 20, "indicators": [{"code": "morale", "name": "Morale", "kind": "theme", '
-        '"scale": "score_0_10", "published": ["MOR"]}]}', encoding="utf-8")
+        '"scale": "score_0_10", "published": ["MOR"]}]}',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("CARENET_SCHEMA_DIR", str(tmp_path))
     cat = catalogue()
     assert cat.minimum_responses == 20 and list(cat.indicators) == ["morale"]

@@ -22,13 +22,36 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def G() -> nx.DiGraph:
     G = nx.DiGraph(level="team")
-    for uid, sector, org, place in [("h1", "health", "A", "p1"), ("h2", "health", "A", "p1"), ("s1", "social_care", "B", "p1"),
-                                    ("x1", "housing", "C", "p2"), ("x2", "housing", "C", "p2")]:
-        G.add_node(uid, type="Team", label=uid.upper(), name=uid.upper(), sector=sector, organisation=org, place=place,
-                   system="s", kind="service", community=None)
+    for uid, sector, org, place in [
+        ("h1", "health", "A", "p1"),
+        ("h2", "health", "A", "p1"),
+        ("s1", "social_care", "B", "p1"),
+        ("x1", "housing", "C", "p2"),
+        ("x2", "housing", "C", "p2"),
+    ]:
+        G.add_node(
+            uid,
+            type="Team",
+            label=uid.upper(),
+            name=uid.upper(),
+            sector=sector,
+            organisation=org,
+            place=place,
+            system="s",
+            kind="service",
+            community=None,
+        )
     for i, (u, v) in enumerate([("h1", "h2"), ("h2", "h1"), ("h1", "s1"), ("s1", "x1"), ("x1", "x2")]):
-        G.add_edge(u, v, uid=f"COLLABORATES_WITH:{u}>{v}@w1", kinds=["referral", "joint_meeting"][: 1 + i % 2],
-                   frequency="weekly", trust=3.0, wave="w1", weight=1)
+        G.add_edge(
+            u,
+            v,
+            uid=f"COLLABORATES_WITH:{u}>{v}@w1",
+            kinds=["referral", "joint_meeting"][: 1 + i % 2],
+            frequency="weekly",
+            trust=3.0,
+            wave="w1",
+            weight=1,
+        )
     add_metrics(G)
     return G
 
@@ -54,7 +77,9 @@ def test_gexf_and_graphml_read_back_by_networkx_and_igraph(G: nx.DiGraph, tmp_pa
 def test_parquet_read_by_pyarrow(G: nx.DiGraph, tmp_path: Path) -> None:
     tables.write(node_table(G), "parquet", tmp_path / "n.parquet")
     t = pq.read_table(tmp_path / "n.parquet")
-    assert t.num_rows == 5 and {"uid", "sector", "degree", "betweenness", "community", "ei_index"} <= set(t.column_names)
+    assert t.num_rows == 5 and {"uid", "sector", "degree", "betweenness", "community", "ei_index"} <= set(
+        t.column_names
+    )
     assert dict(zip(t["uid"].to_pylist(), t["degree"].to_pylist()))["h1"] == 3
     G.graph["level"] = "person"
     tables.write(group_table(G, "sector"), "parquet", tmp_path / "g.parquet")
@@ -62,8 +87,10 @@ def test_parquet_read_by_pyarrow(G: nx.DiGraph, tmp_path: Path) -> None:
     assert {r["group"]: r["nodes"] for r in groups} == {"health": "*", "housing": "*", "social_care": "*"}
 
 
-@pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "cytoscape").exists(),
-                    reason="needs node and the cytoscape npm package (npm ci)")
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (ROOT / "node_modules" / "cytoscape").exists(),
+    reason="needs node and the cytoscape npm package (npm ci)",
+)
 def test_cytoscape_json_loads_in_cytoscape_js(G: nx.DiGraph, tmp_path: Path) -> None:
     path = tmp_path / "g.cyjs"
     graphs.write(G, "cytoscape", path)
@@ -74,8 +101,14 @@ def test_cytoscape_json_loads_in_cytoscape_js(G: nx.DiGraph, tmp_path: Path) -> 
         "const cy = cytoscape({headless: true, elements: doc.elements});\n"
         "console.log(JSON.stringify({nodes: cy.nodes().length, edges: cy.edges().length,"
         " sector: cy.getElementById('s1').data('sector'), kinds: cy.edges()[0].data('kinds'),"
-        " edge: cy.getElementById('COLLABORATES_WITH:h1>s1@w1').data('source')}));\n")
-    done = subprocess.run(["node", str(script), str(ROOT / "node_modules" / "cytoscape"), str(path)],
-                          capture_output=True, text=True, timeout=60, check=True)
+        " edge: cy.getElementById('COLLABORATES_WITH:h1>s1@w1').data('source')}));\n"
+    )
+    done = subprocess.run(
+        ["node", str(script), str(ROOT / "node_modules" / "cytoscape"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     result = json.loads(done.stdout)
     assert result == {"nodes": 5, "edges": 5, "sector": "social_care", "kinds": ["referral"], "edge": "h1"}

@@ -13,28 +13,84 @@ import re
 from pathlib import Path
 
 import pytest
+from test_columnar import _from_frames, _from_models
 
 from carenet.interchange import read_file
 from carenet.interchange.columnar import FAST, read_columnar
 from carenet.interchange.rules import Rule, rule
-from test_columnar import _from_frames, _from_models
 
 BASES: dict[str, list[dict[str, str]]] = {
-    "teams": [{"uid": "t1", "name": "Discharge", "sector": "health", "service": "Discharge", "organisation": "o1",
-               "serves": "p1;p2"}],
-    "people": [{"uid": "u1", "name": "Ann", "level": "team", "role": "Nurse", "staff_group": "nursing", "band": "7",
-                "clinical": "true", "ethnic_category": "A", "sex": "female"}],
-    "memberships": [{"person": "u1", "target": "t1", "relationship": "member_of", "role": "Deputy",
-                     "since": "2024-01-01", "until": "2024-12-31"}],
-    "collaborations": [
-        {"source": "t1", "target": "t2", "wave": "w1", "kinds": "referral", "frequency": "weekly", "trust": "2",
-         "value": "3", "since": "2024-01-01", "until": "2024-12-31", "uid": "my-tie:1@w1"},
-        {"source": "t1", "target": "t2", "wave": "w1", "kinds": "referral", "trust_reliability": "2",
-         "trust_mission": "2", "trust_openness": "2", "value_power": "3", "value_involvement": "3",
-         "value_resources": "3"},
+    "teams": [
+        {
+            "uid": "t1",
+            "name": "Discharge",
+            "sector": "health",
+            "service": "Discharge",
+            "organisation": "o1",
+            "serves": "p1;p2",
+        }
     ],
-    "person_ties": [{"source": "u1", "target": "u2", "wave": "w1", "kinds": "advice", "frequency": "monthly",
-                     "since": "2024-01-01", "until": "2024-12-31", "uid": "my-tie:2@w1"}],
+    "people": [
+        {
+            "uid": "u1",
+            "name": "Ann",
+            "level": "team",
+            "role": "Nurse",
+            "staff_group": "nursing",
+            "band": "7",
+            "clinical": "true",
+            "ethnic_category": "A",
+            "sex": "female",
+        }
+    ],
+    "memberships": [
+        {
+            "person": "u1",
+            "target": "t1",
+            "relationship": "member_of",
+            "role": "Deputy",
+            "since": "2024-01-01",
+            "until": "2024-12-31",
+        }
+    ],
+    "collaborations": [
+        {
+            "source": "t1",
+            "target": "t2",
+            "wave": "w1",
+            "kinds": "referral",
+            "frequency": "weekly",
+            "trust": "2",
+            "value": "3",
+            "since": "2024-01-01",
+            "until": "2024-12-31",
+            "uid": "my-tie:1@w1",
+        },
+        {
+            "source": "t1",
+            "target": "t2",
+            "wave": "w1",
+            "kinds": "referral",
+            "trust_reliability": "2",
+            "trust_mission": "2",
+            "trust_openness": "2",
+            "value_power": "3",
+            "value_involvement": "3",
+            "value_resources": "3",
+        },
+    ],
+    "person_ties": [
+        {
+            "source": "u1",
+            "target": "u2",
+            "wave": "w1",
+            "kinds": "advice",
+            "frequency": "monthly",
+            "since": "2024-01-01",
+            "until": "2024-12-31",
+            "uid": "my-tie:2@w1",
+        }
+    ],
     "seats": [{"member": "o1", "forum": "f1", "role": "chair", "since": "2024-01-01", "until": "2024-12-31"}],
     "person_capabilities": [{"person": "u1", "capability": "c1", "level": "3"}],
 }
@@ -86,7 +142,7 @@ def _cases(good: bool) -> list[tuple[str, str, str]]:
         for column, (model, field) in fast.fields.items():
             r = rule(model, field)
             link = column in fast.links
-            for value in (_good(r) if good else _bad(r, link)):
+            for value in _good(r) if good else _bad(r, link):
                 if link and not good and value and column == "serves":
                     value = "p1;" + value  # one bad uid in a list
                 out.append((kind, column, value))

@@ -23,7 +23,9 @@ def locations(parsed) -> dict[str, str]:
 
 
 def test_good_rows_become_models_with_origins(tmp_path: Path) -> None:
-    parsed = read_file(write(tmp_path, "teams.csv", TEAMS + "t1,District nursing 1,health,District nursing,o1\n"), columnar=False)
+    parsed = read_file(
+        write(tmp_path, "teams.csv", TEAMS + "t1,District nursing 1,health,District nursing,o1\n"), columnar=False
+    )
     assert parsed.problems == []
     team, part_of = (model for model, _ in parsed.items)
     assert isinstance(team, m.Team) and team.sector == "health"
@@ -41,11 +43,13 @@ def test_wrong_and_missing_headers(tmp_path: Path) -> None:
 
 
 def test_unknown_sector_bad_identifier_bad_date_are_all_reported(tmp_path: Path) -> None:
-    text = ("uid,name,kind,sector,ods_code,opened\n"
-            "o1,Trust,nhs_trust,healthcare,RXH,2020-01-01\n"
-            "o2,Trust 2,nhs_trust,health,XYZ12,2020-01-01\n"
-            "o3,Trust 3,nhs_trust,health,RAB,01/02/2020\n"
-            "bad uid!,Trust 4,nhs_trust,health,,\n")
+    text = (
+        "uid,name,kind,sector,ods_code,opened\n"
+        "o1,Trust,nhs_trust,healthcare,RXH,2020-01-01\n"
+        "o2,Trust 2,nhs_trust,health,XYZ12,2020-01-01\n"
+        "o3,Trust 3,nhs_trust,health,RAB,01/02/2020\n"
+        "bad uid!,Trust 4,nhs_trust,health,,\n"
+    )
     parsed = read_file(write(tmp_path, "organisations.csv", text))
     found = locations(parsed)
     assert "sector: not one of: health, social_care" in found["organisations.csv:2:4"]
@@ -118,14 +122,18 @@ def test_xlsx_values_dates_and_numbers(tmp_path: Path) -> None:
     assert parsed.problems == [] and parsed.items[0][0].collected_on == dt.date(2025, 4, 1)
 
 
-ETR = ('"RXH","UNIVERSITY HOSPITALS SUSSEX NHS FOUNDATION TRUST","Y59","QNX","WORTHING HOSPITAL","LYNDHURST ROAD",'
-       '"WORTHING","WEST SUSSEX","","BN11 2DH","20210401","","","","","","","01903 205111","","","","0","","","","",""\n'
-       '"RA2","ROYAL SURREY COUNTY HOSPITAL NHS FOUNDATION TRUST","Y59","QXU","EGERTON ROAD","","GUILDFORD","SURREY",'
-       '"","GU2 7XX","19920401","20990101","","","","","","","","","","0","","","","",""\n')
-EPRACCUR = ('"A81001","THE DENSHAM SURGERY","Y63","QHM","THEHEALTH CENTRE","LAWSON STREET","STOCKTON-ON-TEES","CLEVELAND",'
-            '"","TS18 1HU","19740401","","A","B","16C","20130401","","01642 672351","","","","0","","16C","","4",""\n'
-            '"A81002","QUEENS PARK MEDICAL CENTRE","Y63","QHM","FARRER STREET","","STOCKTON-ON-TEES","CLEVELAND","",'
-            '"TS18 2AW","19740401","2020-03-31","C","B","16C","20130401","","01642 888","","","","0","","16C","","4",""\n')
+ETR = (
+    '"RXH","UNIVERSITY HOSPITALS SUSSEX NHS FOUNDATION TRUST","Y59","QNX","WORTHING HOSPITAL","LYNDHURST ROAD",'
+    '"WORTHING","WEST SUSSEX","","BN11 2DH","20210401","","","","","","","01903 205111","","","","0","","","","",""\n'
+    '"RA2","ROYAL SURREY COUNTY HOSPITAL NHS FOUNDATION TRUST","Y59","QXU","EGERTON ROAD","","GUILDFORD","SURREY",'
+    '"","GU2 7XX","19920401","20990101","","","","","","","","","","0","","","","",""\n'
+)
+EPRACCUR = (
+    '"A81001","THE DENSHAM SURGERY","Y63","QHM","THEHEALTH CENTRE","LAWSON STREET","STOCKTON-ON-TEES","CLEVELAND",'
+    '"","TS18 1HU","19740401","","A","B","16C","20130401","","01642 672351","","","","0","","16C","","4",""\n'
+    '"A81002","QUEENS PARK MEDICAL CENTRE","Y63","QHM","FARRER STREET","","STOCKTON-ON-TEES","CLEVELAND","",'
+    '"TS18 2AW","19740401","2020-03-31","C","B","16C","20130401","","01642 888","","","","0","","16C","","4",""\n'
+)
 
 
 def test_ods_extracts(tmp_path: Path) -> None:
@@ -133,7 +141,12 @@ def test_ods_extracts(tmp_path: Path) -> None:
     assert parsed.problems == []
     (trust, _), (surrey, _) = parsed.items
     assert (trust.uid, trust.kind, trust.ods_code, trust.postcode, trust.parent_code) == (
-        "ods-RXH", "nhs_trust", "RXH", "BN11 2DH", "QNX")
+        "ods-RXH",
+        "nhs_trust",
+        "RXH",
+        "BN11 2DH",
+        "QNX",
+    )
     assert str(trust.opened) == "2021-04-01" and trust.closed is None and str(surrey.closed) == "2099-01-01"
     parsed = read_file(write(tmp_path, "epraccur.csv", EPRACCUR))
     assert [m.uid for m, _ in parsed.items] == ["ods-A81001"]
@@ -142,12 +155,14 @@ def test_ods_extracts(tmp_path: Path) -> None:
 
 
 def test_survey_rows_merge_into_one_wave(tmp_path: Path) -> None:
-    text = ("respondent,alter,tie_type,frequency,trust,value\n"
-            "p1,p2,advice,weekly,,\n"
-            "p1,p2,information,,,\n"
-            "t1,t2,referral;joint_meeting,monthly,3,4\n"
-            "t1,t3,gossip,,,\n"
-            "p1,p3,advice,,3,\n")
+    text = (
+        "respondent,alter,tie_type,frequency,trust,value\n"
+        "p1,p2,advice,weekly,,\n"
+        "p1,p2,information,,,\n"
+        "t1,t2,referral;joint_meeting,monthly,3,4\n"
+        "t1,t3,gossip,,,\n"
+        "p1,p3,advice,,3,\n"
+    )
     parsed = read_file(write(tmp_path, "survey.csv", text), wave="w1")
     found = locations(parsed)
     assert "not a tie type" in found["survey.csv:5:3"]
@@ -161,9 +176,11 @@ def test_survey_rows_merge_into_one_wave(tmp_path: Path) -> None:
 
 
 def test_node_link_problems_are_json_paths(tmp_path: Path) -> None:
-    text = ('{"nodes": [{"id": "t1", "type": "Team", "name": "T", "sector": "nowhere"},'
-            ' {"id": "p1", "type": "Demographic", "sex": "male"}],'
-            ' "edges": [{"source": "t1", "target": "o1", "type": "PART_OF"}]}')
+    text = (
+        '{"nodes": [{"id": "t1", "type": "Team", "name": "T", "sector": "nowhere"},'
+        ' {"id": "p1", "type": "Demographic", "sex": "male"}],'
+        ' "edges": [{"source": "t1", "target": "o1", "type": "PART_OF"}]}'
+    )
     parsed = read_file(write(tmp_path, "g.json", text))
     found = locations(parsed)
     assert "g.json:$.nodes[0].sector" in found and "special-category" in found["g.json:$.nodes[1].type"]

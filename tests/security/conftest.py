@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
 from api.conftest import Server, running
+
 from carenet.api.auth import Role, demo_private_key, sign_token
 from carenet.config import Mode
 
@@ -23,33 +23,76 @@ def node_input(kind: str, n: int, a: int) -> dict[str, list[dict]]:
     s, t = f"s{n}", f"s{a}"
     return {
         "systems": lambda: {"systems": [{"uid": f"{s}-system", "name": f"System {n}"}]},
-        "places": lambda: {"places": [{"uid": f"{s}-place", "name": "Place"}],
-                           "part_of": [{"source": f"{s}-place", "target": f"{t}-system"}]},
-        "neighbourhoods": lambda: {"neighbourhoods": [{"uid": f"{s}-hood", "name": "Hood"}],
-                                   "part_of": [{"source": f"{s}-hood", "target": f"{t}-place"}]},
-        "organisations": lambda: {"organisations": [{"uid": f"{s}-org", "name": "Trust", "kind": "nhs_trust", "sector": "health",
-                                                     "ods_code": f"RS{n}"}],
-                                  "part_of": [{"source": f"{s}-org", "target": f"{t}-system"}]},
-        "teams": lambda: {"teams": [{"uid": f"{s}-team", "name": "Discharge", "sector": "health"}],
-                          "part_of": [{"source": f"{s}-team", "target": f"{t}-org"}]},
-        "people": lambda: {"people": [{"uid": f"{s}-person", "name": "Pat", "level": "team"}],
-                           "member_of": [{"source": f"{s}-person", "target": f"{t}-team"}]},
-        "forums": lambda: {"forums": [{"uid": f"{s}-forum", "name": "Board", "kind": "icb_board"}],
-                           "part_of": [{"source": f"{s}-forum", "target": f"{t}-system"}]},
-        "care_pathways": lambda: {"care_pathways": [{"uid": f"{s}-pathway", "name": "Discharge"}],
-                                  "has_step": [{"source": f"{s}-pathway", "target": f"{t}-step"}]},
-        "pathway_steps": lambda: {"pathway_steps": [{"uid": f"{s}-step", "name": "Assess", "position": 1}],
-                                  "delivers": [{"source": f"{t}-team", "target": f"{s}-step"}]},
+        "places": lambda: {
+            "places": [{"uid": f"{s}-place", "name": "Place"}],
+            "part_of": [{"source": f"{s}-place", "target": f"{t}-system"}],
+        },
+        "neighbourhoods": lambda: {
+            "neighbourhoods": [{"uid": f"{s}-hood", "name": "Hood"}],
+            "part_of": [{"source": f"{s}-hood", "target": f"{t}-place"}],
+        },
+        "organisations": lambda: {
+            "organisations": [
+                {"uid": f"{s}-org", "name": "Trust", "kind": "nhs_trust", "sector": "health", "ods_code": f"RS{n}"}
+            ],
+            "part_of": [{"source": f"{s}-org", "target": f"{t}-system"}],
+        },
+        "teams": lambda: {
+            "teams": [{"uid": f"{s}-team", "name": "Discharge", "sector": "health"}],
+            "part_of": [{"source": f"{s}-team", "target": f"{t}-org"}],
+        },
+        "people": lambda: {
+            "people": [{"uid": f"{s}-person", "name": "Pat", "level": "team"}],
+            "member_of": [{"source": f"{s}-person", "target": f"{t}-team"}],
+        },
+        "forums": lambda: {
+            "forums": [{"uid": f"{s}-forum", "name": "Board", "kind": "icb_board"}],
+            "part_of": [{"source": f"{s}-forum", "target": f"{t}-system"}],
+        },
+        "care_pathways": lambda: {
+            "care_pathways": [{"uid": f"{s}-pathway", "name": "Discharge"}],
+            "has_step": [{"source": f"{s}-pathway", "target": f"{t}-step"}],
+        },
+        "pathway_steps": lambda: {
+            "pathway_steps": [{"uid": f"{s}-step", "name": "Assess", "position": 1}],
+            "delivers": [{"source": f"{t}-team", "target": f"{s}-step"}],
+        },
         "capabilities": lambda: {"capabilities": [{"uid": CAPABILITY, "name": "Compassion"}]},
-        "survey_waves": lambda: {"survey_waves": [{"uid": f"{s}-wave", "name": "2025", "collected_on": "2025-05-01"}],
-                                 "part_of": [{"source": f"{s}-wave", "target": f"{t}-system"}]},
-        "leadership_demands": lambda: {"leadership_demands": [
-            {"uid": f"{s}-demand", "area": f"{t}-place", "level": "team", "year": 2027, "required": 4}]},
-        "baselines": lambda: {"baselines": [{"uid": f"{s}-baseline", "area": f"{t}-place", "kind": "workforce",
-                                             "dimension": "sex", "category": "female", "percent": 70.0}]},
-        "culture_indicators": lambda: {"culture_indicators": [
-            {"uid": f"{s}-culture", "anchor": f"{t}-org", "survey": "local_pulse", "year": 2025, "indicator": "raising_concerns",
-             "value": 6.5, "scale": "score_0_10", "responses": 40}]},
+        "survey_waves": lambda: {
+            "survey_waves": [{"uid": f"{s}-wave", "name": "2025", "collected_on": "2025-05-01"}],
+            "part_of": [{"source": f"{s}-wave", "target": f"{t}-system"}],
+        },
+        "leadership_demands": lambda: {
+            "leadership_demands": [
+                {"uid": f"{s}-demand", "area": f"{t}-place", "level": "team", "year": 2027, "required": 4}
+            ]
+        },
+        "baselines": lambda: {
+            "baselines": [
+                {
+                    "uid": f"{s}-baseline",
+                    "area": f"{t}-place",
+                    "kind": "workforce",
+                    "dimension": "sex",
+                    "category": "female",
+                    "percent": 70.0,
+                }
+            ]
+        },
+        "culture_indicators": lambda: {
+            "culture_indicators": [
+                {
+                    "uid": f"{s}-culture",
+                    "anchor": f"{t}-org",
+                    "survey": "local_pulse",
+                    "year": 2025,
+                    "indicator": "raising_concerns",
+                    "value": 6.5,
+                    "scale": "score_0_10",
+                    "responses": 40,
+                }
+            ]
+        },
     }[kind]()
 
 
@@ -63,7 +106,12 @@ def rel_input(kind: str, n: int, m: int, w: int | None = None) -> dict[str, list
         "member_of": lambda: {"source": f"{s}-person-b", "target": f"{t}-team"},
         "leads": lambda: {"source": f"{s}-person", "target": f"{t}-team"},
         "sits_on": lambda: {"source": f"{s}-person", "target": f"{t}-forum"},
-        "collaborates_with": lambda: {"source": f"{s}-team", "target": f"{t}-team-b", "kinds": ["referral"], "wave": wave},
+        "collaborates_with": lambda: {
+            "source": f"{s}-team",
+            "target": f"{t}-team-b",
+            "kinds": ["referral"],
+            "wave": wave,
+        },
         "works_with": lambda: {"source": f"{s}-person", "target": f"{t}-person-b", "kinds": ["advice"], "wave": wave},
         "has_step": lambda: {"source": f"{s}-pathway", "target": f"{t}-step"},
         "next": lambda: {"source": f"{s}-step", "target": f"{t}-step-b"},
@@ -79,11 +127,13 @@ def system_graph(n: int) -> dict[str, list[dict]]:
 
     out: dict[str, list[dict]] = {}
     s = f"s{n}"
-    extra = {"teams": [{"uid": f"{s}-team-b", "name": "Housing", "sector": "housing"}],
-             "people": [{"uid": f"{s}-person-b", "name": "Sam", "level": "team"}],
-             "pathway_steps": [{"uid": f"{s}-step-b", "name": "Home", "position": 2}],
-             "has_step": [{"source": f"{s}-pathway", "target": f"{s}-step-b"}],
-             "delivers": [{"source": f"{s}-team-b", "target": f"{s}-step-b"}]}
+    extra = {
+        "teams": [{"uid": f"{s}-team-b", "name": "Housing", "sector": "housing"}],
+        "people": [{"uid": f"{s}-person-b", "name": "Sam", "level": "team"}],
+        "pathway_steps": [{"uid": f"{s}-step-b", "name": "Home", "position": 2}],
+        "has_step": [{"source": f"{s}-pathway", "target": f"{s}-step-b"}],
+        "delivers": [{"source": f"{s}-team-b", "target": f"{s}-step-b"}],
+    }
     parts = [node_input(k, n, n) for k in NODE_KINDS] + [rel_input(k, n, n) for k in REL_KINDS] + [extra]
     for part in parts:
         for k, v in part.items():
@@ -106,8 +156,14 @@ UPSERT = "mutation($input: UpsertInput!) { upsert(input: $input) { nodes { kind 
 
 def planner_token(server: Server, system: str) -> str:
     key = demo_private_key(server.settings.data_dir)
-    return sign_token(key, subject=f"planner-{system}", role=Role.PLANNER, issuer=server.settings.jwt_issuer,
-                      audience=server.settings.jwt_audience, system=system)
+    return sign_token(
+        key,
+        subject=f"planner-{system}",
+        role=Role.PLANNER,
+        issuer=server.settings.jwt_issuer,
+        audience=server.settings.jwt_audience,
+        system=system,
+    )
 
 
 @pytest.fixture(scope="module")

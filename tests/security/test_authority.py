@@ -20,7 +20,9 @@ from carenet.services.mutations import NODE_KINDS, REL_KINDS
 from .conftest import UPSERT, camel, node_input, planner_token, rel_input, system_graph
 
 DELETE_NODES = "mutation($input: NodeIdsInput!) { deleteNodes(input: $input) { nodes { kind count } } }"
-DELETE_RELS = "mutation($input: RelationshipRefsInput!) { deleteRelationships(input: $input) { relationships { kind count } } }"
+DELETE_RELS = (
+    "mutation($input: RelationshipRefsInput!) { deleteRelationships(input: $input) { relationships { kind count } } }"
+)
 
 NODE_CASES = {"own": (1, 1), "other": (2, 2), "moving_in": (2, 1), "moving_out": (1, 2)}
 """(system of the record, system it is anchored in once written)."""
@@ -28,8 +30,12 @@ REL_CASES = {"own": (1, 1, 1), "other": (2, 2, 2), "crossing": (1, 2, 1), "forei
 """(system of the source, of the target, of a survey tie's wave)."""
 SURVEY = {"collaborates_with", "works_with", "collaborations", "person_ties"}
 SHARED = {"capabilities"}
-NOT_APPLICABLE = {("systems", "moving_in"), ("systems", "moving_out"), ("has_capability", "crossing"),
-                  ("person_capabilities", "crossing")}
+NOT_APPLICABLE = {
+    ("systems", "moving_in"),
+    ("systems", "moving_out"),
+    ("has_capability", "crossing"),
+    ("person_capabilities", "crossing"),
+}
 """A system sits in itself; a capability is shared, so a HAS_CAPABILITY cannot cross systems."""
 
 
@@ -48,32 +54,63 @@ def import_files(kind: str, case: str) -> list[tuple[str, str]]:
     if kind in ("memberships", "collaborations", "person_ties", "seats", "person_capabilities"):
         n, m, w = REL_CASES[case]
         s, t = f"s{n}", f"s{m}"
-        return [{
-            "memberships": ("memberships.csv", f"person,target,relationship\n{s}-person-b,{t}-team,member_of\n"),
-            "collaborations": ("collaborations.csv", f"source,target,wave,kinds\n{s}-team,{t}-team-b,s{w}-wave,referral\n"),
-            "person_ties": ("person_ties.csv", f"source,target,wave,kinds\n{s}-person,{t}-person-b,s{w}-wave,advice\n"),
-            "seats": ("seats.csv", f"member,forum\n{s}-person,{t}-forum\n"),
-            "person_capabilities": ("person_capabilities.csv", f"person,capability,level\n{s}-person,cap-compassion,3\n"),
-        }[kind]]
+        return [
+            {
+                "memberships": ("memberships.csv", f"person,target,relationship\n{s}-person-b,{t}-team,member_of\n"),
+                "collaborations": (
+                    "collaborations.csv",
+                    f"source,target,wave,kinds\n{s}-team,{t}-team-b,s{w}-wave,referral\n",
+                ),
+                "person_ties": (
+                    "person_ties.csv",
+                    f"source,target,wave,kinds\n{s}-person,{t}-person-b,s{w}-wave,advice\n",
+                ),
+                "seats": ("seats.csv", f"member,forum\n{s}-person,{t}-forum\n"),
+                "person_capabilities": (
+                    "person_capabilities.csv",
+                    f"person,capability,level\n{s}-person,cap-compassion,3\n",
+                ),
+            }[kind]
+        ]
     n, a = NODE_CASES[case]
     s, t = f"s{n}", f"s{a}"
     return {
         "systems": [("systems.csv", f"uid,name\n{s}-system,System {n}\n")],
         "places": [("places.csv", f"uid,name,system\n{s}-place,Place,{t}-system\n")],
         "neighbourhoods": [("neighbourhoods.csv", f"uid,name,place\n{s}-hood,Hood,{t}-place\n")],
-        "organisations": [("organisations.csv", f"uid,name,kind,sector,part_of\n{s}-org,Trust,nhs_trust,health,{t}-system\n")],
+        "organisations": [
+            ("organisations.csv", f"uid,name,kind,sector,part_of\n{s}-org,Trust,nhs_trust,health,{t}-system\n")
+        ],
         "teams": [("teams.csv", f"uid,name,sector,organisation\n{s}-team,Discharge,health,{t}-org\n")],
-        "people": [("people.csv", f"uid,name,level\n{s}-person,Pat,team\n"),
-                   ("memberships.csv", f"person,target\n{s}-person,{t}-team\n")],
+        "people": [
+            ("people.csv", f"uid,name,level\n{s}-person,Pat,team\n"),
+            ("memberships.csv", f"person,target\n{s}-person,{t}-team\n"),
+        ],
         "waves": [("waves.csv", f"uid,name,collected_on,system\n{s}-wave,2025,2025-05-01,{t}-system\n")],
-        "pathways": [("pathways.csv", f"uid,name\n{s}-pathway,Discharge\n"),
-                     ("pathway_steps.csv", f"uid,name,pathway,position\n{t}-step,Assess,{s}-pathway,1\n")],
-        "pathway_steps": [("pathway_steps.csv", f"uid,name,pathway,position,delivered_by\n{s}-step,Assess,{s}-pathway,1,{t}-team\n")],
+        "pathways": [
+            ("pathways.csv", f"uid,name\n{s}-pathway,Discharge\n"),
+            ("pathway_steps.csv", f"uid,name,pathway,position\n{t}-step,Assess,{s}-pathway,1\n"),
+        ],
+        "pathway_steps": [
+            ("pathway_steps.csv", f"uid,name,pathway,position,delivered_by\n{s}-step,Assess,{s}-pathway,1,{t}-team\n")
+        ],
         "forums": [("forums.csv", f"uid,name,kind,area\n{s}-forum,Board,icb_board,{t}-system\n")],
         "capabilities": [("capabilities.csv", "uid,name\ncap-compassion,Compassion\n")],
-        "leadership_demand": [("leadership_demand.csv", f"area,level,year,required,uid\n{t}-place,team,2027,4,{s}-demand\n")],
-        "baselines": [("baselines.csv", f"area,kind,dimension,category,percent,uid\n{t}-place,workforce,sex,female,70,{s}-baseline\n")],
-        "culture_pulse": [("culture_pulse.csv", f"anchor,indicator,value,responses,year,uid\n{t}-org,raising_concerns,6.5,40,2025,{s}-culture\n")],
+        "leadership_demand": [
+            ("leadership_demand.csv", f"area,level,year,required,uid\n{t}-place,team,2027,4,{s}-demand\n")
+        ],
+        "baselines": [
+            (
+                "baselines.csv",
+                f"area,kind,dimension,category,percent,uid\n{t}-place,workforce,sex,female,70,{s}-baseline\n",
+            )
+        ],
+        "culture_pulse": [
+            (
+                "culture_pulse.csv",
+                f"anchor,indicator,value,responses,year,uid\n{t}-org,raising_concerns,6.5,40,2025,{s}-culture\n",
+            )
+        ],
     }[kind]
 
 
@@ -216,24 +253,37 @@ def test_staff_survey_results_of_another_systems_organisation_are_refused(two_sy
 def test_an_admin_and_the_cli_admin_key_write_anywhere(two_systems):
     server = two_systems
     files = [("files", (name, text.encode())) for name, text in import_files("teams", "other")]
-    with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.app.state.admin_key}"}, timeout=60) as c:
+    with httpx.Client(
+        base_url=server.url, headers={"Authorization": f"Bearer {server.app.state.admin_key}"}, timeout=60
+    ) as c:
         assert c.post("/files/import", files=files).status_code == 200
     assert "errors" not in server.gql(UPSERT, {"input": camel(node_input("baselines", 2, 2))})
 
 
 ADMIN_ONLY = {"POST /admin/db/migrate", "POST /admin/generate", "POST /admin/db/backup", "mutation erasePerson"}
-COVERED = {"POST /files/import": "files.import", "POST /graphql": "graphql", "mutation upsert": "graphql.upsert",
-           "mutation deleteNodes": "graphql.deleteNodes", "mutation deleteRelationships": "graphql.deleteRelationships"}
+COVERED = {
+    "POST /files/import": "files.import",
+    "POST /graphql": "graphql",
+    "mutation upsert": "graphql.upsert",
+    "mutation deleteNodes": "graphql.deleteNodes",
+    "mutation deleteRelationships": "graphql.deleteRelationships",
+}
 
 
 def test_every_write_path_and_kind_is_covered(two_systems):
     server = two_systems
-    routes = {f"{method.upper()} {path}" for path, methods in server.app.openapi()["paths"].items() for method in methods
-              if method.upper() not in ("GET", "HEAD", "OPTIONS")}
+    routes = {
+        f"{method.upper()} {path}"
+        for path, methods in server.app.openapi()["paths"].items()
+        for method in methods
+        if method.upper() not in ("GET", "HEAD", "OPTIONS")
+    }
     routes.add("POST /graphql")
     body = server.gql("{ __schema { mutationType { fields { name } } } }")
     routes |= {f"mutation {f['name']}" for f in body["data"]["__schema"]["mutationType"]["fields"]}
-    assert routes == set(COVERED) | ADMIN_ONLY, "a write path without a case in this test: " + str(routes ^ (set(COVERED) | ADMIN_ONLY))
+    assert routes == set(COVERED) | ADMIN_ONLY, "a write path without a case in this test: " + str(
+        routes ^ (set(COVERED) | ADMIN_ONLY)
+    )
     assert {p for p, _, _ in CASES} == {v for v in COVERED.values() if v != "graphql"}
     assert {k for p, k, _ in CASES if p == "graphql.upsert"} == set(NODE_KINDS) | set(REL_KINDS)
     assert {k for p, k, _ in CASES if p == "files.import"} == set(IMPORT_KINDS)

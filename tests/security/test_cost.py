@@ -10,6 +10,8 @@ import time
 
 import httpx
 import pytest
+from api.conftest import running
+from graphql import parse
 
 from carenet.api.auth import Role, demo_private_key, sign_token
 from carenet.api.cost import MAX_COST, Budget, GraphSizes, operation_cost
@@ -17,9 +19,6 @@ from carenet.api.schema import build_schema
 from carenet.config import Mode
 from carenet.domain.schema import NodeLabel, RelType
 from carenet.services import exports
-from graphql import parse
-
-from api.conftest import running
 
 BUDGET, WINDOW = 60_000, 3.0
 
@@ -27,14 +26,16 @@ BUDGET, WINDOW = 60_000, 3.0
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     # a short timeout: on code that let the attacks through they end in 504 instead of minutes of work
-    with running(tmp_path_factory.mktemp("cost"), mode=Mode.DEMO, cost_budget=BUDGET, cost_window_s=WINDOW,
-                 request_timeout_s=10) as server:
+    with running(
+        tmp_path_factory.mktemp("cost"), mode=Mode.DEMO, cost_budget=BUDGET, cost_window_s=WINDOW, request_timeout_s=10
+    ) as server:
         yield server
 
 
 @pytest.fixture(scope="module")
 def people_network(server) -> int:
     """People and their WORKS_WITH ties, counted in plain Python over the exported rows."""
+
     async def count() -> int:
         nodes, rels = await exports.full_records(server.services.repo)
         ties = sum(len(rows) for t, _, _, rows in rels if t is RelType.WORKS_WITH)
@@ -45,12 +46,17 @@ def people_network(server) -> int:
 
 def token(server, subject: str, role: Role) -> str:
     key = demo_private_key(server.settings.data_dir)
-    return sign_token(key, subject=subject, role=role, issuer=server.settings.jwt_issuer, audience=server.settings.jwt_audience)
+    return sign_token(
+        key, subject=subject, role=role, issuer=server.settings.jwt_issuer, audience=server.settings.jwt_audience
+    )
 
 
 def post(server, query: str, variables: dict | None = None, *, bearer: str) -> httpx.Response:
-    with httpx.Client(base_url=server.url, timeout=120, headers={"Authorization": f"Bearer {bearer}",
-                                                                  "Accept": "application/graphql-response+json"}) as c:
+    with httpx.Client(
+        base_url=server.url,
+        timeout=120,
+        headers={"Authorization": f"Bearer {bearer}", "Accept": "application/graphql-response+json"},
+    ) as c:
         return c.post("/graphql", json={"query": query, "variables": variables or {}})
 
 
@@ -95,8 +101,11 @@ def test_twelve_person_level_reports_are_refused(server, people_network) -> None
     assert 12 * people_network > MAX_COST >= people_network
     refused(server, "{ " + reports + " }", None, analyst, 12 * people_network)
     # the level sent as a variable is costed as sent (the same text, two levels)
-    by_variable = "query($f: AnalysisFilter) { " + " ".join(
-        f"r{i}: analysisReport(report: BROKERS, filter: $f)" for i in range(12)) + " }"
+    by_variable = (
+        "query($f: AnalysisFilter) { "
+        + " ".join(f"r{i}: analysisReport(report: BROKERS, filter: $f)" for i in range(12))
+        + " }"
+    )
     refused(server, by_variable, {"f": {"level": "PERSON"}}, analyst, 12 * people_network)
     refused(server, by_variable, {"f": {"level": "PERSON", "network": "BOTH"}}, analyst, 12 * people_network)
     # ALL is five reports; departureImpact one more projection
@@ -138,8 +147,11 @@ def test_budget_over_a_sliding_window() -> None:
 def test_repeated_expensive_requests_get_429_with_retry_after(server) -> None:
     query = "{ teams(first: 100) { edges { node { ties(first: 100) { totalCount } } } } }"
     cost = 100 + 100 * 100
-    caller, other, admin = (token(server, "busy", Role.FRONTEND), token(server, "other", Role.FRONTEND),
-                            token(server, "operator", Role.ADMIN))
+    caller, other, admin = (
+        token(server, "busy", Role.FRONTEND),
+        token(server, "other", Role.FRONTEND),
+        token(server, "operator", Role.ADMIN),
+    )
     started = time.monotonic()
     for _ in range(BUDGET // cost):
         assert post(server, query, bearer=caller).status_code == 200

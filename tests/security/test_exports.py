@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from api.conftest import running
 from typer.testing import CliRunner
 
 from carenet.api.auth import Role
@@ -21,8 +22,6 @@ from carenet.cli.main import app
 from carenet.config import Mode, Settings
 from carenet.interchange import read_file, tables
 from carenet.services import mutations
-
-from api.conftest import running
 from security.conftest import UPSERT, camel
 
 # (stored name, the cell a CSV export must hold); names are stripped when stored, so a leading
@@ -50,15 +49,23 @@ def graph_input() -> tuple[dict, dict]:
         "systems": [{"uid": "s1-system", "name": "@system"}],
         "survey_waves": [{"uid": "w1", "name": "2025", "collected_on": "2025-05-01"}],
         "organisations": [{"uid": "o1", "name": NAMES[0][0], "kind": "nhs_trust", "sector": "health"}],
-        "teams": [{"uid": f"t{i}", "name": name, "sector": ("health", "health", "housing")[i % 3]}
-                  for i, (name, _) in enumerate(NAMES)],
+        "teams": [
+            {"uid": f"t{i}", "name": name, "sector": ("health", "health", "housing")[i % 3]}
+            for i, (name, _) in enumerate(NAMES)
+        ],
         "people": [{"uid": f"p{i}", "name": name, "level": "team", "role": name} for i, (name, _) in enumerate(NAMES)],
     }
     rels = {
-        "part_of": [{"source": "o1", "target": "s1-system"}, {"source": "w1", "target": "s1-system"}] + [{"source": f"t{i}", "target": "o1"} for i in range(len(NAMES))],
+        "part_of": [{"source": "o1", "target": "s1-system"}, {"source": "w1", "target": "s1-system"}]
+        + [{"source": f"t{i}", "target": "o1"} for i in range(len(NAMES))],
         "member_of": [{"source": f"p{i}", "target": f"t{i}"} for i in range(len(NAMES))],
-        "collaborates_with": [{"source": f"t{i}", "target": f"t{i + 1}", "kinds": ["referral"], "wave": "w1"} for i in range(len(NAMES) - 1)],
-        "works_with": [{"source": f"p{i}", "target": f"p{i + 1}", "kinds": ["advice"], "wave": "w1"} for i in range(len(NAMES) - 1)],
+        "collaborates_with": [
+            {"source": f"t{i}", "target": f"t{i + 1}", "kinds": ["referral"], "wave": "w1"}
+            for i in range(len(NAMES) - 1)
+        ],
+        "works_with": [
+            {"source": f"p{i}", "target": f"p{i + 1}", "kinds": ["advice"], "wave": "w1"} for i in range(len(NAMES) - 1)
+        ],
     }
     return nodes, rels
 
@@ -121,8 +128,13 @@ def test_http_graph_formats_keep_exact_text(server, fmt: str) -> None:
 
 
 def test_csv_writer_quotes_every_trigger_and_only_text() -> None:
-    rows = [{"name": "\tTab", "n": -1}, {"name": "\rCR", "n": "*"}, {"name": "-", "n": 5}, {"name": "a=b", "n": -0.5},
-            {"name": "a\r-1", "n": 0}]
+    rows = [
+        {"name": "\tTab", "n": -1},
+        {"name": "\rCR", "n": "*"},
+        {"name": "-", "n": 5},
+        {"name": "a=b", "n": -0.5},
+        {"name": "a\r-1", "n": 0},
+    ]
     text = b"".join(tables.chunks(rows, "csv")).decode()
     got = list(csv.reader(io.StringIO(text, newline="")))
     assert got == [["name", "n"], ["'\tTab", "-1"], ["'\rCR", "*"], ["'-", "5"], ["a=b", "-0.5"], ["a\r-1", "0"]]
@@ -171,8 +183,11 @@ def test_cli_exports_quote_formula_text_and_template_csvs_import_back(tmp_path: 
     assert {r["uid"]: r["name"] for r in rows} == EXPECTED
 
     folder = tmp_path / "csv"
-    done = runner.invoke(app, ["export", "graph", "--format", "csv", "--level", "all", "--out", str(folder), "--data-dir", str(data)],
-                         catch_exceptions=False)
+    done = runner.invoke(
+        app,
+        ["export", "graph", "--format", "csv", "--level", "all", "--out", str(folder), "--data-dir", str(data)],
+        catch_exceptions=False,
+    )
     assert done.exit_code == 0, done.stdout
     teams = {r["uid"]: r["name"] for r in csv.DictReader((folder / "teams.csv").open(newline=""))}
     assert teams == EXPECTED
@@ -184,9 +199,13 @@ def test_cli_exports_quote_formula_text_and_template_csvs_import_back(tmp_path: 
     for path in (folder / "teams.csv", folder / "people.csv"):
         row_by_row = read_file(path, columnar=False)
         assert not row_by_row.problems and not read_file(path).frames
-        assert sorted(m.name for m, _ in row_by_row.items if getattr(m, "label", None) in ("Team", "Person")) == sorted(n for n, _ in NAMES)
+        assert sorted(m.name for m, _ in row_by_row.items if getattr(m, "label", None) in ("Team", "Person")) == sorted(
+            n for n, _ in NAMES
+        )
     target = tmp_path / "target"
-    done = runner.invoke(app, ["import", *map(str, sorted(folder.glob("*.csv"))), "--data-dir", str(target)], catch_exceptions=False)
+    done = runner.invoke(
+        app, ["import", *map(str, sorted(folder.glob("*.csv"))), "--data-dir", str(target)], catch_exceptions=False
+    )
     assert done.exit_code == 0, done.stdout
     assert _names(target) == _names(data)
 

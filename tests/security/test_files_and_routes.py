@@ -44,8 +44,15 @@ def umask(value: int) -> Iterator[None]:
 def serving(settings: Settings) -> Iterator[str]:
     """``carenet serve`` as it runs: the app records its URL in the data folder while it listens."""
     url = f"http://127.0.0.1:{settings.port}"
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, record_url=url), host="127.0.0.1", port=settings.port,
-                                           log_level="warning", lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings, record_url=url),
+            host="127.0.0.1",
+            port=settings.port,
+            log_level="warning",
+            lifespan="on",
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -70,10 +77,14 @@ def test_production_files_are_private_and_openapi_pages_are_off(tmp_path: Path) 
     settings = Settings(data_dir=data, mode=Mode.PRODUCTION, port=free_port(), metrics_refresh_s=0, read_pool_size=2)
     runner = CliRunner()
     with umask(0):  # the worst umask: nothing but carenet's own modes stands between the files and other users
-        made = runner.invoke(cli, ["apikey", "create", "--role", "admin", "--data-dir", str(data)], catch_exceptions=False)
+        made = runner.invoke(
+            cli, ["apikey", "create", "--role", "admin", "--data-dir", str(data)], catch_exceptions=False
+        )
         assert made.exit_code == 0, made.stdout
         key = next(w for w in made.stdout.split() if w.startswith("cnk_"))
-        spare = runner.invoke(cli, ["apikey", "create", "--role", "analyst", "--data-dir", str(data)], catch_exceptions=False)
+        spare = runner.invoke(
+            cli, ["apikey", "create", "--role", "analyst", "--data-dir", str(data)], catch_exceptions=False
+        )
         assert spare.exit_code == 0
         assert mode(data) == 0o700
         (data / "audit.log").write_text("")
@@ -85,8 +96,11 @@ def test_production_files_are_private_and_openapi_pages_are_off(tmp_path: Path) 
                         r = c.get(page, headers=headers)
                         assert r.status_code == 404, (page, r.status_code)
                         assert "/admin/" not in r.text
-                r = c.post("/graphql", json={"query": "{ people(first: 1) { edges { node { name } } } }"},
-                           headers={"Authorization": f"ApiKey {key}"})
+                r = c.post(
+                    "/graphql",
+                    json={"query": "{ people(first: 1) { edges { node { name } } } }"},
+                    headers={"Authorization": f"ApiKey {key}"},
+                )
                 assert r.status_code == 200 and "errors" not in r.json(), r.text
             assert (data / "server.json").exists()
             spare_id = next(k for k, r in load_api_keys(data / "api_keys.json").items() if r.role is Role.ANALYST)

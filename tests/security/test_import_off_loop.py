@@ -21,14 +21,21 @@ async def test_a_big_import_is_checked_on_worker_threads(repo, tmp_path, monkeyp
     if kind == "organisations":
         path.write_text("uid,name,kind,sector\n" + "".join(f"o{i},Org {i},vcse,voluntary\n" for i in range(rows)))
     else:
-        path.write_text("uid,name,sector,organisation\n" + "".join(f"t{i},Team {i},health,o-missing\n" for i in range(rows)))
+        path.write_text(
+            "uid,name,sector,organisation\n" + "".join(f"t{i},Team {i},health,o-missing\n" for i in range(rows))
+        )
     seen: dict[str, set[str]] = {"add_node": set(), "endpoint_problems": set(), "table_problems": set()}
-    add_node, endpoint_problems, table_problems = ChangeSet.add_node, endpoints.endpoint_problems, endpoints.table_problems
+    add_node, endpoint_problems, table_problems = (
+        ChangeSet.add_node,
+        endpoints.endpoint_problems,
+        endpoints.table_problems,
+    )
 
     def watch(name, function):
         def watched(*args, **kwargs):
             seen[name].add(threading.current_thread().name)
             return function(*args, **kwargs)
+
         return watched
 
     monkeypatch.setattr(ChangeSet, "add_node", watch("add_node", add_node))

@@ -18,11 +18,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from carenet.api.auth import Role, create_api_key, demo_private_key, revoke_api_key, sign_token
 from carenet.web.security import api_keys_path
-
 from security.conftest import UPSERT, camel
 
-WRITE = 'mutation { upsert(input: {teams: [{uid: "s1-forged", name: "Forged", sector: "health"}], ' \
-        'partOf: [{source: "s1-forged", target: "s1-org"}]}) { graphVersion } }'
+WRITE = (
+    'mutation { upsert(input: {teams: [{uid: "s1-forged", name: "Forged", sector: "health"}], '
+    'partOf: [{source: "s1-forged", target: "s1-org"}]}) { graphVersion } }'
+)
 
 
 def b64(data: bytes) -> str:
@@ -31,8 +32,14 @@ def b64(data: bytes) -> str:
 
 def claims(server, **changes) -> dict:
     now = int(dt.datetime.now(dt.UTC).timestamp())
-    out = {"sub": "mallory", "role": "admin", "iss": server.settings.jwt_issuer, "aud": server.settings.jwt_audience,
-           "iat": now, "exp": now + 600}
+    out = {
+        "sub": "mallory",
+        "role": "admin",
+        "iss": server.settings.jwt_issuer,
+        "aud": server.settings.jwt_audience,
+        "iat": now,
+        "exp": now + 600,
+    }
     out.update(changes)
     return {k: v for k, v in out.items() if v is not None}
 
@@ -44,11 +51,20 @@ def unsigned(header: dict, payload: dict, signature: bytes = b"") -> str:
 
 def forged_tokens(server) -> dict[str, str]:
     key = demo_private_key(server.settings.data_dir)
-    public_pem = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    signing_input = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims(server)).encode())
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    signing_input = (
+        b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims(server)).encode())
+    )
     hs256 = signing_input + "." + b64(hmac.new(public_pem, signing_input.encode(), hashlib.sha256).digest())
-    valid = sign_token(key, subject="frank", role=Role.FRONTEND, issuer=server.settings.jwt_issuer,
-                       audience=server.settings.jwt_audience)
+    valid = sign_token(
+        key,
+        subject="frank",
+        role=Role.FRONTEND,
+        issuer=server.settings.jwt_issuer,
+        audience=server.settings.jwt_audience,
+    )
     head, payload, signature = valid.split(".")
     body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     tampered = ".".join([head, b64(json.dumps({**body, "role": "admin"}).encode()), signature])
@@ -76,7 +92,6 @@ def forged_tokens(server) -> dict[str, str]:
     }
 
 
-
 @pytest.fixture(scope="module")
 def forged(two_systems) -> dict[str, str]:
     return forged_tokens(two_systems)
@@ -86,8 +101,21 @@ def teams(server) -> int:
     return server.gql("{ teams { totalCount } }")["data"]["teams"]["totalCount"]
 
 
-ATTACKS = ["alg none", "alg None", "HS256 keyed with the public key", "expired", "wrong issuer", "wrong audience",
-           "no expiry", "no subject", "tampered role", "another key", "empty signature", "not a token", "unknown api key"]
+ATTACKS = [
+    "alg none",
+    "alg None",
+    "HS256 keyed with the public key",
+    "expired",
+    "wrong issuer",
+    "wrong audience",
+    "no expiry",
+    "no subject",
+    "tampered role",
+    "another key",
+    "empty signature",
+    "not a token",
+    "unknown api key",
+]
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -125,9 +153,10 @@ def test_a_revoked_api_key_stops_working_at_once(two_systems) -> None:
 
 # --- field and role rules around special-category data ---------------------------------------
 
-SECRET_PERSON = {"people": [{"uid": "s1-person-secret", "name": "Secret", "level": "team", "ethnicCategory": "A",
-                             "sex": "female"}],
-                 "memberOf": [{"source": "s1-person-secret", "target": "s1-team"}]}
+SECRET_PERSON = {
+    "people": [{"uid": "s1-person-secret", "name": "Secret", "level": "team", "ethnicCategory": "A", "sex": "female"}],
+    "memberOf": [{"source": "s1-person-secret", "target": "s1-team"}],
+}
 
 
 def test_no_role_reads_a_persons_ethnicity_or_sex(two_systems) -> None:
@@ -144,15 +173,22 @@ def test_no_role_reads_a_persons_ethnicity_or_sex(two_systems) -> None:
     for role in (Role.FRONTEND, Role.ANALYST, Role.PLANNER, Role.ADMIN):
         for query in reads:
             text = json.dumps(server.gql(query, role=role)).lower()
-            assert "ethnic" not in text and "female" not in text and "demographic" not in text, (role, query, text[:300])
+            assert "ethnic" not in text and "female" not in text and "demographic" not in text, (
+                role,
+                query,
+                text[:300],
+            )
         for characteristic in ("ETHNIC_GROUP", "SEX"):  # the one person with a record is a group of one
-            rows = server.gql(f"{{ leaderDemographics(characteristic: {characteristic}) {{ total totalShown "
-                              "categories { category count shown percent } } }", role=role)
+            rows = server.gql(
+                f"{{ leaderDemographics(characteristic: {characteristic}) {{ total totalShown "
+                "categories { category count shown percent } } }",
+                role=role,
+            )
             for row in rows["data"]["leaderDemographics"]:
                 assert row["total"] is None and row["totalShown"] in ("*", "0"), row
                 assert all(c["count"] is None or c["count"] == 0 for c in row["categories"]), row
     for field in ("ethnicCategory", "sex", "ethnicity"):
-        body = server.gql(f'{{ people {{ edges {{ node {{ {field} }} }} }} }}')
+        body = server.gql(f"{{ people {{ edges {{ node {{ {field} }} }} }} }}")
         assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
     # exportPerson is the admin's alone
     for role in (Role.FRONTEND, Role.ANALYST, Role.PLANNER):
@@ -180,8 +216,11 @@ def all_names(server) -> dict[str, str]:
     out = {}
     after = None
     while True:
-        page = server.gql("query($a: String) { teams(first: 200, after: $a) { pageInfo { hasNextPage endCursor } "
-                          "edges { node { uid name } } } }", {"a": after})["data"]["teams"]
+        page = server.gql(
+            "query($a: String) { teams(first: 200, after: $a) { pageInfo { hasNextPage endCursor } "
+            "edges { node { uid name } } } }",
+            {"a": after},
+        )["data"]["teams"]
         out |= {e["node"]["uid"]: e["node"]["name"] for e in page["edges"]}
         if not page["pageInfo"]["hasNextPage"]:
             return out
@@ -189,40 +228,53 @@ def all_names(server) -> dict[str, str]:
 
 
 def counts(server) -> dict:
-    return server.gql("{ counts(of: TEAM, groupBy: [SECTOR]) { total } p: people { totalCount } "
-                      "o: organisations { totalCount } }")["data"]
+    return server.gql(
+        "{ counts(of: TEAM, groupBy: [SECTOR]) { total } p: people { totalCount } o: organisations { totalCount } }"
+    )["data"]
 
 
 def test_cypher_payloads_in_names_filters_and_uids_change_nothing(two_systems) -> None:
     server = two_systems
-    teams_in = [{"uid": f"s1-inject-{i}", "name": p.replace("\u0000", ""), "sector": "health"} for i, p in enumerate(PAYLOADS)]
-    body = server.gql(UPSERT, {"input": camel({"teams": teams_in,
-                                               "part_of": [{"source": t["uid"], "target": "s1-org"} for t in teams_in]})})
+    teams_in = [
+        {"uid": f"s1-inject-{i}", "name": p.replace("\u0000", ""), "sector": "health"} for i, p in enumerate(PAYLOADS)
+    ]
+    body = server.gql(
+        UPSERT,
+        {"input": camel({"teams": teams_in, "part_of": [{"source": t["uid"], "target": "s1-org"} for t in teams_in]})},
+    )
     assert "errors" not in body, body
     before, names = counts(server), all_names(server)
     for t in teams_in:  # stored exactly as sent
         assert names[t["uid"]] == t["name"]
     for payload in PAYLOADS + ["", "%", "_", ".*", "(?i)", "\\"]:
         for op in ("contains", "startsWith"):
-            got = server.gql("query($w: TeamWhere) { teams(first: 500, where: $w) { totalCount edges { node { uid } } } }",
-                             {"w": {"name": {op: payload}}})
+            got = server.gql(
+                "query($w: TeamWhere) { teams(first: 500, where: $w) { totalCount edges { node { uid } } } }",
+                {"w": {"name": {op: payload}}},
+            )
             if payload == "":  # an empty filter value is refused or matches everything, never nothing silently
                 assert "errors" in got or got["data"]["teams"]["totalCount"] == len(names), got
                 continue
             assert "errors" not in got, (payload, got)
-            match = (lambda n, p=payload: p.lower() in n.lower()) if op == "contains" else (lambda n, p=payload: n.lower().startswith(p.lower()))
+            match = (
+                (lambda n, p=payload: p.lower() in n.lower())
+                if op == "contains"
+                else (lambda n, p=payload: n.lower().startswith(p.lower()))
+            )
             expected = {u for u, n in names.items() if match(n)}
             strict = {u for u, n in names.items() if (payload in n if op == "contains" else n.startswith(payload))}
             found = {e["node"]["uid"] for e in got["data"]["teams"]["edges"]}
             assert found in (expected, strict), (payload, op, found ^ expected)
         for query, variables in (
-            ('query($u: ID!) { nodeByUid(uid: $u) { uid } }', {"u": payload}),
-            ('query($u: ID!) { teams(where: {uid: {eq: $u}}) { totalCount } }', {"u": payload}),
-            ('query($u: [ID!]) { teams(where: {uid: {in: $u}}) { totalCount } }', {"u": [payload, "s1-team"]}),
-            ('query($u: ID!) { subgraph(centre: $u, limit: 5) { totalNodes } }', {"u": payload}),
-            ('mutation($u: ID!) { deleteNodes(input: {teams: [$u]}) { graphVersion } }', {"u": payload}),
-            ('mutation($i: UpsertInput!) { upsert(input: $i) { graphVersion } }',
-             {"i": {"teams": [{"uid": payload, "name": "x", "sector": "health"}]}}),
+            ("query($u: ID!) { nodeByUid(uid: $u) { uid } }", {"u": payload}),
+            ("query($u: ID!) { teams(where: {uid: {eq: $u}}) { totalCount } }", {"u": payload}),
+            ("query($u: [ID!]) { teams(where: {uid: {in: $u}}) { totalCount } }", {"u": [payload, "s1-team"]}),
+            ("query($u: ID!) { subgraph(centre: $u, limit: 5) { totalNodes } }", {"u": payload}),
+            ("mutation($u: ID!) { deleteNodes(input: {teams: [$u]}) { graphVersion } }", {"u": payload}),
+            (
+                "mutation($i: UpsertInput!) { upsert(input: $i) { graphVersion } }",
+                {"i": {"teams": [{"uid": payload, "name": "x", "sector": "health"}]}},
+            ),
         ):
             got = server.gql(query, variables)
             text = json.dumps(got)

@@ -9,28 +9,34 @@ import zlib
 
 import httpx
 import pytest
+from api.conftest import running
 from openpyxl import Workbook
 
 from carenet.config import Mode
 from carenet.interchange import read_file
 from carenet.interchange.limits import Limits, xlsx_problem
 
-from api.conftest import running
-
 TEAMS = "uid,name,sector\ns9-team-1,Team one,health\n"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with running(tmp_path_factory.mktemp("uploads"), demo_data=False, mode=Mode.DEMO,
-                 upload_max_file_bytes=300_000, upload_max_bytes=600_000, upload_max_rows=1_000,
-                 upload_max_cells=5_000) as server:
+    with running(
+        tmp_path_factory.mktemp("uploads"),
+        demo_data=False,
+        mode=Mode.DEMO,
+        upload_max_file_bytes=300_000,
+        upload_max_bytes=600_000,
+        upload_max_rows=1_000,
+        upload_max_cells=5_000,
+    ) as server:
         yield server
 
 
 def _post(server, files, **params) -> httpx.Response:
-    with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.app.state.admin_key}"},
-                      timeout=60) as c:
+    with httpx.Client(
+        base_url=server.url, headers={"Authorization": f"Bearer {server.app.state.admin_key}"}, timeout=60
+    ) as c:
         return c.post("/files/import", files=[("files", f) for f in files], params=params)
 
 
@@ -52,7 +58,9 @@ def _refused(server, files, status: int, *needles: str) -> dict:
     return body
 
 
-@pytest.mark.parametrize("name", ["..", ".", "/", "../teams.csv", "a/teams.csv", "a\\teams.csv", ".teams.csv", "", "x" * 300])
+@pytest.mark.parametrize(
+    "name", ["..", ".", "/", "../teams.csv", "a/teams.csv", "a\\teams.csv", ".teams.csv", "", "x" * 300]
+)
 def test_names_that_are_not_plain_file_names_are_refused(server, name):
     needle = "no files" if name == "" else "plain file name"  # a part without a file name is a form field
     body = _refused(server, [(name, TEAMS.encode(), "text/csv")], 400, needle)
@@ -61,8 +69,12 @@ def test_names_that_are_not_plain_file_names_are_refused(server, name):
 
 def test_two_uploads_of_one_name_are_refused_not_overwritten(server):
     other = "uid,name,sector\ns9-team-2,Team two,health\n"
-    _refused(server, [("teams.csv", TEAMS.encode(), "text/csv"), ("teams.csv", other.encode(), "text/csv")], 400,
-             "two uploads named teams.csv (files.0 and files.1)")
+    _refused(
+        server,
+        [("teams.csv", TEAMS.encode(), "text/csv"), ("teams.csv", other.encode(), "text/csv")],
+        400,
+        "two uploads named teams.csv (files.0 and files.1)",
+    )
 
 
 def test_a_file_over_the_size_limit_gets_413(server):
@@ -90,7 +102,7 @@ def test_a_huge_csv_field_is_placed_at_its_line_and_column(server):
 def test_a_csv_field_over_the_old_csv_module_limit_is_a_problem_not_a_crash(tmp_path):
     """The CLI read a 50 MB field with a traceback (_csv.Error: field larger than field limit)."""
     path = tmp_path / "teams.csv"
-    path.write_text("uid,name,sector\nt1,\"" + "x" * 11_000_000 + "\",health\n", encoding="utf-8")
+    path.write_text('uid,name,sector\nt1,"' + "x" * 11_000_000 + '",health\n', encoding="utf-8")
     parsed = read_file(path, columnar=False)
     assert [p.location for p in parsed.problems] == ["teams.csv:2:2"]
     assert "11,000,000 characters" in parsed.problems[0].message
@@ -122,16 +134,19 @@ def test_an_xlsx_zip_bomb_is_refused_from_its_directory(server, tmp_path):
     assert "the limit is 5,000" in xlsx_problem(path, Limits(xlsx_bytes=5_000)).message
 
 
-@pytest.mark.parametrize(("name", "data", "needle"), [
-    ("teams.csv", b"", "empty"),
-    ("teams.csv", b"\x00\xff\xfe\x81binary" * 50, "UTF-8"),
-    ("teams.csv", "uid,name,sector\nt1,Équipe,health\n".encode("latin-1"), "UTF-8"),
-    ("teams.csv", b"uid,uid,name,sector\nt1,t1,Team,health\n", "uid"),
-    ("book.xlsx", b"PK\x03\x04 not a zip", "xlsx"),
-    ("book.xlsx", b"\x00" * 500, "xlsx"),
-    ("graph.json", b"{\"nodes\": [", "JSON"),
-    ("teams.exe", b"MZ", "not a file carenet imports"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "needle"),
+    [
+        ("teams.csv", b"", "empty"),
+        ("teams.csv", b"\x00\xff\xfe\x81binary" * 50, "UTF-8"),
+        ("teams.csv", "uid,name,sector\nt1,Équipe,health\n".encode("latin-1"), "UTF-8"),
+        ("teams.csv", b"uid,uid,name,sector\nt1,t1,Team,health\n", "uid"),
+        ("book.xlsx", b"PK\x03\x04 not a zip", "xlsx"),
+        ("book.xlsx", b"\x00" * 500, "xlsx"),
+        ("graph.json", b'{"nodes": [', "JSON"),
+        ("teams.exe", b"MZ", "not a file carenet imports"),
+    ],
+)
 def test_hostile_files_get_a_clear_400(server, name, data, needle):
     body = _refused(server, [(name, data, "application/octet-stream")], 400, needle)
     assert all(":" in p["location"] for p in body["problems"]), body
@@ -144,7 +159,9 @@ def test_a_formula_cell_is_refused(server):
     wb.active.append(["s9-team-1", '=HYPERLINK("http://x","y")', "health"])
     buf = io.BytesIO()
     wb.save(buf)
-    _refused(server, [("book.xlsx", buf.getvalue(), "application/octet-stream")], 400, "book.xlsx[teams]:2:2", "a formula")
+    _refused(
+        server, [("book.xlsx", buf.getvalue(), "application/octet-stream")], 400, "book.xlsx[teams]:2:2", "a formula"
+    )
 
 
 def test_files_are_read_on_a_worker_thread(tmp_path):
@@ -162,8 +179,9 @@ def test_files_are_read_on_a_worker_thread(tmp_path):
     async def go() -> threading.Thread:
         built = await build(Settings(data_dir=tmp_path / "data"), migrate_schema=True)
         try:
-            await imports.import_files(built.repo, [path], dry_run=True,
-                                       progress=lambda phase, n: seen.append(threading.current_thread()))
+            await imports.import_files(
+                built.repo, [path], dry_run=True, progress=lambda phase, n: seen.append(threading.current_thread())
+            )
         finally:
             await built.close()
         return threading.current_thread()
@@ -225,4 +243,6 @@ def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(serv
     path.write_bytes(bytes(data))
     problems = read_file(path).problems
     assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
-    _refused(server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
+    _refused(
+        server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx"
+    )

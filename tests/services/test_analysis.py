@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from demo_figures import demo_teams
 
 from carenet.domain import models as m
 from carenet.services import analysis
 from carenet.services.demo import load_demo
 from carenet.services.graphs import Scope, network
 from carenet.storage.repository import ChangeSet
-
-from demo_figures import demo_teams
 
 
 @pytest.fixture
@@ -28,7 +27,9 @@ async def test_every_planted_defect_is_found(demo_repo):
     assert not any(p[1:] == ("housing", "health") and p[0] != "s1-place-3" for p in pairs)
     # 2. the broken hand-off, and only that one
     broken = gaps["handoffs"]["gaps"]
-    assert [(g["from_step_name"], g["to_step_name"]) for g in broken] == [("CAMHS single point of access", "Early help (children's social care)")]
+    assert [(g["from_step_name"], g["to_step_name"]) for g in broken] == [
+        ("CAMHS single point of access", "Early help (children's social care)")
+    ]
     # 3. the single bridge leader
     people = await network(demo_repo, Scope(level="person"))
     from carenet import analytics
@@ -163,8 +164,16 @@ async def test_the_network_is_as_it_is_now_by_default(demo_repo):
     assert before["basis"]["network"] == "either" and "s1-wave-2026" in before["basis"]["rule"]
     a, b = gap["from_teams"][0], gap["to_teams"][0]
     ended = ChangeSet()
-    ended.add_relationship(m.CollaboratesWith(source=a, target=b, kinds=["referral"], wave="s1-wave-2026",
-                                              since=dt.date(2017, 1, 1), until=dt.date(2019, 6, 30)))
+    ended.add_relationship(
+        m.CollaboratesWith(
+            source=a,
+            target=b,
+            kinds=["referral"],
+            wave="s1-wave-2026",
+            since=dt.date(2017, 1, 1),
+            until=dt.date(2019, 6, 30),
+        )
+    )
     await demo_repo.apply(ended)
     now = await analysis.gaps(demo_repo)
     assert [(g["from_teams"], g["to_teams"]) for g in now["handoffs"]["gaps"]] == [(gap["from_teams"], gap["to_teams"])]
@@ -193,11 +202,16 @@ async def test_a_tie_of_an_older_wave_only_is_not_in_the_network_now(repo):
         cs.add_node(m.Team(uid=uid, name=uid, sector="health"))
     cs.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave="w1"))
     cs.add_relationship(m.CollaboratesWith(source="b", target="c", kinds=["referral"], wave="w2"))
-    cs.add_relationship(m.CollaboratesWith(source="c", target="d", kinds=["referral"], wave="w2", until=dt.date(2024, 6, 1)))
+    cs.add_relationship(
+        m.CollaboratesWith(source="c", target="d", kinds=["referral"], wave="w2", until=dt.date(2024, 6, 1))
+    )
     await repo.apply(cs)
     assert sorted(map(sorted, (await network(repo)).edges)) == [["b", "c"]]
     assert sorted(map(sorted, (await network(repo, Scope(wave="w1"))).edges)) == [["a", "b"]]
-    assert sorted(map(sorted, (await network(repo, Scope(wave="w2", at=dt.date(2024, 3, 1)))).edges)) == [["b", "c"], ["c", "d"]]
+    assert sorted(map(sorted, (await network(repo, Scope(wave="w2", at=dt.date(2024, 3, 1)))).edges)) == [
+        ["b", "c"],
+        ["c", "d"],
+    ]
     report = await analysis.brokers(repo)
     assert report["basis"]["waves"] == ["w2"] and report["graph"]["ties"] == 1
     from carenet.errors import InvalidInput
@@ -214,8 +228,11 @@ async def test_leaders_of_system_wide_organisations_belong_to_the_system_area(re
     everywhere = await analysis.leadership(repo)
     areas = [r["place"] for r in everywhere["representation"]["ethnic_group"]["workforce"]]
     assert "s1-system" in areas and everywhere["representation"]["places"]["s1-system"]
-    board = {r["place"]: r["total"] for r in everywhere["representation"]["by_level"]["ethnic_group"]["workforce"]
-             if r["level"] == "board"}
+    board = {
+        r["place"]: r["total"]
+        for r in everywhere["representation"]["by_level"]["ethnic_group"]["workforce"]
+        if r["level"] == "board"
+    }
     assert board["s1-system"] not in (0, "*")
     placed = await analysis.leadership(repo, scope=Scope(place="s1-place-2"))
     assert [r["place"] for r in placed["representation"]["ethnic_group"]["workforce"]] == ["s1-place-2", "s1-system"]
@@ -269,7 +286,9 @@ async def test_system_wide_organisations_are_in_every_place_of_their_system(demo
     assert {"s1-org-icb", "s1-org-acute", "s1-org-vcse-home-from-hospital"} <= set(orgs)
     assert all(orgs.nodes[v]["place"] in ("s1-place-1", None) for v in orgs)
     gaps = await analysis.gaps(demo_repo, scope=Scope(place="s1-place-1"))
-    assert "s1-org-vcse-home-from-hospital" in {o["organisation"] for o in gaps["relied_on_without_seat"]["organisations"]}
+    assert "s1-org-vcse-home-from-hospital" in {
+        o["organisation"] for o in gaps["relied_on_without_seat"]["organisations"]
+    }
     assert "serving its whole system" in gaps["basis"]["rule"]
 
 

@@ -21,9 +21,19 @@ HELD_VALUE = 93.71  # no demo figure has this value; a held result must not show
 async def pack(repo):
     await load_demo(repo, seed=7, systems=1)
     held = ChangeSet()
-    held.add_node(m.CultureIndicator(uid="held-one", anchor="s1-org-leisure-1", survey="local_pulse", year=2026,
-                                     indicator="concerns_addressed", value=HELD_VALUE, scale="percent", responses=7,
-                                     source="a pulse survey of seven people"))
+    held.add_node(
+        m.CultureIndicator(
+            uid="held-one",
+            anchor="s1-org-leisure-1",
+            survey="local_pulse",
+            year=2026,
+            indicator="concerns_addressed",
+            value=HELD_VALUE,
+            scale="percent",
+            responses=7,
+            source="a pulse survey of seven people",
+        )
+    )
     await repo.load(held)
     return await board.board_pack(repo, system="s1-system")
 
@@ -35,10 +45,14 @@ async def test_every_section_is_there_with_its_figures(pack) -> None:
     assert any("largest shortfall" in s for s in sections["demand"]["sentences"])
     assert any("financial stewardship" in s for s in sections["capabilities"]["sentences"])  # planted in place 4
     collective = " ".join(sections["collective"]["sentences"])
-    assert "CAMHS single point of access" in collective and "Early help" in collective and "pairs of leaders" in collective
+    assert (
+        "CAMHS single point of access" in collective and "Early help" in collective and "pairs of leaders" in collective
+    )
     assert "Children's mental health pathway" in collective
     assert "Since the previous survey" in " ".join(sections["culture"]["sentences"])
-    assert "Spearman's rho" in " ".join(sections["culture"]["sentences"]) and "not a cause" in " ".join(sections["culture"]["sentences"])
+    assert "Spearman's rho" in " ".join(sections["culture"]["sentences"]) and "not a cause" in " ".join(
+        sections["culture"]["sentences"]
+    )
     dates = {s["dataset"]: s["date"] for s in pack["sources"]}
     assert dates["Network survey: Spring 2025 survey"] == "2025-04-01" and "NHS Staff Survey 2025" in dates
     assert "Local pulse survey 2026" in dates  # the held record's dataset is named; its value is not

@@ -18,11 +18,11 @@ ORGS = {
     "systems.csv": "uid,name\ns1,North ICS\n",
     "places.csv": "uid,name,system\np1,Leeds,s1\n",
     "organisations.csv": "uid,name,kind,sector,ods_code,part_of\n"
-                         "acute,Synthetic Acute,nhs_trust,health,RZ1,p1\n"
-                         "community,Synthetic Community,nhs_trust,health,RZ2,p1\n"
-                         "specialist,Synthetic Specialist,nhs_trust,health,RZ3,p1\n"
-                         "la-leeds,Synthetic City Council,local_authority,social_care,,p1\n"
-                         "vcse-hub,Synthetic VCSE hub,vcse,voluntary,,p1\n",
+    "acute,Synthetic Acute,nhs_trust,health,RZ1,p1\n"
+    "community,Synthetic Community,nhs_trust,health,RZ2,p1\n"
+    "specialist,Synthetic Specialist,nhs_trust,health,RZ3,p1\n"
+    "la-leeds,Synthetic City Council,local_authority,social_care,,p1\n"
+    "vcse-hub,Synthetic VCSE hub,vcse,voluntary,,p1\n",
 }
 
 
@@ -43,8 +43,13 @@ async def culture(repo: Repository) -> dict[str, dict]:
 
 
 async def test_staff_survey_and_pulse_files_land_on_their_organisations(repo: Repository, tmp_path: Path) -> None:
-    paths = files(tmp_path / "in", ORGS, "nss-2024-organisation-results-long.csv",
-                  "nss-2023-organisation-results-wide.csv", "culture_pulse.csv")
+    paths = files(
+        tmp_path / "in",
+        ORGS,
+        "nss-2024-organisation-results-long.csv",
+        "nss-2023-organisation-results-wide.csv",
+        "culture_pulse.csv",
+    )
     report = await imports.import_files(repo, paths)
     assert report.nodes["CultureIndicator"] == 9 + 17 + 3
     stored = await culture(repo)
@@ -63,9 +68,11 @@ async def test_a_second_import_finds_the_organisations_in_the_store(repo: Reposi
 
 async def test_unknown_codes_and_anchors_are_placed_and_nothing_is_written(repo: Repository, tmp_path: Path) -> None:
     await imports.import_files(repo, files(tmp_path / "orgs", ORGS))
-    bad = {"nss-2024.csv": "Org code,Responses,Raising concerns\nRZ1,100,6.0\nRQQ,40,6.1\n",
-           "culture_pulse.csv": "anchor,indicator,value,responses,year,wave\nla-leeds,morale,6,40,2024,\n"
-                                "nobody,morale,6,40,2024,\nla-leeds,morale,6,40,,w9\n"}
+    bad = {
+        "nss-2024.csv": "Org code,Responses,Raising concerns\nRZ1,100,6.0\nRQQ,40,6.1\n",
+        "culture_pulse.csv": "anchor,indicator,value,responses,year,wave\nla-leeds,morale,6,40,2024,\n"
+        "nobody,morale,6,40,2024,\nla-leeds,morale,6,40,,w9\n",
+    }
     with pytest.raises(InvalidInput) as caught:
         await imports.import_files(repo, files(tmp_path / "bad", bad))
     found = {p.location: p.message for p in caught.value.problems}

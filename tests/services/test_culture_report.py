@@ -25,7 +25,11 @@ def _oracle_ties(changes, system: str) -> dict[str, float]:
             org = team_org.get(r.target, r.target if "-org-" in r.target else None)
             if org and (r.source not in org_of or org < org_of[r.source]):
                 org_of[r.source] = org
-    pairs = {frozenset((r.source, r.target)) for r in changes.relationships if isinstance(r, m.WorksWith) and r.source.startswith(system)}
+    pairs = {
+        frozenset((r.source, r.target))
+        for r in changes.relationships
+        if isinstance(r, m.WorksWith) and r.source.startswith(system)
+    }
     leaders, external = defaultdict(int), defaultdict(int)
     for org in org_of.values():
         leaders[org] += 1
@@ -40,7 +44,9 @@ def _oracle_ties(changes, system: str) -> dict[str, float]:
 def _latest_shown(changes, minimum: int) -> dict[tuple[str, str], float]:
     latest: dict[tuple[str, str], m.CultureIndicator] = {}
     for n in changes.nodes:
-        if isinstance(n, m.CultureIndicator) and (latest.get((n.anchor, n.indicator)) is None or n.year > latest[(n.anchor, n.indicator)].year):
+        if isinstance(n, m.CultureIndicator) and (
+            latest.get((n.anchor, n.indicator)) is None or n.year > latest[(n.anchor, n.indicator)].year
+        ):
             latest[(n.anchor, n.indicator)] = n
     return {k: n.value for k, n in latest.items() if n.responses >= minimum}
 
@@ -66,7 +72,9 @@ async def test_the_planted_pattern_is_found_in_one_system(repo, demo_changes) ->
         assert c["n"] == len(orgs) >= 30 and c["rho"] == pytest.approx(expected)
         assert c["rho"] > 0.6 and c["ci_low"] > 0.3, c  # planted: isolated leaders, lower confidence
         assert "not a cause" in c["warning"]
-    flagged = [o for o, r in rows.items() if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in r["flags"])]
+    flagged = [
+        o for o, r in rows.items() if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in r["flags"])
+    ]
     assert flagged, "the planted pattern raised no flag"
     low_ties = sorted(ties[o] for o in rows if (o, "concerns_addressed") in shown)
     for org in flagged:
@@ -87,13 +95,19 @@ async def test_the_pattern_holds_in_each_of_several_systems_and_across_them(repo
     await load_demo(repo, seed=7, systems=2)
     for system in ("s1", "s2"):
         result = await culture.report(repo, system=f"{system}-system")
-        c = next(c for c in result["correlations"] if c["indicator"] == "concerns_addressed"
-                 and c["measure"] == "cross_boundary_ties_per_leader")
+        c = next(
+            c
+            for c in result["correlations"]
+            if c["indicator"] == "concerns_addressed" and c["measure"] == "cross_boundary_ties_per_leader"
+        )
         assert c["rho"] > 0.6 and c["ci_low"] > 0.3, (system, c)
         assert {r["system"] for r in result["organisations"]} == {f"{system}-system"}
     both = await analysis.run(repo, "culture")
-    c = next(c for c in both["correlations"] if c["indicator"] == "concerns_addressed"
-             and c["measure"] == "cross_boundary_ties_per_leader")
+    c = next(
+        c
+        for c in both["correlations"]
+        if c["indicator"] == "concerns_addressed" and c["measure"] == "cross_boundary_ties_per_leader"
+    )
     assert c["n"] > 60 and c["rho"] > 0.6
 
 
@@ -103,6 +117,10 @@ async def test_the_minimum_is_configurable_and_held_values_never_appear(repo) ->
     held = [f for r in strict["organisations"] for f in r["indicators"] if f["suppressed"]]
     assert held and all(f["responses"] < 100 and f["value"] is None for f in held)
     assert all(f["responses"] >= 100 for r in strict["organisations"] for f in r["indicators"] if not f["suppressed"])
-    assert all(all(p["value"] is None for p in t["points"] if p["suppressed"]) for r in strict["organisations"] for t in r["trends"])
+    assert all(
+        all(p["value"] is None for p in t["points"] if p["suppressed"])
+        for r in strict["organisations"]
+        for t in r["trends"]
+    )
     with pytest.raises(ValueError):
         await culture.report(repo, minimum=0)

@@ -22,7 +22,11 @@ def test_a_cursor_of_another_order_or_no_cursor_is_refused_at_its_argument():
     with pytest.raises(InvalidInput) as e:
         cursors.decode(cursors.encode("name", "a", "t1"), "uid", "before")
     assert e.value.problems[0].location == "before" and "ordering by name, not uid" in e.value.problems[0].message
-    for junk in ("not base64 !", base64.urlsafe_b64encode(b"[1, 2]").decode(), base64.urlsafe_b64encode(b"t1|x").decode()):
+    for junk in (
+        "not base64 !",
+        base64.urlsafe_b64encode(b"[1, 2]").decode(),
+        base64.urlsafe_b64encode(b"t1|x").decode(),
+    ):
         with pytest.raises(InvalidInput) as e:
             cursors.decode(junk, "uid", "after")
         assert e.value.problems[0].location == "after"

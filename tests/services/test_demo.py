@@ -43,7 +43,17 @@ def test_sizes_are_those_of_a_real_system(demo):
     assert counts["CarePathway"] >= 3 and counts["SurveyWave"] == 2
     kinds = Counter(n.kind for n in demo.nodes if isinstance(n, m.Organisation))
     assert kinds["nhs_trust"] == 3 and kinds["local_authority"] == counts["Place"]
-    for kind in ("gp_practice", "pcn", "housing_association", "school", "college", "leisure_provider", "vcse", "care_provider", "icb"):
+    for kind in (
+        "gp_practice",
+        "pcn",
+        "housing_association",
+        "school",
+        "college",
+        "leisure_provider",
+        "vcse",
+        "care_provider",
+        "icb",
+    ):
         assert kinds[kind] >= 1, kind
     waves = {r.wave for r in _rels(demo, m.CollaboratesWith)}
     assert len(waves) == 2
@@ -95,7 +105,9 @@ def test_planted_single_bridge_leader(demo):
     team_of = {r.source: r.target for r in _rels(demo, m.MemberOf)}
     services = {n.uid: n.service for n in demo.nodes if isinstance(n, m.Team)}
     discharge = {p for p, t in team_of.items() if services.get(t) == "Acute discharge team"}
-    asc = {p for p, t in team_of.items() if services.get(t) in ("Adult social care", "Hospital social work", "Reablement")}
+    asc = {
+        p for p, t in team_of.items() if services.get(t) in ("Adult social care", "Hospital social work", "Reablement")
+    }
     assert discharge and asc
     both = [p for p in g if p not in discharge and p not in asc and set(g[p]) & discharge and set(g[p]) & asc]
     assert both == ["s1-person-bridge"]
@@ -121,7 +133,14 @@ def test_planted_less_diverse_leadership(demo):
         cats = [people[p].ethnic_category.group for p, t in team_of.items() if team_place.get(t) == place]
         return sum(c == "White" for c in cats) / len(cats)
 
-    baseline = {n.category: n.percent for n in demo.nodes if isinstance(n, m.Baseline) and n.area == "s1-place-2" and n.kind.value == "workforce" and n.dimension == "ethnic_group"}
+    baseline = {
+        n.category: n.percent
+        for n in demo.nodes
+        if isinstance(n, m.Baseline)
+        and n.area == "s1-place-2"
+        and n.kind.value == "workforce"
+        and n.dimension == "ethnic_group"
+    }
     assert white_share("s1-place-2") > 0.95
     assert baseline["White"] < 65
     assert white_share("s1-place-1") < 0.9
@@ -148,7 +167,9 @@ def test_more_systems_repeat_the_shape():
     systems = [n for n in two.nodes if isinstance(n, m.System)]
     assert [s.uid for s in systems] == ["s1-system", "s2-system"]
     assert any(n.uid == "s2-person-bridge" for n in two.nodes)
-    assert len({n.uid for n in two.nodes if n.label != "Demographic"}) == sum(1 for n in two.nodes if n.label != "Demographic")
+    assert len({n.uid for n in two.nodes if n.label != "Demographic"}) == sum(
+        1 for n in two.nodes if n.label != "Demographic"
+    )
 
 
 def test_staff_survey_results_are_planted_and_leave_the_rest_alone(demo):
@@ -175,6 +196,8 @@ def test_team_ties_of_the_latest_wave_carry_partner_sub_items_that_average_to_th
     for r in latest:
         assert sum(getattr(r, n) for n in m.TRUST_ITEMS) / 3 == r.trust
         assert sum(getattr(r, n) for n in m.VALUE_ITEMS) / 3 == r.value
-    assert len({(r.trust_reliability, r.trust_mission, r.trust_openness) for r in latest if r.trust == 3}) > 3  # not all 3,3,3
+    assert (
+        len({(r.trust_reliability, r.trust_mission, r.trust_openness) for r in latest if r.trust == 3}) > 3
+    )  # not all 3,3,3
     chosen = {id(r) for r in latest}
     assert all(r.trust_reliability is None and r.value_power is None for r in ties if id(r) not in chosen)

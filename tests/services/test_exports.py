@@ -54,7 +54,13 @@ async def test_demo_round_trip_gives_the_same_graph(demo_export, source: str, tm
     paths = sorted((folder / "csv").glob("*.csv")) if source.startswith("csv") else [folder / "graph.json"]
     if source == "csv":  # the big files take the column path
         read = imports.read_files(paths)
-        assert {f.model.__name__ for f in read.frames} >= {"Team", "Person", "WorksWith", "CollaboratesWith", "MemberOf"}
+        assert {f.model.__name__ for f in read.frames} >= {
+            "Team",
+            "Person",
+            "WorksWith",
+            "CollaboratesWith",
+            "MemberOf",
+        }
     built = await build(Settings(data_dir=tmp_path / "target"), migrate_schema=True)
     try:
         await imports.import_files(built.repo, paths, columnar=source != "csv row by row")

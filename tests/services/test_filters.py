@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from test_subgraph_fast import as_dicts, generated
+
 from carenet.domain import models as m
 from carenet.services import connections, exports, filters, graphs, overview
 from carenet.services import subgraph as sg
-from test_subgraph_fast import as_dicts, generated
 
 
 def test_every_filter_shares_the_base_and_reads_empty_as_not_set():
@@ -26,7 +27,9 @@ def _no_version(G):
 
 async def test_empty_strings_and_none_give_the_same_answers_on_a_store(repo):
     cs = generated(1)
-    cs.add_relationship(m.PartOf(uid="w1-sys", source="w1", target="sys-a", source_label="SurveyWave", target_label="System"))
+    cs.add_relationship(
+        m.PartOf(uid="w1-sys", source="w1", target="sys-a", source_label="SurveyWave", target_label="System")
+    )
     await repo.load(cs)
     # analyses: before, system="" was taken for a system of its own and a named wave was refused
     for wave in (None, "w1"):

@@ -16,7 +16,7 @@ FILES = {
     "systems.csv": "uid,name\ns1,North ICS\n",
     "places.csv": "uid,name,system\np1,Leeds,s1\n",
     "organisations.csv": "uid,name,kind,sector,ods_code,part_of\no1,Leeds Teaching Hospitals,nhs_trust,health,RR8,p1\n"
-                         "o2,Leeds City Council,local_authority,social_care,,p1\n",
+    "o2,Leeds City Council,local_authority,social_care,,p1\n",
     "teams.csv": "uid,name,sector,organisation,serves\nt1,Discharge,health,o1,p1\nt2,Reablement,social_care,o2,p1\n",
     "people.csv": "uid,name,level,ethnic_category,sex\nu1,Ann,team,A,female\nu2,Bob,middle,,\n",
     "memberships.csv": "person,target,relationship\nu1,t1,leads\nu1,t1,\nu2,t2,member_of\n",
@@ -41,9 +41,19 @@ async def snapshot(repo: Repository) -> dict:
 async def test_import_writes_everything_and_again_changes_nothing(repo: Repository, tmp_path: Path) -> None:
     paths = write_files(tmp_path / "in")
     report = await imports.import_files(repo, paths, checkpoint_dir=tmp_path / "cp")
-    assert report.nodes == {"System": 1, "Place": 1, "Organisation": 2, "Team": 2, "Person": 2, "Demographic": 1, "SurveyWave": 1}
+    assert report.nodes == {
+        "System": 1,
+        "Place": 1,
+        "Organisation": 2,
+        "Team": 2,
+        "Person": 2,
+        "Demographic": 1,
+        "SurveyWave": 1,
+    }
     first = await snapshot(repo)
-    assert first["COLLABORATES_WITH"] == 1 and first["LEADS"] == 1 and first["MEMBER_OF"] == 2 and first["DESCRIBES"] == 1
+    assert (
+        first["COLLABORATES_WITH"] == 1 and first["LEADS"] == 1 and first["MEMBER_OF"] == 2 and first["DESCRIBES"] == 1
+    )
     team = await repo.get("Team", "t1")
     await imports.import_files(repo, paths, checkpoint_dir=tmp_path / "cp")
     assert await snapshot(repo) == first and await repo.get("Team", "t1") == team
@@ -79,8 +89,11 @@ async def test_killed_import_resumes_to_the_same_graph(services, tmp_path: Path)
 
     lines = ["uid,name,sector"] + [f"t{i},Team {i},health" for i in range(3000)]
     ties = ["source,target,wave,kinds"] + [f"t{i},t{(i * 7 + 1) % 3000},w1,referral" for i in range(3000)]
-    files = {"waves.csv": "uid,name,collected_on\nw1,Spring,2025-04-01\n", "teams.csv": "\n".join(lines) + "\n",
-             "collaborations.csv": "\n".join(ties) + "\n"}
+    files = {
+        "waves.csv": "uid,name,collected_on\nw1,Spring,2025-04-01\n",
+        "teams.csv": "\n".join(lines) + "\n",
+        "collaborations.csv": "\n".join(ties) + "\n",
+    }
     paths = write_files(tmp_path / "in", files)
     commits = 0
 
@@ -97,7 +110,9 @@ async def test_killed_import_resumes_to_the_same_graph(services, tmp_path: Path)
     assert len(list((tmp_path / "cp").glob("*.json"))) == 1
     partial = await snapshot(services.repo)
     assert partial.get("Team") == 2000 and "COLLABORATES_WITH" not in partial
-    report = await imports.import_files(services.repo, paths, checkpoint_dir=tmp_path / "cp", tx_rows=1000, batch_rows=1000)
+    report = await imports.import_files(
+        services.repo, paths, checkpoint_dir=tmp_path / "cp", tx_rows=1000, batch_rows=1000
+    )
     assert report.resumed_at == 2 and not list((tmp_path / "cp").glob("*.json"))
     resumed = await snapshot(services.repo)
     unbroken = await build(Settings(data_dir=tmp_path / "unbroken"), migrate_schema=True)
@@ -109,7 +124,9 @@ async def test_killed_import_resumes_to_the_same_graph(services, tmp_path: Path)
 
 
 @pytest.mark.slow
-async def test_a_million_row_file_is_checked_in_bounded_time_and_writes_nothing(repo: Repository, tmp_path: Path) -> None:
+async def test_a_million_row_file_is_checked_in_bounded_time_and_writes_nothing(
+    repo: Repository, tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     people = ["uid,name,level"] + [f"p{i},Person {i},team" for i in range(5000)]
     waves = ["uid,name,collected_on"] + [f"w{i},Wave {i},2025-04-01" for i in range(200)]
@@ -152,7 +169,9 @@ async def test_files_imported_one_by_one_give_the_graph_of_one_import(services, 
 async def test_a_row_that_refers_to_an_invalid_row_names_the_cause(repo: Repository, tmp_path: Path) -> None:
     """Issue 15: 'no Team or Organisation with this uid exists' for a row that is there but invalid."""
     files = dict(FILES)
-    files["organisations.csv"] = FILES["organisations.csv"] + "ts-asc,Adult social care,local_authority,not_a_sector,,p1\n"
+    files["organisations.csv"] = (
+        FILES["organisations.csv"] + "ts-asc,Adult social care,local_authority,not_a_sector,,p1\n"
+    )
     files["teams.csv"] = FILES["teams.csv"] + "t3,Hospital social work,social_care,ts-asc,p1\nt4,,social_care,o2,p1\n"
     files["memberships.csv"] = FILES["memberships.csv"] + "u2,ts-asc,member_of\nu2,t4,member_of\nu2,nobody,member_of\n"
     with pytest.raises(InvalidInput) as err:

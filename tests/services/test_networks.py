@@ -45,7 +45,9 @@ async def test_directed_and_both_say_what_they_read(florentine):
     directed = await analysis.brokers(florentine, scope=Scope(level="organisation", network="directed"))
     assert directed["network"] == "directed" and directed["graph"]["directed"]
     recorded = nx.DiGraph(list((await network(florentine, Scope(level="organisation", network="directed"))).edges))
-    assert directed["betweenness"]["top"][0]["betweenness"] == pytest.approx(max(nx.betweenness_centrality(recorded).values()))
+    assert directed["betweenness"]["top"][0]["betweenness"] == pytest.approx(
+        max(nx.betweenness_centrality(recorded).values())
+    )
     both = await analysis.brokers(florentine, scope=Scope(level="organisation", network="both"))
     assert both["network"] == "both" and both["graph"]["ties"] == 0  # no marriage is reported from both sides
     assert (await analysis.silos(florentine, scope=Scope(level="organisation")))["network"] == "either"

@@ -24,7 +24,9 @@ def oracle(changes: ChangeSet, *, system: str = "", place: str = "", sectors=(),
     part_of = [r for r in changes.relationships if isinstance(r, m.PartOf)]
     place_system = {r.source: r.target for r in part_of if r.source_label == "Place"}
     org_places = {o: sorted(r.target for r in part_of if r.source == o and r.target_label == "Place") for o in orgs}
-    org_system = {r.source: r.target for r in part_of if r.source_label == "Organisation" and r.target_label == "System"}
+    org_system = {
+        r.source: r.target for r in part_of if r.source_label == "Organisation" and r.target_label == "System"
+    }
     team_orgs: dict[str, list[str]] = {}
     for r in part_of:
         if r.source_label == "Team":
@@ -67,8 +69,16 @@ def shape(got: ov.Overview) -> dict:
     }
 
 
-SCOPES = [{}, {"wave": "w1"}, {"wave": "w2"}, {"place": "pl2"}, {"system": "sys-b"}, {"system": "sys-a", "wave": "w2"},
-          {"sectors": ("health", "housing")}, {"place": "no-such-place"}]
+SCOPES = [
+    {},
+    {"wave": "w1"},
+    {"wave": "w2"},
+    {"place": "pl2"},
+    {"system": "sys-b"},
+    {"system": "sys-a", "wave": "w2"},
+    {"sectors": ("health", "housing")},
+    {"place": "no-such-place"},
+]
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -98,9 +108,20 @@ async def test_a_write_is_seen_through_the_caches(repo):
     # new ties: t118 (little connected) to ten others, and one more between two organisations
     extra = ChangeSet()
     for i in range(10):
-        extra.add_relationship(m.CollaboratesWith(
-            uid=f"new{i}", source="t118", target=f"t{i * 7:03d}", source_label="Team", target_label="Team",
-            kinds=["referral"], wave="w1", trust=None, value=None, frequency=None))
+        extra.add_relationship(
+            m.CollaboratesWith(
+                uid=f"new{i}",
+                source="t118",
+                target=f"t{i * 7:03d}",
+                source_label="Team",
+                target_label="Team",
+                kinds=["referral"],
+                wave="w1",
+                trust=None,
+                value=None,
+                frequency=None,
+            )
+        )
     await repo.load(extra)
     changes.relationships.extend(extra.relationships)
     after_ov = await ov.system_overview(repo, cache=cache)

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from services.test_imports import FILES, write_files
 
 from carenet.bootstrap import Services, build
 from carenet.config import Settings
@@ -18,24 +19,32 @@ from carenet.services import imports
 from carenet.services.reading import APART_BYTES, FileReader
 from carenet.storage.queries import Query
 
-from services.test_imports import FILES, write_files
-
-NAME_KEYS_OF = {label: Query(f"test_name_keys_{label.lower()}",
-                             f"MATCH (n:{label}) RETURN n.uid AS uid, n.name_fold AS name_fold, n.name_key AS name_key")
-                for label in ("System", "Place", "Organisation", "Team", "Person")}
+NAME_KEYS_OF = {
+    label: Query(
+        f"test_name_keys_{label.lower()}",
+        f"MATCH (n:{label}) RETURN n.uid AS uid, n.name_fold AS name_fold, n.name_key AS name_key",
+    )
+    for label in ("System", "Place", "Organisation", "Team", "Person")
+}
 """Test-only reads of the stored name properties (no named query returns them)."""
 
 MORE = {
     **FILES,
-    "organisations.csv": FILES["organisations.csv"]
-    + "o3,Ça Va Café CIC  ,vcse,voluntary,,p1\n"
-      "o4,ÉCOLE Ōsaka Straße,school,education,,s1\n",
+    "organisations.csv": FILES["organisations.csv"] + "o3,Ça Va Café CIC  ,vcse,voluntary,,p1\n"
+    "o4,ÉCOLE Ōsaka Straße,school,education,,s1\n",
     "leadership_demand.csv": "area,level,year,required,uid\np1,team,2027,4,d1\n",
 }
 
 
-PAGED = (NodeLabel.SYSTEM, NodeLabel.PLACE, NodeLabel.ORGANISATION, NodeLabel.TEAM, NodeLabel.PERSON,
-         NodeLabel.SURVEY_WAVE, NodeLabel.LEADERSHIP_DEMAND)
+PAGED = (
+    NodeLabel.SYSTEM,
+    NodeLabel.PLACE,
+    NodeLabel.ORGANISATION,
+    NodeLabel.TEAM,
+    NodeLabel.PERSON,
+    NodeLabel.SURVEY_WAVE,
+    NodeLabel.LEADERSHIP_DEMAND,
+)
 
 
 @pytest.fixture
@@ -49,10 +58,16 @@ async def twin(tmp_path: Path) -> AsyncIterator[Services]:
 
 async def graph_of(services: Services) -> dict:
     repo = services.repo
-    nodes = {label.value: sorted((n.model_dump(mode="json") for n in await repo.page(label, limit=1000)),
-                                 key=lambda row: row["uid"])
-             for label in PAGED}
-    keys = {label: sorted(await services.store.read(query), key=lambda row: row["uid"]) for label, query in NAME_KEYS_OF.items()}
+    nodes = {
+        label.value: sorted(
+            (n.model_dump(mode="json") for n in await repo.page(label, limit=1000)), key=lambda row: row["uid"]
+        )
+        for label in PAGED
+    }
+    keys = {
+        label: sorted(await services.store.read(query), key=lambda row: row["uid"])
+        for label, query in NAME_KEYS_OF.items()
+    }
     counts = await repo.counts()
     counts.pop("Migration", None)
     return {"nodes": nodes, "keys": keys, "counts": counts, "integrity": await repo.integrity()}
@@ -102,7 +117,6 @@ async def test_a_uid_given_twice_keeps_the_models_rule(tmp_path):
     assert not parsed.frames and [m.name for m, _ in parsed.items] == ["First", "Second"]
 
 
-
 def test_a_server_stopped_after_a_big_upload_leaves_no_semaphore_behind(tmp_path):
     """A server stopped (SIGTERM) after an upload read in its reading process closes that process
     cleanly. Closed without waiting, the pool's queues were left to the resource tracker, which
@@ -124,9 +138,13 @@ def test_a_server_stopped_after_a_big_upload_leaves_no_semaphore_behind(tmp_path
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "CARENET_MODE": "production", "CARENET_METRICS_REFRESH_S": "0"}
-    server = subprocess.Popen([sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data),
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", str(data), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -140,8 +158,12 @@ def test_a_server_stopped_after_a_big_upload_leaves_no_semaphore_behind(tmp_path
             time.sleep(0.2)
         body = "uid,name,kind,sector\n" + "".join(f"o{i},Organisation {i},vcse,voluntary\n" for i in range(40_000))
         assert len(body) > APART_BYTES  # read in the reading process
-        r = httpx.post(url + "/files/import", headers={"Authorization": f"ApiKey {key}"}, timeout=120,
-                       files=[("files", ("organisations.csv", body.encode(), "text/csv"))])
+        r = httpx.post(
+            url + "/files/import",
+            headers={"Authorization": f"ApiKey {key}"},
+            timeout=120,
+            files=[("files", ("organisations.csv", body.encode(), "text/csv"))],
+        )
         assert r.status_code == 200 and r.json()["rows"] == 40_000, r.text
     finally:
         server.terminate()

@@ -25,26 +25,71 @@ def generated(seed: int, teams: int = 120, orgs: int = 12, ties: int = 500, twic
     cs.add_node(m.System(uid="sys-b", name="System B"))
     for p in range(4):
         cs.add_node(m.Place(uid=f"pl{p}", name=f"Place {p}"))
-        cs.add_relationship(m.PartOf(uid=f"pp{p}", source=f"pl{p}", target="sys-a" if p < 2 else "sys-b",
-                                     source_label="Place", target_label="System"))
+        cs.add_relationship(
+            m.PartOf(
+                uid=f"pp{p}",
+                source=f"pl{p}",
+                target="sys-a" if p < 2 else "sys-b",
+                source_label="Place",
+                target_label="System",
+            )
+        )
     for o in range(orgs):
-        cs.add_node(m.Organisation(uid=f"o{o}", name=f"Org {o}", kind=OrgKind.NHS_TRUST, sector=SECTORS[o % len(SECTORS)]))
+        cs.add_node(
+            m.Organisation(uid=f"o{o}", name=f"Org {o}", kind=OrgKind.NHS_TRUST, sector=SECTORS[o % len(SECTORS)])
+        )
         if o % 5 != 4:  # a few organisations in no place, one of them in a system directly
-            cs.add_relationship(m.PartOf(uid=f"op{o}", source=f"o{o}", target=f"pl{o % 4}", source_label="Organisation", target_label="Place"))
+            cs.add_relationship(
+                m.PartOf(
+                    uid=f"op{o}", source=f"o{o}", target=f"pl{o % 4}", source_label="Organisation", target_label="Place"
+                )
+            )
         elif o % 2:
-            cs.add_relationship(m.PartOf(uid=f"os{o}", source=f"o{o}", target="sys-b", source_label="Organisation", target_label="System"))
+            cs.add_relationship(
+                m.PartOf(
+                    uid=f"os{o}", source=f"o{o}", target="sys-b", source_label="Organisation", target_label="System"
+                )
+            )
         if twice and o == 3:  # an organisation in two places
-            cs.add_relationship(m.PartOf(uid=f"op{o}b", source=f"o{o}", target="pl2", source_label="Organisation", target_label="Place"))
+            cs.add_relationship(
+                m.PartOf(uid=f"op{o}b", source=f"o{o}", target="pl2", source_label="Organisation", target_label="Place")
+            )
     for w in ("w1", "w2"):
         cs.add_node(m.SurveyWave(uid=w, name=w, collected_on="2026-04-01"))
     for t in range(teams):
-        cs.add_node(m.Team(uid=f"t{t:03d}", name=f"Team {t} {'ward' if t % 3 else 'home'}", sector=SECTORS[rng.randrange(len(SECTORS))]))
+        cs.add_node(
+            m.Team(
+                uid=f"t{t:03d}",
+                name=f"Team {t} {'ward' if t % 3 else 'home'}",
+                sector=SECTORS[rng.randrange(len(SECTORS))],
+            )
+        )
         if t % 17:  # a few teams in no organisation, serving a place instead
-            cs.add_relationship(m.PartOf(uid=f"tp{t}", source=f"t{t:03d}", target=f"o{t % orgs}", source_label="Team", target_label="Organisation"))
+            cs.add_relationship(
+                m.PartOf(
+                    uid=f"tp{t}",
+                    source=f"t{t:03d}",
+                    target=f"o{t % orgs}",
+                    source_label="Team",
+                    target_label="Organisation",
+                )
+            )
         else:
-            cs.add_relationship(m.Serves(uid=f"ts{t}", source=f"t{t:03d}", target=f"pl{t % 4}", source_label="Team", target_label="Place"))
+            cs.add_relationship(
+                m.Serves(
+                    uid=f"ts{t}", source=f"t{t:03d}", target=f"pl{t % 4}", source_label="Team", target_label="Place"
+                )
+            )
         if twice and t in (5, 40):  # a team in two organisations
-            cs.add_relationship(m.PartOf(uid=f"tp{t}b", source=f"t{t:03d}", target=f"o{(t + 1) % orgs}", source_label="Team", target_label="Organisation"))
+            cs.add_relationship(
+                m.PartOf(
+                    uid=f"tp{t}b",
+                    source=f"t{t:03d}",
+                    target=f"o{(t + 1) % orgs}",
+                    source_label="Team",
+                    target_label="Organisation",
+                )
+            )
     kinds = list(TieKind)
     for i in range(ties):
         a, b = rng.randrange(teams), rng.randrange(teams)
@@ -52,23 +97,48 @@ def generated(seed: int, teams: int = 120, orgs: int = 12, ties: int = 500, twic
             b = (a + rng.randint(1, 4)) % teams  # clusters, so ranks tie and repeat
         if a == b:
             continue
-        cs.add_relationship(m.CollaboratesWith(
-            uid=f"c{i}", source=f"t{a:03d}", target=f"t{b:03d}", source_label="Team", target_label="Team",
-            kinds=rng.sample(kinds, rng.randint(1, 2)), wave=rng.choice(("w1", "w2")),
-            trust=rng.choice((None, 1.0, 2.5, 4.0)), value=None, frequency=None))
+        cs.add_relationship(
+            m.CollaboratesWith(
+                uid=f"c{i}",
+                source=f"t{a:03d}",
+                target=f"t{b:03d}",
+                source_label="Team",
+                target_label="Team",
+                kinds=rng.sample(kinds, rng.randint(1, 2)),
+                wave=rng.choice(("w1", "w2")),
+                trust=rng.choice((None, 1.0, 2.5, 4.0)),
+                value=None,
+                frequency=None,
+            )
+        )
     for i in range(60):
         a, b = rng.randrange(orgs), rng.randrange(orgs)
         if a == b:
             continue
-        cs.add_relationship(m.CollaboratesWith(
-            uid=f"oc{i}", source=f"o{a}", target=f"o{b}", source_label="Organisation", target_label="Organisation",
-            kinds=[rng.choice(kinds)], wave=rng.choice(("w1", "w2")), trust=None, value=None, frequency=None))
+        cs.add_relationship(
+            m.CollaboratesWith(
+                uid=f"oc{i}",
+                source=f"o{a}",
+                target=f"o{b}",
+                source_label="Organisation",
+                target_label="Organisation",
+                kinds=[rng.choice(kinds)],
+                wave=rng.choice(("w1", "w2")),
+                trust=None,
+                value=None,
+                frequency=None,
+            )
+        )
     return cs
 
 
 def as_dicts(g: sg.Subgraph) -> dict:
-    return {"nodes": [dataclasses.asdict(n) for n in g.nodes], "edges": [dataclasses.asdict(e) for e in g.edges],
-            "total": g.total_nodes, "truncated": g.truncated}
+    return {
+        "nodes": [dataclasses.asdict(n) for n in g.nodes],
+        "edges": [dataclasses.asdict(e) for e in g.edges],
+        "total": g.total_nodes,
+        "truncated": g.truncated,
+    }
 
 
 FILTERS = [

@@ -67,8 +67,16 @@ def small_system() -> ChangeSet:
         m.PartOf(source="c", target="O2"),
         m.Serves(source="c", target="P2"),
         m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=3, value=4, frequency="weekly"),
-        m.CollaboratesWith(source="b", target="c", kinds=["joint_meeting", "co_location"], wave=W1, trust=2,
-                           trust_reliability=2, trust_mission=1, trust_openness=3),  # PARTNER sub-items: mean 2
+        m.CollaboratesWith(
+            source="b",
+            target="c",
+            kinds=["joint_meeting", "co_location"],
+            wave=W1,
+            trust=2,
+            trust_reliability=2,
+            trust_mission=1,
+            trust_openness=3,
+        ),  # PARTNER sub-items: mean 2
         m.CollaboratesWith(source="c", target="d", kinds=["data_sharing"], wave=W2, until=dt.date(2024, 12, 31)),
     ):
         cs.add_relationship(rel)
@@ -143,7 +151,11 @@ async def test_neighbourhood_counts_each_team_once_at_its_shortest_distance(any_
     await any_repo.apply(small_system())
     hood = await any_repo.team_neighbourhood("a", 3)
     assert hood["nodes"] == {"a": 0, "b": 1, "c": 2, "d": 3}
-    assert {t["uid"] for t in hood["ties"]} == {"COLLABORATES_WITH:a>b@w1", "COLLABORATES_WITH:b>c@w1", "COLLABORATES_WITH:c>d@w2"}
+    assert {t["uid"] for t in hood["ties"]} == {
+        "COLLABORATES_WITH:a>b@w1",
+        "COLLABORATES_WITH:b>c@w1",
+        "COLLABORATES_WITH:c>d@w2",
+    }
     assert (await any_repo.team_neighbourhood("a", 1))["nodes"] == {"a": 0, "b": 1}
     with pytest.raises(InvalidInput):
         await any_repo.team_neighbourhood("a", 4)
@@ -179,8 +191,11 @@ async def test_projection_places_teams_and_filters_ties(any_repo):
     assert in_2024.edge_count == 3
     # the unfiltered read (no wave, no date) is its own query: the same rows as the filter letting all through
     every = [r for b in projection.edges for r in b.to_pylist()]
-    filtered = [r for b in [b async for b in any_repo.store.stream("team_ties", wave="", any_time=True, at=dt.date.today())]
-                for r in b.to_pylist()]
+    filtered = [
+        r
+        for b in [b async for b in any_repo.store.stream("team_ties", wave="", any_time=True, at=dt.date.today())]
+        for r in b.to_pylist()
+    ]
     assert sorted(every, key=lambda r: r["uid"]) == sorted(filtered, key=lambda r: r["uid"]) and len(every) == 3
 
 
@@ -220,8 +235,12 @@ async def test_rows_that_cannot_exist_yet_skip_the_look_up_and_the_rest_are_matc
     more.add_node(m.Team(uid="e", name="Epsilon", sector="education"))  # new
     more.add_node(m.Team(uid="a", name="Alpha", sector="social_care", service="Adult social care"))  # stored
     more.add_relationship(m.CollaboratesWith(source="e", target="a", kinds=["referral"], wave=W1))  # from a new node
-    more.add_relationship(m.CollaboratesWith(source="a", target="c", kinds=["referral"], wave=W2))  # new, from a stored one
-    more.add_relationship(m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=1))  # stored, changed
+    more.add_relationship(
+        m.CollaboratesWith(source="a", target="c", kinds=["referral"], wave=W2)
+    )  # new, from a stored one
+    more.add_relationship(
+        m.CollaboratesWith(source="a", target="b", kinds=["referral"], wave=W1, trust=1)
+    )  # stored, changed
     assert not await repo.resolve_endpoints(more)
     assert more.stored == {("Team", "a")}
     fresh = {(name, params["rows"][0]["uid"]): params.get("fresh", False) for (name, params), *_ in repo._ops(more)}
@@ -253,7 +272,9 @@ def test_rows_are_what_model_dump_gives_and_their_arrow_what_arrow_makes_of_it()
     for model in changes.nodes[:2000]:
         assert ModelRows([model])[0] == model.model_dump()
     for rel in changes.relationships[:2000]:
-        assert ModelRows([rel], ("source_label", "target_label"))[0] == rel.model_dump(exclude={"source_label", "target_label"})
+        assert ModelRows([rel], ("source_label", "target_label"))[0] == rel.model_dump(
+            exclude={"source_label", "target_label"}
+        )
     found: dict[str, set[str]] = {}
     for node in changes.nodes:
         found.setdefault(node.uid, set()).add(node.label)
@@ -287,12 +308,17 @@ async def test_many_small_writes_one_at_a_time(any_repo):
         await any_repo.apply(cs)
     for i in range(1, 60):
         cs = ChangeSet()
-        cs.add_relationship(m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1))
+        cs.add_relationship(
+            m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1)
+        )
         await any_repo.apply(cs)
     for i in range(1, 60, 7):  # a tie's properties changed, one write each
         cs = ChangeSet()
-        cs.add_relationship(m.CollaboratesWith(source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1,
-                                               trust=4, frequency="weekly"))
+        cs.add_relationship(
+            m.CollaboratesWith(
+                source=f"small-{i - 1}", target=f"small-{i}", kinds=["referral"], wave=W1, trust=4, frequency="weekly"
+            )
+        )
         await any_repo.apply(cs)
     ties = {(r["source"], r["target"]): r for r in await any_repo.store.read("rel_scan_collaborates_with_team_team")}
     assert ties[("small-7", "small-8")]["trust"] == 4 and ties[("small-7", "small-8")]["frequency"] == "weekly"
@@ -320,13 +346,27 @@ async def test_of_equal_shortest_paths_both_stores_pick_the_same(any_repo):
 
 # --- names: folded and sorted in Python terms, stored, so both stores answer alike (issue 20) -------
 
-NAMES = {"ist1": "İstanbul Team", "ist2": "ISTANBUL", "ist3": "istanbul", "sig1": "ΟΔΟΣ", "sig2": "οδος",
-         "ss1": "Straße", "ss2": "STRASSE", "emo": "\U0001f600 Smile", "pua": "\ue000 Private", "fw": "\uff21bc",
-         "plain": "Plain", "low": "plain"}
-NAME_KEYS_OF = Query("test_name_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name AS name, n.name_fold AS name_fold, "
-                     "n.name_key AS name_key")
-CLEAR_NAME = Query("test_clear_name", "MATCH (n:Team {uid: $uid}) SET n.name = NULL, n.name_fold = NULL, n.name_key = NULL",
-                   write=True)
+NAMES = {
+    "ist1": "İstanbul Team",
+    "ist2": "ISTANBUL",
+    "ist3": "istanbul",
+    "sig1": "ΟΔΟΣ",
+    "sig2": "οδος",
+    "ss1": "Straße",
+    "ss2": "STRASSE",
+    "emo": "\U0001f600 Smile",
+    "pua": "\ue000 Private",
+    "fw": "\uff21bc",
+    "plain": "Plain",
+    "low": "plain",
+}
+NAME_KEYS_OF = Query(
+    "test_name_keys",
+    "MATCH (n:Team) RETURN n.uid AS uid, n.name AS name, n.name_fold AS name_fold, n.name_key AS name_key",
+)
+CLEAR_NAME = Query(
+    "test_clear_name", "MATCH (n:Team {uid: $uid}) SET n.name = NULL, n.name_fold = NULL, n.name_key = NULL", write=True
+)
 
 
 def _named(names: dict[str, str]) -> ChangeSet:
@@ -357,7 +397,9 @@ async def test_every_write_path_stores_the_folded_name_and_its_sort_key(any_repo
         store.bulk_rows = 2  # LadybugDB's Arrow paths (COPY of new rows, LOAD FROM updates) for these few rows
     await any_repo.load(_named({f"bulk{i}": f"ΣΟΦΙΑ {i}" for i in range(5)}))
     await any_repo.load(_named({f"bulk{i}": f"Ölçek İ{i}" for i in range(5)}))
-    table = pa.table({"uid": ["col1", "col2", "bulk0"], "name": ["GROẞ", "Ꭰ cherokee", "Άρης"], "sector": ["health"] * 3})
+    table = pa.table(
+        {"uid": ["col1", "col2", "bulk0"], "name": ["GROẞ", "Ꭰ cherokee", "Άρης"], "sector": ["health"] * 3}
+    )
     await any_repo.load(ChangeSet(tables=[ModelTable(m.Team, table, origin="teams.csv")]))  # a column-at-a-time import
     stored = await _stored_name_keys(any_repo)
     assert stored["ist1"] == "İSTANBUL TEAM Ünit" and stored["bulk1"] == "Ölçek İ1" and stored["bulk0"] == "Άρης"
@@ -419,7 +461,9 @@ def _sample_of_every_kind() -> ChangeSet:
     for node in demo.nodes:
         if sum(1 for label, _ in chosen if label == node.label) < 2:
             chosen[(node.label, node.uid)] = node
-    chosen[("Migration", "test:999")] = m.Migration(uid="test:999", version=999, name="test", applied_at=dt.datetime(2026, 1, 2, 3, 4, 5))
+    chosen[("Migration", "test:999")] = m.Migration(
+        uid="test:999", version=999, name="test", applied_at=dt.datetime(2026, 1, 2, 3, 4, 5)
+    )
     for rel_type, spec in REL_SPECS.items():
         for src, tgt in spec.pairs:
             key = (rel_type.value, src.value, tgt.value)
@@ -439,12 +483,11 @@ def _sample_of_every_kind() -> ChangeSet:
 
 
 async def test_every_generated_query_reads_back_what_was_written(any_repo):
+    from carenet.bootstrap import SCHEMA_DIR
     from carenet.domain.schema import REL_SPECS, SPECIAL_CATEGORY_LABELS
     from carenet.storage import naming
-    from carenet.storage.queries import REGISTRY
-
-    from carenet.bootstrap import SCHEMA_DIR
     from carenet.storage.migrations import schema_files
+    from carenet.storage.queries import REGISTRY
 
     records = [f"{store}:{f.version:03d}" for store in ("ladybug", "neo4j") for f in schema_files(SCHEMA_DIR, store)]
     held = {label: await any_repo.existing(label, records) for label in NodeLabel}  # the migrations' own records
@@ -467,16 +510,30 @@ async def test_every_generated_query_reads_back_what_was_written(any_repo):
         paged = [n.uid for n in await any_repo.page(label, limit=100)]
         assert paged == sorted({*want, *held[label]}), label
         scanned = [r for b in [b async for b in any_repo.store.stream(naming.node_scan(label))] for r in b.to_pylist()]
-        models = {r["uid"]: type(next(iter(want.values()))).model_validate({k: v for k, v in r.items() if v is not None})
-                  for r in scanned if r["uid"] not in held[label]}
+        models = {
+            r["uid"]: type(next(iter(want.values()))).model_validate({k: v for k, v in r.items() if v is not None})
+            for r in scanned
+            if r["uid"] not in held[label]
+        }
         assert models == want, label
     for rel_type, spec in REL_SPECS.items():
         for src, tgt in spec.pairs:
-            want = {r.uid: r.model_dump(exclude={"source_label", "target_label"}) for r in sample.relationships
-                    if (r.type, r.source_label, r.target_label) == (rel_type.value, src.value, tgt.value)}
-            rows = [r for b in [b async for b in any_repo.store.stream(naming.rel_scan(rel_type, src, tgt))] for r in b.to_pylist()]
+            want = {
+                r.uid: r.model_dump(exclude={"source_label", "target_label"})
+                for r in sample.relationships
+                if (r.type, r.source_label, r.target_label) == (rel_type.value, src.value, tgt.value)
+            }
+            rows = [
+                r
+                for b in [b async for b in any_repo.store.stream(naming.rel_scan(rel_type, src, tgt))]
+                for r in b.to_pylist()
+            ]
             got = {r["uid"]: {k: v for k, v in r.items() if v is not None} for r in rows}
-            assert got == {uid: {k: v for k, v in row.items() if v is not None} for uid, row in want.items()}, (rel_type, src, tgt)
+            assert got == {uid: {k: v for k, v in row.items() if v is not None} for uid, row in want.items()}, (
+                rel_type,
+                src,
+                tgt,
+            )
     await any_repo.delete_relationships(sample.relationships)
     after = await any_repo.counts()
     assert not any(after.get(rel_type.value) for rel_type in REL_SPECS), after
@@ -509,15 +566,23 @@ async def test_every_page_and_count_query_orders_and_counts_as_python_does(any_r
     await any_repo.apply(cs)
     metrics = {"Team": {"a": 0.5, "b": 2.0, "d": 0.5}, "Organisation": {"O2": 1.0}, "Person": {"p1": 3.0, "p3": 0.1}}
     for label, values in metrics.items():  # stored metrics, so their orders mean something
-        await any_repo.store.write(f"set_{label.lower()}_metrics", rows=[
-            {"uid": uid, "betweenness": v, "brokerage": v * 2, "constraint": 1 - v / 4, "community": i}
-            for i, (uid, v) in enumerate(values.items())])
+        await any_repo.store.write(
+            f"set_{label.lower()}_metrics",
+            rows=[
+                {"uid": uid, "betweenness": v, "brokerage": v * 2, "constraint": 1 - v / 4, "community": i}
+                for i, (uid, v) in enumerate(values.items())
+            ],
+        )
     ties = {"Team": "CollaboratesWith", "Organisation": "CollaboratesWith", "Person": "WorksWith"}
     everything = c.Where(none_of=c.Where([c.Cond("uid", values=("nobody",))]))  # a filter that keeps every node
     for label in q.FIELDS:
         of_label = {n.uid: n for n in cs.nodes if n.label == label}
-        degree = {uid: sum((r.source == uid) + (r.target == uid) for r in cs.relationships
-                           if type(r).__name__ == ties.get(label)) for uid in of_label}
+        degree = {
+            uid: sum(
+                (r.source == uid) + (r.target == uid) for r in cs.relationships if type(r).__name__ == ties.get(label)
+            )
+            for uid in of_label
+        }
         stored = metrics.get(label, {})
         key = {
             "uid": lambda u: u,
@@ -532,8 +597,15 @@ async def test_every_page_and_count_query_orders_and_counts_as_python_does(any_r
                 expected = sorted(of_label, key=lambda u: (key[order_by](u), u), reverse=descending)
                 pages, after = [], None
                 while True:  # three at a time: the keyset cursors too
-                    page = await c.page(any_repo, label=label, where=everything, order_by=order_by,
-                                        descending=descending, first=3, after=after)
+                    page = await c.page(
+                        any_repo,
+                        label=label,
+                        where=everything,
+                        order_by=order_by,
+                        descending=descending,
+                        first=3,
+                        after=after,
+                    )
                     pages += [r["uid"] for r in page.rows]
                     if not page.has_next:
                         break
@@ -545,13 +617,14 @@ async def test_every_page_and_count_query_orders_and_counts_as_python_does(any_r
             unfiltered = await c.page(any_repo, label=label, descending=descending, first=100)
             assert [r["uid"] for r in unfiltered.rows] == sorted(of_label, reverse=descending)
         some = sorted(of_label)[::2]
-        by_uids = await c.page(any_repo, label=label, where=c.Where([c.Cond("uid", values=(*some, "nobody"))]), first=100)
+        by_uids = await c.page(
+            any_repo, label=label, where=c.Where([c.Cond("uid", values=(*some, "nobody"))]), first=100
+        )
         assert [r["uid"] for r in by_uids.rows] == some
         assert await c.count(any_repo, label=label, where=c.Where([c.Cond("uid", values=tuple(some))])) == len(some)
         rows = {r["uid"]: r for r in by_uids.rows}
         for uid in some:
             assert rows[uid]["name"] == of_label[uid].name and rows[uid].get("betweenness") == stored.get(uid)
-
 
 
 # --- the hand-written queries, each against the answer worked out by hand ------------------------
@@ -571,11 +644,18 @@ def _everything() -> ChangeSet:
     ):
         cs.add_node(node)
     for rel in (
-        m.HasStep(source="cp", target="s1"), m.HasStep(source="cp", target="s2"), m.Next(source="s1", target="s2"),
-        m.Delivers(source="a", target="s1"), m.Delivers(source="c", target="s2"),
-        m.PartOf(source="F", target="S"), m.PartOf(source=W1, target="S"),
-        m.SitsOn(source="O1", target="F"), m.SitsOn(source="p1", target="F"), m.SitsOn(source="p2", target="F"),
-        m.HasCapability(source="p1", target="cap1", level=3), m.MemberOf(source="p3", target="c"),
+        m.HasStep(source="cp", target="s1"),
+        m.HasStep(source="cp", target="s2"),
+        m.Next(source="s1", target="s2"),
+        m.Delivers(source="a", target="s1"),
+        m.Delivers(source="c", target="s2"),
+        m.PartOf(source="F", target="S"),
+        m.PartOf(source=W1, target="S"),
+        m.SitsOn(source="O1", target="F"),
+        m.SitsOn(source="p1", target="F"),
+        m.SitsOn(source="p2", target="F"),
+        m.HasCapability(source="p1", target="cap1", level=3),
+        m.MemberOf(source="p3", target="c"),
         m.Describes(source="p1", target="p1", source_label="Demographic", target_label="Person"),
         m.Describes(source="p2", target="p2", source_label="Demographic", target_label="Person"),
     ):
@@ -591,28 +671,61 @@ async def test_projections_of_every_level(any_repo):
     await any_repo.apply(_everything())
     orgs = await any_repo.projection("organisation")
     nodes = {r["uid"]: r for r in orgs.nodes.to_pylist()}
-    assert (nodes["O1"]["place"], nodes["O1"]["system"], nodes["O2"]["place"], nodes["O2"]["system"]) == ("P1", "S", None, "S")
+    assert (nodes["O1"]["place"], nodes["O1"]["system"], nodes["O2"]["place"], nodes["O2"]["system"]) == (
+        "P1",
+        "S",
+        None,
+        "S",
+    )
     assert _pairs(orgs) == {("O1", "O2")} and not _pairs(await any_repo.projection("organisation", wave=W2))
     people = await any_repo.projection("person")
     nodes = {r["uid"]: r for r in people.nodes.to_pylist()}
     assert {u: (r["organisation"], r["sector"], r["kind"]) for u, r in nodes.items()} == {
-        "p1": ("O1", "social_care", "team"), "p2": ("O2", "health", "board"), "p3": ("O2", "health", "senior")}
+        "p1": ("O1", "social_care", "team"),
+        "p2": ("O2", "health", "board"),
+        "p3": ("O2", "health", "senior"),
+    }
     assert nodes["p3"]["place"] is None and nodes["p3"]["system"] == "S"  # the organisation's place and system
     assert _pairs(people) == {("p1", "p2"), ("p3", "p1")}
     assert _pairs(await any_repo.projection("person", wave=W1)) == {("p1", "p2")}
     assert (await any_repo.team_neighbourhood("a", 2))["nodes"] == {"a": 0, "b": 1, "c": 2}
     rolled = await any_repo.store.read("team_ties_rolled_up", wave="", any_time=True, at=dt.date(2025, 1, 1))
-    assert rolled == [{"source": "O1", "target": "O2", "wave": "w1", "weight": 1, "trust": 2.0, "value": None,  # per wave (issue 21)
-                       "trust_reports": 1, "trust_items": 1, "value_reports": 0, "value_items": 0}]
+    assert rolled == [
+        {
+            "source": "O1",
+            "target": "O2",
+            "wave": "w1",
+            "weight": 1,
+            "trust": 2.0,
+            "value": None,  # per wave (issue 21)
+            "trust_reports": 1,
+            "trust_items": 1,
+            "value_reports": 0,
+            "value_items": 0,
+        }
+    ]
     teams = [r for batch in (await any_repo.projection("team")).edges for r in batch.to_pylist()]
     assert {(r["source"], r["target"]): (r["trust_items"], r["value_items"]) for r in teams} == {
-        ("a", "b"): (False, False), ("b", "c"): (True, False), ("c", "d"): (False, False)}
+        ("a", "b"): (False, False),
+        ("b", "c"): (True, False),
+        ("c", "d"): (False, False),
+    }
 
 
 async def test_subgraph_queries(any_repo):
     await any_repo.apply(_everything())
-    base = {"all_uids": True, "uids": [""], "all_sectors": True, "sectors": [""], "all_levels": True, "levels": [""],
-            "search": "", "place": "", "system": "", "limit": 50}
+    base = {
+        "all_uids": True,
+        "uids": [""],
+        "all_sectors": True,
+        "sectors": [""],
+        "all_levels": True,
+        "levels": [""],
+        "search": "",
+        "place": "",
+        "system": "",
+        "limit": 50,
+    }
 
     async def nodes(level: str, **change) -> list[tuple]:
         rows = await any_repo.store.read(f"subgraph_{level}_nodes", **{**base, **change})
@@ -620,7 +733,12 @@ async def test_subgraph_queries(any_repo):
         assert total == len(rows)
         return [(r["uid"], r["organisation"], r["place"], r["rank"]) for r in rows]
 
-    assert await nodes("team") == [("b", "O1", "P1", 2), ("c", "O2", "P2", 2), ("a", "O1", "P1", 1), ("d", None, None, 1)]
+    assert await nodes("team") == [
+        ("b", "O1", "P1", 2),
+        ("c", "O2", "P2", 2),
+        ("a", "O1", "P1", 1),
+        ("d", None, None, 1),
+    ]
     assert [u for u, *_ in await nodes("team", search="alp")] == ["a"]
     assert [u for u, *_ in await nodes("team", place="P1")] == ["b", "a"]
     assert [u for u, *_ in await nodes("team", system="S")] == ["b", "c", "a"]
@@ -631,13 +749,22 @@ async def test_subgraph_queries(any_repo):
     assert await nodes("person") == [("p1", "O1", "P1", 2), ("p2", "O2", None, 1), ("p3", "O2", "P2", 1)]
     assert [u for u, *_ in await nodes("person", all_levels=False, levels=["board"])] == ["p2"]
     ties = await any_repo.store.read("subgraph_team_ties", uids=["a", "b", "c", "d"], wave="")
-    assert {(r["source"], r["target"], r["trust"]) for r in ties} == {("a", "b", 3.0), ("b", "c", 2.0), ("c", "d", None)}
+    assert {(r["source"], r["target"], r["trust"]) for r in ties} == {
+        ("a", "b", 3.0),
+        ("b", "c", 2.0),
+        ("c", "d", None),
+    }
     assert len(await any_repo.store.read("subgraph_team_ties", uids=["a", "b", "c", "d"], wave=W1)) == 2
-    assert [(r["source"], r["target"]) for r in await any_repo.store.read("subgraph_organisation_ties", uids=["O1"], wave="")] == [("O1", "O2")]
+    assert [
+        (r["source"], r["target"])
+        for r in await any_repo.store.read("subgraph_organisation_ties", uids=["O1"], wave="")
+    ] == [("O1", "O2")]
     people = await any_repo.store.read("subgraph_person_ties", uids=["p1", "p3"], wave="")
     assert {(r["source"], r["target"], r["trust"]) for r in people} == {("p1", "p2", None), ("p3", "p1", None)}
-    hop = {level: {r["uid"] for r in await any_repo.store.read(f"subgraph_{level}_hop", uids=uids, wave="")}
-           for level, uids in (("team", ["b"]), ("organisation", ["O1"]), ("person", ["p1"]))}
+    hop = {
+        level: {r["uid"] for r in await any_repo.store.read(f"subgraph_{level}_hop", uids=uids, wave="")}
+        for level, uids in (("team", ["b"]), ("organisation", ["O1"]), ("person", ["p1"]))
+    }
     assert hop == {"team": {"a", "c"}, "organisation": {"O2"}, "person": {"p2", "p3"}}
 
 
@@ -647,7 +774,12 @@ async def test_related_node_queries_old_and_new_give_the_same_rows(any_repo):
         ("organisation_of_teams", "related_organisation_of_teams", ["a", "c", "d"], {("a", "O1"), ("c", "O2")}),
         ("places_of_teams", "related_places_of_teams", ["a", "c"], {("c", "P2")}),
         ("places_of_organisations", "related_places_of_organisations", ["O1", "O2"], {("O1", "P1")}),
-        ("teams_of_organisations", "related_teams_of_organisations", ["O1", "O2"], {("O1", "a"), ("O1", "b"), ("O2", "c")}),
+        (
+            "teams_of_organisations",
+            "related_teams_of_organisations",
+            ["O1", "O2"],
+            {("O1", "a"), ("O1", "b"), ("O2", "c")},
+        ),
         ("system_of_places", "related_system_of_places", ["P1", "P2"], {("P1", "S"), ("P2", "S")}),
         ("teams_of_people", "related_teams_of_people", ["p1", "p2", "p3"], {("p1", "a"), ("p3", "c")}),
         ("ties_of_teams", "related_ties_of_teams", ["b"], {("b", "c"), ("b", "a")}),
@@ -658,7 +790,9 @@ async def test_related_node_queries_old_and_new_give_the_same_rows(any_repo):
             for keys in (uids, uids[:1]):  # many keys, and one (LadybugDB's per-key form)
                 rows = await any_repo.store.read(name, uids=keys)
                 assert {(r["key"], r["uid"]) for r in rows} == {e for e in expected if e[0] in keys}, (name, keys)
-    ties = {(r["direction"], r["uid"], r["tie"]) for r in await any_repo.store.read("related_ties_of_teams", uids=["b"])}
+    ties = {
+        (r["direction"], r["uid"], r["tie"]) for r in await any_repo.store.read("related_ties_of_teams", uids=["b"])
+    }
     assert ties == {("out", "c", "COLLABORATES_WITH:b>c@w1"), ("in", "a", "COLLABORATES_WITH:a>b@w1")}
     roles = await any_repo.store.read("teams_of_people", uids=["p1"])
     assert [(r["uid"], r["role"]) for r in roles] == [("a", "lead")]
@@ -669,9 +803,14 @@ async def test_analysis_queries(any_repo):
     await any_repo.apply(_everything())
     steps = [(r["pathway"], r["step"], r["position"], r["teams"]) for r in await any_repo.pathway_steps()]
     assert steps == [("cp", "s1", 1, ["a"]), ("cp", "s2", 2, ["c"])]
-    assert [(r["forum"], r["organisations"], r["sectors"]) for r in await any_repo.forum_seats()] == [("F", ["O1"], ["social_care"])]
+    assert [(r["forum"], r["organisations"], r["sectors"]) for r in await any_repo.forum_seats()] == [
+        ("F", ["O1"], ["social_care"])
+    ]
     assert [(r["forum"], r["sectors"]) for r in await any_repo.forum_person_sectors()] == [("F", ["health"])]
-    cells = {(r["place"], r["level"], r["ethnic_category"], r["sex"], r["count"]) for r in await any_repo.leader_demographic_counts()}
+    cells = {
+        (r["place"], r["level"], r["ethnic_category"], r["sex"], r["count"])
+        for r in await any_repo.leader_demographic_counts()
+    }
     # every leader counts: one with no demographic record is "not stated" (issue 21 item 5)
     assert cells == {(None, "team", "H", "female", 1), (None, "board", "A", "male", 1), ("P2", "senior", None, None, 1)}
     caps = {r["person"]: (r["place"], r["capabilities"]) for r in await any_repo.leader_capabilities()}
@@ -687,16 +826,30 @@ async def test_anchor_cell_and_subject_access_queries(any_repo):
     await any_repo.apply(_everything())
     rows = await any_repo.anchors_of(["a", "O1", "P1", "p1", "s1", "cp", "F", W1, "nobody"])
     assert {(r["uid"], r["label"], r["parent"], r["parent_label"]) for r in rows} == {
-        ("a", "Team", "O1", "Organisation"), ("O1", "Organisation", "P1", "Place"), ("P1", "Place", "S", "System"),
-        ("p1", "Person", "a", "Team"), ("s1", "PathwayStep", "a", "Team"), ("cp", "CarePathway", "s1", "PathwayStep"),
-        ("cp", "CarePathway", "s2", "PathwayStep"), ("F", "Forum", "S", "System"), (W1, "SurveyWave", "S", "System")}
+        ("a", "Team", "O1", "Organisation"),
+        ("O1", "Organisation", "P1", "Place"),
+        ("P1", "Place", "S", "System"),
+        ("p1", "Person", "a", "Team"),
+        ("s1", "PathwayStep", "a", "Team"),
+        ("cp", "CarePathway", "s1", "PathwayStep"),
+        ("cp", "CarePathway", "s2", "PathwayStep"),
+        ("F", "Forum", "S", "System"),
+        (W1, "SurveyWave", "S", "System"),
+    }
     everything = c.Where(none_of=c.Where([c.Cond("uid", values=("nobody",))]))
     expected = {
-        "team": {("social_care", "Adult social care", "", "P1", "S"), ("housing", "Housing options", "", "P1", "S"),
-                 ("health", "Discharge", "", "P2", "S"), ("health", "", "", None, None)},
+        "team": {
+            ("social_care", "Adult social care", "", "P1", "S"),
+            ("housing", "Housing options", "", "P1", "S"),
+            ("health", "Discharge", "", "P2", "S"),
+            ("health", "", "", None, None),
+        },
         "organisation": {("social_care", "local_authority", "", "P1", "S"), ("health", "nhs_trust", "", None, "S")},
-        "person": {("social_care", "", "team", None, None), ("health", "", "board", None, None),
-                   ("health", "", "senior", "P2", "S")},
+        "person": {
+            ("social_care", "", "team", None, None),
+            ("health", "", "board", None, None),
+            ("health", "", "senior", "P2", "S"),
+        },
     }
     for level, cells in expected.items():
         rows = await any_repo.count_cells(level.title(), where=c.dnf(everything))
@@ -706,8 +859,12 @@ async def test_anchor_cell_and_subject_access_queries(any_repo):
     assert demographic == [{"ethnic_category": "H", "sex": "female"}]
     rels = await any_repo.subject_access_relationships("p1")
     assert {(r["type"], r["direction"], r["other"]) for r in rels} == {
-        ("MEMBER_OF", "out", "a"), ("SITS_ON", "out", "F"), ("WORKS_WITH", "out", "p2"), ("WORKS_WITH", "in", "p3"),
-        ("HAS_CAPABILITY", "out", "cap1")}
+        ("MEMBER_OF", "out", "a"),
+        ("SITS_ON", "out", "F"),
+        ("WORKS_WITH", "out", "p2"),
+        ("WORKS_WITH", "in", "p3"),
+        ("HAS_CAPABILITY", "out", "cap1"),
+    }
 
 
 async def test_migration_records_and_name_keys_filled_in_for_nodes_without_them(any_repo):
@@ -716,17 +873,27 @@ async def test_migration_records_and_name_keys_filled_in_for_nodes_without_them(
     from carenet.storage.migrations import fill_name_keys, schema_files, status
 
     current = await status(any_repo.store, SCHEMA_DIR)
-    assert current.up_to_date and [v for v, _, _ in current.applied] == [f.version for f in schema_files(SCHEMA_DIR, any_repo.store.dialect.value)]
+    assert current.up_to_date and [v for v, _, _ in current.applied] == [
+        f.version for f in schema_files(SCHEMA_DIR, any_repo.store.dialect.value)
+    ]
     await any_repo.apply(_everything())
-    forget = {label: Query(f"test_forget_{label}", f"MATCH (n:{label}) SET n.name_fold = NULL, n.name_key = NULL", write=True)
-              for label in ("System", "Place", "Organisation", "Team", "Person")}
+    forget = {
+        label: Query(f"test_forget_{label}", f"MATCH (n:{label}) SET n.name_fold = NULL, n.name_key = NULL", write=True)
+        for label in ("System", "Place", "Organisation", "Team", "Person")
+    }
     for query in forget.values():
         await any_repo.store.write(query)
     assert await fill_name_keys(any_repo.store) == 1 + 2 + 2 + 4 + 3
     for label in forget:
-        rows = await any_repo.store.read(Query(f"test_keys_{label}", f"MATCH (n:{label}) RETURN n.name AS name, "
-                                               "n.name_fold AS name_fold, n.name_key AS name_key"))
-        assert rows and all({"name_fold": r["name_fold"], "name_key": r["name_key"]} == name_keys(r["name"]) for r in rows)
+        rows = await any_repo.store.read(
+            Query(
+                f"test_keys_{label}",
+                f"MATCH (n:{label}) RETURN n.name AS name, n.name_fold AS name_fold, n.name_key AS name_key",
+            )
+        )
+        assert rows and all(
+            {"name_fold": r["name_fold"], "name_key": r["name_key"]} == name_keys(r["name"]) for r in rows
+        )
     assert await fill_name_keys(any_repo.store) == 0
 
 
@@ -742,6 +909,7 @@ async def test_wiping_a_database_in_batches(any_repo):
 
 EXEMPT: dict[str, str] = {}
 """Named queries the contract suite may leave out, each with why (keep this short)."""
+
 
 async def test_existing_looks_up_few_uids_and_scans_for_many(any_repo):
     """``existing`` asked about more uids than a label has nodes reads the label's uids instead of
@@ -772,8 +940,12 @@ async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
 
     await any_repo.apply(_everything())
     for level in subgraph.Level:
-        for f in (subgraph.SubgraphFilter(level=level), subgraph.SubgraphFilter(level=level, search="a"),
-                  subgraph.SubgraphFilter(level=level, sectors=["health"]), subgraph.SubgraphFilter(level=level, wave=W1)):
+        for f in (
+            subgraph.SubgraphFilter(level=level),
+            subgraph.SubgraphFilter(level=level, search="a"),
+            subgraph.SubgraphFilter(level=level, sectors=["health"]),
+            subgraph.SubgraphFilter(level=level, wave=W1),
+        ):
             for limit in (1, 3):  # 1: fewer nodes than have ties, so every node ranked in one read, then joined
                 fast = await subgraph.subgraph(any_repo, filter=f, limit=limit)
                 plain = await subgraph.subgraph(any_repo, filter=f, limit=limit, plain=True)
@@ -793,7 +965,6 @@ async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
             assert part.edges == [e for e in seen.edges if e.source in ids and e.target in ids], (wave, scope)
     scope = await graphs.resolve(any_repo, graphs.Scope(level="organisation"))
     assert scope.waves is not None
-
 
 
 def test_every_named_query_is_exercised_by_the_contract_suite(request):

@@ -55,7 +55,14 @@ def lint(queries: list[tuple[str, str]], *, workers: int = 1) -> list[dict]:
     procs = []
     for share in shares:
         payload = json.dumps({"schema": schema, "queries": [{"name": n, "text": t} for n, t in share]})
-        proc = subprocess.Popen([node, str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        proc = subprocess.Popen(
+            [node, str(SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         procs.append((proc, payload))
     results = []
     for proc, payload in procs:
@@ -76,11 +83,13 @@ def test_every_named_query_passes_the_neo4j_linter():
 
 def test_the_linter_catches_what_it_should():
     # a test that cannot fail is a defect: prove the linter reports real mistakes
-    results = lint([
-        ("syntax", "MATCH (n:Team {uid: $uid} RETURN n.uid AS uid"),
-        ("ladybug_only", "MATCH (n:Team) RETURN label(n) AS l"),
-        ("unknown_param", "MATCH (n:Team {uid: $not_a_parameter_we_send}) RETURN n.uid AS uid"),
-    ])
+    results = lint(
+        [
+            ("syntax", "MATCH (n:Team {uid: $uid} RETURN n.uid AS uid"),
+            ("ladybug_only", "MATCH (n:Team) RETURN label(n) AS l"),
+            ("unknown_param", "MATCH (n:Team {uid: $not_a_parameter_we_send}) RETURN n.uid AS uid"),
+        ]
+    )
     for result in results:
         assert any(d["severity"] == ERROR for d in result["diagnostics"]), result["name"]
 
@@ -95,5 +104,7 @@ def test_no_neo4j_text_matches_a_uid_without_a_label():
     assert _UNLABELLED_UID.search("UNWIND $uids AS u MATCH (a {uid: u})-[:PART_OF]->(b) RETURN b.uid AS uid")
     assert _UNLABELLED_UID.search("MATCH (n) WHERE n.uid = $uid RETURN n.uid AS uid")
     assert not _UNLABELLED_UID.search("MATCH (a:Team {uid: u})-[:PART_OF]->(b:Organisation) RETURN b.uid AS uid")
-    offending = [q.name for q in REGISTRY.values() for text in q.statements(Dialect.NEO4J) if _UNLABELLED_UID.search(text)]
+    offending = [
+        q.name for q in REGISTRY.values() for text in q.statements(Dialect.NEO4J) if _UNLABELLED_UID.search(text)
+    ]
     assert offending == []

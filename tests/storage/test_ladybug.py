@@ -89,7 +89,9 @@ async def test_committed_writes_survive_kill_9(tmp_path):
     from carenet.bootstrap import SCHEMA_DIR
 
     path = tmp_path / "graph"
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(path), str(SCHEMA_DIR)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(path), str(SCHEMA_DIR)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "committed"
     finally:
@@ -112,9 +114,16 @@ def _ties(teams: int, ties: int, *, trust: float | None) -> ChangeSet:
         cs.add_node(m.Team(uid=f"t{t}", name=f"Team {t}", sector="health"))
     for i in range(ties):
         a, b = i % teams, (i % teams + 1 + i // teams) % teams  # distinct pairs, no loops
-        cs.add_relationship(m.CollaboratesWith(
-            uid=f"c{i}", source=f"t{a}", target=f"t{b}", kinds=["referral"], wave="w1", trust=trust,
-        ))
+        cs.add_relationship(
+            m.CollaboratesWith(
+                uid=f"c{i}",
+                source=f"t{a}",
+                target=f"t{b}",
+                kinds=["referral"],
+                wave="w1",
+                trust=trust,
+            )
+        )
     return cs
 
 

@@ -41,22 +41,41 @@ def test_every_dated_kind_round_trips_from_driver_values(label):
     row LadybugDB returns (dates as datetime.date), and makes an Arrow batch with date columns."""
     model = NODE_MODELS[label]
     fields = _dated_fields(model)
-    python_row = {name: dt.datetime(2023, 5, 17, 9, 30, 1, 250) if timed else dt.date(2023, 5, 17) for name, timed in fields.items()}
-    driver_row = {name: neo4j.time.DateTime(2023, 5, 17, 9, 30, 1, 250_000) if timed else neo4j.time.Date(2023, 5, 17)
-                  for name, timed in fields.items()}
+    python_row = {
+        name: dt.datetime(2023, 5, 17, 9, 30, 1, 250) if timed else dt.date(2023, 5, 17)
+        for name, timed in fields.items()
+    }
+    driver_row = {
+        name: neo4j.time.DateTime(2023, 5, 17, 9, 30, 1, 250_000) if timed else neo4j.time.Date(2023, 5, 17)
+        for name, timed in fields.items()
+    }
     for name, info in model.model_fields.items():
         if name not in fields and info.is_required():
             python_row[name] = driver_row[name] = _sample(model, name)
     expected = model.model_validate(python_row)
     assert model.model_validate(native_row(driver_row)) == expected
     batch = pa.RecordBatch.from_pylist([native_row(driver_row)])
-    assert all(pa.types.is_timestamp(batch.schema.field(name).type) if timed else pa.types.is_date(batch.schema.field(name).type)
-               for name, timed in fields.items())
+    assert all(
+        pa.types.is_timestamp(batch.schema.field(name).type)
+        if timed
+        else pa.types.is_date(batch.schema.field(name).type)
+        for name, timed in fields.items()
+    )
 
 
 def _sample(model, name):
-    samples = {"version": 1, "uid": "x-1", "name": "Name", "sector": "health", "kind": "nhs_trust", "level": "board",
-               "area": "s1-place-1", "year": 2027, "leaders_needed": 3, "role": "Chair"}
+    samples = {
+        "version": 1,
+        "uid": "x-1",
+        "name": "Name",
+        "sector": "health",
+        "kind": "nhs_trust",
+        "level": "board",
+        "area": "s1-place-1",
+        "year": 2027,
+        "leaders_needed": 3,
+        "role": "Chair",
+    }
     if name in samples:
         return samples[name]
     raise AssertionError(f"add a sample value for {model.__name__}.{name}")  # pragma: no cover - new required field
@@ -106,8 +125,17 @@ def _with_people():
     return cs
 
 
-STREAMED = ("team_nodes", "team_ties", "team_ties_all", "organisation_nodes", "organisation_ties",
-            "organisation_ties_all", "person_nodes", "person_ties", "person_ties_all")
+STREAMED = (
+    "team_nodes",
+    "team_ties",
+    "team_ties_all",
+    "organisation_nodes",
+    "organisation_ties",
+    "organisation_ties_all",
+    "person_nodes",
+    "person_ties",
+    "person_ties_all",
+)
 """The projection queries (Repository.projection); the node and relationship scans are generated."""
 
 
@@ -137,8 +165,12 @@ async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
     await repo.apply(_with_people())
     declared = [q for q in REGISTRY.values() if q.columns]
     assert {name for name in STREAMED} <= {q.name for q in declared}
-    params = {"wave": "", "any_time": True, "at": _dt.date.today(),
-              "uids": ["a", "b", "c", "d", "O1", "O2", "p1", "p2"]}  # every end of the ties: the *_ties_out forms
+    params = {
+        "wave": "",
+        "any_time": True,
+        "at": _dt.date.today(),
+        "uids": ["a", "b", "c", "d", "O1", "O2", "p1", "p2"],
+    }  # every end of the ties: the *_ties_out forms
     checked = set()
     for query in declared:
         needed = {k: v for k, v in params.items() if "$" + k in query.cypher}
@@ -163,8 +195,11 @@ async def test_neo4j_batches_have_the_schema_ladybugdb_streams(repo):
         declared_schema = arrow_types.schema(query.columns)
         assert declared_schema == schema, query.name
         half = [dict(r, **{k: None for k in names[::2]}) for r in filled]  # some columns null in this batch only
-        parts = [record_batch(nulls, declared_schema), record_batch([native_row(r) for r in filled], declared_schema),
-                 record_batch([native_row(r) for r in half], declared_schema)]
+        parts = [
+            record_batch(nulls, declared_schema),
+            record_batch([native_row(r) for r in filled], declared_schema),
+            record_batch([native_row(r) for r in half], declared_schema),
+        ]
         assert all(p.schema == schema for p in parts), query.name
         pa.Table.from_batches(parts)  # one stream's batches join
     assert set(STREAMED) <= checked  # every projection query gave rows here, so its types were compared

@@ -13,7 +13,11 @@ from carenet.storage.migrations import migrate, schema_files, status
 from carenet.storage.queries import Query
 from carenet.storage.schema_model import rel_props, written_props
 
-SHOW_TABLES = Query("test_show_tables", "CALL db.labels() YIELD label RETURN label AS name", ladybug="CALL show_tables() RETURN name AS name, type AS type")
+SHOW_TABLES = Query(
+    "test_show_tables",
+    "CALL db.labels() YIELD label RETURN label AS name",
+    ladybug="CALL show_tables() RETURN name AS name, type AS type",
+)
 
 
 def test_generated_files_are_up_to_date():
@@ -28,8 +32,11 @@ def test_the_schema_files_live_in_the_package_where_codegen_writes_them():
     package = Path(carenet.__file__).resolve().parent
     assert SCHEMA_DIR.resolve() == codegen.SCHEMA_DIR.resolve() == package / "graph_schema"
     written = {p.resolve() for p in codegen.outputs() if p.suffix == ".cypher"}
-    assert written == {(SCHEMA_DIR / store / name).resolve() for store in ("ladybug", "neo4j")
-                       for name in ("001_base.cypher", "002_name_keys.cypher")}
+    assert written == {
+        (SCHEMA_DIR / store / name).resolve()
+        for store in ("ladybug", "neo4j")
+        for name in ("001_base.cypher", "002_name_keys.cypher")
+    }
     assert not (package.parents[1] / "graph_schema").exists(), "a second copy of the schema files beside the package"
 
 
@@ -57,7 +64,9 @@ async def test_ladybug_tables_match_the_model(store):
         assert tables.get(rel_type.value) == "REL"
         info = await store.read(Query("t", "RETURN 1", ladybug="CALL table_info('" + rel_type.value + "') RETURN *"))
         assert [r["name"] for r in info] == ["uid"] + [p.name for p in rel_props(rel_type)]
-        pairs = await store.read(Query("t", "RETURN 1", ladybug="CALL show_connection('" + rel_type.value + "') RETURN *"))
+        pairs = await store.read(
+            Query("t", "RETURN 1", ladybug="CALL show_connection('" + rel_type.value + "') RETURN *")
+        )
         got = {(r["source table name"], r["destination table name"]) for r in pairs}
         assert got == {(a.value, b.value) for a, b in REL_SPECS[rel_type].pairs}
 
@@ -76,7 +85,9 @@ async def test_a_new_schema_file_is_applied_and_recorded(store, tmp_path):
     folder.mkdir(parents=True)
     for f in schema_files(SCHEMA_DIR, "ladybug"):
         (folder / f.path.name).write_text(f.path.read_text())
-    (folder / "900_extra_table.cypher").write_text("// a later change\nCREATE NODE TABLE IF NOT EXISTS ZExtra(uid STRING PRIMARY KEY);\n")
+    (folder / "900_extra_table.cypher").write_text(
+        "// a later change\nCREATE NODE TABLE IF NOT EXISTS ZExtra(uid STRING PRIMARY KEY);\n"
+    )
     applied = await migrate(store, tmp_path / "schema")
     assert [f.version for f in applied] == [900]
     assert (await status(store, tmp_path / "schema")).version == 900
@@ -106,16 +117,22 @@ async def test_migration_002_fills_in_the_name_keys_of_nodes_written_before_it(t
         assert [f.version for f in await migrate(built.store, tmp_path / "schema")] == [1]
         names = {"a": "İstanbul", "b": "ΟΔΟΣ", "c": "Straße \U0001f600"}
         for uid, name in names.items():
-            await built.store.write(Query("test_old_write", "CREATE (:Team {uid: $uid, name: $name, sector: 'health'})",
-                                          write=True), uid=uid, name=name)
-        await built.store.write(Query("test_old_person", "CREATE (:Person {uid: 'p', name: 'Σίσυφος', level: 'team'})",
-                                      write=True))
+            await built.store.write(
+                Query("test_old_write", "CREATE (:Team {uid: $uid, name: $name, sector: 'health'})", write=True),
+                uid=uid,
+                name=name,
+            )
+        await built.store.write(
+            Query("test_old_person", "CREATE (:Person {uid: 'p', name: 'Σίσυφος', level: 'team'})", write=True)
+        )
         applied = await migrate(built.store, SCHEMA_DIR)
         assert [f.name for f in applied] == ["name_keys", "culture_indicator", "partner_items"]
-        rows = await built.store.read(Query("test_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name_fold AS name_fold, "
-                                            "n.name_key AS name_key"))
+        rows = await built.store.read(
+            Query("test_keys", "MATCH (n:Team) RETURN n.uid AS uid, n.name_fold AS name_fold, n.name_key AS name_key")
+        )
         assert {r["uid"]: {"name_fold": r["name_fold"], "name_key": r["name_key"]} for r in rows} == {
-            uid: name_keys(name) for uid, name in names.items()}
+            uid: name_keys(name) for uid, name in names.items()
+        }
         person = await built.store.read(Query("test_p", "MATCH (n:Person) RETURN n.name_fold AS f"))
         assert person == [{"f": "σίσυφοσ"}]
         assert await migrate(built.store, SCHEMA_DIR) == []
@@ -132,8 +149,9 @@ async def test_a_store_made_before_culture_indicators_gains_their_table(tmp_path
     old = tmp_path / "old" / "ladybug"
     old.mkdir(parents=True)
     base = schema_files(SCHEMA_DIR, "ladybug")[0]
-    (old / base.path.name).write_text("\n".join(line for line in base.path.read_text().splitlines()
-                                                if "CultureIndicator" not in line) + "\n")
+    (old / base.path.name).write_text(
+        "\n".join(line for line in base.path.read_text().splitlines() if "CultureIndicator" not in line) + "\n"
+    )
     built = await build(Settings(data_dir=tmp_path / "data"))
     try:
         await migrate(built.store, tmp_path / "old")
@@ -172,12 +190,27 @@ async def test_a_store_made_before_partner_items_gains_their_columns_last(tmp_pa
         info = await built.store.read(Query("t", "RETURN 1", ladybug="CALL table_info('COLLABORATES_WITH') RETURN *"))
         assert [r["name"] for r in info] == ["uid"] + [p.name for p in rel_props(RelType.COLLABORATES_WITH)]
         repo = Repository(built.store)
-        tie = m.CollaboratesWith(source="t1", target="t2", wave="w1", kinds=["referral"],
-                                 trust_reliability=4, trust_mission=3, trust_openness=3)
-        await repo.apply(ChangeSet(nodes=[m.Team(uid="t1", name="One", sector="health"),
-                                          m.Team(uid="t2", name="Two", sector="housing")], relationships=[tie]))
-        rows = await built.store.read(Query("t", "MATCH ()-[x:COLLABORATES_WITH]->() RETURN x.trust AS trust, "
-                                            "x.trust_openness AS o, x.value_power AS p"))
+        tie = m.CollaboratesWith(
+            source="t1",
+            target="t2",
+            wave="w1",
+            kinds=["referral"],
+            trust_reliability=4,
+            trust_mission=3,
+            trust_openness=3,
+        )
+        await repo.apply(
+            ChangeSet(
+                nodes=[m.Team(uid="t1", name="One", sector="health"), m.Team(uid="t2", name="Two", sector="housing")],
+                relationships=[tie],
+            )
+        )
+        rows = await built.store.read(
+            Query(
+                "t",
+                "MATCH ()-[x:COLLABORATES_WITH]->() RETURN x.trust AS trust, x.trust_openness AS o, x.value_power AS p",
+            )
+        )
         assert rows == [{"trust": pytest.approx(10 / 3), "o": 3, "p": None}]
     finally:
         await built.close()

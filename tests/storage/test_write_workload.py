@@ -89,7 +89,7 @@ async def test_a_relationship_whose_end_is_gone_fails_the_write(tmp_path):
         from carenet.errors import Conflict
 
         with pytest.raises(Conflict, match="not written"):
-            (ops, _), = repo.transactions(cs)[0]
+            ((ops, _),) = repo.transactions(cs)[0]
             await store.write_batch(ops)
         assert await repo.count(NodeLabel.TEAM) == 1
         assert (await repo.counts()).get("SERVES", 0) == 0  # the whole write was rolled back
@@ -133,8 +133,9 @@ WRITER = textwrap.dedent(
 
 
 def _kill_after(path: Path, start: int, seconds: float) -> list[int]:
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(start)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     acknowledged: list[int] = []
     deadline = time.monotonic() + 60
     started = None
@@ -196,22 +197,30 @@ class _PostCommitFails:
     def execute(self, text, *args):
         if text == "COMMIT":
             self.conn.execute(text, *args)
-            raise RuntimeError("Transaction committed successfully, but the post-commit checkpoint failed. "
-                               "The committed data is durable and will be recovered on restart: injected")
+            raise RuntimeError(
+                "Transaction committed successfully, but the post-commit checkpoint failed. "
+                "The committed data is durable and will be recovered on restart: injected"
+            )
         if text == "CHECKPOINT" and self.checkpoint_fails:
             raise RuntimeError("Buffer manager exception: injected")
         return self.conn.execute(text, *args)
 
 
 @pytest.mark.parametrize("checkpoint_fails", [False, True])
-async def test_a_commit_whose_checkpoint_failed_is_acknowledged_only_once_durable(tmp_path, monkeypatch, checkpoint_fails):
+async def test_a_commit_whose_checkpoint_failed_is_acknowledged_only_once_durable(
+    tmp_path, monkeypatch, checkpoint_fails
+):
     store = LadybugStore.open(tmp_path / "graph", read_threads=1)
     try:
         await migrate(store, SCHEMA_DIR)
         repo = Repository(store)
         await repo.apply(seeded(1))
         real = store._conn  # noqa: SLF001 - our own store: the seam for the injected fault
-        monkeypatch.setattr(store, "_conn", lambda serial=False: _PostCommitFails(real(serial=serial), checkpoint_fails=checkpoint_fails))
+        monkeypatch.setattr(
+            store,
+            "_conn",
+            lambda serial=False: _PostCommitFails(real(serial=serial), checkpoint_fails=checkpoint_fails),
+        )
         if not checkpoint_fails:
             await repo.apply(one_team(1))  # a checkpoint after it succeeded: the write stands
             monkeypatch.setattr(store, "_conn", real)
@@ -241,8 +250,10 @@ async def test_a_full_buffer_pool_is_store_unavailable_and_changes_nothing(tmp_p
 
             def execute(self, text, *args):
                 if text.startswith("UNWIND $rows AS r MATCH (a:Team"):  # the PART_OF create, after the team's
-                    raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full "
-                                       "and no memory could be freed!")
+                    raise RuntimeError(
+                        "Buffer manager exception: Unable to allocate memory! The buffer pool is full "
+                        "and no memory could be freed!"
+                    )
                 return self.conn.execute(text, *args)
 
         monkeypatch.setattr(store, "_conn", lambda serial=False: Full(real(serial=serial)))
@@ -269,8 +280,16 @@ async def test_metrics_written_again_and_again_keep_memory_flat(tmp_path):
         await repo.load(seeded(3_000))
 
         def rows(k: int) -> list[dict]:
-            return [{"uid": f"seed-{i}", "betweenness": k / (i + 1), "brokerage": float(k), "constraint": None,
-                     "community": i % 7 if k % 2 else None} for i in range(3_000)]
+            return [
+                {
+                    "uid": f"seed-{i}",
+                    "betweenness": k / (i + 1),
+                    "brokerage": float(k),
+                    "constraint": None,
+                    "community": i % 7 if k % 2 else None,
+                }
+                for i in range(3_000)
+            ]
 
         for k in range(10):
             await store.write(q.SET_TEAM_METRICS, rows=rows(k))

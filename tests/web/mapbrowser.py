@@ -40,8 +40,13 @@ class Browser:
     def __init__(self, timeout: float = 120.0) -> None:
         env = {**os.environ, "CARENET_CHROMIUM": CHROMIUM}
         self.proc = subprocess.Popen(
-            ["node", str(DRIVER)], cwd=ROOT, env=env, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            ["node", str(DRIVER)],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         self.timeout = timeout
         first = self._read()

@@ -35,7 +35,9 @@ class DemoServer:
 
     def graphql(self, query: str, variables: dict | None = None, *, token: str | None = None) -> dict:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        r = httpx.post(self.url + "/graphql", json={"query": query, "variables": variables or {}}, headers=headers, timeout=120)
+        r = httpx.post(
+            self.url + "/graphql", json={"query": query, "variables": variables or {}}, headers=headers, timeout=120
+        )
         return r.json()
 
 
@@ -46,14 +48,27 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def demo_server(data_dir: Path, *, systems: int = 1, seed: int = 7, timeout: float = 300,
-                carenet: list[str] | None = None, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Iterator[DemoServer]:
+def demo_server(
+    data_dir: Path,
+    *,
+    systems: int = 1,
+    seed: int = 7,
+    timeout: float = 300,
+    carenet: list[str] | None = None,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+) -> Iterator[DemoServer]:
     """Generate and load the demo system(s) into ``data_dir`` and serve them; stopped on exit.
 
     ``carenet``: the command to run (default: this interpreter's ``-m carenet.cli.main``), with ``cwd``
     and ``env`` (default: this process's environment)."""
     port = free_port()
-    env = {**(os.environ if env is None else env), "CARENET_DATA_DIR": str(data_dir), "CARENET_MODE": "demo", "PYTHONUNBUFFERED": "1"}
+    env = {
+        **(os.environ if env is None else env),
+        "CARENET_DATA_DIR": str(data_dir),
+        "CARENET_MODE": "demo",
+        "PYTHONUNBUFFERED": "1",
+    }
     carenet = carenet or [sys.executable, "-m", "carenet.cli.main"]
     cmd = [*carenet, "demo", "--port", str(port), "--seed", str(seed), "--systems", str(systems)]
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

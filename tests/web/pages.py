@@ -8,7 +8,9 @@ import json
 from mapbrowser import Browser
 
 TEAMS = "query CarenetTeams { teams(first: 5) { totalCount edges { node { uid name sector } } } }"
-GRAPHIQL_READY = "document.querySelector('.graphiql-container .CodeMirror') && document.querySelector('.graphiql-execute-button')"
+GRAPHIQL_READY = (
+    "document.querySelector('.graphiql-container .CodeMirror') && document.querySelector('.graphiql-execute-button')"
+)
 
 
 def editors(browser: Browser) -> list[str]:
@@ -17,7 +19,9 @@ def editors(browser: Browser) -> list[str]:
 
 
 def response_text(browser: Browser) -> str:
-    return browser.js("const el = document.querySelector('.graphiql-response .CodeMirror'); return el ? el.CodeMirror.getValue() : ''")
+    return browser.js(
+        "const el = document.querySelector('.graphiql-response .CodeMirror'); return el ? el.CodeMirror.getValue() : ''"
+    )
 
 
 def open_graphiql(browser: Browser, url: str) -> dict:
@@ -28,8 +32,11 @@ def open_graphiql(browser: Browser, url: str) -> dict:
     # the schema: GraphiQL's own introspection answered, and its documentation explorer lists the root types
     browser.wait("document.querySelector('.graphiql-sidebar button[aria-label*=\"Documentation\"]')", timeout=30000)
     browser.send("click", selector=".graphiql-sidebar button[aria-label*='Documentation']")
-    browser.wait("document.querySelector('.graphiql-doc-explorer') && "
-                 "document.querySelector('.graphiql-doc-explorer').innerText.includes('Query')", timeout=60000)
+    browser.wait(
+        "document.querySelector('.graphiql-doc-explorer') && "
+        "document.querySelector('.graphiql-doc-explorer').innerText.includes('Query')",
+        timeout=60000,
+    )
     return {
         "role": browser.js("const s = document.querySelector('#carenet-role'); return s ? s.value : null"),
         "roles": browser.js("return [...document.querySelectorAll('#carenet-role option')].map((o) => o.value)"),
@@ -46,11 +53,17 @@ def run_query(browser: Browser, query: str) -> dict:
     # GraphiQL takes the operation's name from the editor after a pause; its tab shows it then
     # the active tab: a selector list would give the first tab in the document, and GraphiQL restores
     # the tabs an earlier test of the module left (localStorage of the same origin)
-    browser.wait(f"(document.querySelector('.graphiql-tab-active') || document.querySelector('.graphiql-tab'))"
-                 f".innerText.includes('{name}')", timeout=10000)
+    browser.wait(
+        f"(document.querySelector('.graphiql-tab-active') || document.querySelector('.graphiql-tab'))"
+        f".innerText.includes('{name}')",
+        timeout=10000,
+    )
     browser.send("click", selector=".graphiql-execute-button")
-    browser.wait("(() => { const el = document.querySelector('.graphiql-response .CodeMirror');"
-                 " return el && el.CodeMirror.getValue().trim().startsWith('{'); })()", timeout=60000)
+    browser.wait(
+        "(() => { const el = document.querySelector('.graphiql-response .CodeMirror');"
+        " return el && el.CodeMirror.getValue().trim().startsWith('{'); })()",
+        timeout=60000,
+    )
     return json.loads(response_text(browser))
 
 

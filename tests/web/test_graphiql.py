@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from mapbrowser import ROOT, Browser, missing_requirements
+from mapserver import demo_server
+from pages import TEAMS, bearer_in, open_graphiql, run_query
 
 from carenet.api.auth import Role
 from carenet.config import Mode, Settings
 from carenet.web import create_app
-from mapbrowser import ROOT, Browser, missing_requirements
-from mapserver import demo_server
-from pages import TEAMS, bearer_in, open_graphiql, run_query
 
 ARTIFACTS = ROOT / "test-artifacts"
 HTML = {"Accept": "text/html"}
@@ -125,8 +125,10 @@ def test_the_role_selector_puts_that_role_s_token_in_the_headers(server, browser
 def test_offline_really_stops_requests_to_other_hosts(server, browser):
     """The check the offline tests rely on: a request elsewhere fails and is listed as blocked."""
     browser.goto(server.url + "/healthz")  # a page with no CSP, so only the network switch can stop it
-    outcome = browser.js("try { await fetch('http://example.com/x', {mode: 'no-cors'}); return 'reached'; }"
-                         " catch (e) { return 'failed'; }")
+    outcome = browser.js(
+        "try { await fetch('http://example.com/x', {mode: 'no-cors'}); return 'reached'; }"
+        " catch (e) { return 'failed'; }"
+    )
     assert outcome == "failed"
     assert "http://example.com/x" in browser.traffic()["blocked"]
     assert browser.js("return (await fetch('/healthz')).status") == 200

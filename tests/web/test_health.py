@@ -19,9 +19,14 @@ def test_health_ready_and_node_by_uid(tmp_path, live_server):
         key_file = settings.data_dir / "admin.key"
         assert key_file.stat().st_mode & 0o077 == 0
         key = key_file.read_text()
-        generated = httpx.post(server.url + "/admin/generate", json={"seed": 7}, headers={"Authorization": f"Bearer {key}"}, timeout=120)
+        generated = httpx.post(
+            server.url + "/admin/generate", json={"seed": 7}, headers={"Authorization": f"Bearer {key}"}, timeout=120
+        )
         assert generated.status_code == 200 and generated.json()["nodes"]["Team"] > 500
-        assert httpx.post(server.url + "/admin/generate", json={}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert (
+            httpx.post(server.url + "/admin/generate", json={}, headers={"Authorization": "Bearer wrong"}).status_code
+            == 401
+        )
 
 
 def test_readyz_says_unavailable_when_the_store_is_down(tmp_path, live_server):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from mapbrowser import ROOT, Browser, missing_requirements
 from mapserver import demo_server
 
@@ -58,8 +57,10 @@ def expected(server, token: str, **filter) -> dict:
 
 
 def shown(browser: Browser) -> dict:
-    return browser.js("return {nodes: carenetMap.nodeCount(), edges: carenetMap.edgeCount(),"
-                      " data: {...document.querySelector('#map').dataset}, status: document.querySelector('#status').textContent}")
+    return browser.js(
+        "return {nodes: carenetMap.nodeCount(), edges: carenetMap.edgeCount(),"
+        " data: {...document.querySelector('#map').dataset}, status: document.querySelector('#status').textContent}"
+    )
 
 
 def non_white_share(browser: Browser) -> float:
@@ -118,7 +119,9 @@ def test_a_sector_filter_changes_what_is_shown(server, browser, token):
     want = expected(server, token, level="TEAM", sectors=["HOUSING"])
     got = shown(browser)
     assert got["nodes"] == len(want["nodes"]) and 0 < got["nodes"] < everything
-    sectors = browser.js("return [...new Set(carenetMap.nodeIds().map((id) => String(carenetMap.node(id).sector).toUpperCase()))]")
+    sectors = browser.js(
+        "return [...new Set(carenetMap.nodeIds().map((id) => String(carenetMap.node(id).sector).toUpperCase()))]"
+    )
     assert sectors == ["HOUSING"]
     assert "sectors=HOUSING" in browser.js("return location.search")
 

@@ -10,17 +10,18 @@ import math
 import struct
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from mapbrowser import ROOT, Browser, missing_requirements
 from mapserver import demo_server
 
 ARTIFACTS = ROOT / "test-artifacts"
-SETTLED = ("window.carenetMap && document.querySelector('#map').dataset.status === 'ready'"
-           " && document.querySelector('#map').dataset.analysis !== 'loading'")
+SETTLED = (
+    "window.carenetMap && document.querySelector('#map').dataset.status === 'ready'"
+    " && document.querySelector('#map').dataset.analysis !== 'loading'"
+)
 SVG = {"s": "http://www.w3.org/2000/svg"}
 DIM = "#e2e2e2"
 
@@ -56,7 +57,9 @@ LABEL_BOXES = """
   }
   return boxes;
 """
-POSITIONS = "return Object.fromEntries(carenetMap.nodeIds().map((id) => [id, [carenetMap.node(id).x, carenetMap.node(id).y]]))"
+POSITIONS = (
+    "return Object.fromEntries(carenetMap.nodeIds().map((id) => [id, [carenetMap.node(id).x, carenetMap.node(id).y]]))"
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -129,7 +132,7 @@ def assert_no_label_overlaps(browser: Browser, at_least: int) -> list[dict]:
     boxes = browser.js(LABEL_BOXES)
     assert len(boxes) >= at_least
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             apart = a["x2"] <= b["x1"] or b["x2"] <= a["x1"] or a["y2"] <= b["y1"] or b["y2"] <= a["y1"]
             assert apart, (a, b)
     return boxes
@@ -225,12 +228,16 @@ def test_search_finds_a_team_from_the_overview(server, browser, token):
     assert len(want) == 1
     browser.send("fill", selector="#search", value="CAMHS single")
     browser.wait("document.querySelector('#search-results button[data-team]')", timeout=10000)
-    found = browser.js("return [...document.querySelectorAll('#search-results button[data-team]')].map((b) => b.dataset.team)")
+    found = browser.js(
+        "return [...document.querySelectorAll('#search-results button[data-team]')].map((b) => b.dataset.team)"
+    )
     assert found == want
     browser.send("click", selector="#search-results button[data-team]")
     browser.wait(f"document.querySelector('#panel').dataset.node === '{want[0]}'", timeout=60000)
     assert browser.js("return carenetMap.state().view") == "network"
-    assert "view=network" in browser.js("return location.search") and f"focus={want[0]}" in browser.js("return location.search")
+    assert "view=network" in browser.js("return location.search") and f"focus={want[0]}" in browser.js(
+        "return location.search"
+    )
 
 
 def test_the_communities_view_groups_and_labels_each_community(server, browser, token):
@@ -330,9 +337,9 @@ def png_facts(data: bytes) -> dict:
     facts = {"width": width, "height": height, "ppm": None}
     at = 8
     while at < len(data):
-        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
         if kind == b"pHYs":
-            facts["ppm"] = struct.unpack(">IIB", data[at + 8:at + 17])
+            facts["ppm"] = struct.unpack(">IIB", data[at + 8 : at + 17])
         at += 12 + length
     return facts
 
@@ -351,7 +358,9 @@ def test_the_export_keeps_the_legend_the_caption_and_print_resolution(server, br
     assert len(root.findall(".//s:g[@class='rings']/s:circle", SVG)) == len(browser.js("return carenetMap.rings()"))
     assert [t.text for t in root.findall(".//s:g[@class='groups']/s:text", SVG)] == [place]
     drawn_labels = {t.text for t in root.findall(".//s:g[@class='labels']/s:text", SVG)}
-    page_labels = {browser.js("return carenetMap.node(arg).label", i) for i in browser.js("return carenetMap.labelled()")}
+    page_labels = {
+        browser.js("return carenetMap.node(arg).label", i) for i in browser.js("return carenetMap.labelled()")
+    }
     assert drawn_labels == page_labels and drawn_labels
     png = browser.send("download", selector="#export-png", path=str(tmp_path / "map.png"))
     data = Path(png["path"]).read_bytes()
@@ -366,7 +375,10 @@ def test_the_export_keeps_the_legend_the_caption_and_print_resolution(server, br
 
 def test_the_layout_is_computed_once_per_graph_version(server, browser, token):
     open_map(browser, "?view=network", server, token)
-    browser.wait("carenetMap.layoutSource() === 'cache' || document.querySelector('#map').dataset.layoutSaved === 'true'", timeout=30000)
+    browser.wait(
+        "carenetMap.layoutSource() === 'cache' || document.querySelector('#map').dataset.layoutSaved === 'true'",
+        timeout=30000,
+    )
     assert browser.js("return carenetMap.layoutSource()") in ("force", "cache")
     first = browser.js(POSITIONS)
     open_map(browser, "?view=network", server, token)
@@ -376,7 +388,15 @@ def test_the_layout_is_computed_once_per_graph_version(server, browser, token):
     # a write changes the graph version: the next visit lays the graph out again
     upsert = "mutation($input: UpsertInput!) { upsert(input: $input) { graphVersion } }"
     admin = server.token("admin")
-    body = server.graphql(upsert, {"input": {"teams": [{"uid": "s1-team-acute-3", "name": "Emergency department 3 (renamed)", "sector": "health"}]}}, token=admin)
+    body = server.graphql(
+        upsert,
+        {
+            "input": {
+                "teams": [{"uid": "s1-team-acute-3", "name": "Emergency department 3 (renamed)", "sector": "health"}]
+            }
+        },
+        token=admin,
+    )
     assert "errors" not in body, body
     open_map(browser, "?view=network", server, token)
     assert browser.js("return carenetMap.layoutSource()") == "force"
@@ -406,12 +426,21 @@ def test_the_overview_colours_organisations_by_a_culture_indicator(server, brows
             if o["id"] in drawn_ids:
                 by_code[f["indicator"]][o["id"]] = f
     # the indicator with held values and the most shown ones: both kinds of node are checked
-    code = max(by_code, key=lambda k: (any(f["suppressed"] for f in by_code[k].values()),
-                                       sum(not f["suppressed"] for f in by_code[k].values())))
+    code = max(
+        by_code,
+        key=lambda k: (
+            any(f["suppressed"] for f in by_code[k].values()),
+            sum(not f["suppressed"] for f in by_code[k].values()),
+        ),
+    )
     figures = by_code[code]
     assert any(f["suppressed"] for f in figures.values())
     year = max((f["period"] for f in figures.values()), key=lambda p: int(p) if p.isdigit() else -1)
-    values = {o: f["value"] for o, f in figures.items() if f["period"] == year and not f["suppressed"] and f["value"] is not None}
+    values = {
+        o: f["value"]
+        for o, f in figures.items()
+        if f["period"] == year and not f["suppressed"] and f["value"] is not None
+    }
     assert len(values) >= 3
     low, high = min(values.values()), max(values.values())
 
@@ -431,7 +460,10 @@ def test_the_overview_colours_organisations_by_a_culture_indicator(server, brows
     held = [o for o, f in figures.items() if f["suppressed"]]
     assert held and all(colours[o] == NO_VALUE for o in held)
     # darker for higher: the lowest organisation gets the first colour, the highest the last
-    assert colours[min(values, key=values.get)] == CULTURE_SCALE[0] and colours[max(values, key=values.get)] == CULTURE_SCALE[-1]
+    assert (
+        colours[min(values, key=values.get)] == CULTURE_SCALE[0]
+        and colours[max(values, key=values.get)] == CULTURE_SCALE[-1]
+    )
 
     legend = browser.js("return document.querySelector('#legend').innerText")
     name = next(iter(figures.values()))["name"]

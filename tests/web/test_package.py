@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from mapbrowser import ROOT, Browser, missing_requirements
 from mapserver import demo_server
 from pages import TEAMS, bearer_in, open_graphiql, run_query
@@ -32,12 +31,20 @@ pytestmark = [pytest.mark.slow]
 
 def _clean_env() -> dict[str, str]:
     """This environment without anything that would put the checkout's source on the path."""
-    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")}
+    return {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")
+    }
 
 
 def _pip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
-                          cwd=cwd, env={**_clean_env(), "PIP_NO_INDEX": "1"}, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
+        cwd=cwd,
+        env={**_clean_env(), "PIP_NO_INDEX": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _build_wheel(source: Path, out: Path) -> subprocess.CompletedProcess:
@@ -84,9 +91,14 @@ def test_the_wheel_and_the_sdist_carry_the_pages_and_the_schema_files(wheel, tmp
         assert schema in names, schema
     # the sdist (PEP 517 hook of the same backend) carries them too, so a wheel built from it has them
     out = tmp_path / "sdist"
-    made = subprocess.run([sys.executable, "-c", f"from setuptools import build_meta; print(build_meta.build_sdist({str(out)!r}))"],
-                          cwd=_copy_checkout(tmp_path / "checkout", with_pages=True), env=_clean_env(),
-                          capture_output=True, text=True, timeout=600)
+    made = subprocess.run(
+        [sys.executable, "-c", f"from setuptools import build_meta; print(build_meta.build_sdist({str(out)!r}))"],
+        cwd=_copy_checkout(tmp_path / "checkout", with_pages=True),
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert made.returncode == 0, made.stderr[-3000:]
     members = tarfile.open(out / made.stdout.strip().splitlines()[-1]).getnames()
     for path in [f"carenet/web/static/dist/{p}" for p in PAGES] + list(SCHEMA) + ["setup.py"]:
@@ -98,22 +110,44 @@ def installed(wheel, tmp_path_factory) -> Path:
     """A fresh venv holding carenet from the wheel only; its dependencies come from this venv."""
     root = tmp_path_factory.mktemp("venv")
     venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120, env=_clean_env())
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120, env=_clean_env()
+    )
     python = venv / "bin" / "python"
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     (site / "borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
-                          capture_output=True, text=True, timeout=600, env=_clean_env())
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=_clean_env(),
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return venv
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed, tmp_path):
     where = subprocess.run(
-        [str(installed / "bin" / "python"), "-c",
-         "import carenet, carenet.bootstrap as b; print(carenet.__file__); print(b.SCHEMA_DIR); print(sorted(p.name for p in (b.SCHEMA_DIR / 'ladybug').iterdir()))"],
-        cwd=tmp_path, env=_clean_env(), capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "import carenet, carenet.bootstrap as b; print(carenet.__file__); print(b.SCHEMA_DIR); print(sorted(p.name for p in (b.SCHEMA_DIR / 'ladybug').iterdir()))",
+        ],
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout.splitlines()
     assert where[0].startswith(str(installed)) and not where[0].startswith(str(ROOT))
     assert where[1].startswith(str(installed)) and "001_base.cypher" in where[2]
 
@@ -125,8 +159,12 @@ def test_the_installed_demo_serves_the_map_and_graphiql_with_the_network_off(ins
         pytest.skip(why)
     run_dir = tmp_path / "elsewhere"  # not the checkout: nothing there to import or read
     run_dir.mkdir()
-    with demo_server(tmp_path / "data", carenet=[str(installed / "bin" / "carenet")], cwd=run_dir, env=_clean_env()) as server, \
-            Browser() as browser:
+    with (
+        demo_server(
+            tmp_path / "data", carenet=[str(installed / "bin" / "carenet")], cwd=run_dir, env=_clean_env()
+        ) as server,
+        Browser() as browser,
+    ):
         assert server.tokens.keys() >= {"analyst", "frontend"}
         browser.offline()
         # the map: drawn from the packaged bundle, with its data through GraphQL
@@ -149,4 +187,6 @@ def test_the_installed_demo_serves_the_map_and_graphiql_with_the_network_off(ins
         browser.send("screenshot", path=str(ARTIFACTS / "wheel-graphiql.png"))
         traffic = browser.traffic()
         assert traffic["blocked"] == []
-        assert any(r["url"].endswith("/graphql/static/graphiql.js") and r["status"] == 200 for r in traffic["responses"])
+        assert any(
+            r["url"].endswith("/graphql/static/graphiql.js") and r["status"] == 200 for r in traffic["responses"]
+        )

@@ -55,15 +55,15 @@ from carenet.analytics.mixing import (
     mixing_matrix,
     sector_mixing_matrix,
 )
+from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.analytics.quality import (
     WaveChange,
     organisation_quality,
+    score_sources,
     split_waves,
     tie_quality,
-    score_sources,
     wave_change,
 )
-from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.analytics.report import broker_report, gap_report, silo_report
 from carenet.analytics.sectors import (
     SectorGap,

@@ -33,9 +33,7 @@ import numpy as np
 
 __all__ = ["Converted", "converted", "reuse_conversion"]
 
-_CACHE: weakref.WeakKeyDictionary[Any, tuple[Hashable, int, int, Converted]] = (
-    weakref.WeakKeyDictionary()
-)
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[Hashable, int, int, Converted]] = weakref.WeakKeyDictionary()
 _PINS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
@@ -64,9 +62,7 @@ class Converted:
         degrees = np.fromiter((len(nbrs) for nbrs in adj.values()), np.int64, self.n)
         total = int(degrees.sum())
         src = np.repeat(np.arange(self.n, dtype=np.int64), degrees)
-        dst = np.fromiter(
-            map(self.index.__getitem__, chain.from_iterable(adj.values())), np.int64, total
-        )
+        dst = np.fromiter(map(self.index.__getitem__, chain.from_iterable(adj.values())), np.int64, total)
         # undirected adjacency lists each edge twice: keep the copy with src <= dst
         self._keep = None if self.directed else src <= dst
         self.src = src if self._keep is None else src[self._keep]
@@ -94,9 +90,7 @@ class Converted:
             G = self._graph()
             adj = G.succ if self.directed else G.adj
             try:  # None becomes NaN in a float array and means "missing": 1.0
-                w = np.array(
-                    [d.get(attr) for nbrs in adj.values() for d in nbrs.values()], dtype=np.float64
-                )
+                w = np.array([d.get(attr) for nbrs in adj.values() for d in nbrs.values()], dtype=np.float64)
             except (TypeError, ValueError):
                 raise ValueError(f"edge attribute {attr!r} must be numeric") from None
             w[np.isnan(w)] = 1.0
@@ -159,9 +153,7 @@ class Converted:
                     values[x] = len(values)
             ordered = sorted(values, key=str)
             remap = {x: i for i, x in enumerate(ordered)}
-            codes = np.fromiter(
-                (-1 if x is None else remap[x] for x in raw), np.int64, self.n
-            )
+            codes = np.fromiter((-1 if x is None else remap[x] for x in raw), np.int64, self.n)
             return codes, ordered
 
         return self._memoised(("codes", attr), build)

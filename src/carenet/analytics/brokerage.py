@@ -34,6 +34,7 @@ class Brokerage:
 
     def top(self, role: str | None = None, n: int = 10) -> list[tuple[Any, int]]:
         """Nodes with the most brokerage in ``role`` (None: all roles together)."""
+
         def score(counts: dict[str, int]) -> int:
             return sum(counts.values()) if role is None else counts[role]
 
@@ -145,14 +146,18 @@ def brokerage_roles(G: nx.Graph, attr: str = "sector") -> Brokerage:
             rest = N - nj
             others = sizes.copy()
             others[j] = 0
-            shares[j] = [(nj - 1) * (nj - 2) / D,
-                         (square - nj * (nj - 1)) / D,
-                         (nj - 1) * rest / D,
-                         (nj - 1) * rest / D,
-                         float((others * (rest - others)).sum()) / D]
+            shares[j] = [
+                (nj - 1) * (nj - 2) / D,
+                (square - nj * (nj - 1)) / D,
+                (nj - 1) * rest / D,
+                (nj - 1) * rest / D,
+                float((others * (rest - others)).sum()) / D,
+            ]
     # ROLES order: coordinator, itinerant, gatekeeper, representative, liaison
     paths = table[assigned].sum(axis=1).astype(float)
     expected_rows = paths[:, None] * shares[codes[assigned]]
     expected = {conv.nodes[i]: dict(zip(ROLES, row)) for i, row in zip(assigned.tolist(), expected_rows.tolist())}
-    expected_totals = dict(zip(ROLES, expected_rows.sum(axis=0).tolist())) if len(assigned) else dict.fromkeys(ROLES, 0.0)
+    expected_totals = (
+        dict(zip(ROLES, expected_rows.sum(axis=0).tolist())) if len(assigned) else dict.fromkeys(ROLES, 0.0)
+    )
     return Brokerage(attr, roles, totals, expected, expected_totals)

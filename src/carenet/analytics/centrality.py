@@ -62,8 +62,7 @@ def _partial(sources: list[int]) -> np.ndarray:
     return np.asarray(g.betweenness(directed=directed, weights=w, sources=sources))
 
 
-def _raw(g: ig.Graph, w: list[float] | None, directed: bool,
-         sources: list[int] | None, processes: int) -> np.ndarray:
+def _raw(g: ig.Graph, w: list[float] | None, directed: bool, sources: list[int] | None, processes: int) -> np.ndarray:
     """Ordered-pair dependency sums, as networkx accumulates them before rescaling."""
     global _SHARED
     if sources is None:

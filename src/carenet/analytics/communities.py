@@ -99,9 +99,7 @@ def _igraph_seed(seed: int | None) -> Iterator[None]:
         ig.set_random_number_generator(random)
 
 
-def _membership(
-    g: ig.Graph, w: list[float] | None, method: Method, resolution: float, seed: int | None
-) -> list[int]:
+def _membership(g: ig.Graph, w: list[float] | None, method: Method, resolution: float, seed: int | None) -> list[int]:
     if method == "leiden":
         with _igraph_seed(seed):
             part = g.community_leiden(
@@ -115,8 +113,11 @@ def _membership(
         import leidenalg
 
         part = leidenalg.find_partition(
-            g, leidenalg.RBConfigurationVertexPartition, weights=w,
-            resolution_parameter=resolution, seed=seed,
+            g,
+            leidenalg.RBConfigurationVertexPartition,
+            weights=w,
+            resolution_parameter=resolution,
+            seed=seed,
         )
         return part.membership
     if method == "louvain_nx":
@@ -194,13 +195,21 @@ def consensus_communities(G: nx.Graph, *, seeds: Sequence[int] = tuple(range(10)
             together += p[inside[:, 0]] == p[inside[:, 1]]
     ties = np.bincount(owner, minlength=len(chosen.communities))
     kept = np.bincount(owner, weights=together, minlength=len(chosen.communities))
-    stable = [replace(c, stability=float(kept[c.id] / (ties[c.id] * len(others))) if ties[c.id] and others else 1.0)
-              for c in chosen.communities]
+    stable = [
+        replace(c, stability=float(kept[c.id] / (ties[c.id] * len(others))) if ties[c.id] and others else 1.0)
+        for c in chosen.communities
+    ]
     row = np.delete(nmi[best], best)
-    return replace(chosen, communities=stable, stability={
-        "seeds": seeds, "chosen_seed": seeds[best],
-        "mean_nmi": float(row.mean()) if len(row) else 1.0, "min_nmi": float(row.min()) if len(row) else 1.0,
-    })
+    return replace(
+        chosen,
+        communities=stable,
+        stability={
+            "seeds": seeds,
+            "chosen_seed": seeds[best],
+            "mean_nmi": float(row.mean()) if len(row) else 1.0,
+            "min_nmi": float(row.min()) if len(row) else 1.0,
+        },
+    )
 
 
 def community_ties(G: nx.Graph, membership: dict[Any, int]) -> dict[int, dict[str, Any]]:
@@ -344,14 +353,31 @@ def detect_communities(
         size = len(members)
         single = org[c] is not None and org_share[c] >= silo_share and size >= min_silo_size
         t = ties.get(c, {})
-        out.append(Community(c, size, members, sector[c], sector_share[c], org[c], org_share[c],
-                             bool(t.get("silo") and size >= min_silo_size), bool(single),
-                             t.get("internal", 0), t.get("external", 0), t.get("ei"), t.get("expected_ei")))
+        out.append(
+            Community(
+                c,
+                size,
+                members,
+                sector[c],
+                sector_share[c],
+                org[c],
+                org_share[c],
+                bool(t.get("silo") and size >= min_silo_size),
+                bool(single),
+                t.get("internal", 0),
+                t.get("external", 0),
+                t.get("ei"),
+                t.get("expected_ei"),
+            )
+        )
     return Communities(method, float(Q), resolution, silo_share, out, membership)
 
 
 def attribute_modularity(
-    G: nx.Graph, attr: str = "organisation", *, weight: str | None = None,
+    G: nx.Graph,
+    attr: str = "organisation",
+    *,
+    weight: str | None = None,
     resolution: float = 1.0,
 ) -> float:
     r"""Modularity of the partition given by a node attribute (organisation, sector, place).
@@ -385,9 +411,7 @@ def isolated_nodes(G: nx.Graph) -> list[Any]:
     """
     conv = converted(G)
     loop = conv.src == conv.dst
-    deg = np.bincount(conv.src[~loop], minlength=conv.n) + np.bincount(
-        conv.dst[~loop], minlength=conv.n
-    )
+    deg = np.bincount(conv.src[~loop], minlength=conv.n) + np.bincount(conv.dst[~loop], minlength=conv.n)
     return [conv.nodes[i] for i in np.flatnonzero(deg == 0)]
 
 
@@ -399,7 +423,5 @@ def small_components(G: nx.Graph, threshold: int = 5, *, min_size: int = 2) -> l
     """
     conv = converted(G)
     comps = conv.igraph(directed=False).connected_components()
-    found = [
-        [conv.nodes[i] for i in sorted(c)] for c in comps if min_size <= len(c) < threshold
-    ]
+    found = [[conv.nodes[i] for i in sorted(c)] for c in comps if min_size <= len(c) < threshold]
     return sorted(found, key=len, reverse=True)

@@ -26,8 +26,16 @@ from carenet.analytics.brokerage import brokerage_roles
 from carenet.analytics.mixing import ei_index
 from carenet.analytics.structural_holes import constraint
 
-__all__ = ["ASSOCIATION_WARNING", "FLAGS", "MEASURES", "culture_beside_network", "leader_positions",
-           "rank_correlation", "spearman", "suppress"]
+__all__ = [
+    "ASSOCIATION_WARNING",
+    "FLAGS",
+    "MEASURES",
+    "culture_beside_network",
+    "leader_positions",
+    "rank_correlation",
+    "spearman",
+    "suppress",
+]
 
 CROSS_BOUNDARY = ("itinerant", "gatekeeper", "representative", "liaison")
 """Gould-Fernandez roles that span a boundary (all but coordinator, which stays within one group)."""
@@ -39,18 +47,30 @@ ASSOCIATION_WARNING = (
 )
 
 FLAGS: tuple[dict[str, Any], ...] = (
-    {"code": "isolated_leaders_concerns_not_addressed",
-     "text": "low confidence that concerns are addressed and leaders with few ties outside the organisation",
-     "indicators": ("concerns_addressed", "raising_concerns"), "indicator_side": "worst",
-     "measure": "cross_boundary_ties_per_leader", "measure_side": "low"},
-    {"code": "isolated_leaders_unsafe_to_speak_up",
-     "text": "staff feel less safe to speak up and leaders have few ties outside the organisation",
-     "indicators": ("safe_to_speak_up",), "indicator_side": "worst",
-     "measure": "cross_boundary_ties_per_leader", "measure_side": "low"},
-    {"code": "broker_with_bullying_from_managers",
-     "text": "a broker organisation whose staff report bullying from managers",
-     "indicators": ("bullying_from_managers",), "indicator_side": "worst",
-     "measure": "brokerage_per_leader", "measure_side": "high"},
+    {
+        "code": "isolated_leaders_concerns_not_addressed",
+        "text": "low confidence that concerns are addressed and leaders with few ties outside the organisation",
+        "indicators": ("concerns_addressed", "raising_concerns"),
+        "indicator_side": "worst",
+        "measure": "cross_boundary_ties_per_leader",
+        "measure_side": "low",
+    },
+    {
+        "code": "isolated_leaders_unsafe_to_speak_up",
+        "text": "staff feel less safe to speak up and leaders have few ties outside the organisation",
+        "indicators": ("safe_to_speak_up",),
+        "indicator_side": "worst",
+        "measure": "cross_boundary_ties_per_leader",
+        "measure_side": "low",
+    },
+    {
+        "code": "broker_with_bullying_from_managers",
+        "text": "a broker organisation whose staff report bullying from managers",
+        "indicators": ("bullying_from_managers",),
+        "indicator_side": "worst",
+        "measure": "brokerage_per_leader",
+        "measure_side": "high",
+    },
 )
 """Each flag: an indicator (the first of ``indicators`` shown) in the worst quarter of the
 organisations compared, and a network measure in its ``low`` or ``high`` quarter."""
@@ -63,7 +83,9 @@ _MEASURE_WORDS = {
 }
 
 
-def leader_positions(G: nx.Graph, D: nx.DiGraph | None = None, *, attr: str = "organisation") -> dict[Any, dict[str, Any]]:
+def leader_positions(
+    G: nx.Graph, D: nx.DiGraph | None = None, *, attr: str = "organisation"
+) -> dict[Any, dict[str, Any]]:
     r"""Where each group's leaders sit in the leaders' network, per value of ``attr``.
 
     For a group :math:`g` with :math:`n_g` leaders, :math:`E_g` ties with one end in :math:`g`
@@ -179,9 +201,15 @@ def rank_correlation(x: list[float], y: list[float], *, confidence: float = 0.95
             z, se = math.atanh(rho), math.sqrt(1.06 / (n - 3))
             q = NormalDist().inv_cdf(0.5 + confidence / 2)
             low, high = math.tanh(z - q * se), math.tanh(z + q * se)
-    return {"rho": rho, "n": n, "ci_low": low, "ci_high": high, "confidence": confidence,
-            "method": "Spearman rank correlation; Fisher z interval with variance 1.06/(n-3)",
-            "warning": ASSOCIATION_WARNING}
+    return {
+        "rho": rho,
+        "n": n,
+        "ci_low": low,
+        "ci_high": high,
+        "confidence": confidence,
+        "method": "Spearman rank correlation; Fisher z interval with variance 1.06/(n-3)",
+        "warning": ASSOCIATION_WARNING,
+    }
 
 
 def _period_key(r: Mapping[str, Any]) -> tuple[int, str]:
@@ -234,16 +262,32 @@ def culture_beside_network(
     rows: dict[str, dict[str, Any]] = {}
     for org in sorted(set(by_org) | set(positions)):
         meta = organisations.get(org, {})
-        row: dict[str, Any] = {"organisation": org, "name": meta.get("name") or org, "place": meta.get("place"),
-                               "system": meta.get("system"), "network": dict(positions.get(org) or {}),
-                               "indicators": [], "trends": [], "flags": []}
+        row: dict[str, Any] = {
+            "organisation": org,
+            "name": meta.get("name") or org,
+            "place": meta.get("place"),
+            "system": meta.get("system"),
+            "network": dict(positions.get(org) or {}),
+            "indicators": [],
+            "trends": [],
+            "flags": [],
+        }
         for code, records in sorted(by_org.get(org, {}).items()):
             records.sort(key=_period_key)
             last = records[-1]
-            row["indicators"].append({
-                "indicator": code, "name": catalogue.get(code, {}).get("name", code), "period": _period(last),
-                "value": last["value"], "scale": last.get("scale"), "responses": last.get("responses"),
-                "suppressed": last["suppressed"], "survey": last.get("survey"), "source": last.get("source")})
+            row["indicators"].append(
+                {
+                    "indicator": code,
+                    "name": catalogue.get(code, {}).get("name", code),
+                    "period": _period(last),
+                    "value": last["value"],
+                    "scale": last.get("scale"),
+                    "responses": last.get("responses"),
+                    "suppressed": last["suppressed"],
+                    "survey": last.get("survey"),
+                    "source": last.get("source"),
+                }
+            )
             if not last["suppressed"]:
                 latest[org][code] = last
             row["trends"].append(_trend(code, records, catalogue.get(code, {})))
@@ -252,14 +296,22 @@ def culture_beside_network(
     correlations = []
     for code in sorted(catalogue):
         for measure in correlate:
-            pairs = [(positions[o][measure], latest[o][code]["value"]) for o in sorted(latest)
-                     if code in latest[o] and o in positions and positions[o].get(measure) is not None]
+            pairs = [
+                (positions[o][measure], latest[o][code]["value"])
+                for o in sorted(latest)
+                if code in latest[o] and o in positions and positions[o].get(measure) is not None
+            ]
             if len(pairs) < 3:
                 continue
             result = rank_correlation([p[0] for p in pairs], [p[1] for p in pairs])
             correlations.append({"indicator": code, "measure": measure, **result})
-    return {"organisations": list(rows.values()), "places": _places(rows, latest, positions, catalogue, minimum),
-            "correlations": correlations, "minimum_responses": minimum, "warning": ASSOCIATION_WARNING}
+    return {
+        "organisations": list(rows.values()),
+        "places": _places(rows, latest, positions, catalogue, minimum),
+        "correlations": correlations,
+        "minimum_responses": minimum,
+        "warning": ASSOCIATION_WARNING,
+    }
 
 
 def _trend(code: str, records: list[dict[str, Any]], meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -274,8 +326,12 @@ def _trend(code: str, records: list[dict[str, Any]], meta: Mapping[str, Any]) ->
     return out
 
 
-def _flag(rows: dict[str, dict[str, Any]], latest: Mapping[str, Mapping[str, dict[str, Any]]],
-          positions: Mapping[str, Mapping[str, Any]], catalogue: Mapping[str, Mapping[str, Any]]) -> None:
+def _flag(
+    rows: dict[str, dict[str, Any]],
+    latest: Mapping[str, Mapping[str, dict[str, Any]]],
+    positions: Mapping[str, Mapping[str, Any]],
+    catalogue: Mapping[str, Mapping[str, Any]],
+) -> None:
     for rule in FLAGS:
         measure = rule["measure"]
         chosen = {o: next((latest[o][c] for c in rule["indicators"] if c in latest[o]), None) for o in latest}
@@ -298,22 +354,32 @@ def _flag(rows: dict[str, dict[str, Any]], latest: Mapping[str, Mapping[str, dic
                 if not (bad and placed):
                     continue
                 scale = chosen[o].get("scale")
-                rows[o]["flags"].append({"code": rule["code"], "text": rule["text"], "evidence": [
-                    f"{meta.get('name', code)}: {_fmt(value, scale)} in {_period(chosen[o])} "
-                    f"({'lowest' if worst_low else 'highest'} quarter of {len(orgs)} organisations: "
-                    f"{'at or below' if worst_low else 'at or above'} {_fmt(edge, scale)}; "
-                    f"{chosen[o]['responses']} responses)",
-                    f"{_MEASURE_WORDS[measure]}: {m_value:.2f} "
-                    f"({'lowest' if rule['measure_side'] == 'low' else 'highest'} "
-                    f"quarter: {'at or below' if rule['measure_side'] == 'low' else 'at or above'} "
-                    f"{m_edge:.2f}; "
-                    f"{positions[o]['leaders']} leaders)",
-                ]})
+                rows[o]["flags"].append(
+                    {
+                        "code": rule["code"],
+                        "text": rule["text"],
+                        "evidence": [
+                            f"{meta.get('name', code)}: {_fmt(value, scale)} in {_period(chosen[o])} "
+                            f"({'lowest' if worst_low else 'highest'} quarter of {len(orgs)} organisations: "
+                            f"{'at or below' if worst_low else 'at or above'} {_fmt(edge, scale)}; "
+                            f"{chosen[o]['responses']} responses)",
+                            f"{_MEASURE_WORDS[measure]}: {m_value:.2f} "
+                            f"({'lowest' if rule['measure_side'] == 'low' else 'highest'} "
+                            f"quarter: {'at or below' if rule['measure_side'] == 'low' else 'at or above'} "
+                            f"{m_edge:.2f}; "
+                            f"{positions[o]['leaders']} leaders)",
+                        ],
+                    }
+                )
 
 
-def _places(rows: Mapping[str, dict[str, Any]], latest: Mapping[str, Mapping[str, dict[str, Any]]],
-            positions: Mapping[str, Mapping[str, Any]], catalogue: Mapping[str, Mapping[str, Any]],
-            minimum: int) -> list[dict[str, Any]]:
+def _places(
+    rows: Mapping[str, dict[str, Any]],
+    latest: Mapping[str, Mapping[str, dict[str, Any]]],
+    positions: Mapping[str, Mapping[str, Any]],
+    catalogue: Mapping[str, Mapping[str, Any]],
+    minimum: int,
+) -> list[dict[str, Any]]:
     """Per place: leaders and boundary ties summed over its organisations, and each indicator as the
     mean of its organisations' shown latest values weighted by responses (held values take no part;
     a place whose shown responses total fewer than ``minimum`` is held too)."""
@@ -330,10 +396,25 @@ def _places(rows: Mapping[str, dict[str, Any]], latest: Mapping[str, Mapping[str
             parts = [latest[o][code] for o in orgs if code in latest.get(o, {})]
             total = sum(int(p["responses"]) for p in parts)
             value = sum(p["value"] * int(p["responses"]) for p in parts) / total if total >= minimum else None
-            figures.append({"indicator": code, "name": catalogue.get(code, {}).get("name", code), "value": value,
-                            "responses": total, "organisations": len(parts), "suppressed": value is None,
-                            "scale": parts[0].get("scale")})
-        out.append({"place": place, "organisations": len(orgs), "leaders": leaders,
-                    "cross_boundary_ties_per_leader": external / leaders if leaders else None,
-                    "indicators": figures, "flags": sum(len(rows[o]["flags"]) for o in orgs)})
+            figures.append(
+                {
+                    "indicator": code,
+                    "name": catalogue.get(code, {}).get("name", code),
+                    "value": value,
+                    "responses": total,
+                    "organisations": len(parts),
+                    "suppressed": value is None,
+                    "scale": parts[0].get("scale"),
+                }
+            )
+        out.append(
+            {
+                "place": place,
+                "organisations": len(orgs),
+                "leaders": leaders,
+                "cross_boundary_ties_per_leader": external / leaders if leaders else None,
+                "indicators": figures,
+                "flags": sum(len(rows[o]["flags"]) for o in orgs),
+            }
+        )
     return out

@@ -70,7 +70,9 @@ class Published:
 
 
 def _system(pub: Published) -> tuple[dict[Hashable, int], LinearConstraint]:
-    variables = sorted({v for vs in pub.exprs.values() for v in vs} | {v for a, b in pub.links for v in (*a, *b)}, key=repr)
+    variables = sorted(
+        {v for vs in pub.exprs.values() for v in vs} | {v for a, b in pub.links for v in (*a, *b)}, key=repr
+    )
     index = {v: i for i, v in enumerate(variables)}
     rows, lower, upper = [], [], []
     for key, vs in pub.exprs.items():
@@ -93,7 +95,9 @@ def _system(pub: Published) -> tuple[dict[Hashable, int], LinearConstraint]:
     return index, LinearConstraint(np.array(rows), np.array(lower, float), np.array(upper, float))
 
 
-def _range(index: dict[Hashable, int], constraint: LinearConstraint, variables: Iterable[Hashable]) -> tuple[float, float]:
+def _range(
+    index: dict[Hashable, int], constraint: LinearConstraint, variables: Iterable[Hashable]
+) -> tuple[float, float]:
     objective = np.zeros(len(index))
     for v in variables:
         objective[index[v]] += 1
@@ -115,8 +119,13 @@ def feasible_range(pub: Published, name: Hashable) -> tuple[float, float]:
     return _range(index, constraint, pub.exprs[name])
 
 
-def protect(pub: Published, neighbours: Mapping[Hashable, Sequence[Hashable]], *,
-            together: Mapping[Hashable, Sequence[Hashable]] | None = None, max_rounds: int = 500) -> Published:
+def protect(
+    pub: Published,
+    neighbours: Mapping[Hashable, Sequence[Hashable]],
+    *,
+    together: Mapping[Hashable, Sequence[Hashable]] | None = None,
+    max_rounds: int = 500,
+) -> Published:
     """Withhold further cells until no ``*`` in ``pub`` (a count of 1 to 7) can be worked out exactly.
 
     ``neighbours[name]`` lists the published cells that share a row or column with ``name``;
@@ -159,7 +168,9 @@ def protect(pub: Published, neighbours: Mapping[Hashable, Sequence[Hashable]], *
     return pub
 
 
-def _nearest_open(pub: Published, neighbours: Mapping[Hashable, Sequence[Hashable]], start: Hashable, spent) -> Hashable | None:
+def _nearest_open(
+    pub: Published, neighbours: Mapping[Hashable, Sequence[Hashable]], start: Hashable, spent
+) -> Hashable | None:
     """The open cell (shown as a positive count) nearest ``start`` in the neighbour graph,
     smallest count first at the same distance; cells overlapping ``start`` when it has none."""
     first = list(neighbours.get(start, ()))

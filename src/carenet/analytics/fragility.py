@@ -110,9 +110,7 @@ def _pair_efficiency(g: ig.Graph, sources: list[int], targets: list[int]) -> flo
     return float(inverse.sum() / pairs)
 
 
-def global_efficiency(
-    G: nx.Graph, *, exact_max_nodes: int = 2000, k: int = 64, seed: int | None = None
-) -> Efficiency:
+def global_efficiency(G: nx.Graph, *, exact_max_nodes: int = 2000, k: int = 64, seed: int | None = None) -> Efficiency:
     r"""Global efficiency: the mean inverse distance over all ordered pairs of nodes.
 
     .. math::
@@ -153,8 +151,7 @@ def _baseline(conv: Any, exact: bool, k: int, seed: int | None) -> tuple[np.ndar
         if exact:
             return membership, None
         sources = np.array(sorted(random.Random(seed).sample(range(conv.n), k)), dtype=np.int64)
-        values = np.asarray(g.harmonic_centrality(vertices=sources.tolist(), mode="all",
-                                                  normalized=True))
+        values = np.asarray(g.harmonic_centrality(vertices=sources.tolist(), mode="all", normalized=True))
         return membership, (sources, values)
 
     return conv._memoised(("departure_baseline", exact, k, seed), build)
@@ -224,8 +221,7 @@ def departure_impact(
     touched = np.unique(before[ridx])
     # pieces per original component = distinct new components among its survivors
     width = len(sizes_after) + 1
-    pieces = np.bincount(np.unique(before[keep] * width + after) // width,
-                         minlength=len(sizes_before))
+    pieces = np.bincount(np.unique(before[keep] * width + after) // width, minlength=len(sizes_before))
     split = int((pieces[touched] >= 2).sum())
 
     eff_before = eff_after = change = None

@@ -70,10 +70,12 @@ def _categoriser(characteristic: str) -> tuple[Any, list[Any]]:
     if characteristic == "ethnic_group":
         return (lambda r: ethnic_group(_get(r, "ethnic_category"))), list(ETHNIC_GROUP_ORDER)
     if characteristic == "ethnic_category":
+
         def category(r: Any) -> Any:
             code = _get(r, "ethnic_category") or "Z"
             ethnic_group(code)  # validates
             return str(code).strip().upper()
+
         return category, []
     if characteristic == "sex":
         return (lambda r: _get(r, "sex") or "not_stated"), ["female", "male", "not_stated"]
@@ -81,7 +83,9 @@ def _categoriser(characteristic: str) -> tuple[Any, list[Any]]:
 
 
 def protected_counts(
-    leaders: Iterable[Any], *, characteristics: Sequence[str] = ("ethnic_group", "sex"),
+    leaders: Iterable[Any],
+    *,
+    characteristics: Sequence[str] = ("ethnic_group", "sex"),
     extra_categories: Mapping[str, Collection[Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Shown counts of leaders for every table in :data:`TABLES` and each characteristic,
@@ -107,17 +111,26 @@ def protected_counts(
         areas = sorted({a for a, _ in cells}, key=str)
         levels = sorted({lv for _, lv in cells}, key=str)
         out[ch] = {"categories": categories}
-        keyed = {("place", "level"): {(a, lv): [(a, lv)] for a, lv in cells},
-                 ("place",): {(a,): [(x, lv) for x, lv in cells if x == a] for a in areas},
-                 ("level",): {(lv,): [(a, x) for a, x in cells if x == lv] for lv in levels}}
+        keyed = {
+            ("place", "level"): {(a, lv): [(a, lv)] for a, lv in cells},
+            ("place",): {(a,): [(x, lv) for x, lv in cells if x == a] for a in areas},
+            ("level",): {(lv,): [(a, x) for a, x in cells if x == lv] for lv in levels},
+        }
         for by, groups in keyed.items():
             for key, members in groups.items():
                 for c in categories:
-                    pub.add((ch, by, key, c), [(ch, a, lv, c) for a, lv in members], sum(cube[(a, lv, c)] for a, lv in members))
-                pub.add((ch, by, key, None), [(ch, a, lv, c) for a, lv in members for c in categories],
-                        sum(cube[(a, lv, c)] for a, lv in members for c in categories))
+                    pub.add(
+                        (ch, by, key, c),
+                        [(ch, a, lv, c) for a, lv in members],
+                        sum(cube[(a, lv, c)] for a, lv in members),
+                    )
+                pub.add(
+                    (ch, by, key, None),
+                    [(ch, a, lv, c) for a, lv in members for c in categories],
+                    sum(cube[(a, lv, c)] for a, lv in members for c in categories),
+                )
         row_sums[ch] = {(a, lv): tuple((ch, a, lv, c) for c in categories) for a, lv in cells}
-        for (a, lv) in cells:  # a cell's row and its two columns: the candidates to withhold with it
+        for a, lv in cells:  # a cell's row and its two columns: the candidates to withhold with it
             for c in categories:
                 row = [(ch, ("place", "level"), (a, lv), d) for d in categories if d != c]
                 by_area = [(ch, ("place", "level"), (a, x), c) for x in levels if x != lv and (a, x) in row_sums[ch]]
@@ -133,8 +146,11 @@ def protected_counts(
     for ch in others:  # the same leaders in every breakdown: each area and level's totals agree
         for cell, variables in row_sums[first].items():
             pub.links.append((variables, row_sums[ch][cell]))
-    together = {(ch, by, key, None): [(other, by, key, None) for other in characteristics]
-                for (ch, by, key, c) in pub.exprs if c is None}
+    together = {
+        (ch, by, key, None): [(other, by, key, None) for other in characteristics]
+        for (ch, by, key, c) in pub.exprs
+        if c is None
+    }
     protect(pub, neighbours, together=together)
     for ch in characteristics:
         for by in TABLES:
@@ -160,7 +176,9 @@ def _stated_baseline(shares: Mapping[Any, float], not_stated: Any) -> dict[Any, 
     return {c: _round_half_up(v * scale, 1) for c, v in shares.items() if c != not_stated}
 
 
-def _cell(shown: Any, total: Any, stated: tuple[float, float], point_base: float | None, base: float | None) -> dict[str, Any]:
+def _cell(
+    shown: Any, total: Any, stated: tuple[float, float], point_base: float | None, base: float | None
+) -> dict[str, Any]:
     low, high = share_interval(count_range(shown), stated)
     percent = None
     if point_base and isinstance(shown, int) and not isinstance(shown, bool):
@@ -169,7 +187,14 @@ def _cell(shown: Any, total: Any, stated: tuple[float, float], point_base: float
     status = None
     if base is not None:
         status = "under-represented" if high < base else "over-represented" if low > base else "within range"
-    return {"count": shown, "percent": percent, "interval": [low, high], "baseline": base, "gap_pp": gap, "status": status}
+    return {
+        "count": shown,
+        "percent": percent,
+        "interval": [low, high],
+        "baseline": base,
+        "gap_pp": gap,
+        "status": status,
+    }
 
 
 def representation(
@@ -222,8 +247,11 @@ def representation(
     if key_by not in TABLES:
         raise ValueError(f"by must be one of {', '.join(map(str, TABLES))}")
     if counts is None or characteristic not in counts:
-        counts = protected_counts(leaders, characteristics=(characteristic,),
-                                  extra_categories={characteristic: {c for s in (baseline or {}).values() for c in s}})
+        counts = protected_counts(
+            leaders,
+            characteristics=(characteristic,),
+            extra_categories={characteristic: {c for s in (baseline or {}).values() for c in s}},
+        )
     found = counts[characteristic]
     not_stated = NOT_STATED[characteristic]
     categories = list(found["categories"])
@@ -321,11 +349,19 @@ def leadership_gap(
             hired = min(max(0.0, need - retained), pool)
             pool -= hired
             stock = retained + hired
-            rows.append({
-                "place": place, "level": level, "year": year, "demand": need,
-                "leavers": leavers, "retained": retained, "from_pipeline": hired,
-                "pipeline_left": pool, "gap": need - stock,
-            })
+            rows.append(
+                {
+                    "place": place,
+                    "level": level,
+                    "year": year,
+                    "demand": need,
+                    "leavers": leavers,
+                    "retained": retained,
+                    "from_pipeline": hired,
+                    "pipeline_left": pool,
+                    "gap": need - stock,
+                }
+            )
     return rows
 
 
@@ -353,4 +389,3 @@ def capability_coverage(
         }
         for key in sorted(count, key=str)
     }
-

@@ -222,12 +222,9 @@ def ei_index(
 
     gi = np.bincount(cs[internal_mask], weights=w[internal_mask], minlength=k)
     ext = ~internal_mask
-    ge = np.bincount(cs[ext], weights=w[ext], minlength=k) + np.bincount(
-        ct[ext], weights=w[ext], minlength=k
-    )
+    ge = np.bincount(cs[ext], weights=w[ext], minlength=k) + np.bincount(ct[ext], weights=w[ext], minlength=k)
     per_group = {
-        g: {"size": int(sizes[j]), "internal": float(gi[j]), "external": float(ge[j]),
-            "ei": _ratio(ge[j], gi[j])}
+        g: {"size": int(sizes[j]), "internal": float(gi[j]), "external": float(ge[j]), "ei": _ratio(ge[j], gi[j])}
         for j, g in enumerate(groups)
     }
     ni = np.bincount(s[internal_mask], weights=w[internal_mask], minlength=conv.n)
@@ -237,8 +234,15 @@ def ei_index(
     per_node = {conv.nodes[i]: _ratio(ne[i], ni[i]) for i in np.flatnonzero(codes >= 0)}
 
     result = dict(
-        attr=attr, index=index, internal=I, external=E, expected=expected,
-        minimum=minimum, maximum=maximum, rescaled=rescaled, groups=per_group,
+        attr=attr,
+        index=index,
+        internal=I,
+        external=E,
+        expected=expected,
+        minimum=minimum,
+        maximum=maximum,
+        rescaled=rescaled,
+        groups=per_group,
         nodes=per_node,
     )
     if permutations > 0 and index is not None:

@@ -59,8 +59,16 @@ def tie_quality(G: nx.Graph) -> list[dict[str, Any]]:
         for key in ("trust", "value"):
             xs = [x for x in (d.get(key), back.get(key) if back else None) if x is not None]
             pair[f"pair_{key}"] = _mean(xs)
-        rows.append({"source": u, "target": v, "trust": d.get("trust"),
-                     "value": d.get("value"), "reciprocated": back is not None, **pair})
+        rows.append(
+            {
+                "source": u,
+                "target": v,
+                "trust": d.get("trust"),
+                "value": d.get("value"),
+                "reciprocated": back is not None,
+                **pair,
+            }
+        )
     return rows
 
 
@@ -108,10 +116,10 @@ def organisation_quality(
             ins, outs = a.get(f"{key}_in", []), a.get(f"{key}_out", [])
             both = outs + ins if directed else outs
             row[key], row[f"{key}_in"], row[f"{key}_out"] = _mean(both), _mean(ins), _mean(outs)
-            row[f"{key}_received_pct"] = None if row[f"{key}_in"] is None else round(100 * row[f"{key}_in"] / SCORE_MAX, 1)
-        row["ties_scored"] = len(a.get("trust_out", [])) + (
-            len(a.get("trust_in", [])) if directed else 0
-        )
+            row[f"{key}_received_pct"] = (
+                None if row[f"{key}_in"] is None else round(100 * row[f"{key}_in"] / SCORE_MAX, 1)
+            )
+        row["ties_scored"] = len(a.get("trust_out", [])) + (len(a.get("trust_in", [])) if directed else 0)
         result[o] = row
     return result
 
@@ -185,8 +193,14 @@ def _key(G: nx.Graph, u: Any, v: Any) -> tuple[Any, Any]:
     return (u, v) if str(u) <= str(v) else (v, u)
 
 
-def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, respondents_only: bool = False,
-                frequency_tolerance: int = 0) -> WaveChange:
+def wave_change(
+    before: nx.Graph,
+    after: nx.Graph,
+    *,
+    tolerance: float = 0.0,
+    respondents_only: bool = False,
+    frequency_tolerance: int = 0,
+) -> WaveChange:
     """Compare the ties of two survey waves.
 
     With ``respondents_only`` (directed graphs: a tie is its source's report) only the ties
@@ -249,5 +263,13 @@ def wave_change(before: nx.Graph, after: nx.Graph, *, tolerance: float = 0.0, re
             result.mixed.append(row)
         else:
             unchanged += 1
-    return WaveChange(result.gained, result.lost, result.strengthened, result.weakened,
-                      result.mixed, unchanged, skipped, None if respondents is None else len(respondents))
+    return WaveChange(
+        result.gained,
+        result.lost,
+        result.strengthened,
+        result.weakened,
+        result.mixed,
+        unchanged,
+        skipped,
+        None if respondents is None else len(respondents),
+    )

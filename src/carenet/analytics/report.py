@@ -139,27 +139,41 @@ def silo_report(
             )
             out["ei"][attr] = {
                 k: getattr(ei, k)
-                for k in ("index", "rescaled", "expected", "minimum", "maximum", "internal",
-                          "external", "permutations", "p_lower", "p_upper", "permuted_mean",
-                          "permuted_sd")
+                for k in (
+                    "index",
+                    "rescaled",
+                    "expected",
+                    "minimum",
+                    "maximum",
+                    "internal",
+                    "external",
+                    "permutations",
+                    "p_lower",
+                    "p_upper",
+                    "permuted_mean",
+                    "permuted_sd",
+                )
             } | {"group_count": len(groups), "groups": groups[:limit]}
         with clock("communities"):
             first = seed or 0
-            comms = consensus_communities(G, seeds=range(first, first + consensus_runs), method=community_method,
-                                          weight=weight, resolution=resolution, silo_share=silo_share)
+            comms = consensus_communities(
+                G,
+                seeds=range(first, first + consensus_runs),
+                method=community_method,
+                weight=weight,
+                resolution=resolution,
+                silo_share=silo_share,
+            )
         summary = comms.to_dict(members=False, limit=limit)
         summary["silo_communities"] = [
-            {k: v for k, v in c.__dict__.items() if k != "members"}
-            for c in comms.communities if c.silo
+            {k: v for k, v in c.__dict__.items() if k != "members"} for c in comms.communities if c.silo
         ][:limit]
         summary["single_organisation_communities"] = [
-            {k: v for k, v in c.__dict__.items() if k != "members"}
-            for c in comms.communities if c.single_organisation
+            {k: v for k, v in c.__dict__.items() if k != "members"} for c in comms.communities if c.single_organisation
         ][:limit]
         with clock("boundary_modularity"):
             summary["boundary_modularity"] = {
-                attr: attribute_modularity(G, attr, weight=weight, resolution=resolution)
-                for attr in attrs
+                attr: attribute_modularity(G, attr, weight=weight, resolution=resolution) for attr in attrs
             }
         out["communities"] = summary
         with clock("isolates"):
@@ -168,7 +182,8 @@ def silo_report(
         with clock("small_components"):
             small = small_components(G, small_component_threshold)
         out["small_components"] = {
-            "threshold": small_component_threshold, "count": len(small),
+            "threshold": small_component_threshold,
+            "count": len(small),
             "components": small[:limit],
         }
     return clock.finish(out)
@@ -177,8 +192,7 @@ def silo_report(
 def gap_report(
     G: nx.Graph,
     *,
-    pathways: Mapping[Any, Sequence[Collection[Any]]] | Sequence[Sequence[Collection[Any]]]
-    | None = None,
+    pathways: Mapping[Any, Sequence[Collection[Any]]] | Sequence[Sequence[Collection[Any]]] | None = None,
     expected_sectors: Collection[str] | None = None,
     forum_seats: Collection[Any] | None = None,
     by: str = "place",
@@ -201,13 +215,13 @@ def gap_report(
         else:
             out["handoffs"] = None
         if expected_sectors is None:
-            expected_sectors = sorted(
-                {s for _, s in G.nodes(data="sector") if s is not None}, key=str
-            )
+            expected_sectors = sorted({s for _, s in G.nodes(data="sector") if s is not None}, key=str)
         with clock("missing_sectors"):
             missing = missing_sectors(G, expected_sectors, by=by)
         out["missing_sectors"] = {
-            "by": by, "expected": list(expected_sectors), "count": len(missing),
+            "by": by,
+            "expected": list(expected_sectors),
+            "count": len(missing),
             "absent": sum(m.status == "absent" for m in missing),
             "unconnected": sum(m.status == "unconnected" for m in missing),
             "gaps": [m.to_dict() for m in missing[:limit]],
@@ -219,7 +233,9 @@ def gap_report(
             with clock("relied_on_without_seat"):
                 rows = relied_on_without_seat(G, forum_seats, threshold=reliance_threshold)
             out["relied_on_without_seat"] = {
-                "threshold": reliance_threshold, "count": len(rows), "organisations": rows[:limit]
+                "threshold": reliance_threshold,
+                "count": len(rows),
+                "organisations": rows[:limit],
             }
         else:
             out["relied_on_without_seat"] = None
@@ -256,26 +272,34 @@ def broker_report(
             conv.igraph(directed=True)
             conv.undirected(weight)
         with clock("betweenness"):
-            btw = betweenness(G, exact_max_nodes=exact_max_nodes, k=k, seed=seed,
-                              processes=processes)
+            btw = betweenness(G, exact_max_nodes=exact_max_nodes, k=k, seed=seed, processes=processes)
         out["betweenness"] = btw.to_dict(limit=top)
         with clock("brokerage"):
             brk = brokerage_roles(G, attr)
         out["brokerage"] = {
-            "attr": attr, "totals": brk.totals, "expected_totals": brk.expected_totals,
-            "top": {role: [{"node": v, "count": c, "expected": brk.expected.get(v, {}).get(role)}
-                           for v, c in brk.top(role, top)]
-                    for role in ROLES},
+            "attr": attr,
+            "totals": brk.totals,
+            "expected_totals": brk.expected_totals,
+            "top": {
+                role: [
+                    {"node": v, "count": c, "expected": brk.expected.get(v, {}).get(role)}
+                    for v, c in brk.top(role, top)
+                ]
+                for role in ROLES
+            },
         }
         with clock("structural_holes"):
             sh = structural_hole_measures(G, weight=weight)
-        ranked = sorted((v for v in sh.constraint if not math.isnan(sh.constraint[v])),
-                        key=lambda v: sh.constraint[v])
+        ranked = sorted((v for v in sh.constraint if not math.isnan(sh.constraint[v])), key=lambda v: sh.constraint[v])
         out["structural_holes"] = {
             "weight": weight,
             "lowest_constraint": [
-                {"node": v, "constraint": sh.constraint[v],
-                 "effective_size": sh.effective_size[v], "efficiency": sh.efficiency[v]}
+                {
+                    "node": v,
+                    "constraint": sh.constraint[v],
+                    "effective_size": sh.effective_size[v],
+                    "efficiency": sh.efficiency[v],
+                }
                 for v in ranked[:top]
             ],
         }
@@ -287,8 +311,7 @@ def broker_report(
         out["bridges"] = {"count": len(br), "ties": br[:limit]}
         with clock("departure_impact"):
             out["departures"] = [
-                departure_impact(G, [v], exact_max_nodes=exact_max_nodes, k=efficiency_k,
-                                 seed=seed).to_dict()
+                departure_impact(G, [v], exact_max_nodes=exact_max_nodes, k=efficiency_k, seed=seed).to_dict()
                 for v, _ in btw.top(departures)
             ]
     return clock.finish(out)

@@ -129,14 +129,11 @@ def sector_pair_gaps(
                 continue
             for b in wanted:
                 if b != a and tied[gi, ja, index[b]] == 0:
-                    rows.append({"group": group, "sector": a, "other_sector": b,
-                                 "nodes": int(present[gi, ja])})
+                    rows.append({"group": group, "sector": a, "other_sector": b, "nodes": int(present[gi, ja])})
     return rows
 
 
-def forum_sector_gaps(
-    members: Mapping[Any, Iterable[str | None]], expected: Collection[str]
-) -> list[dict[str, Any]]:
+def forum_sector_gaps(members: Mapping[Any, Iterable[str | None]], expected: Collection[str]) -> list[dict[str, Any]]:
     """Forums none of whose members is from an expected sector.
 
     ``members`` maps a forum to the sectors of its members (organisations or

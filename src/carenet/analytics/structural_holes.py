@@ -60,9 +60,7 @@ def _triangles(conv: Converted, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return np.column_stack([x, y, z, exy, exz, eyz])[ok]
 
 
-def _compute(
-    G: nx.Graph, weight: str | None
-) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
+def _compute(G: nx.Graph, weight: str | None) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
     conv = converted(G)
     n = conv.n
     lo, hi, a = conv.undirected(weight)

@@ -5,7 +5,8 @@ small-number rule: 1-7 shown as ``*`` (``count`` null, ``shown`` "*"), others ro
 nearest 5, percentages from the rounded figures. Leaders' diversity is also audited against
 differencing: ``c`` (``count`` null) is a count of 8 or more withheld so that no ``*`` can be
 worked out; shares come with intervals, and a point percent only where totals are large.
-Filtering people (``personWhere``) needs the frontend role: a filter down to one person would otherwise tell the public whether they exist.
+Filtering people (``personWhere``) needs the frontend role: a filter down to one person would
+otherwise tell the public whether they exist.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
 from carenet.services import aggregates as svc
 
-
 _COUNTED = {"TEAM": "Teams.", "ORGANISATION": "Organisations.", "PERSON": "Leaders (suppressed below national level)."}
 CountOf = strawberry.enum(
-    Enum("CountOf", {level.name: strawberry.enum_value(level.label, description=_COUNTED[level.name]) for level in Level},
-         module=__name__),
+    Enum(
+        "CountOf",
+        {level.name: strawberry.enum_value(level.label, description=_COUNTED[level.name]) for level in Level},
+        module=__name__,
+    ),
     description="What `counts` counts: a level's nodes, by node label.",
 )
 """What ``counts`` counts: a :class:`~carenet.domain.enums.Level`'s nodes, by node label."""
@@ -62,15 +65,21 @@ def _shown(value: int | str) -> tuple[int | None, str]:
 
 @strawberry.type(description="One group: its key (the dimensions grouped by), its count and share.")
 class CountGroup:
-    sector: str | None = strawberry.field(description="The group's sector as a lower-case string.",
-                                          deprecation_reason=DEPRECATED + "use sectorCode.")
-    kind: str | None = strawberry.field(description="The group's organisation kind as a lower-case string.",
-                                        deprecation_reason=DEPRECATED + "use kindCode.")
+    sector: str | None = strawberry.field(
+        description="The group's sector as a lower-case string.", deprecation_reason=DEPRECATED + "use sectorCode."
+    )
+    kind: str | None = strawberry.field(
+        description="The group's organisation kind as a lower-case string.",
+        deprecation_reason=DEPRECATED + "use kindCode.",
+    )
     place: strawberry.ID | None = strawberry.field(description="The group's place (uid); null unless grouped by place.")
-    level: str | None = strawberry.field(description="The group's leadership level as a lower-case string.",
-                                         deprecation_reason=DEPRECATED + "use levelCode.")
-    system: strawberry.ID | None = strawberry.field(description="The group's system (uid); null unless grouped "
-                                                                "by system.")
+    level: str | None = strawberry.field(
+        description="The group's leadership level as a lower-case string.",
+        deprecation_reason=DEPRECATED + "use levelCode.",
+    )
+    system: strawberry.ID | None = strawberry.field(
+        description="The group's system (uid); null unless grouped by system."
+    )
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, or * when suppressed")
     percent: float | None = strawberry.field(description="of the (rounded) total; null when suppressed")
@@ -83,8 +92,9 @@ class CountGroup:
     def kind_code(self) -> OrgKindEnum | None:
         return OrgKindEnum(self.kind) if self.kind else None
 
-    @strawberry.field(description="The group's leadership level (the LeadershipLevel enum); null unless grouped "
-                                  "by level.")
+    @strawberry.field(
+        description="The group's leadership level (the LeadershipLevel enum); null unless grouped by level."
+    )
     def level_code(self) -> LeadershipLevelEnum | None:
         return LeadershipLevelEnum(self.level) if self.level else None
 
@@ -93,8 +103,9 @@ class CountGroup:
 class Counts:
     of: CountOf = strawberry.field(description="What was counted.")
     group_by: list[CountGroupBy] = strawberry.field(description="The dimensions grouped by, in order.")
-    total: int | None = strawberry.field(description="Every group summed (rounded when suppressed); null when "
-                                                     "shown as *.")
+    total: int | None = strawberry.field(
+        description="Every group summed (rounded when suppressed); null when shown as *."
+    )
     total_shown: str = strawberry.field(description="The total as published: a number, or * when suppressed.")
     suppressed: bool = strawberry.field(description="true when the small-number rule was applied")
     groups: list[CountGroup] = strawberry.field(description="One per combination of the dimensions present.")
@@ -103,20 +114,27 @@ class Counts:
 async def resolve_counts(
     info: Info[Context, None],
     of: Annotated[CountOf, strawberry.argument(description="What to count.")],
-    group_by: Annotated[list[CountGroupBy] | None, strawberry.argument(
-        description="Dimensions to group by; omitted = one total.")] = None,
-    team_where: Annotated[TeamWhere | None, strawberry.argument(
-        description="Which teams (counts of teams only).")] = None,
-    organisation_where: Annotated[OrganisationWhere | None, strawberry.argument(
-        description="Which organisations (counts of organisations only).")] = None,
-    person_where: Annotated[PersonWhere | None, strawberry.argument(
-        description="Which leaders (counts of people only; frontend role).")] = None,
+    group_by: Annotated[
+        list[CountGroupBy] | None, strawberry.argument(description="Dimensions to group by; omitted = one total.")
+    ] = None,
+    team_where: Annotated[
+        TeamWhere | None, strawberry.argument(description="Which teams (counts of teams only).")
+    ] = None,
+    organisation_where: Annotated[
+        OrganisationWhere | None, strawberry.argument(description="Which organisations (counts of organisations only).")
+    ] = None,
+    person_where: Annotated[
+        PersonWhere | None, strawberry.argument(description="Which leaders (counts of people only; frontend role).")
+    ] = None,
 ) -> Counts:
     ctx = info.context
     ctx.principal.require(Role.PUBLIC, "counts")
     given = {CountOf.TEAM: team_where, CountOf.ORGANISATION: organisation_where, CountOf.PERSON: person_where}
-    others = [name for name, (kind, w) in zip(("teamWhere", "organisationWhere", "personWhere"), given.items(), strict=True)
-              if w is not None and kind is not of]
+    others = [
+        name
+        for name, (kind, w) in zip(("teamWhere", "organisationWhere", "personWhere"), given.items(), strict=True)
+        if w is not None and kind is not of
+    ]
     if others:
         raise InvalidInput([Problem(name, f"does not apply to counts of {of.name}") for name in others])
     if person_where is not None:
@@ -127,9 +145,17 @@ async def resolve_counts(
     groups = []
     for g in result.groups:
         count, shown = _shown(g.count)
-        groups.append(CountGroup(**{d: g.key.get(d) for d in svc.DIMENSIONS}, count=count, shown=shown, percent=g.percent))
-    return Counts(of=of, group_by=[CountGroupBy(d) for d in result.group_by], total=total, total_shown=total_shown,
-                  suppressed=result.suppressed, groups=groups)
+        groups.append(
+            CountGroup(**{d: g.key.get(d) for d in svc.DIMENSIONS}, count=count, shown=shown, percent=g.percent)
+        )
+    return Counts(
+        of=of,
+        group_by=[CountGroupBy(d) for d in result.group_by],
+        total=total,
+        total_shown=total_shown,
+        suppressed=result.suppressed,
+        groups=groups,
+    )
 
 
 @strawberry.type(description="One category of a characteristic among a group of leaders, against the baselines.")
@@ -137,11 +163,18 @@ class CategoryShare:
     category: str = strawberry.field(description="The category (an ethnic group or a sex), or not_stated.")
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, * (1 to 7) or c (8 or more, withheld)")
-    percent: float | None = strawberry.field(description="share of leaders whose characteristic is stated; null where the total is under 100")
-    interval: list[float] = strawberry.field(description="95% Wilson interval of the share (percent), covering every count the shown figures stand for")
-    workforce_status: str | None = strawberry.field(description="under-represented, over-represented or within range of the workforce baseline")
+    percent: float | None = strawberry.field(
+        description="share of leaders whose characteristic is stated; null where the total is under 100"
+    )
+    interval: list[float] = strawberry.field(
+        description="95% Wilson interval of the share (percent), covering every count the shown figures stand for"
+    )
+    workforce_status: str | None = strawberry.field(
+        description="under-represented, over-represented or within range of the workforce baseline"
+    )
     community_status: str | None = strawberry.field(
-        description="under-represented, over-represented or within range of the community baseline")
+        description="under-represented, over-represented or within range of the community baseline"
+    )
     workforce_baseline: float | None = strawberry.field(description="percent of the place's workforce")
     workforce_gap_pp: float | None = strawberry.field(description="percent minus the workforce baseline, in points")
     community_baseline: float | None = strawberry.field(description="percent of the place's residents")
@@ -151,8 +184,9 @@ class CategoryShare:
 @strawberry.type(description="Leaders of one place and/or level by category, suppressed.")
 class LeaderDemographicRow:
     place: strawberry.ID | None = strawberry.field(description="The place (uid); null unless grouped by place.")
-    level: str | None = strawberry.field(description="The leadership level as a lower-case string.",
-                                         deprecation_reason=DEPRECATED + "use levelCode.")
+    level: str | None = strawberry.field(
+        description="The leadership level as a lower-case string.", deprecation_reason=DEPRECATED + "use levelCode."
+    )
     total: int | None = strawberry.field(description="Number of leaders (rounded to 5); null when shown as * or c.")
     total_shown: str = strawberry.field(description="The total as published: a number, * or c.")
     categories: list[CategoryShare] = strawberry.field(description="One per category.")
@@ -165,30 +199,52 @@ class LeaderDemographicRow:
 async def resolve_leader_demographics(
     info: Info[Context, None],
     characteristic: Annotated[Characteristic, strawberry.argument(description="Which characteristic.")],
-    group_by: Annotated[list[LeaderGroupBy] | None, strawberry.argument(
-        description="Dimensions to group by; omitted = by place.")] = None,
-    system: Annotated[strawberry.ID | None, strawberry.argument(
-        description="Only this system's leaders (its uid).")] = None,
-    place: Annotated[strawberry.ID | None, strawberry.argument(
-        description="Only this place's leaders (its uid).")] = None,
+    group_by: Annotated[
+        list[LeaderGroupBy] | None, strawberry.argument(description="Dimensions to group by; omitted = by place.")
+    ] = None,
+    system: Annotated[
+        strawberry.ID | None, strawberry.argument(description="Only this system's leaders (its uid).")
+    ] = None,
+    place: Annotated[
+        strawberry.ID | None, strawberry.argument(description="Only this place's leaders (its uid).")
+    ] = None,
 ) -> list[LeaderDemographicRow]:
     ctx = info.context
     ctx.principal.require(Role.PUBLIC, "leaderDemographics")
     by = [g.value for g in (group_by if group_by is not None else [LeaderGroupBy.PLACE])]
-    rows = await svc.leader_demographics(ctx.repo, group_by=by, characteristic=characteristic.value,
-                                         system=str(system) if system else None, place=str(place) if place else None)
+    rows = await svc.leader_demographics(
+        ctx.repo,
+        group_by=by,
+        characteristic=characteristic.value,
+        system=str(system) if system else None,
+        place=str(place) if place else None,
+    )
     out = []
     for row in rows:
         total, total_shown = _shown(row["total"])
         cats = []
         for name, c in row["categories"].items():
             count, shown = _shown(c["count"])
-            cats.append(CategoryShare(category=name, count=count, shown=shown, percent=c["percent"], interval=c["interval"],
-                                      workforce_status=c["workforce_status"], community_status=c["community_status"],
-                                      workforce_baseline=c["workforce"], workforce_gap_pp=c["workforce_gap_pp"],
-                                      community_baseline=c["community"], community_gap_pp=c["community_gap_pp"]))
-        out.append(LeaderDemographicRow(place=row.get("place"), level=row.get("level"), total=total,
-                                        total_shown=total_shown, categories=cats))
+            cats.append(
+                CategoryShare(
+                    category=name,
+                    count=count,
+                    shown=shown,
+                    percent=c["percent"],
+                    interval=c["interval"],
+                    workforce_status=c["workforce_status"],
+                    community_status=c["community_status"],
+                    workforce_baseline=c["workforce"],
+                    workforce_gap_pp=c["workforce_gap_pp"],
+                    community_baseline=c["community"],
+                    community_gap_pp=c["community_gap_pp"],
+                )
+            )
+        out.append(
+            LeaderDemographicRow(
+                place=row.get("place"), level=row.get("level"), total=total, total_shown=total_shown, categories=cats
+            )
+        )
     return out
 
 

@@ -88,8 +88,10 @@ class Principal:
             return None
         self.require(Role.PLANNER, operation)
         if not self.system:
-            raise Forbidden(f"{operation}: your credentials name no system to write in",
-                            suggestion="ask for a planner token (or API key) with a system")
+            raise Forbidden(
+                f"{operation}: your credentials name no system to write in",
+                suggestion="ask for a planner token (or API key) with a system",
+            )
         return self.system
 
 
@@ -234,8 +236,10 @@ def demo_private_key(data_dir: Path) -> rsa.RSAPrivateKey:
     if path.exists():
         return serialization.load_pem_private_key(path.read_bytes(), password=None)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private.write(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
+    private.write(
+        path,
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
+    )
     return key
 
 
@@ -250,7 +254,14 @@ def sign_token(
     lifetime: dt.timedelta = dt.timedelta(hours=12),
 ) -> str:
     now = dt.datetime.now(dt.UTC)
-    claims = {"sub": subject, "role": Role(role).value, "iss": issuer, "aud": audience, "iat": now, "exp": now + lifetime}
+    claims = {
+        "sub": subject,
+        "role": Role(role).value,
+        "iss": issuer,
+        "aud": audience,
+        "iat": now,
+        "exp": now + lifetime,
+    }
     if system:
         claims["system"] = system
     return jwt.encode(claims, private_key, algorithm=ALGORITHM)
@@ -258,7 +269,13 @@ def sign_token(
 
 def demo_tokens(private_key: Any, *, issuer: str, audience: str, system: str = "s1-system") -> dict[Role, str]:
     return {
-        role: sign_token(private_key, subject=f"demo-{role.value}", role=role, issuer=issuer, audience=audience,
-                         system=system if role is Role.PLANNER else None)
+        role: sign_token(
+            private_key,
+            subject=f"demo-{role.value}",
+            role=role,
+            issuer=issuer,
+            audience=audience,
+            system=system if role is Role.PLANNER else None,
+        )
         for role in Role
     }

@@ -34,8 +34,15 @@ def quick_input(cls: type) -> type:
 
     def from_input(type_: type, value: Any, context: Any) -> Any:
         if not plan:
-            plan.update({context.config.name_converter.from_field(f): (f.python_name, f.resolve_type(type_definition=definition))
-                         for f in definition.fields})
+            plan.update(
+                {
+                    context.config.name_converter.from_field(f): (
+                        f.python_name,
+                        f.resolve_type(type_definition=definition),
+                    )
+                    for f in definition.fields
+                }
+            )
         fields = {}
         for name, given in value.items():
             python_name, field_type = plan[name]
@@ -48,6 +55,7 @@ def quick_input(cls: type) -> type:
 
 def selects(info: Any, names: set[str]) -> bool:
     """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field."""
+
     def walk(items: Any) -> bool:
         for item in items or ():
             if getattr(item, "name", None) in names or walk(getattr(item, "selections", None)):
@@ -125,16 +133,21 @@ WHERE_FIELDS = {
     "place": "Uid of a place the node serves.",
     "system": "Uid of the system the node is in.",
     "wave": "Uid of a survey wave that reported a tie of the node.",
-    "active_at": ("Only nodes active on this date: a team part of an organisation, an organisation open (and "
-                  "part of its parent, if it has one), a person a member of a team, on that date."),
+    "active_at": (
+        "Only nodes active on this date: a team part of an organisation, an organisation open (and "
+        "part of its parent, if it has one), a person a member of a team, on that date."
+    ),
 }
 """What each condition of a ``where`` filter matches."""
 
 
 def _where_type(name: str, kind: str, fields: dict[str, Any]):
     annotations = {k: v | None for k, v in fields.items()}
-    namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__,
-                                 **{k: strawberry.field(default=None, description=WHERE_FIELDS[k]) for k in fields}}
+    namespace: dict[str, Any] = {
+        "__annotations__": annotations,
+        "__module__": __name__,
+        **{k: strawberry.field(default=None, description=WHERE_FIELDS[k]) for k in fields},
+    }
     annotations.update({"and_": f"list[{name}] | None", "or_": f"list[{name}] | None", "not_": f"{name} | None"})
     namespace.update(
         and_=strawberry.field(default=None, name="AND", description="Every one of these filters holds."),
@@ -145,18 +158,48 @@ def _where_type(name: str, kind: str, fields: dict[str, Any]):
     return quick_input(strawberry.input(type(name, (), namespace), description=description))
 
 
-TeamWhere = _where_type("TeamWhere", "teams", {
-    "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "service": StringInFilter,
-    "organisation": IdFilter, "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
-})
-OrganisationWhere = _where_type("OrganisationWhere", "organisations", {
-    "uid": IdFilter, "name": NameFilter, "sector": SectorFilter, "kind": OrgKindFilter,
-    "place": IdFilter, "system": IdFilter, "wave": IdFilter, "active_at": dt.date,
-})
-PersonWhere = _where_type("PersonWhere", "people", {
-    "uid": IdFilter, "name": NameFilter, "level": LevelFilter, "team": IdFilter,
-    "organisation": IdFilter, "wave": IdFilter, "active_at": dt.date,
-})
+TeamWhere = _where_type(
+    "TeamWhere",
+    "teams",
+    {
+        "uid": IdFilter,
+        "name": NameFilter,
+        "sector": SectorFilter,
+        "service": StringInFilter,
+        "organisation": IdFilter,
+        "place": IdFilter,
+        "system": IdFilter,
+        "wave": IdFilter,
+        "active_at": dt.date,
+    },
+)
+OrganisationWhere = _where_type(
+    "OrganisationWhere",
+    "organisations",
+    {
+        "uid": IdFilter,
+        "name": NameFilter,
+        "sector": SectorFilter,
+        "kind": OrgKindFilter,
+        "place": IdFilter,
+        "system": IdFilter,
+        "wave": IdFilter,
+        "active_at": dt.date,
+    },
+)
+PersonWhere = _where_type(
+    "PersonWhere",
+    "people",
+    {
+        "uid": IdFilter,
+        "name": NameFilter,
+        "level": LevelFilter,
+        "team": IdFilter,
+        "organisation": IdFilter,
+        "wave": IdFilter,
+        "active_at": dt.date,
+    },
+)
 PlaceWhere = _where_type("PlaceWhere", "places", {"uid": IdFilter, "name": NameFilter, "system": IdFilter})
 SystemWhere = _where_type("SystemWhere", "systems", {"uid": IdFilter, "name": NameFilter})
 
@@ -197,8 +240,9 @@ class OrderField(Enum):
     NAME = strawberry.enum_value("name", description="The name, then the uid.")
     DEGREE = strawberry.enum_value("degree", description="Number of ties (teams, organisations and people).")
     BETWEENNESS = strawberry.enum_value("betweenness", description="Stored betweenness (brought up to date first).")
-    BROKERAGE = strawberry.enum_value("brokerage", description="Stored Gould-Fernandez brokerage (brought up to "
-                                                               "date first).")
+    BROKERAGE = strawberry.enum_value(
+        "brokerage", description="Stored Gould-Fernandez brokerage (brought up to date first)."
+    )
     CONSTRAINT = strawberry.enum_value("constraint", description="Stored Burt constraint (brought up to date first).")
 
 
@@ -215,21 +259,33 @@ class OrderBy:
 
 
 def _connection(kind: str, node_type: type):
-    edge = strawberry.type(type(f"{kind}Edge", (), {
-        "__annotations__": {"cursor": str, "node": node_type}, "__module__": __name__,
-        "cursor": strawberry.field(description="This edge's position, for `after` or `before`."),
-        "node": strawberry.field(description=f"The {kind.lower()}."),
-    }), description=f"One {kind.lower()} of a page, with its cursor.")
+    edge = strawberry.type(
+        type(
+            f"{kind}Edge",
+            (),
+            {
+                "__annotations__": {"cursor": str, "node": node_type},
+                "__module__": __name__,
+                "cursor": strawberry.field(description="This edge's position, for `after` or `before`."),
+                "node": strawberry.field(description=f"The {kind.lower()}."),
+            },
+        ),
+        description=f"One {kind.lower()} of a page, with its cursor.",
+    )
 
     @strawberry.type(name=f"{kind}Connection", description=f"{kind} nodes, a page at a time (Relay connection).")
     class Connection:
         edges: list[edge] = strawberry.field(description="The nodes on this page, in the order asked for.")
         page_info: PageInfo = strawberry.field(description="Where this page sits.")
         _count: strawberry.Private[Any]
-        metrics_computed_at: dt.datetime | None = strawberry.field(default=None, description=(
-            "When the stored metrics (betweenness, brokerage, constraint, community) read here were computed: "
-            "they are brought up to date before any read that orders by them or selects them. Null when the "
-            "query uses none, and for places and systems."))
+        metrics_computed_at: dt.datetime | None = strawberry.field(
+            default=None,
+            description=(
+                "When the stored metrics (betweenness, brokerage, constraint, community) read here were computed: "
+                "they are brought up to date before any read that orders by them or selects them. Null when the "
+                "query uses none, and for places and systems."
+            ),
+        )
 
         @strawberry.field(description="Counted by the store, only when asked for.")
         async def total_count(self) -> int:
@@ -262,8 +318,17 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
     if level is not None:
         needed = order.field.value in METRIC_ORDERS or selects(info, {"metrics", "metricsComputedAt"})
         computed_at = await current_metrics(info, level, needed=needed)
-    page = await svc.page(ctx.repo, label=label, where=tree, order_by=order.field.value,
-                          descending=order.direction is Direction.DESC, first=first, after=after, last=last, before=before)
+    page = await svc.page(
+        ctx.repo,
+        label=label,
+        where=tree,
+        order_by=order.field.value,
+        descending=order.direction is Direction.DESC,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+    )
     node_type, edge_type, conn_type = _TYPES[label]
     if label == "Person" and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "read people", [r["uid"] for r in page.rows], "ok")
@@ -273,9 +338,12 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
 
     return conn_type(
         edges=[edge_type(cursor=c, node=node_type.of(r)) for r, c in zip(page.rows, page.cursors, strict=True)],
-        page_info=PageInfo(has_next_page=page.has_next, has_previous_page=page.has_previous,
-                           start_cursor=page.cursors[0] if page.cursors else None,
-                           end_cursor=page.cursors[-1] if page.cursors else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+        ),
         metrics_computed_at=computed_at,
         _count=count,
     )
@@ -286,11 +354,13 @@ def _root(label: str, where_type: Any, conn_type: Any):
         info: Info[Context, None],
         where: Annotated[where_type | None, strawberry.argument(description="Which nodes; omitted = all.")] = None,
         order_by: Annotated[OrderBy | None, strawberry.argument(description="Their order; omitted = by uid.")] = None,
-        first: Annotated[int | None, strawberry.argument(
-            description="Page size from the start or `after` (1-500).")] = None,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size from the start or `after` (1-500).")
+        ] = None,
         after: Annotated[str | None, strawberry.argument(description="Start after this cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(
-            description="Page size back from the end or `before` (1-500).")] = None,
+        last: Annotated[
+            int | None, strawberry.argument(description="Page size back from the end or `before` (1-500).")
+        ] = None,
         before: Annotated[str | None, strawberry.argument(description="End before this cursor.")] = None,
     ) -> conn_type:
         return await _resolve(info, label, where, order_by, first, after, last, before)

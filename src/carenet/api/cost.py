@@ -82,7 +82,9 @@ class GraphSizes:
 
     @classmethod
     def from_counts(cls, counts: Mapping[str, int], version: str = "") -> GraphSizes:
-        networks = {level: int(counts.get(label, 0)) + int(counts.get(ties, 0)) for level, (label, ties) in LEVELS.items()}
+        networks = {
+            level: int(counts.get(label, 0)) + int(counts.get(ties, 0)) for level, (label, ties) in LEVELS.items()
+        }
         return cls(networks, max(1, int(counts.get("System", 0))), max(1, int(counts.get("Place", 0))), version)
 
     def projection(self, level: str = "team", *, system: Any = None, place: Any = None) -> int:
@@ -109,8 +111,11 @@ class SizeCache:
         version = str(services.version)
         if self.sizes is None:
             self.sizes = await self._count(services, version)
-        elif (self.sizes.version != version and self._refreshing is None
-              and time.monotonic() - self._counted_at >= self.interval_s):
+        elif (
+            self.sizes.version != version
+            and self._refreshing is None
+            and time.monotonic() - self._counted_at >= self.interval_s
+        ):
             self._refreshing = asyncio.get_running_loop().create_task(self._refresh(services, version))
         return self.sizes
 
@@ -161,7 +166,9 @@ class Budget:
         return self.window_s  # not reached: cost <= limit
 
 
-def _variable_values(schema: Any, operation: OperationDefinitionNode, variables: dict[str, Any]) -> VariableValues | None:
+def _variable_values(
+    schema: Any, operation: OperationDefinitionNode, variables: dict[str, Any]
+) -> VariableValues | None:
     """The variables as the operation will run: those sent, coerced, and the defaults of those not
     sent; None when they do not coerce (execution then refuses the operation before it runs)."""
     found = get_variable_values(schema, operation.variable_definitions or (), variables)
@@ -218,7 +225,9 @@ def _projection(name: str, arguments: dict[str, Any], sizes: GraphSizes) -> int:
         return sizes.projection("team", system=arguments.get("system"))
     given = arguments.get("filter") or {}
     level = _text(_get(given, "level") or "team")
-    size = sizes.projection(level if level in LEVELS else "team", system=_get(given, "system"), place=_get(given, "place"))
+    size = sizes.projection(
+        level if level in LEVELS else "team", system=_get(given, "system"), place=_get(given, "place")
+    )
     if name == "analysisReport":
         size *= REPORT_WEIGHTS.get(_text(arguments.get("report")).upper(), 1)
     return size
@@ -228,8 +237,14 @@ SIZES = "\0sizes"
 """In the ``reads`` of :func:`operation_cost`: the cost depends on the graph's sizes."""
 
 
-def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None, operation_name: str | None = None,
-                   sizes: GraphSizes | None = None, reads: set[str] | None = None) -> int:
+def operation_cost(
+    schema: Any,
+    document: Any,
+    variables: dict[str, Any] | None,
+    operation_name: str | None = None,
+    sizes: GraphSizes | None = None,
+    reads: set[str] | None = None,
+) -> int:
     """The cost of the operation of ``document`` to be run (see the module docstring); analytics
     fields are costed only when ``sizes`` is given. ``reads`` gets the names of the variables the
     cost depends on (whatever their values), and :data:`SIZES` when it depends on ``sizes``."""
@@ -245,7 +260,10 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
     if root is None:
         return 0
     variables = _variable_values(schema, operation, variables or {})
-    def fields(selection_set: SelectionSetNode | None, parent: Any, expanded: set[str]) -> Iterator[tuple[FieldNode, Any]]:
+
+    def fields(
+        selection_set: SelectionSetNode | None, parent: Any, expanded: set[str]
+    ) -> Iterator[tuple[FieldNode, Any]]:
         """The fields of a selection set, fragments flattened (each fragment once: fields merge)."""
         for selection in selection_set.selections if selection_set else ():
             if isinstance(selection, FieldNode):
@@ -287,8 +305,12 @@ def operation_cost(schema: Any, document: Any, variables: dict[str, Any] | None,
                 reads.add(SIZES)
             elif projected and name == "departureImpact":
                 analytics = projected
-            inner = unit(node.selection_set, get_named_type(field_def.type), depth + 1,
-                         analytics if owner is root and name == "analysis" else projected)
+            inner = unit(
+                node.selection_set,
+                get_named_type(field_def.type),
+                depth + 1,
+                analytics if owner is root and name == "analysis" else projected,
+            )
             size = _page_size(field_def, arguments)
             total += analytics + (inner if size is None else size + size * inner)
         memo[key] = total
@@ -314,8 +336,14 @@ class Costs:
         """(query, operation) -> the variables (and :data:`SIZES`) its cost reads."""
         self.costs: OrderedDict[tuple, int] = OrderedDict()
 
-    def cost(self, document: Any, query: str | None, variables: dict[str, Any] | None,
-             operation_name: str | None, sizes: GraphSizes | None = None) -> int:
+    def cost(
+        self,
+        document: Any,
+        query: str | None,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        sizes: GraphSizes | None = None,
+    ) -> int:
         def cost_now(reads: set[str] | None = None) -> int:
             return operation_cost(self.schema, document, variables, operation_name, sizes, reads)
 
@@ -330,8 +358,12 @@ class Costs:
                 self.reads.clear()
             reads = self.reads[(query, operation_name)] = tuple(sorted(found))
         given = variables or {}
-        key = (query, operation_name, repr([given.get(name, Undefined) for name in reads if name != SIZES]),
-               sizes.version if sizes is not None and SIZES in reads else None)
+        key = (
+            query,
+            operation_name,
+            repr([given.get(name, Undefined) for name in reads if name != SIZES]),
+            sizes.version if sizes is not None and SIZES in reads else None,
+        )
         if key in self.costs:
             self.costs.move_to_end(key)
             return self.costs[key]
@@ -358,8 +390,13 @@ def rate_error(cost: int, wait: float, budget: Budget) -> GraphQLError:
     return GraphQLError(
         f"this operation would cost {cost:,}, past your budget of {budget.limit:,} per "
         f"{budget.window_s:g} s; try again in {seconds} s",
-        extensions={"code": RATE_LIMITED, "cost": cost, "budget": budget.limit, "windowSeconds": budget.window_s,
-                    "retryAfter": seconds},
+        extensions={
+            "code": RATE_LIMITED,
+            "cost": cost,
+            "budget": budget.limit,
+            "windowSeconds": budget.window_s,
+            "retryAfter": seconds,
+        },
     )
 
 
@@ -372,8 +409,14 @@ def retry_after(errors: Any) -> int | None:
     return None
 
 
-def check_cost(costs: Costs, document: Any, query: str | None, variables: dict[str, Any] | None,
-               operation_name: str | None, context: Any) -> GraphQLError | None:
+def check_cost(
+    costs: Costs,
+    document: Any,
+    query: str | None,
+    variables: dict[str, Any] | None,
+    operation_name: str | None,
+    context: Any,
+) -> GraphQLError | None:
     """The error that stops the operation before it runs (over :data:`MAX_COST`, or past the
     caller's budget over time), or None, having charged the caller's budget."""
     sizes = getattr(context, "graph_sizes", None)

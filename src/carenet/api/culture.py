@@ -19,15 +19,21 @@ from carenet.api.types import global_id
 from carenet.services import culture as service
 
 
-@strawberry.type(description="Where an organisation's leaders sit in the leaders' network (the either network, every wave).")
+@strawberry.type(
+    description="Where an organisation's leaders sit in the leaders' network (the either network, every wave)."
+)
 class LeaderPosition:
     leaders: int = strawberry.field(description="Number of its leaders in the network.")
     internal_ties: int = strawberry.field(description="ties between two of its leaders")
     external_ties: int = strawberry.field(description="ties between one of its leaders and a leader elsewhere")
     cross_boundary_ties_per_leader: float = strawberry.field(description="externalTies / leaders.")
-    ei_index: float | None = strawberry.field(description="Krackhardt-Stern E-I: (external - internal) / all; null without ties")
+    ei_index: float | None = strawberry.field(
+        description="Krackhardt-Stern E-I: (external - internal) / all; null without ties"
+    )
     constraint: float | None = strawberry.field(description="mean Burt constraint of its leaders with a tie")
-    brokerage_per_leader: float = strawberry.field(description="Gould-Fernandez brokerage across the boundary per leader")
+    brokerage_per_leader: float = strawberry.field(
+        description="Gould-Fernandez brokerage across the boundary per leader"
+    )
 
 
 @strawberry.type(description="One indicator's latest figure; value null when held (too few responses).")
@@ -42,7 +48,9 @@ class CultureFigure:
     survey: str | None = strawberry.field(description="Which survey: nhs_staff_survey or local_pulse.")
     source: str | None = strawberry.field(description="Where the figure was published or taken from.")
     higher_is_better: bool | None = strawberry.field(
-        default=None, description="whether a higher value is better (from the indicator catalogue); null if not catalogued")
+        default=None,
+        description="whether a higher value is better (from the indicator catalogue); null if not catalogued",
+    )
 
 
 @strawberry.type(description="An indicator's figure in one survey period.")
@@ -56,8 +64,9 @@ class CulturePoint:
 class CultureTrend:
     indicator: str = strawberry.field(description="The indicator's code.")
     points: list[CulturePoint] = strawberry.field(description="Its figures, oldest first.")
-    change: float | None = strawberry.field(description="The last figure minus the one before; null unless both "
-                                                        "are shown.")
+    change: float | None = strawberry.field(
+        description="The last figure minus the one before; null unless both are shown."
+    )
     direction: str | None = strawberry.field(description="better, worse or no change (by whether higher is better)")
     since: str | None = strawberry.field(description="The period the change is measured from.")
 
@@ -75,8 +84,9 @@ class CultureOrganisation:
     name: str = strawberry.field(description="The organisation's name.")
     place: strawberry.ID | None = strawberry.field(description="Uid of the place it serves (the first by uid).")
     system: strawberry.ID | None = strawberry.field(description="Uid of its system.")
-    network: LeaderPosition | None = strawberry.field(description="Its leaders' network position; null without "
-                                                                  "leaders.")
+    network: LeaderPosition | None = strawberry.field(
+        description="Its leaders' network position; null without leaders."
+    )
     indicators: list[CultureFigure] = strawberry.field(description="Each indicator's latest figure.")
     trends: list[CultureTrend] = strawberry.field(description="Each indicator over the survey periods.")
     flags: list[CultureFlag] = strawberry.field(description="Findings about the organisation.")
@@ -103,7 +113,8 @@ class CulturePlace:
     organisations: int = strawberry.field(description="Number of its organisations in the report.")
     leaders: int = strawberry.field(description="Number of their leaders.")
     cross_boundary_ties_per_leader: float | None = strawberry.field(
-        description="Ties from its leaders to leaders of other organisations, per leader; null without leaders.")
+        description="Ties from its leaders to leaders of other organisations, per leader; null without leaders."
+    )
     indicators: list[CulturePlaceFigure] = strawberry.field(description="Each indicator, over its organisations.")
     flags: int = strawberry.field(description="flags raised for its organisations")
 
@@ -141,7 +152,8 @@ class CultureReport:
     organisations: list[CultureOrganisation] = strawberry.field(description="Every organisation in scope with figures.")
     places: list[CulturePlace] = strawberry.field(description="Every place of those organisations.")
     correlations: list[CultureCorrelation] = strawberry.field(
-        description="Each indicator against each network measure, across organisations (where n is 3 or more).")
+        description="Each indicator against each network measure, across organisations (where n is 3 or more)."
+    )
     sources: list[CultureSource] = strawberry.field(description="The datasets read.")
 
 
@@ -152,32 +164,61 @@ def _fields(cls: type, row: dict[str, Any], **extra: Any) -> Any:
 
 def _organisation(o: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> CultureOrganisation:
     return CultureOrganisation(
-        uid=o["organisation"], name=o["name"], place=o["place"], system=o["system"],
+        uid=o["organisation"],
+        name=o["name"],
+        place=o["place"],
+        system=o["system"],
         network=_fields(LeaderPosition, o["network"]) if o["network"] else None,
-        indicators=[_fields(CultureFigure, f, higher_is_better=catalogue.get(f["indicator"], {}).get("higher_is_better"))
-                    for f in o["indicators"]],
-        trends=[CultureTrend(indicator=t["indicator"], points=[_fields(CulturePoint, p) for p in t["points"]],
-                             change=t["change"], direction=t["direction"], since=t.get("since")) for t in o["trends"]],
-        flags=[_fields(CultureFlag, f) for f in o["flags"]])
+        indicators=[
+            _fields(CultureFigure, f, higher_is_better=catalogue.get(f["indicator"], {}).get("higher_is_better"))
+            for f in o["indicators"]
+        ],
+        trends=[
+            CultureTrend(
+                indicator=t["indicator"],
+                points=[_fields(CulturePoint, p) for p in t["points"]],
+                change=t["change"],
+                direction=t["direction"],
+                since=t.get("since"),
+            )
+            for t in o["trends"]
+        ],
+        flags=[_fields(CultureFlag, f) for f in o["flags"]],
+    )
 
 
 async def resolve_culture(
     info: Info[Context, None],
-    system: Annotated[strawberry.ID | None, strawberry.argument(
-        description="Only this system's organisations (uid).")] = None,
-    place: Annotated[strawberry.ID | None, strawberry.argument(
-        description="Only this place's organisations (uid).")] = None,
+    system: Annotated[
+        strawberry.ID | None, strawberry.argument(description="Only this system's organisations (uid).")
+    ] = None,
+    place: Annotated[
+        strawberry.ID | None, strawberry.argument(description="Only this place's organisations (uid).")
+    ] = None,
 ) -> CultureReport:
     info.context.principal.require(Role.FRONTEND, "culture")
-    r = await service.report(info.context.repo, system=system, place=place,
-                             minimum=info.context.services.settings.culture_min_responses, cache=getattr(info.context.services, "analysis_cache", None))
+    r = await service.report(
+        info.context.repo,
+        system=system,
+        place=place,
+        minimum=info.context.services.settings.culture_min_responses,
+        cache=getattr(info.context.services, "analysis_cache", None),
+    )
     return CultureReport(
-        minimum_responses=r["minimum_responses"], warning=r["warning"],
+        minimum_responses=r["minimum_responses"],
+        warning=r["warning"],
         organisations=[_organisation(o, r.get("catalogue") or {}) for o in r["organisations"]],
-        places=[CulturePlace(uid=p["place"], organisations=p["organisations"], leaders=p["leaders"],
-                             cross_boundary_ties_per_leader=p["cross_boundary_ties_per_leader"],
-                             indicators=[_fields(CulturePlaceFigure, f) for f in p["indicators"]], flags=p["flags"])
-                for p in r["places"]],
+        places=[
+            CulturePlace(
+                uid=p["place"],
+                organisations=p["organisations"],
+                leaders=p["leaders"],
+                cross_boundary_ties_per_leader=p["cross_boundary_ties_per_leader"],
+                indicators=[_fields(CulturePlaceFigure, f) for f in p["indicators"]],
+                flags=p["flags"],
+            )
+            for p in r["places"]
+        ],
         correlations=[_fields(CultureCorrelation, c) for c in r["correlations"]],
         sources=[_fields(CultureSource, s) for s in r["sources"]],
     )
@@ -186,5 +227,5 @@ async def resolve_culture(
 culture_field = strawberry.field(
     resolver=resolve_culture,
     description="Staff survey indicators beside the network position of each organisation's leaders, per "
-                "organisation and place, with flags, trends and rank correlations (see docs/contracts.md).",
+    "organisation and place, with flags, trends and rank correlations (see docs/contracts.md).",
 )

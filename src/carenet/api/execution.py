@@ -81,8 +81,9 @@ class _Leaf:
 
     __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null", "as_is")
 
-    def __init__(self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool,
-                 as_is: type | None = None) -> None:
+    def __init__(
+        self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool, as_is: type | None = None
+    ) -> None:
         self.attribute = attribute
         self.coerce = coerce
         self.non_null = non_null
@@ -141,8 +142,15 @@ class _Object:
 
     __slots__ = ("attribute", "non_null", "is_list", "item_non_null", "type_name", "is_type_of", "fields")
 
-    def __init__(self, attribute: str, non_null: bool, is_list: bool, item_non_null: bool, type_: GraphQLObjectType,
-                 fields: list[tuple[str, Any]]) -> None:
+    def __init__(
+        self,
+        attribute: str,
+        non_null: bool,
+        is_list: bool,
+        item_non_null: bool,
+        type_: GraphQLObjectType,
+        fields: list[tuple[str, Any]],
+    ) -> None:
         self.attribute = attribute
         self.non_null = non_null
         self.is_list = is_list
@@ -179,16 +187,20 @@ def plan_object(schema: GraphQLSchema, field_def: GraphQLField, node: FieldNode)
         sub = inner.fields.get(selection.name.value)
         if sub is None:
             return None
-        plan = (_leaf_of(schema, inner.name, selection.name.value, sub) if selection.selection_set is None
-                else plan_object(schema, sub, selection))
+        plan = (
+            _leaf_of(schema, inner.name, selection.name.value, sub)
+            if selection.selection_set is None
+            else plan_object(schema, sub, selection)
+        )
         if plan is None:
             return None
         fields.append((key, plan))
     return _Object(attribute, non_null, is_list, item_non_null, inner, fields)
 
 
-_LEAVES: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], tuple[GraphQLField, _Leaf | None]]] = \
+_LEAVES: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], tuple[GraphQLField, _Leaf | None]]] = (
     weakref.WeakKeyDictionary()
+)
 """Schema -> (type name, field name) -> (the field, its leaf plan or None): the plan depends on the schema only."""
 
 
@@ -297,8 +309,12 @@ class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
     def execute_field(self, parent_type, source, field_details_list, path, position_context):
         node = field_details_list[0].node
         middleware = self.middleware_manager
-        if len(field_details_list) == 1 and not node.arguments and not node.directives \
-                and not (middleware and middleware.middlewares):
+        if (
+            len(field_details_list) == 1
+            and not node.arguments
+            and not node.directives
+            and not (middleware and middleware.middlewares)
+        ):
             name = node.name.value
             field_def = self.schema.get_field(parent_type, name)
             if field_def is not None:

@@ -62,11 +62,13 @@ def _field_type(annotation: Any) -> tuple[Any, str]:
     return (list[base] if is_list else base), note
 
 
-_DATES = {"since": "The relationship holds from this date; omitted = not recorded.",
-          "until": "The relationship held until this date; omitted = it still holds."}
+_DATES = {
+    "since": "The relationship holds from this date; omitted = not recorded.",
+    "until": "The relationship held until this date; omitted = it still holds.",
+}
 _REL = {
     "uid": "The relationship's uid; omitted = TYPE:source>target (with @wave for survey ties), so a tie "
-           "imported twice is one relationship.",
+    "imported twice is one relationship.",
     "source_label": "The source node's label, where the uid alone could name nodes of two labels.",
     "target_label": "The target node's label, where the uid alone could name nodes of two labels.",
     **_DATES,
@@ -116,7 +118,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "band": "Agenda for Change pay band (read back by analysts only).",
         "clinical": "Whether clinically qualified (read back by analysts only).",
         "ethnic_category": "NHS ethnic category code, kept in a separate demographic record and only ever read in "
-                           "suppressed aggregates",
+        "suppressed aggregates",
         "sex": "Sex, kept in a separate demographic record and only ever read in suppressed aggregates",
     },
     "Forum": {"kind": "What kind of forum it is"},
@@ -151,24 +153,50 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "responses": "Number of responses behind it (fewer than the minimum: held, never shown).",
         "source": "Where it was published or taken from.",
     },
-    "PART_OF": {**_REL, "source": "Uid of the team, organisation or place that is part of the target.",
-                "target": "Uid of the organisation, place or system it is part of."},
-    "SERVES": {**_REL, "source": "Uid of the team or organisation.", "target": "Uid of the place or "
-                                                                               "neighbourhood served."},
-    "MEMBER_OF": {**_REL, "source": "Uid of the person.", "target": "Uid of the team.",
-                  "role": "The person's role in the team (free text)."},
+    "PART_OF": {
+        **_REL,
+        "source": "Uid of the team, organisation or place that is part of the target.",
+        "target": "Uid of the organisation, place or system it is part of.",
+    },
+    "SERVES": {
+        **_REL,
+        "source": "Uid of the team or organisation.",
+        "target": "Uid of the place or neighbourhood served.",
+    },
+    "MEMBER_OF": {
+        **_REL,
+        "source": "Uid of the person.",
+        "target": "Uid of the team.",
+        "role": "The person's role in the team (free text).",
+    },
     "LEADS": {**_REL, "source": "Uid of the person.", "target": "Uid of the team or organisation they lead."},
-    "SITS_ON": {**_REL, "source": "Uid of the person or organisation.", "target": "Uid of the forum.",
-                "role": "Their role on the forum (member, chair, ...; default member)."},
-    "COLLABORATES_WITH": {**_REL, **_TIE, "source": "Uid of the team or organisation that reported the tie.",
-                          "target": "Uid of the team or organisation it named."},
-    "WORKS_WITH": {**_REL, **_TIE, "source": "Uid of the person who reported the tie.",
-                   "target": "Uid of the person they named."},
+    "SITS_ON": {
+        **_REL,
+        "source": "Uid of the person or organisation.",
+        "target": "Uid of the forum.",
+        "role": "Their role on the forum (member, chair, ...; default member).",
+    },
+    "COLLABORATES_WITH": {
+        **_REL,
+        **_TIE,
+        "source": "Uid of the team or organisation that reported the tie.",
+        "target": "Uid of the team or organisation it named.",
+    },
+    "WORKS_WITH": {
+        **_REL,
+        **_TIE,
+        "source": "Uid of the person who reported the tie.",
+        "target": "Uid of the person they named.",
+    },
     "HAS_STEP": {**_REL, "source": "Uid of the care pathway.", "target": "Uid of its step."},
     "NEXT": {**_REL, "source": "Uid of a pathway step.", "target": "Uid of the step that follows it."},
     "DELIVERS": {**_REL, "source": "Uid of the team.", "target": "Uid of the pathway step it delivers."},
-    "HAS_CAPABILITY": {**_REL, "source": "Uid of the person.", "target": "Uid of the capability.",
-                       "level": "Proficiency, 1-4 (default 2)."},
+    "HAS_CAPABILITY": {
+        **_REL,
+        "source": "Uid of the person.",
+        "target": "Uid of the capability.",
+        "level": "Proficiency, 1-4 (default 2).",
+    },
 }
 """Each input field's description, by the domain model's label or relationship type ("*": any node)."""
 
@@ -179,8 +207,16 @@ def _describe(owner: str, field_name: str, note: str) -> str:
     return f"{text}; {note}." if note else text
 
 
-def _input_type(name: str, owner: str, model: type[m.Model], *, skip: tuple[str, ...] = (),
-                ids: tuple[str, ...] = (), extra: dict[str, Any] | None = None, description: str) -> type:
+def _input_type(
+    name: str,
+    owner: str,
+    model: type[m.Model],
+    *,
+    skip: tuple[str, ...] = (),
+    ids: tuple[str, ...] = (),
+    extra: dict[str, Any] | None = None,
+    description: str,
+) -> type:
     """An input type with the model's fields: the model's required fields non-null, the rest nullable."""
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__module__": __name__}
@@ -208,7 +244,11 @@ _PERSON_SPECIAL = {
 }
 NODE_INPUTS: dict[str, type] = {
     kind: _input_type(
-        f"{label.value}Input", label.value, NODE_MODELS[label], skip=svc.METRICS, ids=("uid",),
+        f"{label.value}Input",
+        label.value,
+        NODE_MODELS[label],
+        skip=svc.METRICS,
+        ids=("uid",),
         extra=_PERSON_SPECIAL if kind == "people" else None,
         description=f"A {label.value} node to create or replace (by uid).",
     )
@@ -216,10 +256,13 @@ NODE_INPUTS: dict[str, type] = {
 }
 REL_INPUTS: dict[str, type] = {
     kind: _input_type(
-        "".join(w.title() for w in rel_type.value.split("_")) + "Input", rel_type.value, REL_SPECS[rel_type].model,
+        "".join(w.title() for w in rel_type.value.split("_")) + "Input",
+        rel_type.value,
+        REL_SPECS[rel_type].model,
         ids=("source", "target"),
         description=f"A {rel_type.value} relationship to create or replace (by uid): "
-                    + ", ".join(f"{a.value} to {b.value}" for a, b in REL_SPECS[rel_type].pairs) + ".",
+        + ", ".join(f"{a.value} to {b.value}" for a, b in REL_SPECS[rel_type].pairs)
+        + ".",
     )
     for kind, rel_type in svc.REL_KINDS.items()
 }
@@ -229,8 +272,9 @@ def _lists(name: str, item_types: dict[str, type], doc: str, each: str) -> type:
     namespace: dict[str, Any] = {"__module__": __name__, "__doc__": doc}
     namespace["__annotations__"] = {kind: list[t] | None for kind, t in item_types.items()}
     labels = {**{k: v.value for k, v in svc.NODE_KINDS.items()}, **{k: v.value for k, v in svc.REL_KINDS.items()}}
-    namespace.update({kind: strawberry.field(default=None, description=each.format(labels[kind]))
-                      for kind in item_types})
+    namespace.update(
+        {kind: strawberry.field(default=None, description=each.format(labels[kind])) for kind in item_types}
+    )
     return strawberry.input(type(name, (), namespace), description=doc)
 
 
@@ -239,18 +283,31 @@ class RelationshipRef:
     source: strawberry.ID = strawberry.field(description="Uid of the source node.")
     target: strawberry.ID = strawberry.field(description="Uid of the target node.")
     uid: strawberry.ID | None = strawberry.field(default=None, description="The relationship's uid, when known.")
-    wave: strawberry.ID | None = strawberry.field(default=None, description="survey ties: the wave, when no uid is given")
+    wave: strawberry.ID | None = strawberry.field(
+        default=None, description="survey ties: the wave, when no uid is given"
+    )
     source_label: str | None = strawberry.field(default=None, description=_REL["source_label"])
     target_label: str | None = strawberry.field(default=None, description=_REL["target_label"])
 
 
-UpsertInput = _lists("UpsertInput", {**NODE_INPUTS, **REL_INPUTS},
-                     "Nodes and relationships to upsert together, in one transaction.", "{} items to create or "
-                                                                                        "replace.")
-NodeIdsInput = _lists("NodeIdsInput", dict.fromkeys(svc.NODE_KINDS, strawberry.ID), "Uids of nodes to delete, by kind.",
-                      "Uids of {} nodes to delete.")
-RelationshipRefsInput = _lists("RelationshipRefsInput", dict.fromkeys(svc.REL_KINDS, RelationshipRef),
-                               "Relationships to delete, by type.", "{} relationships to delete.")
+UpsertInput = _lists(
+    "UpsertInput",
+    {**NODE_INPUTS, **REL_INPUTS},
+    "Nodes and relationships to upsert together, in one transaction.",
+    "{} items to create or replace.",
+)
+NodeIdsInput = _lists(
+    "NodeIdsInput",
+    dict.fromkeys(svc.NODE_KINDS, strawberry.ID),
+    "Uids of nodes to delete, by kind.",
+    "Uids of {} nodes to delete.",
+)
+RelationshipRefsInput = _lists(
+    "RelationshipRefsInput",
+    dict.fromkeys(svc.REL_KINDS, RelationshipRef),
+    "Relationships to delete, by type.",
+    "{} relationships to delete.",
+)
 
 
 @strawberry.type(description="How many nodes of one label, or relationships of one type, were written or deleted.")
@@ -309,10 +366,15 @@ async def _run(ctx: Context, call):
 
 @strawberry.type(description="Writes: every one is one transaction, audited where it touches people.")
 class Mutation:
-    @strawberry.mutation(description="Upsert nodes and relationships (idempotent by uid), in one transaction. "
-                                     "Planner (own system only) or admin.")
-    async def upsert(self, info: Info[Context, None],
-                     input: Annotated[UpsertInput, strawberry.argument(description="What to write.")]) -> WriteResult:
+    @strawberry.mutation(
+        description="Upsert nodes and relationships (idempotent by uid), in one transaction. "
+        "Planner (own system only) or admin."
+    )
+    async def upsert(
+        self,
+        info: Info[Context, None],
+        input: Annotated[UpsertInput, strawberry.argument(description="What to write.")],
+    ) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "upsert")
         values = {k: [_items(x) for x in v] for k, v in _items(input).items()}
@@ -322,11 +384,15 @@ class Mutation:
         await _audit(ctx, "write people", outcome.people)
         return _result(ctx, outcome)
 
-    @strawberry.mutation(description="Delete nodes and all their relationships (a person's demographic record "
-                                     "too), in one transaction. Planner (own system only) or admin.")
-    async def delete_nodes(self, info: Info[Context, None],
-                           input: Annotated[NodeIdsInput, strawberry.argument(
-                               description="What to delete.")]) -> WriteResult:
+    @strawberry.mutation(
+        description="Delete nodes and all their relationships (a person's demographic record "
+        "too), in one transaction. Planner (own system only) or admin."
+    )
+    async def delete_nodes(
+        self,
+        info: Info[Context, None],
+        input: Annotated[NodeIdsInput, strawberry.argument(description="What to delete.")],
+    ) -> WriteResult:
         ctx = info.context
         system = writer_scope(ctx, "deleteNodes")
         ids = {k: [str(u) for u in v] for k, v in _items(input).items()}
@@ -336,7 +402,8 @@ class Mutation:
 
     @strawberry.mutation(description="Delete relationships, in one transaction. Planner (own system only) or admin.")
     async def delete_relationships(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         input: Annotated[RelationshipRefsInput, strawberry.argument(description="What to delete.")],
     ) -> WriteResult:
         ctx = info.context
@@ -346,10 +413,13 @@ class Mutation:
         await _audit(ctx, "delete people's relationships", outcome.people)
         return _result(ctx, outcome)
 
-    @strawberry.mutation(description="Erase a person: the person, their demographic record and every relationship "
-                                     "(right to erasure). Admin only; audited.")
+    @strawberry.mutation(
+        description="Erase a person: the person, their demographic record and every relationship "
+        "(right to erasure). Admin only; audited."
+    )
     async def erase_person(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         uid: Annotated[strawberry.ID, strawberry.argument(description="Uid of the person to erase.")],
     ) -> ErasePersonResult:
         ctx = info.context

@@ -120,8 +120,9 @@ class PreparedDocuments(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
         if ctx.graphql_document is not None:
-            error = check_cost(self.costs, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name,
-                               ctx.context)
+            error = check_cost(
+                self.costs, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name, ctx.context
+            )
             if error is not None:
                 ctx.result = PreExecutionError(data=None, errors=[error])  # strawberry skips execution
         yield

@@ -9,14 +9,13 @@ from graphql import GraphQLError, build_ast_schema, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
-from strawberry.schema.config import StrawberryConfig
 from strawberry.scalars import JSON
-from strawberry.types.execution import ExecutionResult, PreExecutionError
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
+from strawberry.types.execution import ExecutionResult, PreExecutionError
 
-from carenet.api.analysis import analysis_field, pathways_field, report_field
 from carenet.api.aggregates import counts_field, leader_demographics_field
-from carenet.api.culture import culture_field
+from carenet.api.analysis import analysis_field, pathways_field, report_field
 from carenet.api.auth import Role
 from carenet.api.connections import (
     organisations_field,
@@ -28,6 +27,7 @@ from carenet.api.connections import (
 )
 from carenet.api.context import Context
 from carenet.api.cost import ANALYTICS, Costs, SizeCache
+from carenet.api.culture import culture_field
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
@@ -45,11 +45,15 @@ MAX_TOKENS = 2000
 @strawberry.type(description="Any node of the graph, by its carenet uid.")
 class GraphNode:
     uid: strawberry.ID = strawberry.field(description="The node's uid.")
-    label: str = strawberry.field(description="The node's label (Team, Organisation, Person, Forum, "
-                                              "CultureIndicator, ...).")
+    label: str = strawberry.field(
+        description="The node's label (Team, Organisation, Person, Forum, CultureIndicator, ...)."
+    )
     name: str | None = strawberry.field(description="The node's name; null for a label without names.")
-    properties: JSON = strawberry.field(description=(
-        "Every stored property of the node (a culture indicator below the minimum responses: value held back)."))
+    properties: JSON = strawberry.field(
+        description=(
+            "Every stored property of the node (a culture indicator below the minimum responses: value held back)."
+        )
+    )
 
 
 @strawberry.type(description="Reads. Each root field says which role it needs (docs/contracts.md, README: roles).")
@@ -70,15 +74,21 @@ class Query:
     leader_demographics = leader_demographics_field
     export_person = export_person_field
 
-    @strawberry.field(description="The node with this uid, of whatever kind; null when there is none. Analyst "
-                                  "role; reading a person is audited.")
+    @strawberry.field(
+        description="The node with this uid, of whatever kind; null when there is none. Analyst "
+        "role; reading a person is audited."
+    )
     async def node_by_uid(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         uid: Annotated[strawberry.ID, strawberry.argument(description="The node's uid (any label).")],
     ) -> GraphNode | None:
         info.context.principal.require(Role.ANALYST, "nodeByUid")
-        found = await nodes.find_node(info.context.services.repo, uid=str(uid),
-                                      culture_minimum=info.context.services.settings.culture_min_responses)
+        found = await nodes.find_node(
+            info.context.services.repo,
+            uid=str(uid),
+            culture_minimum=info.context.services.settings.culture_min_responses,
+        )
         if found is None:
             return None
         if found.label == "Person" and info.context.audit is not None:
@@ -103,20 +113,42 @@ class CarenetSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
         super().process_errors([e for e in errors if not is_expected(e)], execution_context)
 
-    async def execute(self, query, variable_values=None, context_value=None, root_value=None, operation_name=None,
-                      allowed_operation_types=None, operation_extensions=None) -> ExecutionResult:
+    async def execute(
+        self,
+        query,
+        variable_values=None,
+        context_value=None,
+        root_value=None,
+        operation_name=None,
+        allowed_operation_types=None,
+        operation_extensions=None,
+    ) -> ExecutionResult:
         if operation_name is not None and not isinstance(operation_name, str):
-            return PreExecutionError(data=None, errors=[GraphQLError("operationName must be a string or null")], extensions={})
-        if (isinstance(context_value, Context) and context_value.graph_sizes is None and query
-                and context_value.services is not None and any(name in query for name in ANALYTICS_NAMES)):
+            return PreExecutionError(
+                data=None, errors=[GraphQLError("operationName must be a string or null")], extensions={}
+            )
+        if (
+            isinstance(context_value, Context)
+            and context_value.graph_sizes is None
+            and query
+            and context_value.services is not None
+            and any(name in query for name in ANALYTICS_NAMES)
+        ):
             # a field's name is in the text wherever it is selected (aliases and fragments too)
             context_value.graph_sizes = await self.sizes.current(context_value.services)
         document = self.documents.parse(query) if isinstance(query, str) and query else None
         problem = operation_problem(document, operation_name) if document is not None else None
         if problem is not None:
             return PreExecutionError(data=None, errors=[GraphQLError(problem)], extensions={})
-        return await super().execute(query, variable_values, context_value, root_value, operation_name,
-                                     allowed_operation_types, operation_extensions)
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
 
 
 def build_schema(*, demo: bool = True) -> strawberry.Schema:

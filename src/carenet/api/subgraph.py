@@ -19,7 +19,6 @@ from carenet.api.types import DEPRECATED, global_id
 from carenet.services import overview as overview_service
 from carenet.services import subgraph as service
 
-
 _SECTORS = "Only nodes in one of these sectors (people: of their teams); omitted = every sector."
 _EDGE_KEY = "The pair's key, `source|target`: unique within one answer, for a drawing library's edge key."
 
@@ -40,18 +39,21 @@ class SubgraphNode:
     uid: strawberry.ID = strawberry.field(description="carenet uid (edges' source and target name nodes by it)")
     label: str = strawberry.field(description="display name")
     kind: str = strawberry.field(description="Team | Organisation | Person: the Node type `id` resolves to")
-    sector: str | None = strawberry.field(description="The sector as a lower-case string.",
-                                          deprecation_reason=DEPRECATED + "use sectorCode.")
+    sector: str | None = strawberry.field(
+        description="The sector as a lower-case string.", deprecation_reason=DEPRECATED + "use sectorCode."
+    )
     organisation: strawberry.ID | None = strawberry.field(
-        description="Uid of the team's organisation (a person: of their first team's); null for an organisation.")
+        description="Uid of the team's organisation (a person: of their first team's); null for an organisation."
+    )
     organisation_name: str | None = strawberry.field(description="Name of that organisation.")
     place: strawberry.ID | None = strawberry.field(description="Uid of a place the node serves (the first by uid).")
     size: float = strawberry.field(description="the chosen size metric")
     degree: int = strawberry.field(description="Number of the drawn nodes it has a tie with.")
     betweenness: float | None = strawberry.field(description="Stored betweenness, 0-1; null until computed.")
     brokerage: float | None = strawberry.field(description="Stored Gould-Fernandez brokerage; null until computed.")
-    community: int | None = strawberry.field(description="Number of the node's community (Leiden); null until "
-                                                         "computed.")
+    community: int | None = strawberry.field(
+        description="Number of the node's community (Leiden); null until computed."
+    )
 
     @strawberry.field(description="Global id of the node (a Team, Organisation or Person): what `node(id:)` takes.")
     def id(self) -> strawberry.ID:
@@ -78,34 +80,45 @@ class SubgraphEdge:
 
 @strawberry.type(description="A part of the network for drawing: nodes best-connected first, and the ties among them.")
 class Subgraph:
-    nodes: list[SubgraphNode] = strawberry.field(description="The nodes drawn, at most `limit` (the "
-                                                             "best-connected when the filter matches more).")
+    nodes: list[SubgraphNode] = strawberry.field(
+        description="The nodes drawn, at most `limit` (the best-connected when the filter matches more)."
+    )
     edges: list[SubgraphEdge] = strawberry.field(description="The ties between two drawn nodes.")
     total_nodes: int = strawberry.field(description="Number of nodes the filter matched, before `limit`.")
     truncated: bool = strawberry.field(description="true when `limit` left nodes out")
-    graph_version: str = strawberry.field(description=(
-        "The graph's version when read: it changes with every write, so a client can key a cache on it."))
-    metrics_computed_at: datetime | None = strawberry.field(default=None, description=(
-        "When the nodes' betweenness, brokerage and community were computed (brought up to date before "
-        "this read when sized by or selecting them); null when the query uses none."))
+    graph_version: str = strawberry.field(
+        description=("The graph's version when read: it changes with every write, so a client can key a cache on it.")
+    )
+    metrics_computed_at: datetime | None = strawberry.field(
+        default=None,
+        description=(
+            "When the nodes' betweenness, brokerage and community were computed (brought up to date before "
+            "this read when sized by or selecting them); null when the query uses none."
+        ),
+    )
 
 
 async def resolve_subgraph(
     info: Info[Context, None],
-    filter: Annotated[SubgraphFilter | None, strawberry.argument(
-        description="Which part; omitted = every team.")] = None,
-    centre: Annotated[strawberry.ID | None, strawberry.argument(
-        description="Uid of a node: draw only the nodes within `depth` ties of it.")] = None,
+    filter: Annotated[
+        SubgraphFilter | None, strawberry.argument(description="Which part; omitted = every team.")
+    ] = None,
+    centre: Annotated[
+        strawberry.ID | None,
+        strawberry.argument(description="Uid of a node: draw only the nodes within `depth` ties of it."),
+    ] = None,
     depth: Annotated[int, strawberry.argument(description="With `centre`: how many ties out to go (1-5).")] = 1,
     limit: Annotated[int, strawberry.argument(description="At most this many nodes (1-5000).")] = 2000,
-    size_by: Annotated[SizeMetric, strawberry.argument(
-        description="What sets each node's `size`.")] = SizeMetric.DEGREE,
+    size_by: Annotated[
+        SizeMetric, strawberry.argument(description="What sets each node's `size`.")
+    ] = SizeMetric.DEGREE,
 ) -> Subgraph:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "subgraph")
     f = filter or SubgraphFilter()
     needed = size_by in (SizeMetric.BETWEENNESS, SizeMetric.BROKERAGE) or selects(
-        info, {"betweenness", "brokerage", "community", "metricsComputedAt"})
+        info, {"betweenness", "brokerage", "community", "metricsComputedAt"}
+    )
     computed_at = await current_metrics(info, f.level.value, needed=needed)
     result = await service.subgraph(
         ctx.repo,
@@ -129,14 +142,25 @@ async def resolve_subgraph(
     return Subgraph(
         nodes=[
             SubgraphNode(
-                uid=n.id, label=n.label, kind=n.kind, sector=n.sector, organisation=n.organisation,
-                organisation_name=n.organisation_name, place=n.place, size=n.size, degree=n.degree,
-                betweenness=n.betweenness, brokerage=n.brokerage, community=n.community,
+                uid=n.id,
+                label=n.label,
+                kind=n.kind,
+                sector=n.sector,
+                organisation=n.organisation,
+                organisation_name=n.organisation_name,
+                place=n.place,
+                size=n.size,
+                degree=n.degree,
+                betweenness=n.betweenness,
+                brokerage=n.brokerage,
+                community=n.community,
             )
             for n in result.nodes
         ],
-        edges=[SubgraphEdge(key=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
-               for e in result.edges],
+        edges=[
+            SubgraphEdge(key=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
+            for e in result.edges
+        ],
         total_nodes=result.total_nodes,
         truncated=result.truncated,
         graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
@@ -162,10 +186,12 @@ class OverviewFilter:
 class OverviewNode:
     uid: strawberry.ID = strawberry.field(description="organisation uid")
     label: str = strawberry.field(description="The organisation's name.")
-    sector: str | None = strawberry.field(description="The sector as a lower-case string.",
-                                          deprecation_reason=DEPRECATED + "use sectorCode.")
-    place: strawberry.ID | None = strawberry.field(description="Uid of a place the organisation serves (the "
-                                                               "first by uid).")
+    sector: str | None = strawberry.field(
+        description="The sector as a lower-case string.", deprecation_reason=DEPRECATED + "use sectorCode."
+    )
+    place: strawberry.ID | None = strawberry.field(
+        description="Uid of a place the organisation serves (the first by uid)."
+    )
     place_name: str | None = strawberry.field(description="That place's name.")
     teams: int = strawberry.field(description="number of the organisation's teams")
     inner_ties: int = strawberry.field(description="ties between two teams of this organisation")
@@ -199,29 +225,55 @@ class SystemOverview:
     nodes: list[OverviewNode] = strawberry.field(description="The organisations in scope (at most 5,000).")
     edges: list[OverviewEdge] = strawberry.field(description="Every pair of them with a tie.")
     truncated: bool = strawberry.field(description="true when the scope holds more than 5,000 organisations")
-    graph_version: str = strawberry.field(description=(
-        "The graph's version when read: it changes with every write, so a client can key a cache on it."))
+    graph_version: str = strawberry.field(
+        description=("The graph's version when read: it changes with every write, so a client can key a cache on it.")
+    )
 
 
 async def resolve_system_overview(
     info: Info[Context, None],
-    filter: Annotated[OverviewFilter | None, strawberry.argument(
-        description="Which organisations; omitted = all.")] = None,
+    filter: Annotated[
+        OverviewFilter | None, strawberry.argument(description="Which organisations; omitted = all.")
+    ] = None,
 ) -> SystemOverview:
     ctx = info.context
     ctx.principal.require(Role.FRONTEND, "systemOverview")
     f = filter or OverviewFilter()
-    scope = {"system": str(f.system or ""), "place": str(f.place or ""),
-             "sectors": sorted(s.value for s in f.sectors or ()), "wave": str(f.wave or "")}
+    scope = {
+        "system": str(f.system or ""),
+        "place": str(f.place or ""),
+        "sectors": sorted(s.value for s in f.sectors or ()),
+        "wave": str(f.wave or ""),
+    }
     graph_version = str(ctx.graph_version) if ctx.graph_version is not None else "0"
 
     async def compute() -> SystemOverview:
         result = await overview_service.system_overview(ctx.repo, **scope)
         return SystemOverview(
-            nodes=[OverviewNode(uid=n.id, label=n.label, sector=n.sector, place=n.place, place_name=n.place_name,
-                                teams=n.teams, inner_ties=n.inner_ties, outer_ties=n.outer_ties) for n in result.nodes],
-            edges=[OverviewEdge(key=e.id, source=e.source, target=e.target, team_ties=e.team_ties,
-                                organisation_ties=e.organisation_ties, weight=e.weight) for e in result.edges],
+            nodes=[
+                OverviewNode(
+                    uid=n.id,
+                    label=n.label,
+                    sector=n.sector,
+                    place=n.place,
+                    place_name=n.place_name,
+                    teams=n.teams,
+                    inner_ties=n.inner_ties,
+                    outer_ties=n.outer_ties,
+                )
+                for n in result.nodes
+            ],
+            edges=[
+                OverviewEdge(
+                    key=e.id,
+                    source=e.source,
+                    target=e.target,
+                    team_ties=e.team_ties,
+                    organisation_ties=e.organisation_ties,
+                    weight=e.weight,
+                )
+                for e in result.edges
+            ],
             truncated=result.truncated,
             graph_version=graph_version,
         )
@@ -237,6 +289,8 @@ async def resolve_system_overview(
 
 system_overview_field = strawberry.field(
     resolver=resolve_system_overview,
-    description=("Organisations (sized by their teams) and the ties between their teams summed per pair of "
-                 "organisations: the map's default view."),
+    description=(
+        "Organisations (sized by their teams) and the ties between their teams summed per pair of "
+        "organisations: the map's default view."
+    ),
 )

@@ -27,7 +27,6 @@ from carenet.errors import InvalidInput, Problem
 from carenet.services import cursors
 from carenet.services.relations import Relation
 
-
 DEPRECATED = "Deprecated for one release: "
 """The start of every deprecation reason in the schema (the README lists them)."""
 FIRST = "How many edges to return: 0 to 500."
@@ -63,7 +62,8 @@ class PageInfo:
     has_previous_page: bool = strawberry.field(description="Whether there are edges before this page.")
     start_cursor: str | None = strawberry.field(description="The first edge's cursor; null when the page is empty.")
     end_cursor: str | None = strawberry.field(
-        description="The last edge's cursor (pass it as `after` for the next page); null when the page is empty.")
+        description="The last edge's cursor (pass it as `after` for the next page); null when the page is empty."
+    )
 
 
 _cursor = cursors.of_relation
@@ -94,8 +94,12 @@ After = Annotated[str | None, strawberry.argument(description=AFTER)]
 
 def _metrics(row: dict) -> Metrics:
     get = row.get
-    return Metrics(betweenness=get("betweenness"), brokerage=get("brokerage"), constraint=get("constraint"),
-                   community=get("community"))
+    return Metrics(
+        betweenness=get("betweenness"),
+        brokerage=get("brokerage"),
+        constraint=get("constraint"),
+        community=get("community"),
+    )
 
 
 @strawberry.type(description="An integrated care system (ICS): the area an integrated care board plans for.")
@@ -146,14 +150,23 @@ class Tie:
     cursor: str = strawberry.field(description="This edge's position, for `after`.")
     uid: strawberry.ID = strawberry.field(description="The tie's carenet key (the relationship's uid).")
     direction: str = strawberry.field(description="out: reported by this end; in: by the other")
-    kinds: list[str] = strawberry.field(description=(
-        "What the collaboration is: referral, joint_meeting, shared_record, co_location, pooled_budget, data_sharing."))
-    frequency: str | None = strawberry.field(description="How often: daily, weekly, monthly, quarterly or yearly; "
-                                             "null when not reported.")
-    trust: float | None = strawberry.field(description="PARTNER trust, 1-4: the mean of the three trust sub-items "
-                                            "where they were given, else the single score reported")
-    value: float | None = strawberry.field(description="PARTNER value, 1-4: the mean of the three value sub-items "
-                                            "where they were given, else the single score reported")
+    kinds: list[str] = strawberry.field(
+        description=(
+            "What the collaboration is: referral, joint_meeting, shared_record, co_location, pooled_budget, "
+            "data_sharing."
+        )
+    )
+    frequency: str | None = strawberry.field(
+        description="How often: daily, weekly, monthly, quarterly or yearly; null when not reported."
+    )
+    trust: float | None = strawberry.field(
+        description="PARTNER trust, 1-4: the mean of the three trust sub-items "
+        "where they were given, else the single score reported"
+    )
+    value: float | None = strawberry.field(
+        description="PARTNER value, 1-4: the mean of the three value sub-items "
+        "where they were given, else the single score reported"
+    )
     wave: strawberry.ID | None = strawberry.field(description="Uid of the survey wave that reported the tie.")
     since: dt.date | None = strawberry.field(description="The tie holds from this date; null when not recorded.")
     until: dt.date | None = strawberry.field(description="The tie held until this date; null while it holds.")
@@ -165,25 +178,46 @@ class Tie:
     value_resources: int | None = strawberry.field(description="PARTNER value sub-item: resource contribution, 1-4")
 
 
-_PARTNER_ITEMS = ("trust_reliability", "trust_mission", "trust_openness", "value_power", "value_involvement",
-                  "value_resources")
+_PARTNER_ITEMS = (
+    "trust_reliability",
+    "trust_mission",
+    "trust_openness",
+    "value_power",
+    "value_involvement",
+    "value_resources",
+)
 
 
 def _tie_fields(r: dict) -> dict[str, Any]:
-    return dict(cursor=_cursor(r), uid=r["tie"], direction=r["direction"], kinds=list(r["kinds"] or []),
-                frequency=r["frequency"], trust=r["trust"], value=r["value"], wave=r["wave"],
-                since=r["since"], until=r["until"], **{n: r.get(n) for n in _PARTNER_ITEMS})
+    return dict(
+        cursor=_cursor(r),
+        uid=r["tie"],
+        direction=r["direction"],
+        kinds=list(r["kinds"] or []),
+        frequency=r["frequency"],
+        trust=r["trust"],
+        value=r["value"],
+        wave=r["wave"],
+        since=r["since"],
+        until=r["until"],
+        **{n: r.get(n) for n in _PARTNER_ITEMS},
+    )
 
 
-@strawberry.type(description=(
-    "A node's stored network measures (the either network, every wave), brought up to date before a read "
-    "that selects them; null before the first computation or for a node without ties."))
+@strawberry.type(
+    description=(
+        "A node's stored network measures (the either network, every wave), brought up to date before a read "
+        "that selects them; null before the first computation or for a node without ties."
+    )
+)
 class Metrics:
     betweenness: float | None = strawberry.field(description="Betweenness centrality, normalised to 0-1.")
-    brokerage: float | None = strawberry.field(description="Gould-Fernandez brokerage: pairs of other sectors "
-                                                           "it links.")
-    constraint: float | None = strawberry.field(description="Burt's constraint, 0-1: low for a node spanning "
-                                                            "structural holes.")
+    brokerage: float | None = strawberry.field(
+        description="Gould-Fernandez brokerage: pairs of other sectors it links."
+    )
+    constraint: float | None = strawberry.field(
+        description="Burt's constraint, 0-1: low for a node spanning structural holes."
+    )
     community: int | None = strawberry.field(description="Number of the community (Leiden) the node falls in.")
 
 
@@ -215,14 +249,19 @@ class Team(Node):
         rows = await info.context.loaders.load(Relation.ORGANISATION_OF_TEAM, self.uid)
         return Organisation.of(rows[0]) if rows else None
 
-    @strawberry.field(description="Places the team serves, with since/until on the edge.",
-                      deprecation_reason=DEPRECATED + "use servedPlaces (a connection).")
+    @strawberry.field(
+        description="Places the team serves, with since/until on the edge.",
+        deprecation_reason=DEPRECATED + "use servedPlaces (a connection).",
+    )
     async def places(self, info: Info[Context, None]) -> list[ServedPlace]:
         return _served(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid))
 
     @strawberry.field(description="Places the team serves, with since/until on the edge.")
     async def served_places(
-        self, info: Info[Context, None], first: First = 50, after: After = None,
+        self,
+        info: Info[Context, None],
+        first: First = 50,
+        after: After = None,
     ) -> ServedPlaceConnection:
         return _served_connection(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid), first, after)
 
@@ -230,8 +269,9 @@ class Team(Node):
     async def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid)
         chosen, page = slice_rows(rows, first, after)
-        return TeamTieConnection(total_count=len(rows), page_info=page,
-                                 edges=[TeamTie(node=Team.of(r), **_tie_fields(r)) for r in chosen])
+        return TeamTieConnection(
+            total_count=len(rows), page_info=page, edges=[TeamTie(node=Team.of(r), **_tie_fields(r)) for r in chosen]
+        )
 
 
 @strawberry.type(description="A collaboration tie of a team, seen from it: the other team is `node`.")
@@ -249,8 +289,9 @@ class TeamTieConnection:
 @strawberry.type(description="An organisation: an NHS trust, council, practice, charity and so on.")
 class Organisation(Node):
     name: str = strawberry.field(description="The organisation's name.")
-    kind: str = strawberry.field(description="The kind as a lower-case string.",
-                                 deprecation_reason=DEPRECATED + "use kindCode.")
+    kind: str = strawberry.field(
+        description="The kind as a lower-case string.", deprecation_reason=DEPRECATED + "use kindCode."
+    )
     sector: str = strawberry.field(description=_SECTOR, deprecation_reason=DEPRECATED + "use sectorCode.")
     ods_code: str | None = strawberry.field(description="The organisation's ODS code, when it has one.")
     _row: strawberry.Private[dict]
@@ -271,35 +312,50 @@ class Organisation(Node):
     def of(cls, r: dict) -> Organisation:
         return cls(uid=r["uid"], name=r["name"], kind=r["kind"], sector=r["sector"], ods_code=r.get("ods_code"), _row=r)
 
-    @strawberry.field(description="Places the organisation serves, with since/until on the edge.",
-                      deprecation_reason=DEPRECATED + "use servedPlaces (a connection).")
+    @strawberry.field(
+        description="Places the organisation serves, with since/until on the edge.",
+        deprecation_reason=DEPRECATED + "use servedPlaces (a connection).",
+    )
     async def places(self, info: Info[Context, None]) -> list[ServedPlace]:
         return _served(await info.context.loaders.load(Relation.PLACES_OF_ORGANISATION, self.uid))
 
     @strawberry.field(description="Places the organisation serves, with since/until on the edge.")
     async def served_places(
-        self, info: Info[Context, None], first: First = 50, after: After = None,
+        self,
+        info: Info[Context, None],
+        first: First = 50,
+        after: After = None,
     ) -> ServedPlaceConnection:
         rows = await info.context.loaders.load(Relation.PLACES_OF_ORGANISATION, self.uid)
         return _served_connection(rows, first, after)
 
     @strawberry.field(description="The organisation's teams (PART_OF).")
     async def teams(
-        self, info: Info[Context, None], first: First = 50, after: After = None,
+        self,
+        info: Info[Context, None],
+        first: First = 50,
+        after: After = None,
     ) -> OrganisationTeamConnection:
         rows = await info.context.loaders.load(Relation.TEAMS_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
         return OrganisationTeamConnection(total_count=len(rows), page_info=page, rows=chosen)
 
-    @strawberry.field(description="Collaboration ties recorded between this organisation and others, both directions, "
-                                  "every wave.")
+    @strawberry.field(
+        description="Collaboration ties recorded between this organisation and others, both directions, every wave."
+    )
     async def ties(
-        self, info: Info[Context, None], first: First = 50, after: After = None,
+        self,
+        info: Info[Context, None],
+        first: First = 50,
+        after: After = None,
     ) -> OrganisationTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
-        return OrganisationTieConnection(total_count=len(rows), page_info=page,
-                                         edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r)) for r in chosen])
+        return OrganisationTieConnection(
+            total_count=len(rows),
+            page_info=page,
+            edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r)) for r in chosen],
+        )
 
 
 @strawberry.type(description="A team of an organisation, as an edge.")
@@ -318,8 +374,9 @@ class OrganisationTeamConnection:
     def edges(self) -> list[OrganisationTeamEdge]:
         return [OrganisationTeamEdge(cursor=_cursor(r), node=Team.of(r)) for r in self.rows]
 
-    @strawberry.field(description="The teams on this page, ordered by uid.",
-                      deprecation_reason=DEPRECATED + "use edges { node }.")
+    @strawberry.field(
+        description="The teams on this page, ordered by uid.", deprecation_reason=DEPRECATED + "use edges { node }."
+    )
     def nodes(self) -> list[Team]:
         return [Team.of(r) for r in self.rows]
 
@@ -333,8 +390,9 @@ class OrganisationTie(Tie):
 class OrganisationTieConnection:
     total_count: int = strawberry.field(description="Number of ties, every page.")
     page_info: PageInfo = strawberry.field(description="Where this page sits.")
-    edges: list[OrganisationTie] = strawberry.field(description="The ties on this page, ordered by the other "
-                                                                "end's uid.")
+    edges: list[OrganisationTie] = strawberry.field(
+        description="The ties on this page, ordered by the other end's uid."
+    )
 
 
 @strawberry.type(description="A team a person is a member of (MEMBER_OF), with the role and dates on the relationship.")
@@ -357,13 +415,16 @@ def _personal(info: Info[Context, None], name: str) -> None:
     info.context.principal.require(Role.ANALYST, f"Person.{name}")
 
 
-@strawberry.type(description="A leader: a person in the leaders' network. Analyst role for anything about them "
-                               "beyond what the frontend role sees; every read is audited.")
+@strawberry.type(
+    description="A leader: a person in the leaders' network. Analyst role for anything about them "
+    "beyond what the frontend role sees; every read is audited."
+)
 class Person(Node):
     name: str = strawberry.field(description="The person's name.")
     role: str | None = strawberry.field(description="Job title (free text), when given.")
-    level: str = strawberry.field(description="The leadership level as a lower-case string.",
-                                  deprecation_reason=DEPRECATED + "use levelCode.")
+    level: str = strawberry.field(
+        description="The leadership level as a lower-case string.", deprecation_reason=DEPRECATED + "use levelCode."
+    )
     _row: strawberry.Private[dict]
 
     @strawberry.field(description="How senior the person is (the LeadershipLevel enum, as in filters).")
@@ -393,14 +454,19 @@ class Person(Node):
         _personal(info, "clinical")
         return self._row.get("clinical")
 
-    @strawberry.field(description="Teams the person is a member of, with role and since/until on the edge.",
-                      deprecation_reason=DEPRECATED + "use memberships (a connection).")
+    @strawberry.field(
+        description="Teams the person is a member of, with role and since/until on the edge.",
+        deprecation_reason=DEPRECATED + "use memberships (a connection).",
+    )
     async def teams(self, info: Info[Context, None]) -> list[Membership]:
         return [_membership(r) for r in await info.context.loaders.load(Relation.TEAMS_OF_PERSON, self.uid)]
 
     @strawberry.field(description="Teams the person is a member of, with role and since/until on the edge.")
     async def memberships(
-        self, info: Info[Context, None], first: First = 50, after: After = None,
+        self,
+        info: Info[Context, None],
+        first: First = 50,
+        after: After = None,
     ) -> MembershipConnection:
         rows = await info.context.loaders.load(Relation.TEAMS_OF_PERSON, self.uid)
         chosen, page = slice_rows(rows, first, after)
@@ -420,4 +486,10 @@ def _served_connection(rows: list[dict], first: int, after: str | None) -> Serve
     return ServedPlaceConnection(total_count=len(rows), page_info=page, edges=_served(chosen))
 
 
-KINDS: dict[str, type] = {"Team": Team, "Organisation": Organisation, "Person": Person, "Place": Place, "System": System}
+KINDS: dict[str, type] = {
+    "Team": Team,
+    "Organisation": Organisation,
+    "Person": Person,
+    "Place": Place,
+    "System": System,
+}

@@ -7,9 +7,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import typer
-from rich.table import Table
-
 from rich.markup import escape
+from rich.table import Table
 
 from carenet.bootstrap import schema_dir
 from carenet.cli.runtime import console, local_or_remote, out, run, services, settings_from
@@ -148,7 +147,9 @@ def backup(
         response = client.post("/admin/db/backup", json={"dir": str(dest)})
         if response.status_code >= 400:
             body = response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
-            detail = "; ".join(f"{p['location']}: {p['message']}" for p in body.get("problems", [])) or body.get("message")
+            detail = "; ".join(f"{p['location']}: {p['message']}" for p in body.get("problems", [])) or body.get(
+                "message"
+            )
             raise Conflict(f"the server could not back up into {dest}: {detail or response.text}")
         return response.json()
 
@@ -166,15 +167,19 @@ def restore(
     before anything is touched; the replaced files are kept beside the store."""
     settings = settings_from(data_dir=data_dir)
     if settings.uses_neo4j:
-        raise Conflict("carenet restores the embedded store only", suggestion="restore Neo4j with neo4j-admin database load")
+        raise Conflict(
+            "carenet restores the embedded store only", suggestion="restore Neo4j with neo4j-admin database load"
+        )
 
     async def go():
         return await backups.restore(source.resolve(), settings.ladybug_path, schema_dir=schema_dir(settings))
 
     restored = run(go())
     found = restored.integrity
-    _print_integrity({"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems},
-                     f"restored {source} (taken {restored.manifest.created_at})")
+    _print_integrity(
+        {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems},
+        f"restored {source} (taken {restored.manifest.created_at})",
+    )
     out.print(f"the files it replaced are in {restored.replaced}")
 
 
@@ -189,6 +194,7 @@ def wipe(
     if not yes:
         typer.confirm(f"Delete everything in {target}?", abort=True)
     if settings.uses_neo4j:
+
         async def go() -> int:
             async with services(settings, migrate=False) as built:
                 return await built.wipe()

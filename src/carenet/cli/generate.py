@@ -44,6 +44,8 @@ def generate(
         return response.json()
 
     result = local_or_remote(settings, local, remote)
-    out.print(f"generated {systems} system(s): {sum(result['nodes'].values())} nodes, "
-              f"{sum(result['relationships'].values())} relationships")
+    out.print(
+        f"generated {systems} system(s): {sum(result['nodes'].values())} nodes, "
+        f"{sum(result['relationships'].values())} relationships"
+    )
     console.print(", ".join(f"{k} {v}" for k, v in sorted(result["nodes"].items())))

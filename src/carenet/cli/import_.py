@@ -13,7 +13,9 @@ from carenet.services import imports
 
 
 def import_(
-    paths: list[Path] = typer.Argument(..., help="Template CSV/XLSX files, NHS ODS extracts, survey CSVs, node-link JSON."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Template CSV/XLSX files, NHS ODS extracts, survey CSVs, node-link JSON."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Check everything, write nothing."),
     wave: str = typer.Option(None, help="Survey wave uid for survey files without a wave column."),
     data_dir: Path = typer.Option(None, help="Embedded database folder (CARENET_DATA_DIR)."),
@@ -34,15 +36,21 @@ def import_(
 
                     def advance(phase: str, n: int) -> None:
                         if phase not in tasks:
-                            tasks[phase] = bar.add_task({"read": "checking", "write": "writing"}[phase], total=None, rate="")
+                            tasks[phase] = bar.add_task(
+                                {"read": "checking", "write": "writing"}[phase], total=None, rate=""
+                            )
                         task = tasks[phase]
                         bar.advance(task, n)
                         done = bar.tasks[list(tasks).index(phase)].completed
                         bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-9):,.0f} rows/s")
 
                     report = await imports.import_files(
-                        built.repo, paths, dry_run=dry_run, wave=wave,
-                        checkpoint_dir=settings.data_dir / "imports", progress=advance,
+                        built.repo,
+                        paths,
+                        dry_run=dry_run,
+                        wave=wave,
+                        checkpoint_dir=settings.data_dir / "imports",
+                        progress=advance,
                     )
                 return report.to_dict()
 
@@ -50,7 +58,9 @@ def import_(
 
     def remote(client) -> dict:
         files = [("files", (p.name, p.read_bytes())) for p in paths]
-        response = client.post("/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files)
+        response = client.post(
+            "/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files
+        )
         if response.status_code in (400, 413) and "problems" in response.json():
             body = response.json()
             raise InvalidInput([Problem(p["location"], p["message"], p["value"]) for p in body["problems"]])

@@ -10,7 +10,11 @@ from carenet.cli import analyse, db, export, generate, import_, serve, template
 from carenet.cli.runtime import fail
 from carenet.errors import CarenetError
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="carenet: the leaders, teams and partners of an integrated care system, as a graph.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="carenet: the leaders, teams and partners of an integrated care system, as a graph.",
+)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.command("generate")(generate.generate)
@@ -20,6 +24,7 @@ app.command("import")(import_.import_)
 app.add_typer(export.app, name="export")
 app.command("analyse")(analyse.analyse)
 from carenet.cli import apikey, report  # noqa: E402
+
 app.add_typer(apikey.app, name="apikey")
 app.add_typer(report.app, name="report")
 

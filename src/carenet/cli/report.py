@@ -32,14 +32,17 @@ def board_report(
     def local() -> str:
         async def go() -> str:
             async with services(settings) as built:
-                pack = await board.board_pack(built.repo, system=system, place=place,
-                                              minimum=settings.culture_min_responses)
+                pack = await board.board_pack(
+                    built.repo, system=system, place=place, minimum=settings.culture_min_responses
+                )
                 return files.board_html(pack)
 
         return run(go())
 
     def remote(client) -> str:
-        response = client.get("/admin/report/board", params={k: v for k, v in {"system": system, "place": place}.items() if v})
+        response = client.get(
+            "/admin/report/board", params={k: v for k, v in {"system": system, "place": place}.items() if v}
+        )
         response.raise_for_status()
         return response.text
 

@@ -48,7 +48,9 @@ def demo(
             with progress() as bar:
                 task = bar.add_task("loading the demo system", total=len(changes), rate="")
                 summary = await demo_service.load(built.repo, changes, progress=lambda n: bar.advance(task, n))
-            console.print(f"loaded {sum(summary.nodes.values())} nodes and {sum(summary.relationships.values())} relationships")
+            console.print(
+                f"loaded {sum(summary.nodes.values())} nodes and {sum(summary.relationships.values())} relationships"
+            )
 
     run(load())
     _serve(settings)

@@ -11,7 +11,9 @@ from carenet.services.files import write_csv_templates, write_xlsx_template
 
 
 def template(
-    format: str = typer.Option("xlsx", "--format", help="xlsx (one workbook, a sheet per kind) or csv (a file per kind)."),
+    format: str = typer.Option(
+        "xlsx", "--format", help="xlsx (one workbook, a sheet per kind) or csv (a file per kind)."
+    ),
     out_dir: Path = typer.Option(Path("templates"), "--out", help="Folder to write into."),
 ) -> None:
     """Write the import templates: a header row, what each column means, and its allowed values."""

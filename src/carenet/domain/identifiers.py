@@ -41,8 +41,12 @@ def _pattern(name: str, regex: str, example: str, *, upper: bool = True):
 
 def identifier(name: str, regex: str, example: str, *, upper: bool = True):
     """Build an identifier type that strips, (optionally) upper-cases and checks ``regex``."""
-    return Annotated[str, BeforeValidator(_strip), AfterValidator(_pattern(name, regex, example, upper=upper)),
-                     Shape(rf"^(?:{regex})$", "upper" if upper else "")]
+    return Annotated[
+        str,
+        BeforeValidator(_strip),
+        AfterValidator(_pattern(name, regex, example, upper=upper)),
+        Shape(rf"^(?:{regex})$", "upper" if upper else ""),
+    ]
 
 
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$"
@@ -81,4 +85,3 @@ AfcBand = Annotated[
     Shape(rf"^(?:{_BAND})$", "lower"),
 ]
 Postcode = identifier("postcode", r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", "a UK postcode, e.g. LS1 4AP")
-

@@ -382,13 +382,17 @@ class CollaboratesWith(Relationship, Dated, Tie):
                 continue
             missing = [n for n, x in zip(items, given) if x is None]
             if missing:
-                raise ValueError(f"{missing[0]}: PARTNER {score} sub-items are given all three or none "
-                                 f"({', '.join(items)}); missing {', '.join(missing)}")
+                raise ValueError(
+                    f"{missing[0]}: PARTNER {score} sub-items are given all three or none "
+                    f"({', '.join(items)}); missing {', '.join(missing)}"
+                )
             mean = sum(given) / 3
             stated = getattr(self, score)
             if stated is not None and abs(stated - mean) >= ITEM_TOLERANCE:
-                raise ValueError(f"{score}: {stated:g} disagrees with the mean of its sub-items "
-                                 f"({'+'.join(map(str, given))})/3 = {mean:.2f}; give one or make them agree")
+                raise ValueError(
+                    f"{score}: {stated:g} disagrees with the mean of its sub-items "
+                    f"({'+'.join(map(str, given))})/3 = {mean:.2f}; give one or make them agree"
+                )
             object.__setattr__(self, score, mean)
         return self
 

@@ -102,7 +102,12 @@ REL_SPECS: dict[RelType, RelSpec] = {
         RelSpec(
             RelType.SERVES,
             m.Serves,
-            ((L.TEAM, L.PLACE), (L.TEAM, L.NEIGHBOURHOOD), (L.ORGANISATION, L.PLACE), (L.ORGANISATION, L.NEIGHBOURHOOD)),
+            (
+                (L.TEAM, L.PLACE),
+                (L.TEAM, L.NEIGHBOURHOOD),
+                (L.ORGANISATION, L.PLACE),
+                (L.ORGANISATION, L.NEIGHBOURHOOD),
+            ),
         ),
         RelSpec(RelType.MEMBER_OF, m.MemberOf, ((L.PERSON, L.TEAM), (L.PERSON, L.ORGANISATION))),
         RelSpec(
@@ -111,9 +116,7 @@ REL_SPECS: dict[RelType, RelSpec] = {
             ((L.PERSON, L.TEAM), (L.PERSON, L.ORGANISATION), (L.PERSON, L.PLACE), (L.PERSON, L.FORUM)),
         ),
         RelSpec(RelType.SITS_ON, m.SitsOn, ((L.PERSON, L.FORUM), (L.ORGANISATION, L.FORUM))),
-        RelSpec(
-            RelType.COLLABORATES_WITH, m.CollaboratesWith, ((L.TEAM, L.TEAM), (L.ORGANISATION, L.ORGANISATION))
-        ),
+        RelSpec(RelType.COLLABORATES_WITH, m.CollaboratesWith, ((L.TEAM, L.TEAM), (L.ORGANISATION, L.ORGANISATION))),
         RelSpec(RelType.WORKS_WITH, m.WorksWith, ((L.PERSON, L.PERSON),)),
         RelSpec(RelType.HAS_STEP, m.HasStep, ((L.CARE_PATHWAY, L.PATHWAY_STEP),)),
         RelSpec(RelType.NEXT, m.Next, ((L.PATHWAY_STEP, L.PATHWAY_STEP),)),

@@ -45,30 +45,42 @@ def _chart(spec: dict[str, Any]) -> str:
 
 def _table(t: dict[str, Any]) -> str:
     if not t["rows"]:
-        return f"<p class=\"meta\">{html.escape(t['caption'])}: none.</p>"
+        return f'<p class="meta">{html.escape(t["caption"])}: none.</p>'
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in t["columns"])
-    body = "".join("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>" for row in t["rows"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+        for row in t["rows"]
+    )
     caption = html.escape(t["caption"])
     return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def render_html(pack: dict[str, Any]) -> str:
     """The pack as one HTML document."""
-    parts = [f"<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{html.escape(pack['title'])}</title>"
-             f"<style>{STYLE}</style></head><body>",
-             f"<h1>{html.escape(pack['title'])}</h1>",
-             f"<p class=\"meta\">Prepared by carenet on {html.escape(pack['generated_on'])} for the board. Small numbers are "
-             "suppressed throughout (shown as *).</p>"]
+    parts = [
+        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(pack["title"])}</title>'
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{html.escape(pack['title'])}</h1>",
+        f'<p class="meta">Prepared by carenet on {html.escape(pack["generated_on"])} for the board. Small numbers are '
+        "suppressed throughout (shown as *).</p>",
+    ]
     for section in pack["sections"]:
-        parts.append(f"<section id=\"{html.escape(section['id'])}\"><h2>{html.escape(section['title'])}</h2>")
+        parts.append(f'<section id="{html.escape(section["id"])}"><h2>{html.escape(section["title"])}</h2>')
         parts += [f"<p>{html.escape(s)}</p>" for s in section["sentences"]]
         for spec in section["charts"]:
             parts.append(f"<figure>{_chart(spec)}<figcaption>{html.escape(spec['title'])}</figcaption></figure>")
         parts += [_table(t) for t in section["tables"]]
         parts.append("</section>")
-    parts.append("<section id=\"sources\"><h2>Data: dates and sources</h2>")
-    parts.append(_table({"caption": "Datasets", "columns": ["dataset", "date", "source"],
-                         "rows": [[s["dataset"], s["date"], s["source"]] for s in pack["sources"]]}))
+    parts.append('<section id="sources"><h2>Data: dates and sources</h2>')
+    parts.append(
+        _table(
+            {
+                "caption": "Datasets",
+                "columns": ["dataset", "date", "source"],
+                "rows": [[s["dataset"], s["date"], s["source"]] for s in pack["sources"]],
+            }
+        )
+    )
     parts.append("</section></body></html>")
     return "\n".join(parts)
 
@@ -87,8 +99,16 @@ def print_pdf(document: str, out: Path, *, timeout: float = 120.0) -> Path:
     with tempfile.TemporaryDirectory(prefix="carenet-print-") as folder:
         page = Path(folder) / "pack.html"
         page.write_text(document, encoding="utf-8")
-        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                   f"--user-data-dir={folder}/profile", f"--print-to-pdf={out}", page.as_uri()]
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={folder}/profile",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
         raise RuntimeError(f"Chromium could not print the pack (exit {done.returncode}): {done.stderr[-500:]}")

@@ -56,8 +56,13 @@ def share_chart(name: str, groups: Sequence[str], series: Mapping[str, Sequence[
     width = 0.8 / max(1, len(series))
     for k, (label, values) in enumerate(series.items()):
         xs = [i + (k - (len(series) - 1) / 2) * width for i in range(len(groups))]
-        ax.bar([x for x, v in zip(xs, values, strict=True) if v is not None], [v for v in values if v is not None],
-               width=width, color=PALETTE[k % len(PALETTE)], label=label)
+        ax.bar(
+            [x for x, v in zip(xs, values, strict=True) if v is not None],
+            [v for v in values if v is not None],
+            width=width,
+            color=PALETTE[k % len(PALETTE)],
+            label=label,
+        )
         for x, v in zip(xs, values, strict=True):
             if v is None:
                 ax.text(x, 0.5, "*", ha="center", va="bottom", fontsize=10)
@@ -97,12 +102,25 @@ def network_chart(name: str, nodes: Mapping[Any, Mapping[str, Any]], edges: Sequ
     sectors = sorted({str(a.get("sector")) for a in nodes.values()})
     colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sectors)}
     fig, ax = plt.subplots(figsize=(6.0, 4.2))
-    nx.draw_networkx_edges(G, pos, ax=ax, width=[0.3 + min(3.0, d["weight"] / 4) for _, _, d in G.edges(data=True)],
-                           edge_color="#999999", alpha=0.6)
+    nx.draw_networkx_edges(
+        G,
+        pos,
+        ax=ax,
+        width=[0.3 + min(3.0, d["weight"] / 4) for _, _, d in G.edges(data=True)],
+        edge_color="#999999",
+        alpha=0.6,
+    )
     for sector in sectors:
         members = [n for n in G if str(G.nodes[n].get("sector")) == sector]
-        nx.draw_networkx_nodes(G, pos, nodelist=members, ax=ax, node_color=colour[sector], label=sector,
-                               node_size=[20 + 2 * float(G.nodes[n].get("size") or 0) for n in members])
+        nx.draw_networkx_nodes(
+            G,
+            pos,
+            nodelist=members,
+            ax=ax,
+            node_color=colour[sector],
+            label=sector,
+            node_size=[20 + 2 * float(G.nodes[n].get("size") or 0) for n in members],
+        )
     ax.legend(frameon=False, fontsize=7, loc="lower left", markerscale=0.5)
     ax.set_axis_off()
     return _svg(fig, name)

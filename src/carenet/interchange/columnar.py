@@ -28,8 +28,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from carenet.domain import models as m
-from carenet.interchange.formulas import RESTORE_PATTERN
 from carenet.interchange import rules
+from carenet.interchange.formulas import RESTORE_PATTERN
 from carenet.interchange.kinds import Column, kind_for_header, kind_for_name, normalise_header
 from carenet.interchange.rules import Rule
 
@@ -83,16 +83,23 @@ def read_columnar(path: Path, data: bytes) -> tuple[list[Frame], int] | None:
     names = [normalise_header(n) for n in header]
     kind = kind_for_name(path.stem) or kind_for_header(names)
     fast = FAST.get(kind.name) if kind else None
-    if fast is None or len(set(names)) != len(names) or not set(names) <= set(kind.names) \
-            or not set(kind.required) <= set(names):
+    if (
+        fast is None
+        or len(set(names)) != len(names)
+        or not set(names) <= set(kind.names)
+        or not set(kind.required) <= set(names)
+    ):
         return None
     try:
         table = pcsv.read_csv(
             io.BytesIO(data),
             read_options=pcsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pcsv.ParseOptions(newlines_in_values=True),
-            convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                strings_can_be_null=False, quoted_strings_can_be_null=False),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
         if table.num_rows == 0:
             return [], 0
@@ -103,8 +110,10 @@ def read_columnar(path: Path, data: bytes) -> tuple[list[Frame], int] | None:
         rows = len(cells[names[0]])
         if not rows:
             return [], 0
-        values = {name: _convert(kind.column(name), fast.rule(kind.column(name)), cells[name], name in fast.links)
-                  for name in names}
+        values = {
+            name: _convert(kind.column(name), fast.rule(kind.column(name)), cells[name], name in fast.links)
+            for name in names
+        }
         return fast.build(values, path.name), rows
     except (_Doubt, pa.ArrowInvalid):
         return None
@@ -235,8 +244,12 @@ def _table(values: dict[str, pa.Array], fields: dict[str, str]) -> pa.Table:
     return pa.table({f: values[c] for f, c in fields.items() if c in values})
 
 
-def _frame(model: type[m.Node] | type[m.Relationship], table: pa.Table, source: str,
-           labels: tuple[str | None, str | None] = (None, None)) -> Frame:
+def _frame(
+    model: type[m.Node] | type[m.Relationship],
+    table: pa.Table,
+    source: str,
+    labels: tuple[str | None, str | None] = (None, None),
+) -> Frame:
     """``table`` with the model's defaults where a value is not given, as the model would have them."""
     for name, info in model.model_fields.items():
         if info.is_required():
@@ -270,7 +283,9 @@ def _rel_uids(table: pa.Table, model: type[m.Relationship]) -> pa.Table:
     return table.set_column(table.column_names.index("uid"), "uid", pc.coalesce(table["uid"], key))
 
 
-def _relationship(model: type[m.Relationship], fields: dict[str, str]) -> Callable[[dict[str, pa.Array], str], list[Frame]]:
+def _relationship(
+    model: type[m.Relationship], fields: dict[str, str]
+) -> Callable[[dict[str, pa.Array], str], list[Frame]]:
     def build(values: dict[str, pa.Array], source: str) -> list[Frame]:
         table = _table(values, fields)
         _ordered(table)
@@ -283,9 +298,29 @@ def _relationship(model: type[m.Relationship], fields: dict[str, str]) -> Callab
     return build
 
 
-_SELF = {f: f for f in ("uid", "source", "target", "kinds", "frequency", "trust", "value", "wave", "since", "until",
-                        "role", "level", "name", "staff_group", "band", "clinical",
-                        *m.TRUST_ITEMS, *m.VALUE_ITEMS)}
+_SELF = {
+    f: f
+    for f in (
+        "uid",
+        "source",
+        "target",
+        "kinds",
+        "frequency",
+        "trust",
+        "value",
+        "wave",
+        "since",
+        "until",
+        "role",
+        "level",
+        "name",
+        "staff_group",
+        "band",
+        "clinical",
+        *m.TRUST_ITEMS,
+        *m.VALUE_ITEMS,
+    )
+}
 
 
 def _partner_scores(table: pa.Table) -> pa.Table:
@@ -302,8 +337,10 @@ def _partner_scores(table: pa.Table) -> pa.Table:
         _check(pc.or_(pc.equal(count, 0), pc.equal(count, 3)))
         if len(present) < 3:  # a group with a column missing can only be empty here
             continue
-        total = pc.add(pc.add(pc.cast(present[0], pa.float64()), pc.cast(present[1], pa.float64())),
-                       pc.cast(present[2], pa.float64()))
+        total = pc.add(
+            pc.add(pc.cast(present[0], pa.float64()), pc.cast(present[1], pa.float64())),
+            pc.cast(present[2], pa.float64()),
+        )
         mean = pc.divide(total, 3.0)  # what the model computes: sum(items) / 3
         if score in table.column_names:
             _check(pc.less(pc.abs(pc.subtract(table[score], mean)), m.ITEM_TOLERANCE))
@@ -313,8 +350,13 @@ def _partner_scores(table: pa.Table) -> pa.Table:
     return table
 
 
-def _links(model: type[m.Relationship], sources: pa.Array, targets: pa.Array, source: str,
-           labels: tuple[str | None, str | None] = (None, None)) -> list[Frame]:
+def _links(
+    model: type[m.Relationship],
+    sources: pa.Array,
+    targets: pa.Array,
+    source: str,
+    labels: tuple[str | None, str | None] = (None, None),
+) -> list[Frame]:
     """One ``model`` relationship from each row's uid to each uid of its list (or single uid)."""
     if pa.types.is_list(targets.type):
         rows = pc.list_parent_indices(targets)
@@ -341,8 +383,11 @@ def _memberships(values: dict[str, pa.Array], source: str) -> list[Frame]:
     table = _table(values, {**fields, "role": "role"})
     _ordered(table)
     relationship = values.get("relationship")
-    leads = pc.fill_null(pc.equal(relationship, "leads"), False) if relationship is not None \
+    leads = (
+        pc.fill_null(pc.equal(relationship, "leads"), False)
+        if relationship is not None
         else pa.array([False] * table.num_rows)
+    )
     out = []
     member_of = table.filter(pc.invert(leads))
     if member_of.num_rows:
@@ -380,19 +425,38 @@ def _of(model: type[m.Node] | type[m.Relationship], *names: str, **columns: str)
 
 _DATED = ("since", "until")
 FAST: dict[str, _Fast] = {
-    "teams": _Fast(_teams, {**_of(m.Team, "uid", "name", "service", "sector"),
-                            **_of(m.PartOf, organisation="target"), **_of(m.Serves, serves="target")},
-                   links=("organisation", "serves")),
-    "people": _Fast(_people, {**_of(m.Person, "uid", "name", "role", "level", "staff_group", "band", "clinical"),
-                              **_of(m.Demographic, "ethnic_category", "sex")}),
+    "teams": _Fast(
+        _teams,
+        {
+            **_of(m.Team, "uid", "name", "service", "sector"),
+            **_of(m.PartOf, organisation="target"),
+            **_of(m.Serves, serves="target"),
+        },
+        links=("organisation", "serves"),
+    ),
+    "people": _Fast(
+        _people,
+        {
+            **_of(m.Person, "uid", "name", "role", "level", "staff_group", "band", "clinical"),
+            **_of(m.Demographic, "ethnic_category", "sex"),
+        },
+    ),
     "memberships": _Fast(_memberships, _of(m.MemberOf, "target", "role", *_DATED, person="source")),
-    "collaborations": _Fast(_relationship(m.CollaboratesWith, _SELF),
-                            _of(m.CollaboratesWith, *(n for n in m.CollaboratesWith.model_fields if n in _SELF))),
-    "person_ties": _Fast(_relationship(m.WorksWith, _SELF), _of(m.WorksWith, *(n for n in m.WorksWith.model_fields if n in _SELF))),
-    "seats": _Fast(_relationship(m.SitsOn, {**_SELF, "source": "member", "target": "forum"}),
-                   _of(m.SitsOn, "role", *_DATED, member="source", forum="target")),
-    "person_capabilities": _Fast(_relationship(m.HasCapability, {**_SELF, "source": "person", "target": "capability"}),
-                                 _of(m.HasCapability, "level", person="source", capability="target")),
+    "collaborations": _Fast(
+        _relationship(m.CollaboratesWith, _SELF),
+        _of(m.CollaboratesWith, *(n for n in m.CollaboratesWith.model_fields if n in _SELF)),
+    ),
+    "person_ties": _Fast(
+        _relationship(m.WorksWith, _SELF), _of(m.WorksWith, *(n for n in m.WorksWith.model_fields if n in _SELF))
+    ),
+    "seats": _Fast(
+        _relationship(m.SitsOn, {**_SELF, "source": "member", "target": "forum"}),
+        _of(m.SitsOn, "role", *_DATED, member="source", forum="target"),
+    ),
+    "person_capabilities": _Fast(
+        _relationship(m.HasCapability, {**_SELF, "source": "person", "target": "capability"}),
+        _of(m.HasCapability, "level", person="source", capability="target"),
+    ),
 }
 """The kinds read here, by template name (every other kind is read row by row), and the model
 field each column fills."""

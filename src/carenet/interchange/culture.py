@@ -48,7 +48,6 @@ _NOT_PUBLISHED = {"", "*", "-", "n/a", "na"}
 _ODS = TypeAdapter(OdsCode)
 
 
-
 def is_staff_survey(header: list[str]) -> bool:
     names = {compact(h) for h in header}
     return bool(names & _ORG) and bool(names & _RESPONSES)
@@ -89,17 +88,39 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
             if found is not None:
                 wide[i] = found
             elif not cat.ignored(heading):
-                problems.append(Problem(f"{source}:{line}:{i}", "a heading that is no indicator in carenet/graph_schema/culture_indicators.json "
-                                        "(add it to an indicator's 'published' names, or to 'ignore')", heading))
+                problems.append(
+                    Problem(
+                        f"{source}:{line}:{i}",
+                        "a heading that is no indicator in carenet/graph_schema/culture_indicators.json "
+                        "(add it to an indicator's 'published' names, or to 'ignore')",
+                        heading,
+                    )
+                )
         if not wide and not problems:
-            problems.append(Problem(f"{source}:{line}:1", "no indicator columns: give one column per indicator, or "
-                                    "Indicator and Value columns (one row per organisation and indicator)", None))
+            problems.append(
+                Problem(
+                    f"{source}:{line}:1",
+                    "no indicator columns: give one column per indicator, or "
+                    "Indicator and Value columns (one row per organisation and indicator)",
+                    None,
+                )
+            )
     file_year = _year_from_name(path)
     if year_col is None and file_year is None:
-        problems.append(Problem(f"{source}:{line}:1", "no survey year: add a Year column or put the year in the file name "
-                                "(e.g. nss-2024-organisations.csv)", None))
-    parsed.columns[source] = {"anchor": org, "responses": responses, "indicator": indicator_col, "value": value_col,
-                              "year": year_col}
+        problems.append(
+            Problem(
+                f"{source}:{line}:1",
+                "no survey year: add a Year column or put the year in the file name (e.g. nss-2024-organisations.csv)",
+                None,
+            )
+        )
+    parsed.columns[source] = {
+        "anchor": org,
+        "responses": responses,
+        "indicator": indicator_col,
+        "value": value_col,
+        "year": year_col,
+    }
     parsed.problems += problems
     if problems:
         return
@@ -115,22 +136,36 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
         try:
             _ODS.validate_python(code)
         except ValidationError:
-            bad.append(Problem(f"{source}:{line}:{org}", "not an ODS organisation code (e.g. RXX or RA2)", cell(org) or None))
+            bad.append(
+                Problem(f"{source}:{line}:{org}", "not an ODS organisation code (e.g. RXX or RA2)", cell(org) or None)
+            )
         year: Any = file_year
         if year_col is not None:
             year = _int(cell(year_col))
             if year is None or not 2000 <= year <= 2100:
-                bad.append(Problem(f"{source}:{line}:{year_col}", "year: expected a year such as 2024", cell(year_col) or None))
+                bad.append(
+                    Problem(f"{source}:{line}:{year_col}", "year: expected a year such as 2024", cell(year_col) or None)
+                )
         n = _int(cell(responses))
         if n is None or n < 0:
-            bad.append(Problem(f"{source}:{line}:{responses}", "responses: expected a whole number of responses, 0 or more",
-                               cell(responses) or None))
+            bad.append(
+                Problem(
+                    f"{source}:{line}:{responses}",
+                    "responses: expected a whole number of responses, 0 or more",
+                    cell(responses) or None,
+                )
+            )
         if long:
             found = cat.find(cell(indicator_col))
             if found is None:
                 if not cat.ignored(cell(indicator_col)):
-                    bad.append(Problem(f"{source}:{line}:{indicator_col}", "an indicator not in carenet/graph_schema/culture_indicators.json",
-                                       cell(indicator_col) or None))
+                    bad.append(
+                        Problem(
+                            f"{source}:{line}:{indicator_col}",
+                            "an indicator not in carenet/graph_schema/culture_indicators.json",
+                            cell(indicator_col) or None,
+                        )
+                    )
                 cells_of: list[tuple[int, Indicator]] = []
             else:
                 cells_of = [(value_col, found)]
@@ -144,7 +179,13 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
             value = _float(raw.rstrip("%"))
             top = 10.0 if ind.scale is CultureScale.SCORE_0_10 else 100.0
             if value is None or not 0.0 <= value <= top:
-                bad.append(Problem(f"{source}:{line}:{i}", f"{ind.code}: expected a number from 0 to {top:g} ({ind.scale.value})", raw))
+                bad.append(
+                    Problem(
+                        f"{source}:{line}:{i}",
+                        f"{ind.code}: expected a number from 0 to {top:g} ({ind.scale.value})",
+                        raw,
+                    )
+                )
                 continue
             values.append((i, ind, value))
         if bad:
@@ -153,13 +194,26 @@ def read_staff_survey(path: Path, text: str, parsed: Parsed, *, cat: Catalogue |
         for i, ind, value in values:
             uid = f"nss-{year}-{code.lower()}-{ind.code}"
             if uid in seen:
-                parsed.problems.append(Problem(f"{source}:{line}:{i}", f"{ind.code} of {code} for {year} is given twice "
-                                               f"(first on line {seen[uid]})", value))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{line}:{i}",
+                        f"{ind.code} of {code} for {year} is given twice (first on line {seen[uid]})",
+                        value,
+                    )
+                )
                 continue
             seen[uid] = line
-            model = m.CultureIndicator(uid=uid, anchor=f"ods-{code}", survey=CultureSurvey.NHS_STAFF_SURVEY, year=year,
-                                       indicator=ind.code, value=value, scale=ind.scale, responses=n,
-                                       source=f"NHS Staff Survey {year}, organisation results ({source})")
+            model = m.CultureIndicator(
+                uid=uid,
+                anchor=f"ods-{code}",
+                survey=CultureSurvey.NHS_STAFF_SURVEY,
+                year=year,
+                indicator=ind.code,
+                value=value,
+                scale=ind.scale,
+                responses=n,
+                source=f"NHS Staff Survey {year}, organisation results ({source})",
+            )
             parsed.ods_anchors[len(parsed.items)] = (code, f"{source}:{line}:{org}")
             parsed.items.append((model, f"{source}:{line}"))
 

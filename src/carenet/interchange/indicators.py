@@ -17,11 +17,14 @@ from pathlib import Path
 from carenet.domain import models as m
 from carenet.domain.enums import CultureScale
 
+
 def default_path() -> Path:
     """``culture_indicators.json`` in the schema folder: ``CARENET_SCHEMA_DIR`` when set (as the
     settings read it), else the package's own ``carenet/graph_schema`` (package data, in a wheel too)."""
     folder = os.environ.get("CARENET_SCHEMA_DIR")
-    return (Path(folder) if folder else Path(__file__).resolve().parents[1] / "graph_schema") / "culture_indicators.json"
+    return (
+        Path(folder) if folder else Path(__file__).resolve().parents[1] / "graph_schema"
+    ) / "culture_indicators.json"
 
 
 def compact(text: object) -> str:
@@ -70,9 +73,18 @@ def catalogue(path: Path | None = None) -> Catalogue:
 def _read(path: Path) -> Catalogue:
     raw = json.loads(path.read_text(encoding="utf-8"))
     indicators = {
-        i["code"]: Indicator(i["code"], i["name"], i["kind"], CultureScale(i["scale"]), bool(i.get("higher_is_better", True)),
-                             tuple(i.get("published", ())))
+        i["code"]: Indicator(
+            i["code"],
+            i["name"],
+            i["kind"],
+            CultureScale(i["scale"]),
+            bool(i.get("higher_is_better", True)),
+            tuple(i.get("published", ())),
+        )
         for i in raw["indicators"]
     }
-    return Catalogue(indicators, int(raw.get("minimum_responses", m.CULTURE_MIN_RESPONSES)),
-                     tuple(re.compile(p) for p in raw.get("ignore", ())))
+    return Catalogue(
+        indicators,
+        int(raw.get("minimum_responses", m.CULTURE_MIN_RESPONSES)),
+        tuple(re.compile(p) for p in raw.get("ignore", ())),
+    )

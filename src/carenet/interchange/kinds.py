@@ -20,8 +20,6 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from carenet.domain import models as m
-from carenet.domain.identifiers import Uid
-from carenet.interchange.formulas import restore
 from carenet.domain.enums import (
     BaselineKind,
     CultureSurvey,
@@ -36,6 +34,8 @@ from carenet.domain.enums import (
     StaffGroup,
     TieKind,
 )
+from carenet.domain.identifiers import Uid
+from carenet.interchange.formulas import restore
 from carenet.interchange.indicators import catalogue
 
 Row = Mapping[str, Any]
@@ -75,7 +75,9 @@ class Column:
         }.get(self.type, "text")
 
 
-def enum_column(name: str, enum: type[StrEnum], description: str, *, required: bool = False, many: bool = False) -> Column:
+def enum_column(
+    name: str, enum: type[StrEnum], description: str, *, required: bool = False, many: bool = False
+) -> Column:
     return Column(name, description, required, "enums" if many else "enum", tuple(e.value for e in enum))
 
 
@@ -164,12 +166,18 @@ def convert(column: Column, value: Any) -> Any:
 
 PARTNER_ITEMS = (*m.TRUST_ITEMS, *m.VALUE_ITEMS)
 PARTNER_COLUMNS = (
-    Column("trust_reliability", "PARTNER trust sub-item: reliability, 1-4 (give all three trust items or none; "
-           "trust is then their mean)", type="int"),
+    Column(
+        "trust_reliability",
+        "PARTNER trust sub-item: reliability, 1-4 (give all three trust items or none; trust is then their mean)",
+        type="int",
+    ),
     Column("trust_mission", "PARTNER trust sub-item: in support of the mission, 1-4", type="int"),
     Column("trust_openness", "PARTNER trust sub-item: open to discussion, 1-4", type="int"),
-    Column("value_power", "PARTNER value sub-item: power/influence, 1-4 (give all three value items or none; "
-           "value is then their mean)", type="int"),
+    Column(
+        "value_power",
+        "PARTNER value sub-item: power/influence, 1-4 (give all three value items or none; value is then their mean)",
+        type="int",
+    ),
     Column("value_involvement", "PARTNER value sub-item: level of involvement, 1-4", type="int"),
     Column("value_resources", "PARTNER value sub-item: resource contribution, 1-4", type="int"),
 )
@@ -195,7 +203,10 @@ def _system(row):
 
 
 def _place(row):
-    return [(m.Place(**_given(row, "uid", "name", "gss_code")), ()), *_links(m.PartOf, row["uid"], row.get("system"), "system")]
+    return [
+        (m.Place(**_given(row, "uid", "name", "gss_code")), ()),
+        *_links(m.PartOf, row["uid"], row.get("system"), "system"),
+    ]
 
 
 def _neighbourhood(row):
@@ -203,21 +214,47 @@ def _neighbourhood(row):
     return [(node, ()), *_links(m.PartOf, row["uid"], row.get("place"), "place")]
 
 
-_ORG_FIELDS = ("uid", "name", "kind", "sector", "ods_code", "gss_code", "school_urn", "cqc_location_id",
-               "charity_number", "housing_regulator_code", "postcode", "parent_code", "opened", "closed")
+_ORG_FIELDS = (
+    "uid",
+    "name",
+    "kind",
+    "sector",
+    "ods_code",
+    "gss_code",
+    "school_urn",
+    "cqc_location_id",
+    "charity_number",
+    "housing_regulator_code",
+    "postcode",
+    "parent_code",
+    "opened",
+    "closed",
+)
 
 
 def _organisation(row):
     node = m.Organisation(**_given(row, *_ORG_FIELDS))
-    return [(node, ()), *_links(m.PartOf, row["uid"], row.get("part_of"), "part_of"),
-            *_links(m.Serves, row["uid"], row.get("serves"), "serves")]
+    return [
+        (node, ()),
+        *_links(m.PartOf, row["uid"], row.get("part_of"), "part_of"),
+        *_links(m.Serves, row["uid"], row.get("serves"), "serves"),
+    ]
 
 
 def _team(row):
     node = m.Team(**_given(row, "uid", "name", "service", "sector"))
-    return [(node, ()), *_links(m.PartOf, row["uid"], row.get("organisation"), "organisation",
-                                source_label="Team", target_label="Organisation"),
-            *_links(m.Serves, row["uid"], row.get("serves"), "serves")]
+    return [
+        (node, ()),
+        *_links(
+            m.PartOf,
+            row["uid"],
+            row.get("organisation"),
+            "organisation",
+            source_label="Team",
+            target_label="Organisation",
+        ),
+        *_links(m.Serves, row["uid"], row.get("serves"), "serves"),
+    ]
 
 
 def _person(row):
@@ -225,8 +262,12 @@ def _person(row):
     special = _given(row, "ethnic_category", "sex")
     if special:
         out.append((m.Demographic(uid=row["uid"], **special), tuple(special)))
-        out.append((m.Describes(source=row["uid"], target=row["uid"], source_label="Demographic",
-                                target_label="Person"), ("uid", "uid")))
+        out.append(
+            (
+                m.Describes(source=row["uid"], target=row["uid"], source_label="Demographic", target_label="Person"),
+                ("uid", "uid"),
+            )
+        )
     return out
 
 
@@ -274,7 +315,12 @@ def _forum(row):
 
 
 def _seat(row):
-    return [(m.SitsOn(source=row["member"], target=row["forum"], **_given(row, "role", "since", "until")), ("member", "forum"))]
+    return [
+        (
+            m.SitsOn(source=row["member"], target=row["forum"], **_given(row, "role", "since", "until")),
+            ("member", "forum"),
+        )
+    ]
 
 
 def _capability(row):
@@ -282,7 +328,12 @@ def _capability(row):
 
 
 def _person_capability(row):
-    return [(m.HasCapability(source=row["person"], target=row["capability"], **_given(row, "level")), ("person", "capability"))]
+    return [
+        (
+            m.HasCapability(source=row["person"], target=row["capability"], **_given(row, "level")),
+            ("person", "capability"),
+        )
+    ]
 
 
 def _demand(row):
@@ -293,15 +344,20 @@ def _demand(row):
 
 def _baseline(row):
     values = _given(row, "uid", "area", "kind", "dimension", "category", "percent")
-    values.setdefault("uid", f"baseline-{row.get('area')}-{row.get('kind')}-{row.get('dimension')}-{row.get('category')}")
+    values.setdefault(
+        "uid", f"baseline-{row.get('area')}-{row.get('kind')}-{row.get('dimension')}-{row.get('category')}"
+    )
     return [(m.Baseline(**values), ())]
 
 
 def _culture(row):
     values = _given(row, "uid", "anchor", "survey", "year", "wave", "indicator", "value", "responses", "source")
     values.setdefault("survey", CultureSurvey.LOCAL_PULSE.value)
-    values.setdefault("uid", f"culture-{row.get('anchor')}-{row.get('survey') or 'local_pulse'}-"
-                             f"{row.get('year') or row.get('wave')}-{row.get('indicator')}")
+    values.setdefault(
+        "uid",
+        f"culture-{row.get('anchor')}-{row.get('survey') or 'local_pulse'}-"
+        f"{row.get('year') or row.get('wave')}-{row.get('indicator')}",
+    )
     indicator = catalogue().indicators.get(row.get("indicator") or "")
     if indicator is not None:
         values["scale"] = indicator.scale
@@ -319,144 +375,299 @@ LEVEL_DESC = "leadership level, board to team"
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("systems", "Integrated care systems (ICB footprints).", (
-            UID, NAME, Column("ods_code", "ICB ODS code, Q and two letters or digits (e.g. QNX)"),
-            Column("gss_code", "ICB area GSS code, E54 and six digits"),
-        ), _system),
-        Kind("places", "Place-based partnerships, usually one local authority's area.", (
-            UID, NAME, Column("gss_code", "local authority GSS code (E06, E07, E08, E09 or E10 and six digits)"),
-            Column("system", "uid of the system the place is part of", type="uid"),
-        ), _place),
-        Kind("neighbourhoods", "Neighbourhoods: a primary care network's footprint.", (
-            UID, NAME, Column("pcn_code", "PCN code, U and five digits"),
-            Column("place", "uid of the place the neighbourhood is part of", type="uid"),
-        ), _neighbourhood),
-        Kind("organisations", "Organisations of every sector, with their real identifiers.", (
-            UID, NAME,
-            enum_column("kind", OrgKind, "what kind of organisation", required=True),
-            enum_column("sector", Sector, "the sector it belongs to", required=True),
-            Column("ods_code", "ODS code (NHS trust R.., ICB Q.., GP practice A12345, PCN U12345)"),
-            Column("gss_code", "GSS code (local authorities)"),
-            Column("school_urn", "school URN, six digits"),
-            Column("cqc_location_id", "CQC location id, 1- and nine or ten digits"),
-            Column("charity_number", "charity number"),
-            Column("housing_regulator_code", "Regulator of Social Housing code, e.g. L0123"),
-            Column("postcode", "postcode, e.g. LS1 4AP"),
-            Column("parent_code", "ODS code of the parent organisation"),
-            Column("opened", "date opened", type="date"),
-            Column("closed", "date closed", type="date"),
-            Column("part_of", "uids of the place, system or organisation it is part of", type="uids"),
-            Column("serves", "uids of the places or neighbourhoods it serves", type="uids"),
-        ), _organisation),
-        Kind("teams", "Teams, each part of one organisation.", (
-            UID, NAME, enum_column("sector", Sector, "the team's sector", required=True),
-            Column("service", "the service the team provides, e.g. District nursing"),
-            Column("organisation", "uid of the organisation the team is part of", type="uid"),
-            Column("serves", "uids of the places or neighbourhoods the team serves", type="uids"),
-        ), _team),
-        Kind("people", "Leaders at every level. ethnic_category and sex are special-category data: stored "
-             "apart, never shown or exported per person, only counted with suppression.", (
-            UID, NAME, enum_column("level", LeadershipLevel, LEVEL_DESC, required=True),
-            Column("role", "job title"),
-            enum_column("staff_group", StaffGroup, "staff group"),
-            Column("band", "Agenda for Change band", allowed=("1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9")),
-            Column("clinical", "holds a clinical role", type="bool"),
-            enum_column("ethnic_category", EthnicCategory, "NHS Data Dictionary ethnic category code (optional)"),
-            enum_column("sex", Sex, "sex (optional)"),
-        ), _person),
-        Kind("memberships", "Who is a member of, or leads, which team or organisation.", (
-            Column("person", "uid of the person", True, "uid"),
-            Column("target", "uid of the team or organisation (leads: also place or forum)", True, "uid"),
-            Column("relationship", "member_of (default) or leads", type="enum", allowed=("member_of", "leads")),
-            Column("role", "role in the team (member_of only)"), SINCE, UNTIL,
-        ), _membership, {"source": "person"}),
-        Kind("collaborations", "Working ties between teams or between organisations, per survey wave.", (
-            Column("source", "uid of the team or organisation reporting the tie", True, "uid"),
-            Column("target", "uid of the team or organisation it works with", True, "uid"),
-            Column("wave", "uid of the survey wave", True, "uid"),
-            enum_column("kinds", TieKind, "kinds of collaboration, separated by ';'", required=True, many=True),
-            enum_column("frequency", Frequency, "how often they work together"),
-            Column("trust", "PARTNER trust score, 1 (not at all) to 4 (a great deal)", type="float"),
-            Column("value", "PARTNER value score, 1 to 4", type="float"),
-            SINCE, UNTIL, Column("uid", "relationship uid (default COLLABORATES_WITH:source>target@wave)"),
-            *PARTNER_COLUMNS,
-        ), _collaboration),
-        Kind("person_ties", "Person-to-person survey ties (advice, information, support), per survey wave.", (
-            Column("source", "uid of the person reporting the tie", True, "uid"),
-            Column("target", "uid of the person named", True, "uid"),
-            Column("wave", "uid of the survey wave", True, "uid"),
-            enum_column("kinds", PersonTieKind, "kinds of tie, separated by ';'", required=True, many=True),
-            enum_column("frequency", Frequency, "how often"),
-            SINCE, UNTIL, Column("uid", "relationship uid (default WORKS_WITH:source>target@wave)"),
-        ), _person_tie),
-        Kind("waves", "Survey waves: when relationship data was collected.", (
-            UID, NAME, Column("collected_on", "date the survey closed", True, "date"),
-            Column("system", "uid of the system surveyed", type="uid"),
-        ), _wave),
-        Kind("pathways", "Care pathways (e.g. hospital discharge, frailty, CAMHS).", (
-            UID, NAME, Column("description", "what the pathway is for"),
-        ), _pathway),
-        Kind("pathway_steps", "The ordered steps of each pathway and the teams delivering them.", (
-            UID, NAME, Column("pathway", "uid of the pathway", True, "uid"),
-            Column("position", "1 for the first step", True, "int"),
-            Column("next", "uids of the steps this one hands off to", type="uids"),
-            Column("delivered_by", "uids of the teams delivering this step", type="uids"),
-        ), _step, {"source": "pathway", "target": "uid"}),
-        Kind("forums", "Boards and committees: ICB board, ICP, place boards, provider collaboratives.", (
-            UID, NAME, enum_column("kind", ForumKind, "kind of forum", required=True),
-            Column("area", "uid of the place or system the forum belongs to", type="uid"),
-        ), _forum),
-        Kind("seats", "Who sits on which forum: people or organisations.", (
-            Column("member", "uid of the person or organisation", True, "uid"),
-            Column("forum", "uid of the forum", True, "uid"),
-            Column("role", "member (default), chair, ..."), SINCE, UNTIL,
-        ), _seat, {"source": "member", "target": "forum"}),
-        Kind("capabilities", "Leadership capabilities (compassion, quality improvement, ...).", (
-            UID, NAME, Column("description", "what the capability means"),
-        ), _capability),
-        Kind("person_capabilities", "Which leaders hold which capability, and how strongly.", (
-            Column("person", "uid of the person", True, "uid"),
-            Column("capability", "uid of the capability", True, "uid"),
-            Column("level", "1 (developing) to 4 (expert); default 2", type="int"),
-        ), _person_capability, {"source": "person", "target": "capability"}),
-        Kind("leadership_demand", "How many leaders of each level an area needs per year.", (
-            Column("area", "uid of the place or system", True, "uid"),
-            enum_column("level", LeadershipLevel, LEVEL_DESC, required=True),
-            Column("year", "the year", True, "int"),
-            Column("required", "leaders needed", True, "int"),
-            Column("uid", "record uid (default demand-<area>-<level>-<year>)", type="uid"),
-        ), _demand),
-        Kind("baselines", "Representation baselines: the share of a category among a place's staff or residents.", (
-            Column("area", "uid of the place or system", True, "uid"),
-            enum_column("kind", BaselineKind, "workforce or community", required=True),
-            Column("dimension", "ethnic_group or sex", True, "enum", ("ethnic_group", "sex")),
-            Column("category", "e.g. White, Asian, Black, Mixed, Other; female, male", True),
-            Column("percent", "share in percent, 0 to 100", True, "float"),
-            Column("uid", "record uid (default baseline-<area>-<kind>-<dimension>-<category>)", type="uid"),
-        ), _baseline),
-        Kind("culture_pulse", "Culture indicators from a local pulse survey (councils, housing associations, schools, "
-             "VCSE), with the NHS Staff Survey's indicators. A value from fewer than the minimum responses "
-             "(11 by default) is held but never shown.", (
-            Column("anchor", "uid of the organisation or team surveyed", True, "uid"),
-            Column("indicator", "indicator code (carenet/graph_schema/culture_indicators.json)", True, "enum",
-                   tuple(catalogue().indicators)),
-            Column("value", "the result: 0-10 for People Promise scores and themes, 0-100 for percentages", True, "float"),
-            Column("responses", "number of people who answered", True, "int"),
-            Column("year", "survey year (give the year or the wave)", type="int"),
-            Column("wave", "uid of the survey wave (give the year or the wave)", type="uid"),
-            enum_column("survey", CultureSurvey, "which survey (default local_pulse)"),
-            Column("source", "where the figures come from, e.g. Leeds City Council pulse survey, March 2025"),
-            Column("uid", "record uid (default culture-<anchor>-<survey>-<year or wave>-<indicator>)", type="uid"),
-        ), _culture),
+        Kind(
+            "systems",
+            "Integrated care systems (ICB footprints).",
+            (
+                UID,
+                NAME,
+                Column("ods_code", "ICB ODS code, Q and two letters or digits (e.g. QNX)"),
+                Column("gss_code", "ICB area GSS code, E54 and six digits"),
+            ),
+            _system,
+        ),
+        Kind(
+            "places",
+            "Place-based partnerships, usually one local authority's area.",
+            (
+                UID,
+                NAME,
+                Column("gss_code", "local authority GSS code (E06, E07, E08, E09 or E10 and six digits)"),
+                Column("system", "uid of the system the place is part of", type="uid"),
+            ),
+            _place,
+        ),
+        Kind(
+            "neighbourhoods",
+            "Neighbourhoods: a primary care network's footprint.",
+            (
+                UID,
+                NAME,
+                Column("pcn_code", "PCN code, U and five digits"),
+                Column("place", "uid of the place the neighbourhood is part of", type="uid"),
+            ),
+            _neighbourhood,
+        ),
+        Kind(
+            "organisations",
+            "Organisations of every sector, with their real identifiers.",
+            (
+                UID,
+                NAME,
+                enum_column("kind", OrgKind, "what kind of organisation", required=True),
+                enum_column("sector", Sector, "the sector it belongs to", required=True),
+                Column("ods_code", "ODS code (NHS trust R.., ICB Q.., GP practice A12345, PCN U12345)"),
+                Column("gss_code", "GSS code (local authorities)"),
+                Column("school_urn", "school URN, six digits"),
+                Column("cqc_location_id", "CQC location id, 1- and nine or ten digits"),
+                Column("charity_number", "charity number"),
+                Column("housing_regulator_code", "Regulator of Social Housing code, e.g. L0123"),
+                Column("postcode", "postcode, e.g. LS1 4AP"),
+                Column("parent_code", "ODS code of the parent organisation"),
+                Column("opened", "date opened", type="date"),
+                Column("closed", "date closed", type="date"),
+                Column("part_of", "uids of the place, system or organisation it is part of", type="uids"),
+                Column("serves", "uids of the places or neighbourhoods it serves", type="uids"),
+            ),
+            _organisation,
+        ),
+        Kind(
+            "teams",
+            "Teams, each part of one organisation.",
+            (
+                UID,
+                NAME,
+                enum_column("sector", Sector, "the team's sector", required=True),
+                Column("service", "the service the team provides, e.g. District nursing"),
+                Column("organisation", "uid of the organisation the team is part of", type="uid"),
+                Column("serves", "uids of the places or neighbourhoods the team serves", type="uids"),
+            ),
+            _team,
+        ),
+        Kind(
+            "people",
+            "Leaders at every level. ethnic_category and sex are special-category data: stored "
+            "apart, never shown or exported per person, only counted with suppression.",
+            (
+                UID,
+                NAME,
+                enum_column("level", LeadershipLevel, LEVEL_DESC, required=True),
+                Column("role", "job title"),
+                enum_column("staff_group", StaffGroup, "staff group"),
+                Column(
+                    "band",
+                    "Agenda for Change band",
+                    allowed=("1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"),
+                ),
+                Column("clinical", "holds a clinical role", type="bool"),
+                enum_column("ethnic_category", EthnicCategory, "NHS Data Dictionary ethnic category code (optional)"),
+                enum_column("sex", Sex, "sex (optional)"),
+            ),
+            _person,
+        ),
+        Kind(
+            "memberships",
+            "Who is a member of, or leads, which team or organisation.",
+            (
+                Column("person", "uid of the person", True, "uid"),
+                Column("target", "uid of the team or organisation (leads: also place or forum)", True, "uid"),
+                Column("relationship", "member_of (default) or leads", type="enum", allowed=("member_of", "leads")),
+                Column("role", "role in the team (member_of only)"),
+                SINCE,
+                UNTIL,
+            ),
+            _membership,
+            {"source": "person"},
+        ),
+        Kind(
+            "collaborations",
+            "Working ties between teams or between organisations, per survey wave.",
+            (
+                Column("source", "uid of the team or organisation reporting the tie", True, "uid"),
+                Column("target", "uid of the team or organisation it works with", True, "uid"),
+                Column("wave", "uid of the survey wave", True, "uid"),
+                enum_column("kinds", TieKind, "kinds of collaboration, separated by ';'", required=True, many=True),
+                enum_column("frequency", Frequency, "how often they work together"),
+                Column("trust", "PARTNER trust score, 1 (not at all) to 4 (a great deal)", type="float"),
+                Column("value", "PARTNER value score, 1 to 4", type="float"),
+                SINCE,
+                UNTIL,
+                Column("uid", "relationship uid (default COLLABORATES_WITH:source>target@wave)"),
+                *PARTNER_COLUMNS,
+            ),
+            _collaboration,
+        ),
+        Kind(
+            "person_ties",
+            "Person-to-person survey ties (advice, information, support), per survey wave.",
+            (
+                Column("source", "uid of the person reporting the tie", True, "uid"),
+                Column("target", "uid of the person named", True, "uid"),
+                Column("wave", "uid of the survey wave", True, "uid"),
+                enum_column("kinds", PersonTieKind, "kinds of tie, separated by ';'", required=True, many=True),
+                enum_column("frequency", Frequency, "how often"),
+                SINCE,
+                UNTIL,
+                Column("uid", "relationship uid (default WORKS_WITH:source>target@wave)"),
+            ),
+            _person_tie,
+        ),
+        Kind(
+            "waves",
+            "Survey waves: when relationship data was collected.",
+            (
+                UID,
+                NAME,
+                Column("collected_on", "date the survey closed", True, "date"),
+                Column("system", "uid of the system surveyed", type="uid"),
+            ),
+            _wave,
+        ),
+        Kind(
+            "pathways",
+            "Care pathways (e.g. hospital discharge, frailty, CAMHS).",
+            (
+                UID,
+                NAME,
+                Column("description", "what the pathway is for"),
+            ),
+            _pathway,
+        ),
+        Kind(
+            "pathway_steps",
+            "The ordered steps of each pathway and the teams delivering them.",
+            (
+                UID,
+                NAME,
+                Column("pathway", "uid of the pathway", True, "uid"),
+                Column("position", "1 for the first step", True, "int"),
+                Column("next", "uids of the steps this one hands off to", type="uids"),
+                Column("delivered_by", "uids of the teams delivering this step", type="uids"),
+            ),
+            _step,
+            {"source": "pathway", "target": "uid"},
+        ),
+        Kind(
+            "forums",
+            "Boards and committees: ICB board, ICP, place boards, provider collaboratives.",
+            (
+                UID,
+                NAME,
+                enum_column("kind", ForumKind, "kind of forum", required=True),
+                Column("area", "uid of the place or system the forum belongs to", type="uid"),
+            ),
+            _forum,
+        ),
+        Kind(
+            "seats",
+            "Who sits on which forum: people or organisations.",
+            (
+                Column("member", "uid of the person or organisation", True, "uid"),
+                Column("forum", "uid of the forum", True, "uid"),
+                Column("role", "member (default), chair, ..."),
+                SINCE,
+                UNTIL,
+            ),
+            _seat,
+            {"source": "member", "target": "forum"},
+        ),
+        Kind(
+            "capabilities",
+            "Leadership capabilities (compassion, quality improvement, ...).",
+            (
+                UID,
+                NAME,
+                Column("description", "what the capability means"),
+            ),
+            _capability,
+        ),
+        Kind(
+            "person_capabilities",
+            "Which leaders hold which capability, and how strongly.",
+            (
+                Column("person", "uid of the person", True, "uid"),
+                Column("capability", "uid of the capability", True, "uid"),
+                Column("level", "1 (developing) to 4 (expert); default 2", type="int"),
+            ),
+            _person_capability,
+            {"source": "person", "target": "capability"},
+        ),
+        Kind(
+            "leadership_demand",
+            "How many leaders of each level an area needs per year.",
+            (
+                Column("area", "uid of the place or system", True, "uid"),
+                enum_column("level", LeadershipLevel, LEVEL_DESC, required=True),
+                Column("year", "the year", True, "int"),
+                Column("required", "leaders needed", True, "int"),
+                Column("uid", "record uid (default demand-<area>-<level>-<year>)", type="uid"),
+            ),
+            _demand,
+        ),
+        Kind(
+            "baselines",
+            "Representation baselines: the share of a category among a place's staff or residents.",
+            (
+                Column("area", "uid of the place or system", True, "uid"),
+                enum_column("kind", BaselineKind, "workforce or community", required=True),
+                Column("dimension", "ethnic_group or sex", True, "enum", ("ethnic_group", "sex")),
+                Column("category", "e.g. White, Asian, Black, Mixed, Other; female, male", True),
+                Column("percent", "share in percent, 0 to 100", True, "float"),
+                Column("uid", "record uid (default baseline-<area>-<kind>-<dimension>-<category>)", type="uid"),
+            ),
+            _baseline,
+        ),
+        Kind(
+            "culture_pulse",
+            "Culture indicators from a local pulse survey (councils, housing associations, schools, "
+            "VCSE), with the NHS Staff Survey's indicators. A value from fewer than the minimum responses "
+            "(11 by default) is held but never shown.",
+            (
+                Column("anchor", "uid of the organisation or team surveyed", True, "uid"),
+                Column(
+                    "indicator",
+                    "indicator code (carenet/graph_schema/culture_indicators.json)",
+                    True,
+                    "enum",
+                    tuple(catalogue().indicators),
+                ),
+                Column(
+                    "value",
+                    "the result: 0-10 for People Promise scores and themes, 0-100 for percentages",
+                    True,
+                    "float",
+                ),
+                Column("responses", "number of people who answered", True, "int"),
+                Column("year", "survey year (give the year or the wave)", type="int"),
+                Column("wave", "uid of the survey wave (give the year or the wave)", type="uid"),
+                enum_column("survey", CultureSurvey, "which survey (default local_pulse)"),
+                Column("source", "where the figures come from, e.g. Leeds City Council pulse survey, March 2025"),
+                Column("uid", "record uid (default culture-<anchor>-<survey>-<year or wave>-<indicator>)", type="uid"),
+            ),
+            _culture,
+        ),
     )
 }
 """Every template kind, in the order templates are written and imports are applied."""
 
-_SINGULAR = {"system": "systems", "place": "places", "organisation": "organisations", "team": "teams",
-             "person": "people", "membership": "memberships", "collaboration": "collaborations",
-             "wave": "waves", "pathway": "pathways", "forum": "forums", "seat": "seats",
-             "capability": "capabilities", "baseline": "baselines", "steps": "pathway_steps",
-             "pulse": "culture_pulse", "culture": "culture_pulse"}
+_SINGULAR = {
+    "system": "systems",
+    "place": "places",
+    "organisation": "organisations",
+    "team": "teams",
+    "person": "people",
+    "membership": "memberships",
+    "collaboration": "collaborations",
+    "wave": "waves",
+    "pathway": "pathways",
+    "forum": "forums",
+    "seat": "seats",
+    "capability": "capabilities",
+    "baseline": "baselines",
+    "steps": "pathway_steps",
+    "pulse": "culture_pulse",
+    "culture": "culture_pulse",
+}
 
 
 def kind_for_name(stem: str) -> Kind | None:

@@ -42,13 +42,21 @@ def xlsx_problem(path: Path, limits: Limits = DEFAULT) -> Problem | None:
         return Problem(where, f"not a readable .xlsx workbook ({exc})", None)
     total = sum(i.file_size for i in infos)
     if total > limits.xlsx_bytes:
-        return Problem(where, f"the workbook inflates to {total:,} bytes; the limit is {limits.xlsx_bytes:,} "
-                              "(split it, or import CSV files)", None)
+        return Problem(
+            where,
+            f"the workbook inflates to {total:,} bytes; the limit is {limits.xlsx_bytes:,} "
+            "(split it, or import CSV files)",
+            None,
+        )
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.xlsx_ratio_from and ratio > limits.xlsx_ratio:
-            return Problem(where, f"part {info.filename} inflates {ratio:,.0f} times (to {info.file_size:,} bytes); "
-                                  f"the limit is {limits.xlsx_ratio:,.0f} times: not a workbook carenet reads", None)
+            return Problem(
+                where,
+                f"part {info.filename} inflates {ratio:,.0f} times (to {info.file_size:,} bytes); "
+                f"the limit is {limits.xlsx_ratio:,.0f} times: not a workbook carenet reads",
+                None,
+            )
     return None
 
 

@@ -19,10 +19,26 @@ from carenet.domain.schema import NODE_MODELS, REL_SPECS, SPECIAL_CATEGORY_LABEL
 from carenet.errors import Problem
 from carenet.interchange.records import Parsed, _message, rule_field
 
-DERIVED = frozenset({
-    "label", "organisation", "organisation_name", "place", "system", "degree", "in_degree", "out_degree",
-    "effective_size", "ei_index", "weight", "key", "id", "type", "kind_label", "brokerage_roles",
-})
+DERIVED = frozenset(
+    {
+        "label",
+        "organisation",
+        "organisation_name",
+        "place",
+        "system",
+        "degree",
+        "in_degree",
+        "out_degree",
+        "effective_size",
+        "ei_index",
+        "weight",
+        "key",
+        "id",
+        "type",
+        "kind_label",
+        "brokerage_roles",
+    }
+)
 """Attributes exports add for drawing and analysis; never stored, so ignored by the reader."""
 
 
@@ -40,7 +56,9 @@ def read_node_link(path: Path, data: bytes, parsed: Parsed) -> None:
         parsed.problems.append(Problem(f"{source}:{exc.lineno}:{exc.colno}", f"not JSON: {exc.msg}", None))
         return
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes", []), list):
-        parsed.problems.append(Problem(f"{source}:$", "expected node-link JSON: an object with 'nodes' and 'edges'", None))
+        parsed.problems.append(
+            Problem(f"{source}:$", "expected node-link JSON: an object with 'nodes' and 'edges'", None)
+        )
         return
     labels: dict[str, str] = {}
     for i, raw in enumerate(doc.get("nodes", [])):
@@ -79,7 +97,9 @@ def _model_for(raw: Any, models: dict, enum: type, where: str, parsed: Parsed):
         parsed.problems.append(Problem(f"{where}.type", f"not one of: {', '.join(e.value for e in enum)}", kind))
         return None
     if key in SPECIAL_CATEGORY_LABELS:
-        parsed.problems.append(Problem(f"{where}.type", "special-category records are imported from a people file only", kind))
+        parsed.problems.append(
+            Problem(f"{where}.type", "special-category records are imported from a people file only", kind)
+        )
         return None
     return models[key]
 

@@ -74,15 +74,27 @@ def _date(value: str, where: str, parsed: Parsed) -> dt.date | None | bool:
 def read_ods(path: Path, text: str, parsed: Parsed) -> None:
     kind, sector, _ = LAYOUTS[path.stem.lower()]
     source = path.name
-    parsed.columns[source] = {"uid": 1, "ods_code": 1, "name": 2, "postcode": 10, "opened": 11, "closed": 12,
-                              "parent_code": 15}
+    parsed.columns[source] = {
+        "uid": 1,
+        "ods_code": 1,
+        "name": 2,
+        "postcode": 10,
+        "opened": 11,
+        "closed": 12,
+        "parent_code": 15,
+    }
     for line, cells in csv_rows(text, source, parsed):
         parsed.rows += 1
         if len(cells) < 12:
-            parsed.problems.append(Problem(
-                f"{source}:{line}:{len(cells) + 1}",
-                f"an ODS record has 27 columns (at least 12 are needed); this row has {len(cells)}", None))
+            parsed.problems.append(
+                Problem(
+                    f"{source}:{line}:{len(cells) + 1}",
+                    f"an ODS record has 27 columns (at least 12 are needed); this row has {len(cells)}",
+                    None,
+                )
+            )
             continue
+
         def cell(n: int, cells: list = cells) -> str:
             return cells[n - 1].strip() if len(cells) >= n else ""
 
@@ -91,9 +103,17 @@ def read_ods(path: Path, text: str, parsed: Parsed) -> None:
         if opened is False or closed is False:
             continue
         code = cell(1)
-        values = {"uid": f"ods-{code}", "name": cell(2), "kind": kind, "sector": sector, "ods_code": code,
-                  "postcode": cell(10) or None, "opened": opened, "closed": closed,
-                  "parent_code": cell(15) or cell(4) or None}
+        values = {
+            "uid": f"ods-{code}",
+            "name": cell(2),
+            "kind": kind,
+            "sector": sector,
+            "ods_code": code,
+            "postcode": cell(10) or None,
+            "opened": opened,
+            "closed": closed,
+            "parent_code": cell(15) or cell(4) or None,
+        }
         try:
             node = m.Organisation(**{k: v for k, v in values.items() if v is not None})
         except ValidationError as exc:
@@ -101,7 +121,10 @@ def read_ods(path: Path, text: str, parsed: Parsed) -> None:
                 loc = error.get("loc") or ()
                 name = str(loc[0]) if loc else "ods_code"
                 column = {"parent_code": 15 if cell(15) else 4}.get(name, parsed.columns[source].get(name, 1))
-                parsed.problems.append(Problem(f"{source}:{line}:{column}", f"{name}: {_message(error)}",
-                                               error.get("input") if loc else code))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{line}:{column}", f"{name}: {_message(error)}", error.get("input") if loc else code
+                    )
+                )
             continue
         parsed.items.append((node, f"{source}:{line}"))

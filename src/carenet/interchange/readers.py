@@ -7,8 +7,8 @@ from pathlib import Path
 from carenet.errors import Problem
 from carenet.interchange import culture, ods, survey
 from carenet.interchange.columnar import read_columnar
-from carenet.interchange.limits import DEFAULT, Limits
 from carenet.interchange.kinds import kind_for_name
+from carenet.interchange.limits import DEFAULT, Limits
 from carenet.interchange.nodelink import read_node_link
 from carenet.interchange.records import Parsed
 from carenet.interchange.tabular import csv_rows, decode, read_template_csv, read_xlsx
@@ -16,8 +16,9 @@ from carenet.interchange.tabular import csv_rows, decode, read_template_csv, rea
 SUFFIXES = (".csv", ".txt", ".xlsx", ".json")
 
 
-def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None, columnar: bool = True,
-              limits: Limits = DEFAULT) -> Parsed:
+def read_file(
+    path: Path, *, wave: str | None = None, data: bytes | None = None, columnar: bool = True, limits: Limits = DEFAULT
+) -> Parsed:
     """Read one file (template CSV or XLSX, ODS extract, survey responses, NHS Staff Survey results, node-link JSON).
 
     Never raises for bad content: every problem is in the result's ``problems``. With
@@ -29,7 +30,9 @@ def read_file(path: Path, *, wave: str | None = None, data: bytes | None = None,
     parsed = Parsed()
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        parsed.problems.append(Problem(f"{path.name}:1:1", f"not a file carenet imports ({', '.join(SUFFIXES)})", path.suffix))
+        parsed.problems.append(
+            Problem(f"{path.name}:1:1", f"not a file carenet imports ({', '.join(SUFFIXES)})", path.suffix)
+        )
         return parsed
     data = path.read_bytes() if data is None else data
     if not data.strip():

@@ -85,10 +85,17 @@ class TableReader:
             if not name:
                 continue
             if name not in known:
-                self._problem(header_line, i, f"unknown column for {kind.name}; the columns are: {', '.join(kind.names)}", header[i - 1])
+                self._problem(
+                    header_line,
+                    i,
+                    f"unknown column for {kind.name}; the columns are: {', '.join(kind.names)}",
+                    header[i - 1],
+                )
                 self.ok = False
             elif name in positions:
-                self._problem(header_line, i, f"column {name!r} appears twice (first in column {positions[name]})", header[i - 1])
+                self._problem(
+                    header_line, i, f"column {name!r} appears twice (first in column {positions[name]})", header[i - 1]
+                )
                 self.ok = False
             else:
                 positions[name] = i
@@ -141,8 +148,13 @@ class TableReader:
                     value = error.get("input")
                     value = None if isinstance(value, dict) else value
                     named = column and message.startswith(f"{column}: ")  # a rule that names its column
-                    parsed.problems.append(Problem(where, f"{column}: {message}" if column and not named else message,
-                                                   row.get(column) if named else value))
+                    parsed.problems.append(
+                        Problem(
+                            where,
+                            f"{column}: {message}" if column and not named else message,
+                            row.get(column) if named else value,
+                        )
+                    )
                 continue
             origin = f"{self.source}:{line}"
             for model, columns in built:

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from carenet.domain import models as m
 from carenet.domain.enums import Frequency, PersonTieKind, TieKind
 from carenet.errors import Problem
-from carenet.interchange.kinds import PARTNER_COLUMNS, PARTNER_ITEMS, Column, CellError, convert, normalise_header
+from carenet.interchange.kinds import PARTNER_COLUMNS, PARTNER_ITEMS, CellError, Column, convert, normalise_header
 from carenet.interchange.records import Parsed, _message, rule_field
 from carenet.interchange.tabular import csv_rows
 
@@ -67,7 +67,11 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
     ok = True
     for i, name in enumerate(names, start=1):
         if name not in known:
-            parsed.problems.append(Problem(f"{source}:{line}:{i}", f"unknown survey column; the columns are: {', '.join(known)}", header[i - 1]))
+            parsed.problems.append(
+                Problem(
+                    f"{source}:{line}:{i}", f"unknown survey column; the columns are: {', '.join(known)}", header[i - 1]
+                )
+            )
             ok = False
         else:
             positions.setdefault(name, i)
@@ -76,7 +80,9 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
             parsed.problems.append(Problem(f"{source}:{line}:1", f"missing required survey column {c.name!r}", None))
             ok = False
     if "wave" not in positions and not wave:
-        parsed.problems.append(Problem(f"{source}:{line}:1", "no survey wave: add a 'wave' column or name the wave (--wave)", None))
+        parsed.problems.append(
+            Problem(f"{source}:{line}:1", "no survey wave: add a 'wave' column or name the wave (--wave)", None)
+        )
         ok = False
     parsed.columns[source] = positions
     parsed.fields[source] = {"source": "respondent", "target": "alter", "kinds": "tie_type"}
@@ -104,16 +110,30 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
         unknown = types - PERSON_TIES - TEAM_TIES
         where = f"{source}:{line}:{positions['tie_type']}"
         if unknown:
-            parsed.problems.append(Problem(where, "tie_type: not a tie type; people: " + ", ".join(sorted(PERSON_TIES))
-                                           + "; teams and organisations: " + ", ".join(sorted(TEAM_TIES)), sorted(unknown)[0]))
+            parsed.problems.append(
+                Problem(
+                    where,
+                    "tie_type: not a tie type; people: "
+                    + ", ".join(sorted(PERSON_TIES))
+                    + "; teams and organisations: "
+                    + ", ".join(sorted(TEAM_TIES)),
+                    sorted(unknown)[0],
+                )
+            )
             continue
         if people and teams:
-            parsed.problems.append(Problem(where, "tie_type: mixes person and team tie types in one row", ";".join(sorted(types))))
+            parsed.problems.append(
+                Problem(where, "tie_type: mixes person and team tie types in one row", ";".join(sorted(types)))
+            )
             continue
         rel = "WORKS_WITH" if people else "COLLABORATES_WITH"
         if rel == "WORKS_WITH" and any(row.get(item) is not None for item in SCORED[1:]):
             column = positions[next(item for item in SCORED[1:] if row.get(item) is not None)]
-            parsed.problems.append(Problem(f"{source}:{line}:{column}", "trust and value are asked of team and organisation ties only", None))
+            parsed.problems.append(
+                Problem(
+                    f"{source}:{line}:{column}", "trust and value are asked of team and organisation ties only", None
+                )
+            )
             continue
         key = (rel, row["respondent"], row["alter"], row.get("wave") or wave)
         tie = ties.setdefault(key, {"line": line, "kinds": [], **dict.fromkeys(SCORED)})
@@ -123,8 +143,13 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
             if given is None:
                 continue
             if tie[item] is not None and tie[item] != given:
-                parsed.problems.append(Problem(f"{source}:{line}:{positions[item]}",
-                                               f"{item}: differs from the answer on line {tie['line']} for the same tie", given))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{line}:{positions[item]}",
+                        f"{item}: differs from the answer on line {tie['line']} for the same tie",
+                        given,
+                    )
+                )
             tie[item] = given
     for (rel, respondent, alter, wave_uid), tie in ties.items():
         values = {"source": respondent, "target": alter, "wave": wave_uid, "kinds": tie["kinds"]}
@@ -141,8 +166,17 @@ def read_survey(path: Path, text: str, parsed: Parsed, *, wave: str | None) -> N
                 message = _message(error)
                 lead = None if loc else rule_field(message)  # a rule across fields that names its column
                 if lead in known:
-                    parsed.problems.append(Problem(f"{source}:{tie['line']}:{positions.get(lead, 1)}", message, tie.get(lead)))
+                    parsed.problems.append(
+                        Problem(f"{source}:{tie['line']}:{positions.get(lead, 1)}", message, tie.get(lead))
+                    )
                     continue
-                name = {"source": "respondent", "target": "alter", "kinds": "tie_type"}.get(str(loc[0]) if loc else "", str(loc[0]) if loc else "respondent")
-                parsed.problems.append(Problem(f"{source}:{tie['line']}:{positions.get(name, 1)}", f"{name}: {message}",
-                                               error.get("input") if loc else None))
+                name = {"source": "respondent", "target": "alter", "kinds": "tie_type"}.get(
+                    str(loc[0]) if loc else "", str(loc[0]) if loc else "respondent"
+                )
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{tie['line']}:{positions.get(name, 1)}",
+                        f"{name}: {message}",
+                        error.get("input") if loc else None,
+                    )
+                )

@@ -21,8 +21,11 @@ import pyarrow.parquet as pq
 
 from carenet.interchange.formulas import neutralise
 
-FORMATS = {"csv": ("text/csv; charset=utf-8", ".csv"), "parquet": ("application/vnd.apache.parquet", ".parquet"),
-           "json": ("application/json", ".json")}
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", ".csv"),
+    "parquet": ("application/vnd.apache.parquet", ".parquet"),
+    "json": ("application/json", ".json"),
+}
 
 
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -31,8 +34,12 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
 
 def _normalised(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     columns = _columns(rows)
-    textual = {c for c in columns if any(isinstance(r.get(c), str) for r in rows)
-               and any(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows)}
+    textual = {
+        c
+        for c in columns
+        if any(isinstance(r.get(c), str) for r in rows)
+        and any(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows)
+    }
     out = []
     for row in rows:
         clean = {}

@@ -34,17 +34,20 @@ def decode(path: Path, data: bytes, parsed: Parsed) -> str | None:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = data.count(b",", line_start, exc.start) + 1  # the CSV column (quotes aside)
         byte = data[exc.start : exc.start + 1]
-        parsed.problems.append(Problem(
-            f"{path.name}:{line}:{column}",
-            f"not UTF-8 text (byte {exc.start - line_start + 1} of the line); "
-            "save the file as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8)",
-            f"byte 0x{byte.hex().upper()}",
-        ))
+        parsed.problems.append(
+            Problem(
+                f"{path.name}:{line}:{column}",
+                f"not UTF-8 text (byte {exc.start - line_start + 1} of the line); "
+                "save the file as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8)",
+                f"byte 0x{byte.hex().upper()}",
+            )
+        )
         return None
 
 
-def csv_rows(text: str, source: str | None = None, parsed: Parsed | None = None,
-             limits: Limits = DEFAULT) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(
+    text: str, source: str | None = None, parsed: Parsed | None = None, limits: Limits = DEFAULT
+) -> Iterator[tuple[int, list[str]]]:
     """(line, cells) of every row that is neither empty nor a ``#`` note.
 
     A cell longer than ``limits.cell_chars``, or text the CSV reader cannot split, ends the rows
@@ -62,9 +65,14 @@ def csv_rows(text: str, source: str | None = None, parsed: Parsed | None = None,
         line, start = start, reader.line_num + 1
         for column, cell in enumerate(cells, 1):
             if len(cell) > limits.cell_chars:
-                _stop(parsed, Problem(f"{source}:{line}:{column}",
-                                      f"a cell of {len(cell):,} characters; the limit is {limits.cell_chars:,}",
-                                      cell[:40] + "..."))
+                _stop(
+                    parsed,
+                    Problem(
+                        f"{source}:{line}:{column}",
+                        f"a cell of {len(cell):,} characters; the limit is {limits.cell_chars:,}",
+                        cell[:40] + "...",
+                    ),
+                )
                 return
         if not cells or not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
             continue
@@ -78,8 +86,9 @@ def _stop(parsed: Parsed | None, problem: Problem) -> None:
         parsed.problems.append(problem)
 
 
-def read_template_csv(path: Path, text: str, parsed: Parsed, *, kind: Kind | None = None,
-                      limits: Limits = DEFAULT) -> None:
+def read_template_csv(
+    path: Path, text: str, parsed: Parsed, *, kind: Kind | None = None, limits: Limits = DEFAULT
+) -> None:
     rows = csv_rows(text, path.name, parsed, limits)
     first = next(rows, None)
     if first is None:
@@ -88,12 +97,14 @@ def read_template_csv(path: Path, text: str, parsed: Parsed, *, kind: Kind | Non
     line, header = first
     kind = kind or kind_for_name(path.stem) or kind_for_header([normalise_header(h) for h in header])
     if kind is None:
-        parsed.problems.append(Problem(
-            f"{path.name}:{line}:1",
-            "cannot tell which template this file follows: name it after the template "
-            "(e.g. organisations.csv) or use the template's header",
-            path.name,
-        ))
+        parsed.problems.append(
+            Problem(
+                f"{path.name}:{line}:1",
+                "cannot tell which template this file follows: name it after the template "
+                "(e.g. organisations.csv) or use the template's header",
+                path.name,
+            )
+        )
         return
     TableReader(kind, path.name, header, parsed, header_line=line).rows(rows)
 
@@ -107,16 +118,22 @@ def _sheet_rows(ws, source: str, parsed: Parsed, limits: Limits) -> Iterator[tup
         for column, cell in enumerate(cells, 1):
             value = cell.value
             if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
-                parsed.problems.append(Problem(
-                    f"{source}:{row}:{column}",
-                    "a formula: carenet imports values only (copy the column, Paste Special > Values)",
-                    value if len(value) <= 200 else value[:200] + "...",
-                ))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{row}:{column}",
+                        "a formula: carenet imports values only (copy the column, Paste Special > Values)",
+                        value if len(value) <= 200 else value[:200] + "...",
+                    )
+                )
                 value = None
             elif isinstance(value, str) and len(value) > limits.cell_chars:
-                parsed.problems.append(Problem(
-                    f"{source}:{row}:{column}", f"a cell of {len(value):,} characters; the limit is {limits.cell_chars:,}",
-                    value[:40] + "..."))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{row}:{column}",
+                        f"a cell of {len(value):,} characters; the limit is {limits.cell_chars:,}",
+                        value[:40] + "...",
+                    )
+                )
                 value = None
             values.append(value)
         if not values or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -137,8 +154,18 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
 
     # besides the zip module's own errors: a damaged deflate stream (zlib.error), an unknown
     # compression method or zip version (NotImplementedError), an encrypted part (RuntimeError)
-    _UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, KeyError, OSError,
-                   ValueError, TypeError, ParseError)
+    _UNREADABLE = (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        KeyError,
+        OSError,
+        ValueError,
+        TypeError,
+        ParseError,
+    )
 
     from openpyxl import load_workbook
     from openpyxl.utils.cell import range_boundaries
@@ -160,9 +187,13 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
                 continue
             for ref in merged.get(ws.title, ()):
                 min_col, min_row, _, _ = range_boundaries(ref)
-                parsed.problems.append(Problem(
-                    f"{source}:{min_row}:{min_col}", f"merged cells {ref}: unmerge them and fill every cell", None,
-                ))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{min_row}:{min_col}",
+                        f"merged cells {ref}: unmerge them and fill every cell",
+                        None,
+                    )
+                )
             rows = _sheet_rows(ws, source, parsed, limits)
             first = next(rows, None)
             if first is None:
@@ -170,9 +201,11 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
             line, header = first
             kind = kind_for_name(ws.title) or kind_for_header([normalise_header(h) for h in header])
             if kind is None:
-                parsed.problems.append(Problem(
-                    f"{source}:{line}:1", "sheet name is not a template kind (e.g. organisations, teams)", ws.title
-                ))
+                parsed.problems.append(
+                    Problem(
+                        f"{source}:{line}:1", "sheet name is not a template kind (e.g. organisations, teams)", ws.title
+                    )
+                )
                 continue
             TableReader(kind, source, header, parsed, header_line=line).rows(rows)
     except _UNREADABLE as exc:

@@ -126,7 +126,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relationship]) -> dict[str, list[dict[str, Any]]]:
+def template_tables(
+    nodes: Iterable[m.Node], relationships: Iterable[m.Relationship]
+) -> dict[str, list[dict[str, Any]]]:
     """Graph records as template rows, per kind. Special-category records are never written.
 
     What the templates cannot hold is left out: network metrics stored on nodes, dates on
@@ -144,18 +146,35 @@ def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relations
         elif t == "DELIVERS":
             links[rel.target]["delivered_by"].append(rel.source)
         elif t in ("MEMBER_OF", "LEADS"):
-            row = {"person": rel.source, "target": rel.target, "relationship": t.lower(),
-                   "role": getattr(rel, "role", None) or None, "since": rel.since, "until": rel.until}
+            row = {
+                "person": rel.source,
+                "target": rel.target,
+                "relationship": t.lower(),
+                "role": getattr(rel, "role", None) or None,
+                "since": rel.since,
+                "until": rel.until,
+            }
             out["memberships"].append(row)
         elif t in ("COLLABORATES_WITH", "WORKS_WITH"):
-            row = {"source": rel.source, "target": rel.target, "wave": rel.wave, "kinds": rel.kinds,
-                   "frequency": rel.frequency, "since": rel.since, "until": rel.until,
-                   "uid": rel.uid if rel.uid != rel.key() else None}
+            row = {
+                "source": rel.source,
+                "target": rel.target,
+                "wave": rel.wave,
+                "kinds": rel.kinds,
+                "frequency": rel.frequency,
+                "since": rel.since,
+                "until": rel.until,
+                "uid": rel.uid if rel.uid != rel.key() else None,
+            }
             if t == "COLLABORATES_WITH":
-                row.update(trust=rel.trust, value=rel.value, **{n: getattr(rel, n) for n in (*m.TRUST_ITEMS, *m.VALUE_ITEMS)})
+                row.update(
+                    trust=rel.trust, value=rel.value, **{n: getattr(rel, n) for n in (*m.TRUST_ITEMS, *m.VALUE_ITEMS)}
+                )
             out["collaborations" if t == "COLLABORATES_WITH" else "person_ties"].append(row)
         elif t == "SITS_ON":
-            out["seats"].append({"member": rel.source, "forum": rel.target, "role": rel.role, "since": rel.since, "until": rel.until})
+            out["seats"].append(
+                {"member": rel.source, "forum": rel.target, "role": rel.role, "since": rel.since, "until": rel.until}
+            )
         elif t == "HAS_CAPABILITY":
             out["person_capabilities"].append({"person": rel.source, "capability": rel.target, "level": rel.level})
 
@@ -183,8 +202,14 @@ def template_tables(nodes: Iterable[m.Node], relationships: Iterable[m.Relations
         elif label == "CarePathway":
             out["pathways"].append(props)
         elif label == "PathwayStep":
-            out["pathway_steps"].append({**props, "pathway": first(uid, "pathway"), "next": links[uid]["NEXT"],
-                                         "delivered_by": links[uid]["delivered_by"]})
+            out["pathway_steps"].append(
+                {
+                    **props,
+                    "pathway": first(uid, "pathway"),
+                    "next": links[uid]["NEXT"],
+                    "delivered_by": links[uid]["delivered_by"],
+                }
+            )
         elif label == "Forum":
             out["forums"].append({**props, "area": first(uid, "PART_OF")})
         elif label == "Capability":

@@ -55,8 +55,9 @@ async def counts(repo, *, of: str, group_by: Sequence[str] = (), where: conn.Whe
     """Counts of ``of`` (Team, Organisation or Person) per combination of ``group_by``."""
     bad = [d for d in group_by if d not in SUPPORTED[of]]
     if bad:
-        raise InvalidInput([Problem("groupBy", f"{of} counts cannot be grouped by {', '.join(bad)}; "
-                                    f"use {', '.join(SUPPORTED[of])}")])
+        raise InvalidInput(
+            [Problem("groupBy", f"{of} counts cannot be grouped by {', '.join(bad)}; use {', '.join(SUPPORTED[of])}")]
+        )
     by = tuple(dict.fromkeys(group_by))
     rows = await repo.count_cells(of, where=None if where is None else conn.dnf(where))
     cells: Counter[tuple] = Counter()
@@ -74,8 +75,12 @@ async def counts(repo, *, of: str, group_by: Sequence[str] = (), where: conn.Whe
 
 
 async def leader_demographics(
-    repo, *, group_by: Sequence[str] = ("place",), characteristic: str = "ethnic_group",
-    system: str | None = None, place: str | None = None,
+    repo,
+    *,
+    group_by: Sequence[str] = ("place",),
+    characteristic: str = "ethnic_group",
+    system: str | None = None,
+    place: str | None = None,
 ) -> list[dict[str, Any]]:
     """Leaders by ethnic group or sex per place and/or level, suppressed, with both baselines.
 
@@ -84,8 +89,11 @@ async def leader_demographics(
     """
     bad = [d for d in group_by if d not in ("place", "level")]
     if bad or characteristic not in ("ethnic_group", "sex"):
-        raise InvalidInput([Problem("groupBy", "group leaders by place and/or level")] if bad else
-                           [Problem("characteristic", "ethnic_group or sex")])
+        raise InvalidInput(
+            [Problem("groupBy", "group leaders by place and/or level")]
+            if bad
+            else [Problem("characteristic", "ethnic_group or sex")]
+        )
     by = tuple(dict.fromkeys(group_by))
     figures = (await leadership.representation(repo, system=system, place=place, by=by))[characteristic]
     workforce, community = figures["workforce"], figures["community"]
@@ -95,9 +103,15 @@ async def leader_demographics(
         for name, cell in row["categories"].items():
             base = other["categories"][name]
             cats[name] = {
-                "count": cell["count"], "percent": cell["percent"], "interval": cell["interval"],
-                "workforce": cell["baseline"], "workforce_gap_pp": cell["gap_pp"], "workforce_status": cell["status"],
-                "community": base["baseline"], "community_gap_pp": base["gap_pp"], "community_status": base["status"],
+                "count": cell["count"],
+                "percent": cell["percent"],
+                "interval": cell["interval"],
+                "workforce": cell["baseline"],
+                "workforce_gap_pp": cell["gap_pp"],
+                "workforce_status": cell["status"],
+                "community": base["baseline"],
+                "community_gap_pp": base["gap_pp"],
+                "community_status": base["status"],
             }
         out.append({**{d: row[d] for d in by}, "total": row["total"], "categories": cats})
     return out

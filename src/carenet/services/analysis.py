@@ -8,10 +8,10 @@ The analytics are CPU-bound: they run in a worker thread so the server keeps ans
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
-from enum import Enum
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from enum import Enum
 from typing import Any
 
 from carenet import analytics as an
@@ -32,6 +32,7 @@ class ReportName(Enum):
     LEADERSHIP = "leadership"
     CULTURE = "culture"
     ALL = "all"
+
 
 VCSE = Sector.VOLUNTARY.value
 CHANGE_THRESHOLD = 2.0
@@ -110,7 +111,9 @@ async def pathways(repo: Repository) -> list[dict]:
     out: dict[str, dict] = {}
     for row in rows:
         pathway = out.setdefault(row["pathway"], {"id": row["pathway"], "name": row["pathway_name"], "steps": []})
-        pathway["steps"].append({"id": row["step"], "name": row["step_name"], "position": row["position"], "teams": sorted(row["teams"])})
+        pathway["steps"].append(
+            {"id": row["step"], "name": row["step_name"], "position": row["position"], "teams": sorted(row["teams"])}
+        )
     return list(out.values())
 
 
@@ -120,14 +123,18 @@ async def forums(repo: Repository) -> dict[str, dict]:
     people = {r["forum"]: r["sectors"] for r in await repo.forum_person_sectors()}
     return {
         uid: {
-            "name": row["name"], "kind": row["kind"], "organisations": sorted(row["organisations"]),
+            "name": row["name"],
+            "kind": row["kind"],
+            "organisations": sorted(row["organisations"]),
             "sectors": sorted(set(row["sectors"]) | set(people.get(uid, []))),
         }
         for uid, row in seats.items()
     }
 
 
-async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> list[dict]:
+async def pathway_handoffs(
+    repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None
+) -> list[dict]:
     """Every hand-off of every pathway, each with ``has_tie`` and the shortest path between its teams."""
     scope = await resolve(repo, replace(scope, level="team"))
 
@@ -135,7 +142,11 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
         G = await _graph(repo, replace(scope, system=None, place=None, sectors=()))
         found = await pathways(repo)
         if scope.system:  # the pathways some of whose teams are in the system
-            found = [p for p in found if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)]
+            found = [
+                p
+                for p in found
+                if any(G.nodes[t].get("system") == scope.system for s in p["steps"] for t in s["teams"] if t in G)
+            ]
         steps = {p["id"]: [set(s["teams"]) for s in p["steps"]] for p in found}
         handoffs = await asyncio.to_thread(an.pathway_handoffs, G, steps, include_working=True)
         by_pathway: dict[str, list] = {}
@@ -145,12 +156,18 @@ async def pathway_handoffs(repo: Repository, *, scope: Scope = Scope(), cache: A
         for p in found:
             rows = []
             for h in by_pathway.get(p["id"], []):
-                rows.append({
-                    "from_step": p["steps"][h.step]["id"], "to_step": p["steps"][h.step + 1]["id"],
-                    "from_step_name": p["steps"][h.step]["name"], "to_step_name": p["steps"][h.step + 1]["name"],
-                    "from_teams": list(h.from_teams), "to_teams": list(h.to_teams),
-                    "has_tie": h.has_tie, "shortest_path": h.shortest_path,
-                })
+                rows.append(
+                    {
+                        "from_step": p["steps"][h.step]["id"],
+                        "to_step": p["steps"][h.step + 1]["id"],
+                        "from_step_name": p["steps"][h.step]["name"],
+                        "to_step_name": p["steps"][h.step + 1]["name"],
+                        "from_teams": list(h.from_teams),
+                        "to_teams": list(h.to_teams),
+                        "has_tie": h.has_tie,
+                        "shortest_path": h.shortest_path,
+                    }
+                )
             out.append({**p, "handoffs": rows})
         return out
 
@@ -203,12 +220,20 @@ def _in_scope(found: list[dict], teams: set | None) -> tuple[dict, list[dict]]:
                 start = None
         for i in range(len(steps) - 1):
             if not (steps[i] and steps[i + 1]):
-                not_assessed.append({"pathway": p["id"], "from_step": p["steps"][i]["id"], "to_step": p["steps"][i + 1]["id"],
-                                     "reason": "a step has no team in scope"})
+                not_assessed.append(
+                    {
+                        "pathway": p["id"],
+                        "from_step": p["steps"][i]["id"],
+                        "to_step": p["steps"][i + 1]["id"],
+                        "reason": "a step has no team in scope",
+                    }
+                )
     return segments, not_assessed
 
 
-async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5) -> dict:
+async def gaps(
+    repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None, reliance: int = 5
+) -> dict:
     """Hand-offs without a working tie, places missing a sector, relied-on organisations
     without a seat, and forums without a VCSE member."""
     scope = await resolve(repo, scope)
@@ -218,7 +243,9 @@ async def gaps(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache
         found = await pathways(repo)
         scoped = bool(scope.system or scope.place)
         segments, not_assessed = _in_scope(found, set(G) if scoped else None)
-        report = await asyncio.to_thread(an.gap_report, G, pathways=segments, expected_sectors=[s.value for s in Sector if s is not Sector.OTHER])
+        report = await asyncio.to_thread(
+            an.gap_report, G, pathways=segments, expected_sectors=[s.value for s in Sector if s is not Sector.OTHER]
+        )
         names = {p["id"]: {s_i: s["name"] for s_i, s in enumerate(p["steps"])} for p in found}
         for gap in (report.get("handoffs") or {}).get("gaps", []):
             gap["pathway"], start = gap["pathway"]
@@ -269,8 +296,12 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
             rows = [r for r in rows if r["system"] == system]
         waves = [r["uid"] for r in rows]
         G = await recorded(repo, scope)
-        out: dict[str, Any] = {"waves": waves, "organisations": an.organisation_quality(G), "network": "directed",
-                               "basis": basis(scope)}
+        out: dict[str, Any] = {
+            "waves": waves,
+            "organisations": an.organisation_quality(G),
+            "network": "directed",
+            "basis": basis(scope),
+        }
         sources = an.score_sources(G)
         out["method"] = {**sources, "text": score_method(sources)}
         out["basis"]["scores"] = out["method"]["text"]
@@ -285,20 +316,33 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
                 part = Scope(level=scope.level, system=scope.system or wave_system, place=scope.place)
                 g1 = await recorded(repo, replace(part, wave=before))
                 g2 = await recorded(repo, replace(part, wave=after))
-                changes.append(await asyncio.to_thread(an.wave_change, g1, g2, tolerance=CHANGE_THRESHOLD - 1e-9,
-                                                       respondents_only=True,
-                                                       frequency_tolerance=FREQUENCY_THRESHOLD - 1))
+                changes.append(
+                    await asyncio.to_thread(
+                        an.wave_change,
+                        g1,
+                        g2,
+                        tolerance=CHANGE_THRESHOLD - 1e-9,
+                        respondents_only=True,
+                        frequency_tolerance=FREQUENCY_THRESHOLD - 1,
+                    )
+                )
             if changes:
                 merged = changes[0].to_dict()
                 for change in changes[1:]:
                     for key, value in change.to_dict().items():
                         merged[key] = merged[key] + value
-                out["change"] = {"from": ", ".join(b for _, b, _ in pairs), "to": ", ".join(a for _, _, a in pairs),
-                                 "systems": [s for s, _, _ in pairs], **merged,
-                                 "rule": (f"ties reported by respondents who answered both waves; a trust or value "
-                                          f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale, a "
-                                          f"frequency change from {FREQUENCY_THRESHOLD} ranks (yearly, quarterly, "
-                                          f"monthly, weekly, daily)")}
+                out["change"] = {
+                    "from": ", ".join(b for _, b, _ in pairs),
+                    "to": ", ".join(a for _, _, a in pairs),
+                    "systems": [s for s, _, _ in pairs],
+                    **merged,
+                    "rule": (
+                        f"ties reported by respondents who answered both waves; a trust or value "
+                        f"change counts from {CHANGE_THRESHOLD:g} points on the 1-4 scale, a "
+                        f"frequency change from {FREQUENCY_THRESHOLD} ranks (yearly, quarterly, "
+                        f"monthly, weekly, daily)"
+                    ),
+                }
         return out
 
     return await _cached(repo, cache, ("quality", scope), compute)
@@ -307,14 +351,20 @@ async def quality(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
 def score_method(sources: dict[str, dict[str, int]]) -> str:
     """What the quality scores were computed from, in words (``sources``: :func:`analytics.score_sources`)."""
     parts = []
-    for key, items in (("trust", "reliability, support of the mission, openness to discussion"),
-                       ("value", "power/influence, level of involvement, resource contribution")):
+    for key, items in (
+        ("trust", "reliability, support of the mission, openness to discussion"),
+        ("value", "power/influence, level of involvement, resource contribution"),
+    ):
         c = sources[key]
         both = f", {c['both']} merged from both kinds of report" if c["both"] else ""
-        parts.append(f"{key}: {c['sub_items']} of {c['scored']} scored ties from PARTNER's three sub-items ({items}), "
-                     f"{c['single']} from a single 1-4 score{both}")
-    return ("PARTNER scores, 1-4: where a tie's three sub-items were given its score is their mean, else the single "
-            "score reported is used as it is; " + "; ".join(parts))
+        parts.append(
+            f"{key}: {c['sub_items']} of {c['scored']} scored ties from PARTNER's three sub-items ({items}), "
+            f"{c['single']} from a single 1-4 score{both}"
+        )
+    return (
+        "PARTNER scores, 1-4: where a tie's three sub-items were given its score is their mean, else the single "
+        "score reported is used as it is; " + "; ".join(parts)
+    )
 
 
 async def leadership(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> dict:
@@ -326,8 +376,13 @@ async def leadership(repo: Repository, *, scope: Scope = Scope(), cache: Analysi
     return await _cached(repo, cache, ("leadership", scope.system, scope.place), compute)
 
 
-async def culture(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None,
-                  minimum: int = CULTURE_MIN_RESPONSES) -> dict:
+async def culture(
+    repo: Repository,
+    *,
+    scope: Scope = Scope(),
+    cache: AnalysisCache | None = None,
+    minimum: int = CULTURE_MIN_RESPONSES,
+) -> dict:
     """Culture indicators beside the leaders' network (:mod:`carenet.services.culture`); reads the
     person-level ``either`` network whatever ``scope.level`` and ``scope.network`` say."""
     from carenet.services import culture as culture_svc
@@ -335,11 +390,24 @@ async def culture(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCa
     return await culture_svc.report(repo, system=scope.system, place=scope.place, minimum=minimum, cache=cache)
 
 
-RUNNERS = {"silos": silos, "gaps": gaps, "brokers": brokers, "quality": quality, "leadership": leadership, "culture": culture}
+RUNNERS = {
+    "silos": silos,
+    "gaps": gaps,
+    "brokers": brokers,
+    "quality": quality,
+    "leadership": leadership,
+    "culture": culture,
+}
 
 
-async def run(repo: Repository, report: str, *, scope: Scope = Scope(), cache: AnalysisCache | None = None,
-              culture_minimum: int = CULTURE_MIN_RESPONSES) -> dict:
+async def run(
+    repo: Repository,
+    report: str,
+    *,
+    scope: Scope = Scope(),
+    cache: AnalysisCache | None = None,
+    culture_minimum: int = CULTURE_MIN_RESPONSES,
+) -> dict:
     """One report by name (``silos``, ``gaps``, ``brokers``, ``quality``, ``leadership``, ``culture``),
     or ``all``. ``culture_minimum``: fewer responses and a culture indicator is held, never shown."""
     if report == "all":

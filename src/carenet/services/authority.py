@@ -165,12 +165,15 @@ def _refuse(system: str, outside: list[tuple[str, Key, set[str], str]]) -> None:
     )
 
 
-async def _judge(repo: Repository, system: str, where: Mapping[Key, str], *,
-                 after: Mapping[Key, set[Key]] | None) -> None:
+async def _judge(
+    repo: Repository, system: str, where: Mapping[Key, str], *, after: Mapping[Key, set[Key]] | None
+) -> None:
     """Every stored key must sit in ``system`` only as stored; with ``after`` (extra anchors of the
     write), every key must also sit there once written."""
     if any(label in SHARED for label, _ in where):
-        shared = [(o, k, set(), "(a shared vocabulary: only an admin writes it)") for k, o in where.items() if k[0] in SHARED]
+        shared = [
+            (o, k, set(), "(a shared vocabulary: only an admin writes it)") for k, o in where.items() if k[0] in SHARED
+        ]
         _refuse(system, shared)
     stored = await _stored(repo, where)
     stored_areas = await _stored_areas(repo, stored)
@@ -199,8 +202,9 @@ async def authorise_upsert(repo: Repository, changes: ChangeSet, *, system: str 
     await _judge(repo, system, touched.where, after=extra)
 
 
-async def authorise_delete(repo: Repository, where: Mapping[Key, str], *, system: str | None,
-                           ends: bool = False) -> None:
+async def authorise_delete(
+    repo: Repository, where: Mapping[Key, str], *, system: str | None, ends: bool = False
+) -> None:
     """Raise :class:`Forbidden` unless a writer of ``system`` (None: an admin) may delete the stored
     nodes ``where`` names (key -> input path), or, with ``ends``, relationships between them (a
     relationship may end at a shared vocabulary node)."""

@@ -61,7 +61,8 @@ async def restore(source: Path, live: Path, *, schema_dir: Path) -> Restored:
     after = await files.inspect(live, schema_dir)
     if after.counts != manifest.counts or not after.ok:
         raise Conflict(
-            f"the restored store at {live} does not match its backup's manifest: " + "; ".join(after.problems or ["counts differ"]),
+            f"the restored store at {live} does not match its backup's manifest: "
+            + "; ".join(after.problems or ["counts differ"]),
             suggestion=f"the files it replaced are in {replaced}",
         )
     return Restored(manifest, after, replaced)

@@ -62,7 +62,9 @@ Conj = tuple[Cond, ...]
 def _product(a: list[Conj], b: list[Conj]) -> list[Conj]:
     out = [x + y for x, y in itertools.product(a, b)]
     if len(out) > 4 * MAX_ALTERNATIVES:
-        raise InvalidInput([Problem("where", f"the filter expands to more than {MAX_ALTERNATIVES} alternatives (OR branches)")])
+        raise InvalidInput(
+            [Problem("where", f"the filter expands to more than {MAX_ALTERNATIVES} alternatives (OR branches)")]
+        )
     return out
 
 
@@ -100,7 +102,13 @@ def uid_only(where: Where | None) -> set[str] | None:
     return allowed if len(allowed) <= MAX_VALUES else None
 
 
-_ROW_KEYS = {"uid": "uid", "name": "name", "betweenness": "betweenness", "brokerage": "brokerage", "constraint": "constraint"}
+_ROW_KEYS = {
+    "uid": "uid",
+    "name": "name",
+    "betweenness": "betweenness",
+    "brokerage": "brokerage",
+    "constraint": "constraint",
+}
 
 
 def _row_key(row: dict[str, Any], order_by: str) -> Any:
@@ -110,7 +118,9 @@ def _row_key(row: dict[str, Any], order_by: str) -> Any:
     return sort_key(value) if order_by == "name" else value  # the key the stores order by
 
 
-async def _by_uids(repo, label: str, uids: set[str], order_by: str, desc: bool, after: tuple | None, limit: int) -> list:
+async def _by_uids(
+    repo, label: str, uids: set[str], order_by: str, desc: bool, after: tuple | None, limit: int
+) -> list:
     """Nodes by uid (an index look-up), in keyset order after ``after`` = (key, uid), at most ``limit``."""
     rows = await repo.nodes_by_uids(label, uids)
     for row in rows:
@@ -155,21 +165,31 @@ async def page(
         raise InvalidInput(problems)
     backward = last is not None
     cursor = before if backward else after
-    k, u = (cursors.decode(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], ""))
+    k, u = cursors.decode(cursor, order_by, "before" if backward else "after") if cursor else (_BLANK[order_by], "")
     desc = descending != backward
     uids = uid_only(where)
     if uids is not None and order_by in _ROW_KEYS:  # a look-up by key, ordered here
         rows = await _by_uids(repo, label, uids, order_by, desc, None if cursor is None else (k, u), size + 1)
     else:
-        rows = await repo.page_nodes(label, where=None if _unfiltered(where) else dnf(where), order_by=order_by,
-                                     descending=desc, after=None if cursor is None else (k, u), limit=size + 1)
+        rows = await repo.page_nodes(
+            label,
+            where=None if _unfiltered(where) else dnf(where),
+            order_by=order_by,
+            descending=desc,
+            after=None if cursor is None else (k, u),
+            limit=size + 1,
+        )
     more = len(rows) > size
     rows = rows[:size]
     if backward:
         rows.reverse()
     marks = [cursors.encode(order_by, r.pop("sort_key"), r["uid"]) for r in rows]
-    return Page(rows, marks, has_next=more if not backward else cursor is not None,
-                has_previous=more if backward else cursor is not None)
+    return Page(
+        rows,
+        marks,
+        has_next=more if not backward else cursor is not None,
+        has_previous=more if backward else cursor is not None,
+    )
 
 
 async def count(repo: Repository, *, label: str, where: Where | None = None) -> int:

@@ -26,8 +26,10 @@ from carenet.storage.repository import Repository
 
 def indicator_catalogue() -> dict[str, dict[str, Any]]:
     """Indicator code -> name, kind, scale and whether a higher value is better."""
-    return {code: {"name": i.name, "kind": i.kind, "scale": i.scale.value, "higher_is_better": i.higher_is_better}
-            for code, i in catalogue().indicators.items()}
+    return {
+        code: {"name": i.name, "kind": i.kind, "scale": i.scale.value, "higher_is_better": i.higher_is_better}
+        for code, i in catalogue().indicators.items()
+    }
 
 
 async def _indicators(repo: Repository) -> list[dict[str, Any]]:
@@ -37,8 +39,14 @@ async def _indicators(repo: Repository) -> list[dict[str, Any]]:
     return rows
 
 
-async def report(repo: Repository, *, system: str | None = None, place: str | None = None,
-                 minimum: int = CULTURE_MIN_RESPONSES, cache: Any = None) -> dict[str, Any]:
+async def report(
+    repo: Repository,
+    *,
+    system: str | None = None,
+    place: str | None = None,
+    minimum: int = CULTURE_MIN_RESPONSES,
+    cache: Any = None,
+) -> dict[str, Any]:
     """Per organisation and place in scope: culture indicators beside the leaders' network position,
     flags with evidence, trends; across organisations: rank correlations with their intervals.
 
@@ -50,8 +58,16 @@ async def report(repo: Repository, *, system: str | None = None, place: str | No
         scope = Scope(level="person", system=system, place=place)
         D = await recorded(repo, scope)
         orgs_graph = await recorded(repo, Scope(level="organisation", system=system, place=place))
-        organisations = {o: {"name": d.get("name"), "place": d.get("place"), "system": d.get("system"),
-                             "sector": d.get("sector"), "kind": d.get("kind")} for o, d in orgs_graph.nodes(data=True)}
+        organisations = {
+            o: {
+                "name": d.get("name"),
+                "place": d.get("place"),
+                "system": d.get("system"),
+                "sector": d.get("sector"),
+                "kind": d.get("kind"),
+            }
+            for o, d in orgs_graph.nodes(data=True)
+        }
         teams = await recorded(repo, Scope(level="team", system=system, place=place))
         records = await _indicators(repo)
         cat = indicator_catalogue()
@@ -60,13 +76,31 @@ async def report(repo: Repository, *, system: str | None = None, place: str | No
             G = tie_network(D, "either")
             positions = {o: p for o, p in leader_positions(G, D).items() if o in organisations}
             mine = [r for r in records if r["anchor"] in organisations]
-            result = culture_beside_network(positions, mine, catalogue=cat, minimum=minimum, organisations=organisations)
+            result = culture_beside_network(
+                positions, mine, catalogue=cat, minimum=minimum, organisations=organisations
+            )
             team_rows = [r for r in records if r["anchor"] in teams]
             result["team_indicators"] = [
-                {**{k: r.get(k) for k in ("anchor", "indicator", "year", "wave", "survey", "value", "scale",
-                                          "responses", "suppressed", "source")},
-                 "organisation": teams.nodes[r["anchor"]].get("organisation")}
-                for r in suppress(team_rows, minimum)]
+                {
+                    **{
+                        k: r.get(k)
+                        for k in (
+                            "anchor",
+                            "indicator",
+                            "year",
+                            "wave",
+                            "survey",
+                            "value",
+                            "scale",
+                            "responses",
+                            "suppressed",
+                            "source",
+                        )
+                    },
+                    "organisation": teams.nodes[r["anchor"]].get("organisation"),
+                }
+                for r in suppress(team_rows, minimum)
+            ]
             result["sources"] = _sources(mine + team_rows)
             result["scope"] = {"system": system, "place": place, "network": "either", "level": "person"}
             result["catalogue"] = cat
@@ -84,5 +118,7 @@ def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: dict[tuple, int] = defaultdict(int)
     for r in records:
         seen[(r.get("survey"), r.get("year"), r.get("wave"), r.get("source") or "")] += 1
-    return [{"survey": s, "year": y, "wave": w, "source": src, "records": n}
-            for (s, y, w, src), n in sorted(seen.items(), key=lambda kv: tuple(str(x) for x in kv[0]))]
+    return [
+        {"survey": s, "year": y, "wave": w, "source": src, "records": n}
+        for (s, y, w, src), n in sorted(seen.items(), key=lambda kv: tuple(str(x) for x in kv[0]))
+    ]

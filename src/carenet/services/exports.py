@@ -36,9 +36,19 @@ from carenet.storage.repository import Repository
 
 ALL = "all"
 LEVELS = (*(level.value for level in Level), ALL)
-"""What a graph export may read: one :class:`~carenet.domain.enums.Level`'s network, or ``all`` (every node and relationship)."""
-NODE_METRICS = ("degree", "in_degree", "out_degree", "betweenness", "brokerage", "constraint",
-                "effective_size", "ei_index", "community")
+"""What a graph export may read: one :class:`~carenet.domain.enums.Level`'s network, or ``all``
+(every node and relationship)."""
+NODE_METRICS = (
+    "degree",
+    "in_degree",
+    "out_degree",
+    "betweenness",
+    "brokerage",
+    "constraint",
+    "effective_size",
+    "ei_index",
+    "community",
+)
 GROUP_BY = ("sector", "organisation", "place", "system", "community")
 _SKIP_LABELS = SPECIAL_CATEGORY_LABELS | {NodeLabel.MIGRATION, NodeLabel.CULTURE_INDICATOR}
 """Not written into graph exports: special-category records, migrations, and culture indicators
@@ -69,7 +79,9 @@ async def _rows(batches) -> list[dict[str, Any]]:
     return rows
 
 
-async def full_records(repo: Repository) -> tuple[dict[NodeLabel, list[dict]], list[tuple[RelType, NodeLabel, NodeLabel, list[dict]]]]:
+async def full_records(
+    repo: Repository,
+) -> tuple[dict[NodeLabel, list[dict]], list[tuple[RelType, NodeLabel, NodeLabel, list[dict]]]]:
     """Every node (special-category records and migrations excepted) and relationship, as rows."""
     nodes = {label: await _rows(repo.scan(label)) for label in NODE_MODELS if label not in _SKIP_LABELS}
     rels = []
@@ -84,11 +96,18 @@ async def full_records(repo: Repository) -> tuple[dict[NodeLabel, list[dict]], l
 async def full_models(repo: Repository):
     """Every node and relationship as domain models (special-category records excepted)."""
     nodes, rels = await full_records(repo)
-    out_nodes = [NODE_MODELS[label].model_validate({k: v for k, v in row.items() if v is not None})
-                 for label, rows in nodes.items() for row in rows]
-    out_rels = [REL_SPECS[t].model.model_validate({**{k: v for k, v in row.items() if v is not None},
-                                                    "source_label": s, "target_label": g})
-                for t, s, g, rows in rels for row in rows]
+    out_nodes = [
+        NODE_MODELS[label].model_validate({k: v for k, v in row.items() if v is not None})
+        for label, rows in nodes.items()
+        for row in rows
+    ]
+    out_rels = [
+        REL_SPECS[t].model.model_validate(
+            {**{k: v for k, v in row.items() if v is not None}, "source_label": s, "target_label": g}
+        )
+        for t, s, g, rows in rels
+        for row in rows
+    ]
     return out_nodes, out_rels
 
 
@@ -99,12 +118,18 @@ async def full_graph(repo: Repository) -> nx.MultiDiGraph:
     for label, rows in nodes.items():
         for row in rows:
             uid = row.pop("uid")
-            G.add_node(uid, type=label.value, label=row.get("name") or uid,
-                       **{k: v for k, v in row.items() if v is not None})
+            G.add_node(
+                uid, type=label.value, label=row.get("name") or uid, **{k: v for k, v in row.items() if v is not None}
+            )
     for rel_type, _, _, rows in rels:
         for row in rows:
-            G.add_edge(row["source"], row["target"], key=row["uid"], type=rel_type.value,
-                       **{k: v for k, v in row.items() if v is not None and k not in ("source", "target")})
+            G.add_edge(
+                row["source"],
+                row["target"],
+                key=row["uid"],
+                type=rel_type.value,
+                **{k: v for k, v in row.items() if v is not None and k not in ("source", "target")},
+            )
     return G
 
 
@@ -112,12 +137,28 @@ async def network(repo: Repository, *, level: str = "team", where: GraphFilter =
     """The collaboration network of one level, filtered, named for graph files: node ``type`` is
     the kind of node and ``label`` its display name (as Gephi expects); no attribute is None."""
     level = Level.of(level).value
-    scope = await graphs.resolve(repo, Scope(level=level, system=where.system, place=where.place, sectors=tuple(where.sectors),
-                                             wave=where.wave, at=where.at, network=where.network))
+    scope = await graphs.resolve(
+        repo,
+        Scope(
+            level=level,
+            system=where.system,
+            place=where.place,
+            sectors=tuple(where.sectors),
+            wave=where.wave,
+            at=where.at,
+            network=where.network,
+        ),
+    )
     G = await graphs.recorded(repo, scope)
     stated = graphs.basis(scope)
-    G.graph = {"level": level, "wave": where.wave or "", "waves": ", ".join(stated["waves"]), "at": stated["at"],
-               "network": where.network, "rule": stated["rule"]}
+    G.graph = {
+        "level": level,
+        "wave": where.wave or "",
+        "waves": ", ".join(stated["waves"]),
+        "at": stated["at"],
+        "network": where.network,
+        "rule": stated["rule"],
+    }
     for v, data in G.nodes(data=True):
         data["type"] = data.pop("label")
         data["label"] = data.get("name") or v
@@ -229,8 +270,9 @@ def group_table(G: nx.DiGraph, by: str = "sector") -> list[dict[str, Any]]:
     return rows
 
 
-async def export_graph(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter(),
-                       metrics: bool = True) -> nx.Graph:
+async def export_graph(
+    repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter(), metrics: bool = True
+) -> nx.Graph:
     """The graph to write: ``all`` levels carry stored properties only; others get metrics."""
     if level == "all":
         return await full_graph(repo)
@@ -240,8 +282,14 @@ async def export_graph(repo: Repository, *, level: str = "team", where: GraphFil
     return G
 
 
-async def export_metrics(repo: Repository, *, level: str = "team", where: GraphFilter = GraphFilter(),
-                         per: str = "node", by: Sequence[str] = ("sector",)) -> list[dict[str, Any]]:
+async def export_metrics(
+    repo: Repository,
+    *,
+    level: str = "team",
+    where: GraphFilter = GraphFilter(),
+    per: str = "node",
+    by: Sequence[str] = ("sector",),
+) -> list[dict[str, Any]]:
     G = await network(repo, level=level, where=where)
     add_metrics(G)
     if per == "node":

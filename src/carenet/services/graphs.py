@@ -36,7 +36,6 @@ from carenet.services.filters import Filter
 from carenet.storage.repository import Repository
 
 
-
 @dataclass(frozen=True)
 class Scope(Filter):
     """Which part of the graph to analyse (:class:`~carenet.services.filters.Filter`, plus the
@@ -79,11 +78,21 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
         found = next((r for r in rows if r["uid"] == scope.wave), None)
         if found is None:
             known = ", ".join(r["uid"] for r in rows) or "none stored"
-            raise InvalidInput([Problem(where, f"no survey wave with this uid (waves: {known})", scope.wave)],
-                               message="nothing to analyse")
+            raise InvalidInput(
+                [Problem(where, f"no survey wave with this uid (waves: {known})", scope.wave)],
+                message="nothing to analyse",
+            )
         if system is not None and found["system"] not in (None, system):
-            raise InvalidInput([Problem(where, f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)",
-                                        scope.wave)], message="nothing to analyse")
+            raise InvalidInput(
+                [
+                    Problem(
+                        where,
+                        f"this wave is {found['system']}'s survey, not {system}'s (the system in scope)",
+                        scope.wave,
+                    )
+                ],
+                message="nothing to analyse",
+            )
         at = scope.at or _as_date(found.get("collected_on")) or dt.date.today()
         return await _rolled_up(repo, replace(scope, waves=(scope.wave,), at=at))
     latest: dict[str | None, str] = {}
@@ -118,23 +127,29 @@ def basis(scope: Scope) -> dict:
     ``scope`` must be resolved (:func:`resolve`)."""
     if scope.waves is None or scope.at is None:
         raise ValueError("resolve the scope first")
-    which = (f"survey wave {scope.wave}" if scope.wave
-             else "the latest survey wave of each system in scope")
-    rule = {"either": "a tie wherever either end reports one",
-            "both": "a tie only where both ends report it",
-            "directed": "the ties as recorded, in the reporting direction"}[scope.network]
+    which = f"survey wave {scope.wave}" if scope.wave else "the latest survey wave of each system in scope"
+    rule = {
+        "either": "a tie wherever either end reports one",
+        "both": "a tie only where both ends report it",
+        "directed": "the ties as recorded, in the reporting direction",
+    }[scope.network]
     return {
         "level": scope.level.value,
         "waves": list(scope.waves),
         "at": scope.at.isoformat(),
         "network": scope.network,
-        "rule": (f"ties reported in {which} ({', '.join(scope.waves) or 'no wave stored'}) and active on "
-                 f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"
-                 + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")
-                 + (f"; organisation ties in {', '.join(scope.rolled_up)} (which records none between organisations) "
-                    "are their teams' ties rolled up: a tie from one organisation to another wherever a team of the "
-                    "first reports one to a team of the second, weighted by how many, trust and value averaged"
-                    if scope.rolled_up else "")),
+        "rule": (
+            f"ties reported in {which} ({', '.join(scope.waves) or 'no wave stored'}) and active on "
+            f"{scope.at.isoformat()} (since on or before, until on or after); {scope.network}: {rule}"
+            + ("; the place's nodes and those of organisations serving its whole system" if scope.place else "")
+            + (
+                f"; organisation ties in {', '.join(scope.rolled_up)} (which records none between organisations) "
+                "are their teams' ties rolled up: a tie from one organisation to another wherever a team of the "
+                "first reports one to a team of the second, weighted by how many, trust and value averaged"
+                if scope.rolled_up
+                else ""
+            )
+        ),
     }
 
 
@@ -151,8 +166,14 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     wanted = set(scope.waves or ())
     one = scope.waves[0] if len(wanted) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
-    G = nx.DiGraph(level=scope.level.value, wave=scope.wave, waves=list(scope.waves), at=scope.at.isoformat(),
-                   rolled_up=list(scope.rolled_up), version=repo.version)
+    G = nx.DiGraph(
+        level=scope.level.value,
+        wave=scope.wave,
+        waves=list(scope.waves),
+        at=scope.at.isoformat(),
+        rolled_up=list(scope.rolled_up),
+        version=repo.version,
+    )
     label = scope.level.label
     sectors = set(scope.sectors)
     area_system = await _system_of_place(repo, scope.place) if scope.place else None
@@ -186,7 +207,9 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
         if seen is None:
             merged[(u, v)] = {
                 "uid": tie.get("uid"),
-                "kinds": set(tie.get("kinds") or ()), "waves": {tie.get("wave")}, "frequency": tie.get("frequency"),
+                "kinds": set(tie.get("kinds") or ()),
+                "waves": {tie.get("wave")},
+                "frequency": tie.get("frequency"),
                 "trust": [tie["trust"]] if tie.get("trust") is not None else [],
                 "value": [tie["value"]] if tie.get("value") is not None else [],
                 "weight": float(tie.get("weight") or 1),
@@ -213,7 +236,8 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     for (u, v), tie in merged.items():
         waves = sorted(w for w in tie["waves"] if w)
         G.add_edge(
-            u, v,
+            u,
+            v,
             uid=tie["uid"],
             kinds=sorted(tie["kinds"]),
             frequency=tie["frequency"],
@@ -236,5 +260,9 @@ def _item_counts(tie: dict) -> dict[str, int]:
     """A recorded tie is one report; a rolled-up row counts its team ties."""
     if "trust_reports" in tie:
         return {key: int(tie.get(key) or 0) for key in _ITEM_COUNTS}
-    return {"trust_reports": int(tie.get("trust") is not None), "trust_items": int(bool(tie.get("trust_items"))),
-            "value_reports": int(tie.get("value") is not None), "value_items": int(bool(tie.get("value_items")))}
+    return {
+        "trust_reports": int(tie.get("trust") is not None),
+        "trust_items": int(bool(tie.get("trust_items"))),
+        "value_reports": int(tie.get("value") is not None),
+        "value_items": int(bool(tie.get("value_items"))),
+    }

@@ -64,14 +64,28 @@ class ImportReport:
         return sum(self.nodes.values()) + sum(self.relationships.values())
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "rows": self.rows, "nodes": self.nodes, "relationships": self.relationships,
-                "dry_run": self.dry_run, "transactions": self.transactions, "resumed_at": self.resumed_at,
-                "seconds": round(self.seconds, 3)}
+        return {
+            "files": self.files,
+            "rows": self.rows,
+            "nodes": self.nodes,
+            "relationships": self.relationships,
+            "dry_run": self.dry_run,
+            "transactions": self.transactions,
+            "resumed_at": self.resumed_at,
+            "seconds": round(self.seconds, 3),
+        }
 
 
-async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None = None,
-                  progress: Progress | None = None, columnar: bool = True,
-                  limits: Limits = DEFAULT_LIMITS, reader: FileReader | None = None) -> tuple[Parsed, ChangeSet]:
+async def checked(
+    repo: Repository,
+    paths: Sequence[Path],
+    *,
+    wave: str | None = None,
+    progress: Progress | None = None,
+    columnar: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+    reader: FileReader | None = None,
+) -> tuple[Parsed, ChangeSet]:
     """Every file read and checked: the change set to write, or :class:`InvalidInput` with every
     problem placed as ``file:line:column`` (the files read again row by row to place them).
     ``columnar=False`` reads every file row by row from the start. Files are read on worker
@@ -87,8 +101,15 @@ async def checked(repo: Repository, paths: Sequence[Path], *, wave: str | None =
     return parsed, await check(repo, parsed)
 
 
-async def _read(paths: Sequence[Path], *, wave: str | None, columnar: bool, limits: Limits,
-                progress: Progress | None = None, reader: FileReader | None = None) -> Parsed:
+async def _read(
+    paths: Sequence[Path],
+    *,
+    wave: str | None,
+    columnar: bool,
+    limits: Limits,
+    progress: Progress | None = None,
+    reader: FileReader | None = None,
+) -> Parsed:
     if reader is not None:
         return await reader.read(paths, wave=wave, columnar=columnar, limits=limits)
     return await asyncio.to_thread(read_files, paths, wave=wave, progress=progress, columnar=columnar, limits=limits)
@@ -102,9 +123,11 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
     ods_problems = await _reanchor_by_ods(repo, parsed)
     changes, problems, waves, areas, anchors, in_change = await asyncio.to_thread(_change_set, parsed)
     problems += ods_problems
-    for uids, labels, what in ((waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
-                               (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system"),
-                               (anchors, (NodeLabel.ORGANISATION, NodeLabel.TEAM), "organisation or team")):
+    for uids, labels, what in (
+        (waves, (NodeLabel.SURVEY_WAVE,), "survey wave"),
+        (areas, (NodeLabel.PLACE, NodeLabel.SYSTEM), "place or system"),
+        (anchors, (NodeLabel.ORGANISATION, NodeLabel.TEAM), "organisation or team"),
+    ):
         missing = {u for u in uids if not any((label.value, u) in in_change for label in labels)}
         for label in labels:
             if missing:
@@ -112,8 +135,10 @@ async def check(repo: Repository, parsed: Parsed) -> ChangeSet:
         for label in labels:
             if missing:
                 missing -= await repo.existing(label, missing)
-        problems += [Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
-                     for u in sorted(missing)]
+        problems += [
+            Problem(uids[u], _missing(parsed, u, f"no {what} with this uid exists (in this import or the store)"), u)
+            for u in sorted(missing)
+        ]
     endpoint_problems = await repo.resolve_endpoints(changes)
     problems += await asyncio.to_thread(_placed, parsed, changes, endpoint_problems)
     if problems:
@@ -194,9 +219,14 @@ async def _reanchor_by_ods(repo: Repository, parsed: Parsed) -> list[Problem]:
     for i, (code, where) in parsed.ods_anchors.items():
         found = holders.get(code, set())
         if len(found) != 1:
-            message = (f"no organisation with ODS code {code} (in this import or the store): import the ODS extract "
-                       "(etr.csv) or add the organisation first") if not found else \
-                f"ODS code {code} is held by more than one organisation ({', '.join(sorted(found))})"
+            message = (
+                (
+                    f"no organisation with ODS code {code} (in this import or the store): import the ODS extract "
+                    "(etr.csv) or add the organisation first"
+                )
+                if not found
+                else f"ODS code {code} is held by more than one organisation ({', '.join(sorted(found))})"
+            )
             problems.append(Problem(where, message, code))
             continue
         model, origin = parsed.items[i]
@@ -266,8 +296,9 @@ async def import_files(
     ``reader``: a server's (see :func:`checked`)."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
-    parsed, changes = await checked(repo, paths, wave=wave, progress=progress, columnar=columnar, limits=limits,
-                                    reader=reader)
+    parsed, changes = await checked(
+        repo, paths, wave=wave, progress=progress, columnar=columnar, limits=limits, reader=reader
+    )
     try:
         await authority.authorise_upsert(repo, changes, system=system)
     except Forbidden:
@@ -278,12 +309,20 @@ async def import_files(
         await authority.authorise_upsert(repo, changes, system=system)
         raise
     plan, summary = await asyncio.to_thread(repo.transactions, changes, batch_rows=batch_rows, tx_rows=tx_rows)
-    report = ImportReport([p.name for p in paths], parsed.rows, summary.nodes, summary.relationships,
-                          dry_run=dry_run, transactions=len(plan))
+    report = ImportReport(
+        [p.name for p in paths],
+        parsed.rows,
+        summary.nodes,
+        summary.relationships,
+        dry_run=dry_run,
+        transactions=len(plan),
+    )
     if dry_run:
         report.seconds = time.perf_counter() - started
         return report
-    checkpoint = await asyncio.to_thread(_checkpoint_path, checkpoint_dir, paths, tx_rows, wave) if checkpoint_dir else None
+    checkpoint = (
+        await asyncio.to_thread(_checkpoint_path, checkpoint_dir, paths, tx_rows, wave) if checkpoint_dir else None
+    )
     done = 0
     if checkpoint and checkpoint.exists():
         saved = json.loads(checkpoint.read_text(encoding="utf-8"))
@@ -299,7 +338,9 @@ async def import_files(
         if checkpoint:
             checkpoint.parent.mkdir(parents=True, exist_ok=True)
             tmp = checkpoint.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"files": report.files, "transactions": len(plan), "committed": i + 1}), encoding="utf-8")
+            tmp.write_text(
+                json.dumps({"files": report.files, "transactions": len(plan), "committed": i + 1}), encoding="utf-8"
+            )
             tmp.replace(checkpoint)
         if progress:
             progress("write", rows)

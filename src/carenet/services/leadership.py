@@ -91,8 +91,10 @@ async def _baselines(repo: Repository) -> dict[tuple[str, str], dict[str, dict[s
 async def _published(repo: Repository, areas: dict[str, str]):
     records = await _leaders(repo, areas)
     baselines = await _baselines(repo)
-    extra = {dim: {c for (_, d), by_area in baselines.items() if d == dim for shares in by_area.values() for c in shares}
-             for dim in ("ethnic_group", "sex")}
+    extra = {
+        dim: {c for (_, d), by_area in baselines.items() if d == dim for shares in by_area.values() for c in shares}
+        for dim in ("ethnic_group", "sex")
+    }
     return records, baselines, an.protected_counts(records, extra_categories=extra)
 
 
@@ -109,14 +111,22 @@ async def representation(
     level across the scope), all audited together (:func:`carenet.analytics.protected_counts`)."""
     areas = await _areas(repo, system, place)
     records, baselines, counts = published or await _published(repo, areas)
-    out: dict[str, Any] = {"by": list(by), "places": areas,
-                           "areas": "a place, or a system for leaders of organisations that serve the whole system"}
+    out: dict[str, Any] = {
+        "by": list(by),
+        "places": areas,
+        "areas": "a place, or a system for leaders of organisations that serve the whole system",
+    }
 
     def tables(breakdown: tuple[str, ...]) -> dict[str, Any]:
         return {
             characteristic: {
-                kind: an.representation(records, characteristic=characteristic, by=breakdown,
-                                        baseline=baselines[(kind, characteristic)], counts=counts)
+                kind: an.representation(
+                    records,
+                    characteristic=characteristic,
+                    by=breakdown,
+                    baseline=baselines[(kind, characteristic)],
+                    counts=counts,
+                )
                 for kind in ("workforce", "community")
             }
             for characteristic in ("ethnic_group", "sex")
@@ -160,22 +170,38 @@ async def demand(
     async for d in _scan(repo, NodeLabel.LEADERSHIP_DEMAND):
         if d["area"] in areas:
             wanted[(d["area"], d["level"], d["year"])] = d["required"]
-    shown_pool = {key: an.suppress_count(n) for key, n in an.pipeline_counts(people, REQUIRED_CAPABILITIES, levels=LEVELS).items()}
+    shown_pool = {
+        key: an.suppress_count(n) for key, n in an.pipeline_counts(people, REQUIRED_CAPABILITIES, levels=LEVELS).items()
+    }
     cells = {(a, lv) for a, lv, _ in wanted}
     ranges = {cell: (count_range(shown_now.get(cell, 0)), count_range(shown_pool.get(cell, 0))) for cell in cells}
-    exact = {cell for cell in cells if isinstance(shown_now.get(cell, 0), int) and isinstance(shown_pool.get(cell, 0), int)}
-    point = _model({c: shown_now.get(c, 0) for c in exact}, {c: shown_pool.get(c, 0) for c in exact},
-                   {k: v for k, v in wanted.items() if k[:2] in exact}, leaver_rate)
+    exact = {
+        cell for cell in cells if isinstance(shown_now.get(cell, 0), int) and isinstance(shown_pool.get(cell, 0), int)
+    }
+    point = _model(
+        {c: shown_now.get(c, 0) for c in exact},
+        {c: shown_pool.get(c, 0) for c in exact},
+        {k: v for k, v in wanted.items() if k[:2] in exact},
+        leaver_rate,
+    )
     few = _model({c: r[0][0] for c, r in ranges.items()}, {c: r[1][0] for c, r in ranges.items()}, wanted, leaver_rate)
-    many = _model({c: r[0][1] for c, r in ranges.items() if r[0][1] != float("inf") and r[1][1] != float("inf")},
-                  {c: r[1][1] for c, r in ranges.items() if r[0][1] != float("inf") and r[1][1] != float("inf")},
-                  {k: v for k, v in wanted.items() if float("inf") not in (ranges[k[:2]][0][1], ranges[k[:2]][1][1])},
-                  leaver_rate)
+    many = _model(
+        {c: r[0][1] for c, r in ranges.items() if r[0][1] != float("inf") and r[1][1] != float("inf")},
+        {c: r[1][1] for c, r in ranges.items() if r[0][1] != float("inf") and r[1][1] != float("inf")},
+        {k: v for k, v in wanted.items() if float("inf") not in (ranges[k[:2]][0][1], ranges[k[:2]][1][1])},
+        leaver_rate,
+    )
     rows = []
     for key in sorted(wanted, key=lambda k: tuple(map(str, k))):
         area, level, year = key
-        row = {"place": area, "level": level, "year": year, "demand": round(float(wanted[key]), 1),
-               "leaders_now": shown_now.get((area, level), 0), "pipeline_now": shown_pool.get((area, level), 0)}
+        row = {
+            "place": area,
+            "level": level,
+            "year": year,
+            "demand": round(float(wanted[key]), 1),
+            "leaders_now": shown_now.get((area, level), 0),
+            "pipeline_now": shown_pool.get((area, level), 0),
+        }
         found = point.get(key)
         for item in ("leavers", "retained", "from_pipeline", "pipeline_left", "gap"):
             row[item] = None if found is None else round(found[item], 1)
@@ -183,12 +209,18 @@ async def demand(
         low = many[key]["gap"] if key in many else None
         row["gap_range"] = [None if low is None else round(low, 1), round(high, 1)]
         rows.append(row)
-    return {"leaver_rate": leaver_rate, "required_capabilities": REQUIRED_CAPABILITIES, "places": areas,
-            "assumptions": list(ASSUMPTIONS), "years": rows}
+    return {
+        "leaver_rate": leaver_rate,
+        "required_capabilities": REQUIRED_CAPABILITIES,
+        "places": areas,
+        "assumptions": list(ASSUMPTIONS),
+        "years": rows,
+    }
 
 
-async def capabilities(repo: Repository, *, system: str | None = None, place: str | None = None,
-                       published: tuple | None = None) -> dict[str, Any]:
+async def capabilities(
+    repo: Repository, *, system: str | None = None, place: str | None = None, published: tuple | None = None
+) -> dict[str, Any]:
     """Per area, the capabilities no leader there holds."""
     areas = await _areas(repo, system, place)
     _, _, counts = published or await _published(repo, areas)
@@ -207,7 +239,9 @@ async def _scan(repo: Repository, label: NodeLabel):
             yield row
 
 
-async def report(repo: Repository, *, system: str | None = None, place: str | None = None, leaver_rate: float = 0.1) -> dict[str, Any]:
+async def report(
+    repo: Repository, *, system: str | None = None, place: str | None = None, leaver_rate: float = 0.1
+) -> dict[str, Any]:
     areas = await _areas(repo, system, place)
     published = await _published(repo, areas)
     return {

@@ -81,8 +81,9 @@ class MetricsKeeper:
         for level in Level:
             await self.ensure(repo, level, cache=cache)
 
-    async def run_in_background(self, repo: Repository, *, cache: AnalysisCache | None = None,
-                                poll_s: float = 0.25) -> None:
+    async def run_in_background(
+        self, repo: Repository, *, cache: AnalysisCache | None = None, poll_s: float = 0.25
+    ) -> None:
         """Until cancelled: after the store's version has stayed put for ``debounce_s``, bring every
         level up to date. Errors are logged, not raised (the next read recomputes anyway)."""
         seen, since = repo.version, asyncio.get_running_loop().time()

@@ -113,7 +113,9 @@ def build_changes(
                 if demographic is not None:
                     changes.add_node(demographic, where)
                     changes.add_relationship(
-                        m.Describes(source=node.uid, target=node.uid, source_label="Demographic", target_label="Person"),
+                        m.Describes(
+                            source=node.uid, target=node.uid, source_label="Demographic", target_label="Person"
+                        ),
                         where,
                     )
     for kind, items in relationships.items():
@@ -132,7 +134,9 @@ def build_changes(
 def _people(changes: ChangeSet) -> list[str]:
     found = {n.uid for n in changes.nodes if n.label == NodeLabel.PERSON}
     for rel in changes.relationships:
-        found |= {uid for uid, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)) if label == "Person"}
+        found |= {
+            uid for uid, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)) if label == "Person"
+        }
     return sorted(found)
 
 
@@ -188,7 +192,9 @@ async def delete_nodes(
                 where.setdefault((label.value, uid), f"{prefix}.{kind}.{i}")
     await authority.authorise_delete(repo, where, system=system)
     await repo.delete_node_sets(found)
-    return Outcome(nodes={label.value: len(uids) for label, uids in found.items()}, people=found.get(NodeLabel.PERSON, []))
+    return Outcome(
+        nodes={label.value: len(uids) for label, uids in found.items()}, people=found.get(NodeLabel.PERSON, [])
+    )
 
 
 def rel_uid(rel_type: RelType, source: str, target: str, wave: str | None) -> str:
@@ -216,8 +222,11 @@ async def delete_relationships(
                 continue
             uid = ref.get("uid") or rel_uid(rel_type, ref["source"], ref["target"], ref.get("wave"))
             rel = REL_SPECS[rel_type].model.model_construct(
-                uid=uid, source=ref["source"], target=ref["target"],
-                source_label=ref.get("source_label"), target_label=ref.get("target_label"),
+                uid=uid,
+                source=ref["source"],
+                target=ref["target"],
+                source_label=ref.get("source_label"),
+                target_label=ref.get("target_label"),
             )
             changes.add_relationship(rel, where)
     problems += await repo.resolve_endpoints(changes)

@@ -52,8 +52,13 @@ class Overview:
 
 
 async def system_overview(
-    repo: Repository, *, system: str | None = None, place: str | None = None, sectors: Sequence[str] = (),
-    wave: str | None = None, cache: AnalysisCache | None = None,
+    repo: Repository,
+    *,
+    system: str | None = None,
+    place: str | None = None,
+    sectors: Sequence[str] = (),
+    wave: str | None = None,
+    cache: AnalysisCache | None = None,
 ) -> Overview:
     """Organisations of a scope (at most 5,000, best connected first) and the ties between them
     (a :class:`~carenet.services.filters.Filter`'s fields: None or empty is not set).
@@ -95,8 +100,13 @@ async def _overview(repo: Repository, system: str, place: str, sectors: tuple[st
             repo.organisation_ties(wave=wave),
         )
     nodes = {
-        r["uid"]: OverviewNode(id=r["uid"], label=r["name"], sector=r["sector"], place=r["place"],
-                               place_name=places.get(r["place"]) if r["place"] else None)
+        r["uid"]: OverviewNode(
+            id=r["uid"],
+            label=r["name"],
+            sector=r["sector"],
+            place=r["place"],
+            place_name=places.get(r["place"]) if r["place"] else None,
+        )
         for r in rows
     }
     for r in counts:
@@ -124,8 +134,13 @@ async def _overview(repo: Repository, system: str, place: str, sectors: tuple[st
             organisation_ties[key] = organisation_ties.get(key, 0) + int(r["ties"])
     # edges in the order their pairs first came: team ties, then pairs with organisation ties only
     edges = [
-        OverviewEdge(id=f"{a}|{b}", source=a, target=b, team_ties=team_ties.get((a, b), 0),
-                     organisation_ties=organisation_ties.get((a, b), 0))
+        OverviewEdge(
+            id=f"{a}|{b}",
+            source=a,
+            target=b,
+            team_ties=team_ties.get((a, b), 0),
+            organisation_ties=organisation_ties.get((a, b), 0),
+        )
         for a, b in dict.fromkeys([*team_ties, *organisation_ties])
     ]
     return Overview(list(nodes.values()), edges, truncated=total > len(nodes))

@@ -57,8 +57,14 @@ READ_THREADS = min(4, os.cpu_count() or 1)
 """Files read at once (:func:`read_files`)."""
 
 
-def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Progress | None = None,
-               columnar: bool = True, limits: Limits = DEFAULT_LIMITS) -> Parsed:
+def read_files(
+    paths: Sequence[Path],
+    *,
+    wave: str | None = None,
+    progress: Progress | None = None,
+    columnar: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Parsed:
     """Every file read (see :func:`carenet.interchange.read_file` for ``columnar``), in the order given.
 
     Files are read on a few threads, the biggest first: the column path spends its time in
@@ -80,8 +86,10 @@ def read_files(paths: Sequence[Path], *, wave: str | None = None, progress: Prog
 
     done: dict[Path, Parsed] = {}
     with ThreadPoolExecutor(max_workers=min(READ_THREADS, len(todo) or 1), thread_name_prefix="carenet-read") as pool:
-        reading = {pool.submit(read_file, path, wave=wave, columnar=columnar, limits=limits): path
-                   for path in sorted(todo, key=_size, reverse=True)}
+        reading = {
+            pool.submit(read_file, path, wave=wave, columnar=columnar, limits=limits): path
+            for path in sorted(todo, key=_size, reverse=True)
+        }
         for future in as_completed(reading):
             done[reading[future]] = future.result()
             if progress:  # on the thread that called read_files
@@ -110,27 +118,37 @@ class FileReader:
         with self._lock:
             if self._pool is None:
                 # spawn, never fork: the server's process holds the store's threads and locks
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 max_tasks_per_child=TASKS_PER_PROCESS)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    max_tasks_per_child=TASKS_PER_PROCESS,
+                )
             return self._pool
 
-    async def read(self, paths: Sequence[Path], *, wave: str | None = None, columnar: bool = True,
-                   limits: Limits = DEFAULT_LIMITS) -> Parsed:
+    async def read(
+        self, paths: Sequence[Path], *, wave: str | None = None, columnar: bool = True, limits: Limits = DEFAULT_LIMITS
+    ) -> Parsed:
         paths = [Path(p) for p in paths]
         if sum(p.stat().st_size for p in paths if p.is_file()) < self.apart_bytes:
             return await asyncio.to_thread(read_files, paths, wave=wave, columnar=columnar, limits=limits)
         pool = self._started()
         try:
-            return await asyncio.get_running_loop().run_in_executor(
-                pool, read_apart, paths, wave, columnar, limits)
+            return await asyncio.get_running_loop().run_in_executor(pool, read_apart, paths, wave, columnar, limits)
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
                     self._pool = None
             log.error("the reading process stopped while reading %s", ", ".join(p.name for p in paths))
             first = paths[0].name if paths else "upload"
-            raise InvalidInput([Problem(f"{first}:1:1", "reading the upload stopped the reading process (too big "
-                                                        "to read?); nothing was written", None)]) from None
+            raise InvalidInput(
+                [
+                    Problem(
+                        f"{first}:1:1",
+                        "reading the upload stopped the reading process (too big to read?); nothing was written",
+                        None,
+                    )
+                ]
+            ) from None
 
     def close(self) -> None:
         """Stop the reading process, after the read under way if any (an upload's limits bound

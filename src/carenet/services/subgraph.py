@@ -88,8 +88,14 @@ class Subgraph:
 
 def _filter(f: SubgraphFilter, uids: Sequence[str] | None) -> dict:
     """The repository's drawing parameters, where "not set" is an empty string."""
-    return {"uids": uids, "sectors": f.sectors, "levels": f.levels, "search": f.search or "", "place": f.place or "",
-            "system": f.system or ""}
+    return {
+        "uids": uids,
+        "sectors": f.sectors,
+        "levels": f.levels,
+        "search": f.search or "",
+        "place": f.place or "",
+        "system": f.system or "",
+    }
 
 
 def _check(limit: int, depth: int, f: SubgraphFilter) -> None:
@@ -141,13 +147,28 @@ async def subgraph(
     _check(limit, depth, f)
     if cache is None:
         return await _subgraph(repo, f, centre, depth, limit, size_by, plain)
-    key = (repo.version, "subgraph", f.level, f.system, f.place, tuple(f.sectors), tuple(f.levels), f.wave, f.search,
-           centre, depth, limit, size_by, plain)
+    key = (
+        repo.version,
+        "subgraph",
+        f.level,
+        f.system,
+        f.place,
+        tuple(f.sectors),
+        tuple(f.levels),
+        f.wave,
+        f.search,
+        centre,
+        depth,
+        limit,
+        size_by,
+        plain,
+    )
     return await cache.get(key, lambda: _subgraph(repo, f, centre, depth, limit, size_by, plain))
 
 
-async def _subgraph(repo: Repository, f: SubgraphFilter, centre: str | None, depth: int, limit: int, size_by: SizeBy,
-                    plain: bool) -> Subgraph:
+async def _subgraph(
+    repo: Repository, f: SubgraphFilter, centre: str | None, depth: int, limit: int, size_by: SizeBy, plain: bool
+) -> Subgraph:
     uids: list[str] | None = None
     if centre:
         found = await repo.existing(_label(f.level), [centre])

@@ -71,7 +71,11 @@ async def integrity(store: GraphStore, schema_dir: Path) -> Integrity:
     counts = {}
     for kind, row in sorted(found.items()):
         counts[kind] = row["count"]
-        for key, what in (("missing", "without a uid"), ("duplicates", "uids held twice"), ("dangling", "with an end that has no uid")):
+        for key, what in (
+            ("missing", "without a uid"),
+            ("duplicates", "uids held twice"),
+            ("dangling", "with an end that has no uid"),
+        ):
             if row.get(key):
                 problems.append(f"{kind}: {row[key]:,} {what}")
     return Integrity(schema.version, counts, problems)
@@ -98,7 +102,9 @@ async def backup(store: GraphStore, dest: Path, schema_dir: Path) -> Manifest:
     copy opens and is sound, and write its manifest. Raises :class:`InvalidInput` for a folder
     in use and :class:`Conflict` when the copy fails its check (the copy is removed)."""
     if not isinstance(store, LadybugStore):
-        raise Conflict("carenet backs up the embedded store only", suggestion="back up Neo4j with neo4j-admin database dump")
+        raise Conflict(
+            "carenet backs up the embedded store only", suggestion="back up Neo4j with neo4j-admin database dump"
+        )
     dest = Path(dest)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise InvalidInput([Problem(str(dest), "must be a new or empty folder")])
@@ -119,8 +125,10 @@ async def verify(folder: Path, schema_dir: Path) -> tuple[Manifest, Integrity]:
     problems = list(found.problems)
     if found.counts != manifest.counts:
         differ = sorted(k for k in {*found.counts, *manifest.counts} if found.counts.get(k) != manifest.counts.get(k))
-        problems.append("counts differ from the manifest: " + ", ".join(
-            f"{k} {found.counts.get(k, 0):,} (manifest {manifest.counts.get(k, 0):,})" for k in differ))
+        problems.append(
+            "counts differ from the manifest: "
+            + ", ".join(f"{k} {found.counts.get(k, 0):,} (manifest {manifest.counts.get(k, 0):,})" for k in differ)
+        )
     return manifest, Integrity(found.schema_version, found.counts, problems)
 
 

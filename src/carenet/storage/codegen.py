@@ -25,8 +25,6 @@ SCHEMA_DIR = Path(__file__).resolve().parents[1] / "graph_schema"  # package dat
 INDEXED = ("name", "sector", "kind", "level", "area")
 
 
-
-
 def _const(*parts: str) -> str:
     return "_".join(p.upper() for p in parts)
 
@@ -123,37 +121,61 @@ def node_queries(label: NodeLabel) -> list[str]:
     L = label.value
     all_props = ", ".join(["n.uid AS uid", _returns("n", props)]) if props else "n.uid AS uid"
     out = [
-        _q(_const("node_exists", s), f"node_exists_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid", skip="uids"),
+        _q(
+            _const("node_exists", s),
+            f"node_exists_{s}",
+            f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid",
+            skip="uids",
+        ),
         _q(
             _const("node_upsert", s),
             f"node_upsert_{s}",
             f"UNWIND $rows AS r MERGE (n:{L} {{uid: r.uid}}) SET {_set('n', written)}",
             {
                 "lookup": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) RETURN n.uid AS uid",
-                "update": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) SET {_set_loaded('n', written)}" if written else None,
+                "update": f"LOAD FROM $rows MATCH (n:{L} {{uid: uid}}) SET {_set_loaded('n', written)}"
+                if written
+                else None,
                 "create": f"COPY {L} FROM $rows",
                 "columns": (("uid", "STRING"), *((p.name, p.ladybug_type) for p in written)),
                 "lookup_small": f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN n.uid AS uid",
-                "update_small": f"UNWIND $rows AS r MATCH (n:{L} {{uid: r.uid}}) SET {_set_cast('n', written)}" if written else None,
+                "update_small": f"UNWIND $rows AS r MATCH (n:{L} {{uid: r.uid}}) SET {_set_cast('n', written)}"
+                if written
+                else None,
                 "create_small": f"UNWIND $rows AS r CREATE (n:{L} "
-                                f"{{{_props_cast((Prop('uid', 'STRING'), *written))}}})",
+                f"{{{_props_cast((Prop('uid', 'STRING'), *written))}}})",
             },
             write=True,
             skip="rows",
         ),
-        _q(_const("node_delete", s), f"node_delete_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) DETACH DELETE n", write=True, skip="uids"),
+        _q(
+            _const("node_delete", s),
+            f"node_delete_{s}",
+            f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) DETACH DELETE n",
+            write=True,
+            skip="uids",
+        ),
         _q(_const("node_count", s), f"node_count_{s}", f"MATCH (n:{L}) RETURN count(n) AS count"),
     ]
     if label not in SPECIAL_CATEGORY_LABELS:
         out += [
-            _q(_const("node_get", s), f"node_get_{s}", f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN {all_props}", skip="uids"),
+            _q(
+                _const("node_get", s),
+                f"node_get_{s}",
+                f"UNWIND $uids AS u MATCH (n:{L} {{uid: u}}) RETURN {all_props}",
+                skip="uids",
+            ),
             _q(
                 _const("node_page", s),
                 f"node_page_{s}",
                 f"MATCH (n:{L}) WHERE n.uid > $after RETURN {all_props} ORDER BY n.uid LIMIT $limit",
             ),
-            _q(_const("node_scan", s), f"node_scan_{s}", f"MATCH (n:{L}) RETURN {all_props}",
-               columns=(("uid", "STRING"), *((p.name, p.ladybug_type) for p in props))),
+            _q(
+                _const("node_scan", s),
+                f"node_scan_{s}",
+                f"MATCH (n:{L}) RETURN {all_props}",
+                columns=(("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+            ),
         ]
     return out
 
@@ -168,19 +190,32 @@ def rel_queries(rel_type: RelType) -> list[str]:
         a = f"(a:{src.value} {{uid: r.source}})"
         b = f"(b:{tgt.value} {{uid: r.target}})"
         set_neo = (" SET " + _set("x", props)) if props else ""
-        returns = ", ".join(["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else []))
+        returns = ", ".join(
+            ["x.uid AS uid", "a.uid AS source", "b.uid AS target"] + ([_returns("x", props)] if props else [])
+        )
         leaving = f"UNWIND $sources AS s MATCH (a:{src.value} {{uid: s}})-[x:{T}]->"
         leaving_each = f"MATCH (a:{src.value} {{uid: $source}})-[x:{T}]->"
-        matched = f"MATCH (a:{src.value} {{uid: r.source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = r.uid AND b.uid = r.target"
+        matched = (
+            f"MATCH (a:{src.value} {{uid: r.source}})-[x:{T}]->(b:{tgt.value}) WHERE x.uid = r.uid AND b.uid = r.target"
+        )
         upsert_lb = {
             "lookup": f"{leaving}(:{tgt.value}) RETURN x.uid AS uid",
             "update": f"UNWIND $rows AS r {matched} SET {_set_cast('x', props)}" if props else None,
             "create": f"COPY {T} FROM $rows (from='{src.value}', to='{tgt.value}')",
-            "columns": (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+            "columns": (
+                ("source", "STRING"),
+                ("target", "STRING"),
+                ("uid", "STRING"),
+                *((p.name, p.ladybug_type) for p in props),
+            ),
             "current": f"{leaving}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
             "lookup_each": f"{leaving_each}(:{tgt.value}) RETURN x.uid AS uid",
-            "update_each": (f"{leaving_each}(b:{tgt.value}) WHERE x.uid = $uid AND b.uid = $target SET "
-                            + ", ".join(f"x.{p.name} = CAST(${p.name} AS {p.ladybug_type})" for p in props)) if props else None,
+            "update_each": (
+                f"{leaving_each}(b:{tgt.value}) WHERE x.uid = $uid AND b.uid = $target SET "
+                + ", ".join(f"x.{p.name} = CAST(${p.name} AS {p.ladybug_type})" for p in props)
+            )
+            if props
+            else None,
             "current_each": f"{leaving_each}(b:{tgt.value}) RETURN " + returns.replace("a.uid AS source, ", ""),
             "create_small": (
                 f"UNWIND $rows AS r MATCH (a:{src.value} {{uid: r.source}}) MATCH (b:{tgt.value} {{uid: r.target}}) "
@@ -209,7 +244,12 @@ def rel_queries(rel_type: RelType) -> list[str]:
                 _const("rel_scan", tag),
                 f"rel_scan_{tag}",
                 f"MATCH (a:{src.value})-[x:{T}]->(b:{tgt.value}) RETURN {returns}",
-                columns=(("uid", "STRING"), ("source", "STRING"), ("target", "STRING"), *((p.name, p.ladybug_type) for p in props)),
+                columns=(
+                    ("uid", "STRING"),
+                    ("source", "STRING"),
+                    ("target", "STRING"),
+                    *((p.name, p.ladybug_type) for p in props),
+                ),
             ),
         ]
     return out
@@ -221,9 +261,8 @@ def _crud_file(title: str, queries: list[str]) -> str:
         f'"""Generated named queries of {title}: do not edit (see the package)."""',
         "",
         f"from carenet.storage.queries.registry import {', '.join(uses)}",
-        "",
     ]
-    parts += ["\n".join(["", q]) for q in queries]
+    parts += ["\n" + q for q in queries]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -231,25 +270,29 @@ def crud_modules() -> dict[str, str]:
     """Module name -> text: the package ``__init__`` and a module per label and relationship type."""
     names = [_snake(label.value) for label in NodeLabel] + [rel_type.value.lower() for rel_type in RelType]
     files = {_snake(label.value): _crud_file(f"the {label.value} label", node_queries(label)) for label in NodeLabel}
-    files |= {rel_type.value.lower(): _crud_file(f"the {rel_type.value} relationship", rel_queries(rel_type))
-              for rel_type in RelType}
-    files["__init__"] = "\n".join([
-        '"""Generated CRUD queries for every label and relationship, a module each: do not edit.',
-        "",
-        "Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category",
-        "labels get no read queries here: they are only ever counted (see ``queries.aggregates``).",
-        '"""',
-        "",
-        "from carenet.storage.queries.crud import (",
-        *(f"    {name}," for name in sorted(names)),
-        ")",
-        "",
-        "MODULES = (",
-        *(f"    {name}," for name in names),
-        ")",
-        '"""Every generated module, for the registry."""',
-        "",
-    ])
+    files |= {
+        rel_type.value.lower(): _crud_file(f"the {rel_type.value} relationship", rel_queries(rel_type))
+        for rel_type in RelType
+    }
+    files["__init__"] = "\n".join(
+        [
+            '"""Generated CRUD queries for every label and relationship, a module each: do not edit.',
+            "",
+            "Made by ``python -m carenet.storage.codegen`` from :mod:`carenet.domain`. Special-category",
+            "labels get no read queries here: they are only ever counted (see ``queries.aggregates``).",
+            '"""',
+            "",
+            "from carenet.storage.queries.crud import (",
+            *(f"    {name}," for name in sorted(names)),
+            ")",
+            "",
+            "MODULES = (",
+            *(f"    {name}," for name in names),
+            ")",
+            '"""Every generated module, for the registry."""',
+            "",
+        ]
+    )
     return files
 
 
@@ -284,8 +327,11 @@ def neo4j_schema() -> str:
 
 
 def ladybug_name_keys() -> str:
-    lines = ["// Generated by `python -m carenet.storage.codegen`: do not edit. The properties stored from a",
-             "// node's name (carenet.domain.text); the migration then fills them in for stored nodes.", ""]
+    lines = [
+        "// Generated by `python -m carenet.storage.codegen`: do not edit. The properties stored from a",
+        "// node's name (carenet.domain.text); the migration then fills them in for stored nodes.",
+        "",
+    ]
     for label in NodeLabel:
         for p in name_key_props(label):
             lines.append(f"ALTER TABLE {label.value} ADD IF NOT EXISTS {p.name} {p.ladybug_type};")
@@ -293,8 +339,11 @@ def ladybug_name_keys() -> str:
 
 
 def neo4j_name_keys() -> str:
-    lines = ["// Generated by `python -m carenet.storage.codegen`: do not edit. Indexes on the properties stored",
-             "// from a node's name (carenet.domain.text); the migration then fills them in for stored nodes.", ""]
+    lines = [
+        "// Generated by `python -m carenet.storage.codegen`: do not edit. Indexes on the properties stored",
+        "// from a node's name (carenet.domain.text); the migration then fills them in for stored nodes.",
+        "",
+    ]
     for label in NodeLabel:
         if name_key_props(label):
             s = _snake(label.value)

@@ -25,13 +25,21 @@ from carenet.storage.rows import ModelTable
 
 
 @functools.cache
-def ends(rel_type: str, source_label: str | None, target_label: str | None) -> tuple[tuple[str, ...], tuple[str, ...], frozenset, bool]:
+def ends(
+    rel_type: str, source_label: str | None, target_label: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...], frozenset, bool]:
     """For a relationship of ``rel_type`` with these labels given (or None): the labels its source
     and its target may have, the pairs the type allows, and whether the given labels are allowed."""
     spec = REL_SPECS[rel_type]
-    valid = (source_label is None or source_label in spec.sources) and (target_label is None or target_label in spec.targets)
-    return ((source_label,) if source_label else spec.sources, (target_label,) if target_label else spec.targets,
-            frozenset(spec.pairs), valid)
+    valid = (source_label is None or source_label in spec.sources) and (
+        target_label is None or target_label in spec.targets
+    )
+    return (
+        (source_label,) if source_label else spec.sources,
+        (target_label,) if target_label else spec.targets,
+        frozenset(spec.pairs),
+        valid,
+    )
 
 
 def only(allowed: tuple[str, ...], present: set[str]) -> str | None:
@@ -125,8 +133,9 @@ def table_problems(changes: ChangeSet, found: dict[str, set[str]]) -> list[Probl
         resolved += [ModelTable(table.model, part, table.origin, s, t) for (s, t), part in parts]
         for index, row in zip(bad, table.table.take(bad).to_pylist() if bad else []):
             fields = {k: v for k, v in row.items() if k in table.model.model_fields}
-            rel = table.model.model_construct(**{**fields, "source_label": table.source_label,
-                                                 "target_label": table.target_label})
+            rel = table.model.model_construct(
+                **{**fields, "source_label": table.source_label, "target_label": table.target_label}
+            )
             problems += relationship_problems(f"{table.origin or table.label}[{index}]", rel, found)
     changes.tables = resolved
     by_label: dict[str, list[pa.Array]] = defaultdict(list)

@@ -87,11 +87,14 @@ EACH_MAX = 16
 def _open(path: Path, buffer_pool_mb: int = 0, read_only: bool = False) -> ladybug.Database:
     if read_only and not path.exists():
         raise StorageUnavailable(f"there is no embedded database at {path}")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new data folder: its owner only (it holds personal data)
+    path.parent.mkdir(
+        parents=True, exist_ok=True, mode=0o700
+    )  # a new data folder: its owner only (it holds personal data)
     try:
         # auto_checkpoint off: a checkpoint must not run beside reads (see the module's notes).
-        return ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only,
-                                auto_checkpoint=False)
+        return ladybug.Database(
+            str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only, auto_checkpoint=False
+        )
     except RuntimeError as exc:
         text = str(exc)
         match = _LOCK_HELD.search(text)
@@ -172,7 +175,9 @@ class LadybugStore:
         return f"{self._boot}:{self._writes}"
 
     @classmethod
-    def open(cls, path: Path, *, read_threads: int = 4, buffer_pool_mb: int = 0, read_only: bool = False) -> LadybugStore:
+    def open(
+        cls, path: Path, *, read_threads: int = 4, buffer_pool_mb: int = 0, read_only: bool = False
+    ) -> LadybugStore:
         """Open (or create) the database at ``path``; ``buffer_pool_mb`` 0 is LadybugDB's default.
         ``read_only``: open an existing database for reading only (several processes may)."""
         return cls(_open(Path(path), buffer_pool_mb, read_only), path=Path(path), read_threads=read_threads)
@@ -206,7 +211,11 @@ class LadybugStore:
         conn = self._conn(serial=each or query.by_key)
         if each:
             rest = {k: v for k, v in params.items() if k != "uids"}
-            return [row for uid in params["uids"] for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))]
+            return [
+                row
+                for uid in params["uids"]
+                for row in self._rows(conn.execute(query.ladybug_each, {**rest, "uid": uid}))
+            ]
         texts = query.statements(Dialect.LADYBUG)
         if query.arrow_rows:
             schema = pa.schema([(name, ARROW[kind]) for name, kind in query.arrow_rows])
@@ -267,11 +276,16 @@ class LadybugStore:
                 suggestion="send the write again",
             )
 
-    def _upsert_relationships(self, conn: ladybug.Connection, upsert: Upsert, table: pa.Table, small: bool) -> list[Row]:
+    def _upsert_relationships(
+        self, conn: ladybug.Connection, upsert: Upsert, table: pa.Table, small: bool
+    ) -> list[Row]:
         """Create the new rows, update the changed ones, leave the unchanged alone (see :class:`Upsert`)."""
         sources = pc.unique(table["source"]).to_pylist()
         if small and upsert.lookup_each and len(sources) <= EACH_MAX:
-            leaving = pa.array([r["uid"] for s in sources for r in self._rows(conn.execute(upsert.lookup_each, {"source": s}))], pa.string())
+            leaving = pa.array(
+                [r["uid"] for s in sources for r in self._rows(conn.execute(upsert.lookup_each, {"source": s}))],
+                pa.string(),
+            )
         else:
             leaving = conn.execute(upsert.lookup, {"sources": sources}).get_as_arrow()["uid"].combine_chunks()
         known = pc.is_in(table["uid"], value_set=leaving)
@@ -307,10 +321,16 @@ class LadybugStore:
         if self._refusing:
             raise StorageUnavailable(self._refusing, suggestion="restart carenet; it recovers the store on start")
         conn = self._conn()
-        self._rows_since_checkpoint += sum(len(p["rows"]) for _, p in ops if isinstance(p.get("rows"), (list, BulkRows)))
+        self._rows_since_checkpoint += sum(
+            len(p["rows"]) for _, p in ops if isinstance(p.get("rows"), (list, BulkRows))
+        )
         try:
-            if (len(ops) == 1 and isinstance(ops[0][0].ladybug, Upsert) and ops[0][1].get("fresh")
-                    and len(ops[0][1]["rows"]) >= self.bulk_rows):
+            if (
+                len(ops) == 1
+                and isinstance(ops[0][0].ladybug, Upsert)
+                and ops[0][1].get("fresh")
+                and len(ops[0][1]["rows"]) >= self.bulk_rows
+            ):
                 # One COPY is a transaction of its own: outside BEGIN ... COMMIT LadybugDB writes it
                 # without logging every row first (42-system import: 6.4 s against 9.2 s).
                 out = [self._run(*ops[0])]

@@ -20,7 +20,6 @@ from carenet.storage.params import is_empty_list, normalise
 from carenet.storage.queries import Dialect, Query
 from carenet.storage.store import Op, Row, resolve, stream_schema
 
-
 _TEMPORAL = (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time)
 
 

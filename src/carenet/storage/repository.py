@@ -111,7 +111,9 @@ def _endpoint_problems(changes: ChangeSet, found: dict[str, set[str]], stored: s
     held = {label for label, _ in stored}
     for table in changes.tables:
         if table.is_node and table.label in held:
-            changes.stored.update((table.label, uid) for uid in table.table["uid"].to_pylist() if (table.label, uid) in stored)
+            changes.stored.update(
+                (table.label, uid) for uid in table.table["uid"].to_pylist() if (table.label, uid) in stored
+            )
     with _no_cycle_collection():
         problems = endpoints.endpoint_problems(changes, found)
         if changes.tables:
@@ -249,15 +251,25 @@ class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
             if of_label:
                 name = naming.node_upsert(label)
                 for chunk in tables.chunks(tables.concat(of_label), self.batch_rows):
-                    ops.append(((name, tables.params(chunk, "uid", created_array(label.value), name_keys=keyed)),
-                                chunk.num_rows, label.value, True))
+                    ops.append(
+                        (
+                            (name, tables.params(chunk, "uid", created_array(label.value), name_keys=keyed)),
+                            chunk.num_rows,
+                            label.value,
+                            True,
+                        )
+                    )
         by_pair: dict[tuple[str, str, str], dict[str, Relationship]] = defaultdict(dict)
         for rel in changes.relationships:
             by_pair[(rel.type, rel.source_label, rel.target_label)][rel.uid] = rel
         for pair in rel_tables:
             by_pair.setdefault(pair, {})
         for (rel_type, src, tgt), unique in by_pair.items():
-            table = tables.last_by_uid(tables.concat(rel_tables[(rel_type, src, tgt)])) if (rel_type, src, tgt) in rel_tables else None
+            table = (
+                tables.last_by_uid(tables.concat(rel_tables[(rel_type, src, tgt)]))
+                if (rel_type, src, tgt) in rel_tables
+                else None
+            )
             if table is not None and unique:  # a uid in both: the table's row wins
                 taken = set(table["uid"].to_pylist())
                 unique = {uid: rel for uid, rel in unique.items() if uid not in taken}
@@ -272,8 +284,9 @@ class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
                 ops.append(((name, params), len(chunk), rel_type, False))
             if table is not None:
                 for chunk in tables.chunks(table, self.batch_rows):
-                    ops.append(((name, tables.params(chunk, "source", created_array(src))),
-                                chunk.num_rows, rel_type, False))
+                    ops.append(
+                        ((name, tables.params(chunk, "source", created_array(src))), chunk.num_rows, rel_type, False)
+                    )
         return ops
 
     async def apply(self, changes: ChangeSet) -> WriteSummary:

@@ -85,8 +85,12 @@ class ModelRows(BulkRows):
         if self.name_keys:
             keys = [name_keys(getattr(m, "name", None)) for m in self.models]
             derived = {k: [row[k] for row in keys] for k in NAME_KEYS}
-        columns = [pa.array(derived[f.name] if f.name in derived else [getattr(m, f.name, None) for m in self.models],
-                            type=f.type) for f in schema]
+        columns = [
+            pa.array(
+                derived[f.name] if f.name in derived else [getattr(m, f.name, None) for m in self.models], type=f.type
+            )
+            for f in schema
+        ]
         return pa.Table.from_arrays(columns, schema=schema)
 
 

@@ -56,9 +56,7 @@ def _ladybug_type(annotation: object) -> str:
 
 def _props(model: type[BaseModel], skip: set[str]) -> tuple[Prop, ...]:
     return tuple(
-        Prop(name, _ladybug_type(info.annotation))
-        for name, info in model.model_fields.items()
-        if name not in skip
+        Prop(name, _ladybug_type(info.annotation)) for name, info in model.model_fields.items() if name not in skip
     )
 
 

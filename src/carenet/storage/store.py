@@ -41,7 +41,9 @@ class GraphStore(Protocol):
     async def write_batch(self, ops: Sequence[Op]) -> list[list[Row]]:
         """Run several write queries in one transaction: all of them happen, or none."""
 
-    def stream(self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any) -> AsyncIterator[pa.RecordBatch]:
+    def stream(
+        self, query: Query | str, /, *, batch_rows: int = 65_536, **params: Any
+    ) -> AsyncIterator[pa.RecordBatch]:
         """Stream a read query's rows as Arrow record batches, never as one Python list."""
 
     async def run_schema(self, statements: Sequence[str]) -> None:

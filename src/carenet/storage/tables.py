@@ -8,7 +8,6 @@ keep the last row of a uid given twice, and cut a table into statements.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -61,15 +60,22 @@ def chunks(table: pa.Table, rows: int) -> Iterator[pa.Table]:
         yield table.slice(start, rows)
 
 
-def split_by_ends(table: pa.Table, sources: tuple[str, ...], targets: tuple[str, ...], pairs: list[tuple[str, str]],
-                  members: Callable[[str], pa.Array]) -> tuple[list[tuple[tuple[str, str], pa.Table]], list[int]]:
+def split_by_ends(
+    table: pa.Table,
+    sources: tuple[str, ...],
+    targets: tuple[str, ...],
+    pairs: list[tuple[str, str]],
+    members: Callable[[str], pa.Array],
+) -> tuple[list[tuple[tuple[str, str], pa.Table]], list[int]]:
     """``table``'s rows by the (source, target) label pair of ``pairs`` they join, and the rows
     that join none (no node, or more than one label, at an end; or a pair not allowed)."""
     parts: list[tuple[tuple[str, str], pa.Table]] = []
     masks: list[pa.Array] = []
     covered = 0
     if pairs:
-        ends = {end: end_labels(table[end], allowed, members) for end, allowed in (("source", sources), ("target", targets))}
+        ends = {
+            end: end_labels(table[end], allowed, members) for end, allowed in (("source", sources), ("target", targets))
+        }
         for source, target in pairs:
             mask = pc.fill_null(pc.and_(pc.equal(ends["source"], source), pc.equal(ends["target"], target)), False)
             hits = pc.sum(mask).as_py() or 0

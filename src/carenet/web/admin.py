@@ -83,17 +83,31 @@ async def analyse(
 ) -> dict:
     try:
         scope = Scope(level=level, system=system, place=place, wave=wave, at=at, network=network)
-        return jsonable_encoder(await analysis.run(services.repo, report, scope=scope, cache=services.analysis_cache,
-                                                   culture_minimum=services.settings.culture_min_responses))
+        return jsonable_encoder(
+            await analysis.run(
+                services.repo,
+                report,
+                scope=scope,
+                cache=services.analysis_cache,
+                culture_minimum=services.settings.culture_min_responses,
+            )
+        )
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
 
 
 @router.get("/report/board", response_class=HTMLResponse)
-async def report_board(system: str, place: str | None = None, services: Services = Depends(require_admin)) -> HTMLResponse:
+async def report_board(
+    system: str, place: str | None = None, services: Services = Depends(require_admin)
+) -> HTMLResponse:
     """The board pack as HTML, for ``carenet report board`` when this server holds the database."""
-    pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
-                                  minimum=services.settings.culture_min_responses)
+    pack = await board.board_pack(
+        services.repo,
+        system=system,
+        place=place,
+        cache=services.analysis_cache,
+        minimum=services.settings.culture_min_responses,
+    )
     return HTMLResponse(await asyncio.to_thread(files.board_html, pack))
 
 

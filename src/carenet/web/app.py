@@ -25,13 +25,10 @@ from carenet.api.cost import Budget
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
-from carenet.web import admin
+from carenet.web import admin, files, graphiql, security
 from carenet.web import graphql as graphql_http
-from carenet.web import security
-from carenet.web.graphql import GraphVersion
 from carenet.web import map as map_page
-from carenet.web import files
-from carenet.web import graphiql
+from carenet.web.graphql import GraphVersion
 
 log = logging.getLogger("carenet.web")
 
@@ -70,8 +67,9 @@ def _admin_key(settings: Settings) -> str:
     return key
 
 
-def create_app(settings: Settings | None = None, *, services: Services | None = None,
-               record_url: str | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, services: Services | None = None, record_url: str | None = None
+) -> FastAPI:
     """The app. ``record_url``: the URL this server listens on, recorded in the data folder while
     it runs (:func:`write_server_file`), so the CLI can reach it there."""
     settings = settings or Settings()
@@ -89,8 +87,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             if applied:
                 log.info("applied schema files: %s", ", ".join(applied))
             if settings.backup_dir is not None and not settings.uses_neo4j:
-                scheduled = asyncio.create_task(app.state.services.backup_every(
-                    settings.backup_dir, settings.backup_every, keep=settings.backup_keep))
+                scheduled = asyncio.create_task(
+                    app.state.services.backup_every(
+                        settings.backup_dir, settings.backup_every, keep=settings.backup_keep
+                    )
+                )
             built = app.state.services
             if settings.metrics_refresh_s > 0:
                 built.metrics.debounce_s = settings.metrics_refresh_s
@@ -120,8 +121,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.cost_budget = Budget(settings.cost_budget, settings.cost_window_s) if settings.cost_budget else None
     app.add_route("/graphql", graphql_http.graphql_endpoint, methods=["GET", "POST"], include_in_schema=False)
     if settings.cors_origins:
-        cors = dict(allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                    allow_headers=["Authorization", "Content-Type", "Accept"])
+        cors = dict(
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+        )
         app.add_middleware(CORSMiddleware, **cors)
     app.include_router(admin.router, prefix="/admin")
     app.include_router(map_page.router)
@@ -159,8 +163,15 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
 def error_response(exc: CarenetError) -> JSONResponse:
     """A :class:`CarenetError` raised by a route, as JSON with the status its code stands for."""
-    status = {"BAD_USER_INPUT": 400, "PAYLOAD_TOO_LARGE": 413, "NOT_FOUND": 404, "CONFLICT": 409, "FORBIDDEN": 403,
-              "UNAUTHENTICATED": 401, "STORE_UNAVAILABLE": 503}.get(exc.code, 500)
+    status = {
+        "BAD_USER_INPUT": 400,
+        "PAYLOAD_TOO_LARGE": 413,
+        "NOT_FOUND": 404,
+        "CONFLICT": 409,
+        "FORBIDDEN": 403,
+        "UNAUTHENTICATED": 401,
+        "STORE_UNAVAILABLE": 503,
+    }.get(exc.code, 500)
     body: dict = {"error": exc.code, "message": exc.message}
     problems = getattr(exc, "problems", None)
     if problems:

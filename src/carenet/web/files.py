@@ -17,10 +17,10 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
-from carenet.services.graphs import NETWORKS
 from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
 from carenet.services import board, exports, files, imports
+from carenet.services.graphs import NETWORKS
 from carenet.web import uploads
 
 router = APIRouter(tags=["files"])
@@ -46,6 +46,7 @@ def role(needed: Role, operation: str):
 
 def writer(operation: str):
     """The services and where the caller may write (None: anywhere), for a route that writes."""
+
     def dependency(request: Request) -> tuple[Services, str | None]:
         return request.app.state.services, _principal(request).write_scope(operation)
 
@@ -53,22 +54,29 @@ def writer(operation: str):
 
 
 def _filter(system, place, sector, wave, network="either", at=None) -> exports.GraphFilter:
-    return exports.GraphFilter(system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network, at=at)
+    return exports.GraphFilter(
+        system=system, place=place, sectors=tuple(sector or ()), wave=wave, network=network, at=at
+    )
 
 
 @router.get("/files/templates.xlsx")
 async def templates_xlsx(_: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
-    return Response(files.template_workbook(),
-                    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": 'attachment; filename="carenet-templates.xlsx"'})
+    return Response(
+        files.template_workbook(),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="carenet-templates.xlsx"'},
+    )
 
 
 @router.get("/files/templates/{kind}.csv")
 async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
     if kind not in files.TEMPLATE_KINDS:
         raise HTTPException(404, f"no template {kind!r}; one of {', '.join(files.TEMPLATE_KINDS)}")
-    return Response(files.template_csv(kind), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
+    return Response(
+        files.template_csv(kind),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'},
+    )
 
 
 @router.post("/files/import")
@@ -85,8 +93,15 @@ async def upload(
     settings = services.settings
     with tempfile.TemporaryDirectory(prefix="carenet-upload-") as tmp:
         paths = await uploads.receive(request, Path(tmp), uploads.UploadLimits.of(settings))
-        report = await imports.import_files(services.repo, paths, dry_run=dry_run, wave=wave, system=system,
-                                            checkpoint_dir=settings.data_dir / "imports", reader=services.reader)
+        report = await imports.import_files(
+            services.repo,
+            paths,
+            dry_run=dry_run,
+            wave=wave,
+            system=system,
+            checkpoint_dir=settings.data_dir / "imports",
+            reader=services.reader,
+        )
     return report.to_dict()
 
 
@@ -109,10 +124,15 @@ async def export_graph(
         raise HTTPException(400, f"format must be one of {', '.join(files.GRAPH_FORMATS)}")
     if level not in exports.LEVELS:
         raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
-    G = await exports.export_graph(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), metrics=metrics)
+    G = await exports.export_graph(
+        services.repo, level=level, where=_filter(system, place, sector, wave, network, at), metrics=metrics
+    )
     media, suffix = files.GRAPH_FORMATS[format]
-    return StreamingResponse((c.encode("utf-8") for c in files.graph_chunks(G, format)), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'})
+    return StreamingResponse(
+        (c.encode("utf-8") for c in files.graph_chunks(G, format)),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="carenet-{level}{suffix}"'},
+    )
 
 
 @router.get("/export/metrics")
@@ -133,12 +153,24 @@ async def export_metrics(
         raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
     if format not in files.TABLE_FORMATS:
         raise HTTPException(400, f"format must be one of {', '.join(files.TABLE_FORMATS)}")
-    if per not in ("node", "group") or level not in exports.LEVELS or level == exports.ALL or any(b not in exports.GROUP_BY for b in by):
-        raise HTTPException(400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY))
-    rows = await exports.export_metrics(services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by)
+    if (
+        per not in ("node", "group")
+        or level not in exports.LEVELS
+        or level == exports.ALL
+        or any(b not in exports.GROUP_BY for b in by)
+    ):
+        raise HTTPException(
+            400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY)
+        )
+    rows = await exports.export_metrics(
+        services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by
+    )
     media, suffix = files.TABLE_FORMATS[format]
-    return StreamingResponse(files.table_chunks(rows, format), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'})
+    return StreamingResponse(
+        files.table_chunks(rows, format),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="carenet-{level}-{per}{suffix}"'},
+    )
 
 
 @router.get("/reports/board")
@@ -151,8 +183,13 @@ async def board_report(
     """The board's leadership strategy pack (``carenet report board``): self-contained HTML, or PDF."""
     if format not in ("html", "pdf"):
         raise HTTPException(400, "format must be html or pdf")
-    pack = await board.board_pack(services.repo, system=system, place=place, cache=services.analysis_cache,
-                                  minimum=services.settings.culture_min_responses)
+    pack = await board.board_pack(
+        services.repo,
+        system=system,
+        place=place,
+        cache=services.analysis_cache,
+        minimum=services.settings.culture_min_responses,
+    )
     document = await asyncio.to_thread(files.board_html, pack)
     if format == "html":
         return HTMLResponse(document)
@@ -163,5 +200,6 @@ async def board_report(
         except RuntimeError as exc:
             raise HTTPException(503, str(exc)) from None
         data = out.read_bytes()
-    return Response(data, media_type="application/pdf",
-                    headers={"Content-Disposition": 'attachment; filename="carenet-board.pdf"'})
+    return Response(
+        data, media_type="application/pdf", headers={"Content-Disposition": 'attachment; filename="carenet-board.pdf"'}
+    )

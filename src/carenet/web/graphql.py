@@ -25,15 +25,15 @@ from typing import Any
 import orjson
 from fastapi import Request
 from fastapi.responses import Response
-from strawberry.types.graphql import OperationType
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.execution import PreExecutionError
+from strawberry.types.graphql import OperationType
 
 from carenet.api.context import Context
 from carenet.api.cost import retry_after
-from carenet.api.loaders import Loaders
 from carenet.api.errors import error_body, format_error
+from carenet.api.loaders import Loaders
 from carenet.config import Mode
 from carenet.errors import Unauthenticated
 from carenet.web import graphiql
@@ -165,8 +165,12 @@ async def _handle(request: Request, *, get: bool) -> Response:
                 allowed_operation_types=allowed,
             )
     except InvalidOperationTypeError:
-        return _respond({**error_body("BAD_REQUEST", "only queries may be sent with GET"), "_request_error": True},
-                        405, media, {"Allow": "POST"})
+        return _respond(
+            {**error_body("BAD_REQUEST", "only queries may be sent with GET"), "_request_error": True},
+            405,
+            media,
+            {"Allow": "POST"},
+        )
     except MissingQueryError:
         return _request_error("the request has no query", media)
     except TimeoutError:
@@ -195,4 +199,3 @@ async def graphql_endpoint(request: Request) -> Response:
     all it takes, so FastAPI's dependency resolution, with nothing to resolve, is not run); the app's
     middleware and exception handlers apply to it as to every route."""
     return await _handle(request, get=request.method != "POST")  # GET, or HEAD (GET without the body)
-

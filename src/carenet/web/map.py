@@ -53,7 +53,9 @@ def asset_response(name: str) -> Response:
     path = DIST / name
     if not _ASSET.match(name) or not path.is_file():
         raise HTTPException(status_code=404, detail="no such file")
-    return FileResponse(path, media_type=_TYPES[path.suffix], headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+    return FileResponse(
+        path, media_type=_TYPES[path.suffix], headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
+    )
 
 
 @router.get("/map/static/{name}", include_in_schema=False)

@@ -36,8 +36,13 @@ class UploadLimits:
 
     @classmethod
     def of(cls, settings: Any) -> UploadLimits:
-        return cls(settings.upload_max_bytes, settings.upload_max_file_bytes, settings.upload_max_files,
-                   settings.upload_max_rows, settings.upload_max_cells)
+        return cls(
+            settings.upload_max_bytes,
+            settings.upload_max_file_bytes,
+            settings.upload_max_files,
+            settings.upload_max_rows,
+            settings.upload_max_cells,
+        )
 
 
 def _too_large(where: str, message: str) -> TooLarge:
@@ -48,11 +53,25 @@ def safe_name(raw: str | None, index: int) -> str:
     """The upload's name if it is a plain file name, else :class:`InvalidInput`."""
     name = raw or ""
     where = f"files.{index}"
-    bad = (not name.strip() or name in (".", "..") or name.startswith(".") or any(c in name for c in "/\\\0")
-           or len(name) > 200 or any(ord(c) < 32 for c in name))
+    bad = (
+        not name.strip()
+        or name in (".", "..")
+        or name.startswith(".")
+        or any(c in name for c in "/\\\0")
+        or len(name) > 200
+        or any(ord(c) < 32 for c in name)
+    )
     if bad:
-        raise InvalidInput([Problem(where, "an upload's name must be a plain file name such as teams.csv "
-                                           "(no path, no leading dot, at most 200 characters)", raw)])
+        raise InvalidInput(
+            [
+                Problem(
+                    where,
+                    "an upload's name must be a plain file name such as teams.csv "
+                    "(no path, no leading dot, at most 200 characters)",
+                    raw,
+                )
+            ]
+        )
     return name
 
 
@@ -84,9 +103,13 @@ def _save(files: list[tuple[str, UploadFile]], folder: Path, limits: UploadLimit
         if path.suffix.lower() in _CSV:
             rows, cells = rows + lines, cells + lines + commas
             if rows > limits.rows:
-                raise _too_large(f"{name}:1:1", f"the upload has {rows:,} lines; the limit is {limits.rows:,} per request")
+                raise _too_large(
+                    f"{name}:1:1", f"the upload has {rows:,} lines; the limit is {limits.rows:,} per request"
+                )
             if cells > limits.cells:
-                raise _too_large(f"{name}:1:1", f"the upload has about {cells:,} cells; the limit is {limits.cells:,} per request")
+                raise _too_large(
+                    f"{name}:1:1", f"the upload has about {cells:,} cells; the limit is {limits.cells:,} per request"
+                )
         paths.append(path)
     return paths
 
@@ -123,8 +146,11 @@ async def receive(request: Request, folder: Path, limits: UploadLimits) -> list[
         for i, (_, upload) in enumerate(uploads):
             name = safe_name(upload.filename, i)
             if name in seen:
-                problems.append(Problem(f"files.{i}", f"two uploads named {name} (files.{seen[name]} and files.{i}): "
-                                                      "rename one", name))
+                problems.append(
+                    Problem(
+                        f"files.{i}", f"two uploads named {name} (files.{seen[name]} and files.{i}): rename one", name
+                    )
+                )
             seen.setdefault(name, i)
             files.append((name, upload))
         if problems:

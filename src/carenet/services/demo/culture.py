@@ -27,9 +27,16 @@ from carenet.services.demo.build import SystemBuild
 YEARS = (2024, 2025)
 NHS = (OrgKind.NHS_TRUST, OrgKind.ICB)
 RESPONSES = {
-    OrgKind.NHS_TRUST: (1500, 4000), OrgKind.ICB: (150, 400), OrgKind.LOCAL_AUTHORITY: (300, 900),
-    OrgKind.HOUSING_ASSOCIATION: (30, 150), OrgKind.SCHOOL: (12, 60), OrgKind.COLLEGE: (30, 90),
-    OrgKind.LEISURE_PROVIDER: (10, 50), OrgKind.VCSE: (5, 30), OrgKind.CARE_PROVIDER: (8, 40), OrgKind.HOSPICE: (20, 60),
+    OrgKind.NHS_TRUST: (1500, 4000),
+    OrgKind.ICB: (150, 400),
+    OrgKind.LOCAL_AUTHORITY: (300, 900),
+    OrgKind.HOUSING_ASSOCIATION: (30, 150),
+    OrgKind.SCHOOL: (12, 60),
+    OrgKind.COLLEGE: (30, 90),
+    OrgKind.LEISURE_PROVIDER: (10, 50),
+    OrgKind.VCSE: (5, 30),
+    OrgKind.CARE_PROVIDER: (8, 40),
+    OrgKind.HOSPICE: (20, 60),
 }
 """Responses per survey by kind of organisation (kinds not here are not surveyed)."""
 PLANTED = {
@@ -40,8 +47,12 @@ PLANTED = {
     "voice_that_counts": (6.0, 7.1, 0.12),
 }
 UNRELATED = {
-    "compassionate_and_inclusive": (7.1, 0.25), "staff_engagement": (6.8, 0.25), "morale": (5.9, 0.3),
-    "bullying_from_managers": (10.0, 2.5), "bullying_from_colleagues": (17.0, 3.0), "fair_on_errors": (56.0, 5.0),
+    "compassionate_and_inclusive": (7.1, 0.25),
+    "staff_engagement": (6.8, 0.25),
+    "morale": (5.9, 0.3),
+    "bullying_from_managers": (10.0, 2.5),
+    "bullying_from_colleagues": (17.0, 3.0),
+    "fair_on_errors": (56.0, 5.0),
 }
 """indicator: (mean, sd)."""
 
@@ -79,17 +90,29 @@ def add_culture(b: SystemBuild, rng: random.Random, relationships: list[m.Relati
         drift = rng.gauss(0, 0.5)
         for y, year in enumerate(YEARS):
             responses = rng.randint(low, high)
-            source = ("NHS Staff Survey" if survey is CultureSurvey.NHS_STAFF_SURVEY else "Local pulse survey") + \
-                f" {year}, synthetic demo data"
+            source = (
+                "NHS Staff Survey" if survey is CultureSurvey.NHS_STAFF_SURVEY else "Local pulse survey"
+            ) + f" {year}, synthetic demo data"
             values: dict[str, float] = {}
             for code, (worst, best, sd) in PLANTED.items():
-                values[code] = worst + (best - worst) * rank[org.uid] + rng.gauss(0, sd) + drift * y * (best - worst) / 20
+                values[code] = (
+                    worst + (best - worst) * rank[org.uid] + rng.gauss(0, sd) + drift * y * (best - worst) / 20
+                )
             for code, (mean, sd) in UNRELATED.items():
                 values[code] = mean + rng.gauss(0, sd)
             for code, value in values.items():
                 scale = cat.indicators[code].scale
                 top = 10.0 if scale is CultureScale.SCORE_0_10 else 100.0
-                b.node(m.CultureIndicator(
-                    uid=b.uid("culture", org.uid.split("-org-", 1)[1], year, code), anchor=org.uid, survey=survey,
-                    year=year, indicator=code, value=round(min(top, max(0.0, value)), 2 if top == 10.0 else 1),
-                    scale=scale, responses=responses, source=source))
+                b.node(
+                    m.CultureIndicator(
+                        uid=b.uid("culture", org.uid.split("-org-", 1)[1], year, code),
+                        anchor=org.uid,
+                        survey=survey,
+                        year=year,
+                        indicator=code,
+                        value=round(min(top, max(0.0, value)), 2 if top == 10.0 else 1),
+                        scale=scale,
+                        responses=responses,
+                        source=source,
+                    )
+                )

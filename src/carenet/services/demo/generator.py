@@ -90,7 +90,14 @@ def _structure(b: SystemBuild) -> None:
     label = base if b.index <= len(names.SYSTEM_NAMES) else f"{base} {b.index}"
     system = b.uid("system")
     b.label = label
-    b.node(m.System(uid=system, name=f"{label} Integrated Care System", ods_code="Q" + _code(rng, _ALNUM, 2), gss_code=f"E54{b.index:06d}"))
+    b.node(
+        m.System(
+            uid=system,
+            name=f"{label} Integrated Care System",
+            ods_code="Q" + _code(rng, _ALNUM, 2),
+            gss_code=f"E54{b.index:06d}",
+        )
+    )
     place_count = 4 if b.index == 1 else 3 + rng.randint(0, 1)
     for p in range(1, place_count + 1):
         name = names.PLACE_NAMES[(b.index * 3 + p - 1) % len(names.PLACE_NAMES)]
@@ -123,29 +130,125 @@ def _org(b: SystemBuild, key: str, name: str, kind: OrgKind, sector: Sector, pla
 def _organisations(b: SystemBuild) -> None:
     rng = b.rng
     letters = _ALNUM
-    _org(b, "icb", f"NHS {b.label} Integrated Care Board", OrgKind.ICB, Sector.HEALTH, None, ods_code="Q" + _code(rng, letters, 2))
-    _org(b, "acute", "Riverside University Hospitals NHS Trust", OrgKind.NHS_TRUST, Sector.HEALTH, None, ods_code="R" + _code(rng, letters, 2))
-    _org(b, "community", "Vale Community Health NHS Trust", OrgKind.NHS_TRUST, Sector.HEALTH, None, ods_code="R" + _code(rng, letters, 2))
-    _org(b, "mental-health", "Moorside Mental Health NHS Foundation Trust", OrgKind.NHS_TRUST, Sector.HEALTH, None, ods_code="R" + _code(rng, letters, 2))
+    _org(
+        b,
+        "icb",
+        f"NHS {b.label} Integrated Care Board",
+        OrgKind.ICB,
+        Sector.HEALTH,
+        None,
+        ods_code="Q" + _code(rng, letters, 2),
+    )
+    _org(
+        b,
+        "acute",
+        "Riverside University Hospitals NHS Trust",
+        OrgKind.NHS_TRUST,
+        Sector.HEALTH,
+        None,
+        ods_code="R" + _code(rng, letters, 2),
+    )
+    _org(
+        b,
+        "community",
+        "Vale Community Health NHS Trust",
+        OrgKind.NHS_TRUST,
+        Sector.HEALTH,
+        None,
+        ods_code="R" + _code(rng, letters, 2),
+    )
+    _org(
+        b,
+        "mental-health",
+        "Moorside Mental Health NHS Foundation Trust",
+        OrgKind.NHS_TRUST,
+        Sector.HEALTH,
+        None,
+        ods_code="R" + _code(rng, letters, 2),
+    )
     _org(b, "college", "Vale College", OrgKind.COLLEGE, Sector.EDUCATION, None)
-    _org(b, "hospice", "St Clare's Hospice", OrgKind.HOSPICE, Sector.VOLUNTARY, None, charity_number=str(rng.randint(1_000_000, 1_199_999)))
-    _org(b, "vcse-home-from-hospital", "Home from Hospital Service", OrgKind.VCSE, Sector.VOLUNTARY, None, charity_number=str(rng.randint(1_000_000, 1_199_999)))
+    _org(
+        b,
+        "hospice",
+        "St Clare's Hospice",
+        OrgKind.HOSPICE,
+        Sector.VOLUNTARY,
+        None,
+        charity_number=str(rng.randint(1_000_000, 1_199_999)),
+    )
+    _org(
+        b,
+        "vcse-home-from-hospital",
+        "Home from Hospital Service",
+        OrgKind.VCSE,
+        Sector.VOLUNTARY,
+        None,
+        charity_number=str(rng.randint(1_000_000, 1_199_999)),
+    )
     for i, place in enumerate(b.places, start=1):
         _org(b, f"council-{i}", f"{b.place_names[place]} Council", OrgKind.LOCAL_AUTHORITY, Sector.SOCIAL_CARE, place)
         for h in range(1, 2 + (i % 2) + 1):
-            _org(b, f"housing-assoc-{i}-{h}", f"{b.place_names[place]} Homes {h}", OrgKind.HOUSING_ASSOCIATION, Sector.HOUSING, place, housing_regulator_code=f"L{rng.randint(1000, 9999)}")
+            _org(
+                b,
+                f"housing-assoc-{i}-{h}",
+                f"{b.place_names[place]} Homes {h}",
+                OrgKind.HOUSING_ASSOCIATION,
+                Sector.HOUSING,
+                place,
+                housing_regulator_code=f"L{rng.randint(1000, 9999)}",
+            )
         _org(b, f"leisure-{i}", f"Active {b.place_names[place]}", OrgKind.LEISURE_PROVIDER, Sector.LEISURE, place)
         for s in range(1, 4):
-            _org(b, f"school-{i}-{s}", f"{b.place_names[place]} Academy {s}", OrgKind.SCHOOL, Sector.EDUCATION, place, school_urn=f"{rng.randint(100_000, 149_999)}")
+            _org(
+                b,
+                f"school-{i}-{s}",
+                f"{b.place_names[place]} Academy {s}",
+                OrgKind.SCHOOL,
+                Sector.EDUCATION,
+                place,
+                school_urn=f"{rng.randint(100_000, 149_999)}",
+            )
         for v, vname in enumerate(rng.sample(names.VCSE_NAMES, 3), start=1):
-            _org(b, f"vcse-{i}-{v}", f"{vname} {b.place_names[place]}", OrgKind.VCSE, Sector.VOLUNTARY, place, charity_number=str(rng.randint(200_000, 1_199_999)))
+            _org(
+                b,
+                f"vcse-{i}-{v}",
+                f"{vname} {b.place_names[place]}",
+                OrgKind.VCSE,
+                Sector.VOLUNTARY,
+                place,
+                charity_number=str(rng.randint(200_000, 1_199_999)),
+            )
         for c in range(1, 3):
-            _org(b, f"care-{i}-{c}", f"{b.place_names[place]} Care at Home {c}", OrgKind.CARE_PROVIDER, Sector.SOCIAL_CARE, place, cqc_location_id=f"1-{rng.randint(100_000_000, 9_999_999_999)}")
+            _org(
+                b,
+                f"care-{i}-{c}",
+                f"{b.place_names[place]} Care at Home {c}",
+                OrgKind.CARE_PROVIDER,
+                Sector.SOCIAL_CARE,
+                place,
+                cqc_location_id=f"1-{rng.randint(100_000_000, 9_999_999_999)}",
+            )
         for n, hood in enumerate(b.neighbourhoods[place], start=1):
-            pcn = _org(b, f"pcn-{i}-{n}", f"{b.place_names[place]} {names.NEIGHBOURHOOD_SUFFIXES[(i + n) % 6]} PCN", OrgKind.PCN, Sector.HEALTH, place, ods_code=f"U{rng.randint(10_000, 99_999)}")
+            pcn = _org(
+                b,
+                f"pcn-{i}-{n}",
+                f"{b.place_names[place]} {names.NEIGHBOURHOOD_SUFFIXES[(i + n) % 6]} PCN",
+                OrgKind.PCN,
+                Sector.HEALTH,
+                place,
+                ods_code=f"U{rng.randint(10_000, 99_999)}",
+            )
             b.rel(m.Serves(source=pcn, target=hood))
             for g in range(1, 4):
-                gp = _org(b, f"gp-{i}-{n}-{g}", f"{b.place_names[place]} {names.NEIGHBOURHOOD_SUFFIXES[(i + n) % 6]} Surgery {g}", OrgKind.GP_PRACTICE, Sector.HEALTH, place, ods_code=f"{rng.choice('ABCDEFGHJKLMNPY')}{rng.randint(10_000, 99_999)}")
+                gp = _org(
+                    b,
+                    f"gp-{i}-{n}-{g}",
+                    f"{b.place_names[place]} {names.NEIGHBOURHOOD_SUFFIXES[(i + n) % 6]} Surgery {g}",
+                    OrgKind.GP_PRACTICE,
+                    Sector.HEALTH,
+                    place,
+                    ods_code=f"{rng.choice('ABCDEFGHJKLMNPY')}{rng.randint(10_000, 99_999)}",
+                )
                 b.rel(m.PartOf(source=gp, target=pcn))
                 b.rel(m.Serves(source=gp, target=hood))
 
@@ -154,37 +257,58 @@ def _organisations(b: SystemBuild) -> None:
 _TEAM_PLAN: dict[str, list[tuple[str, Sector, int, tuple[str, ...]]]] = {
     "icb": [("Commissioning", Sector.HEALTH, 4, ()), ("Population health", Sector.PUBLIC_HEALTH, 2, ())],
     "acute": [
-        ("Emergency department", Sector.HEALTH, 6, ("acute",)), ("Acute medical ward", Sector.HEALTH, 40, ("acute", "ward")),
-        ("Surgical ward", Sector.HEALTH, 20, ("acute",)), ("Acute discharge team", Sector.HEALTH, 2, ("acute", "discharge")),
-        ("Acute frailty unit", Sector.HEALTH, 2, ("acute", "frailty_unit")), ("Therapies", Sector.HEALTH, 8, ("acute",)),
-        ("Paediatrics", Sector.HEALTH, 4, ("acute",)), ("Outpatients", Sector.HEALTH, 14, ("acute",)),
+        ("Emergency department", Sector.HEALTH, 6, ("acute",)),
+        ("Acute medical ward", Sector.HEALTH, 40, ("acute", "ward")),
+        ("Surgical ward", Sector.HEALTH, 20, ("acute",)),
+        ("Acute discharge team", Sector.HEALTH, 2, ("acute", "discharge")),
+        ("Acute frailty unit", Sector.HEALTH, 2, ("acute", "frailty_unit")),
+        ("Therapies", Sector.HEALTH, 8, ("acute",)),
+        ("Paediatrics", Sector.HEALTH, 4, ("acute",)),
+        ("Outpatients", Sector.HEALTH, 14, ("acute",)),
     ],
     "community": [
-        ("District nursing", Sector.HEALTH, 16, ("community",)), ("Community rehabilitation", Sector.HEALTH, 6, ("community", "rehab")),
-        ("Community frailty team", Sector.HEALTH, 4, ("community", "frailty_team")), ("Discharge to assess", Sector.HEALTH, 2, ("community", "d2a")),
-        ("Care home support", Sector.HEALTH, 4, ("community", "care_home_support")), ("Health visiting", Sector.HEALTH, 8, ("community",)),
+        ("District nursing", Sector.HEALTH, 16, ("community",)),
+        ("Community rehabilitation", Sector.HEALTH, 6, ("community", "rehab")),
+        ("Community frailty team", Sector.HEALTH, 4, ("community", "frailty_team")),
+        ("Discharge to assess", Sector.HEALTH, 2, ("community", "d2a")),
+        ("Care home support", Sector.HEALTH, 4, ("community", "care_home_support")),
+        ("Health visiting", Sector.HEALTH, 8, ("community",)),
     ],
     "mental-health": [
-        ("CAMHS single point of access", Sector.HEALTH, 1, ("camhs_spa",)), ("CAMHS community team", Sector.HEALTH, 4, ("camhs_team",)),
-        ("Adult community mental health", Sector.HEALTH, 10, ("mh",)), ("Crisis team", Sector.HEALTH, 3, ("mh",)),
-        ("Older adults mental health", Sector.HEALTH, 4, ("mh",)), ("Inpatient ward", Sector.HEALTH, 6, ("mh",)),
+        ("CAMHS single point of access", Sector.HEALTH, 1, ("camhs_spa",)),
+        ("CAMHS community team", Sector.HEALTH, 4, ("camhs_team",)),
+        ("Adult community mental health", Sector.HEALTH, 10, ("mh",)),
+        ("Crisis team", Sector.HEALTH, 3, ("mh",)),
+        ("Older adults mental health", Sector.HEALTH, 4, ("mh",)),
+        ("Inpatient ward", Sector.HEALTH, 6, ("mh",)),
     ],
     "college": [("Student support", Sector.EDUCATION, 3, ())],
     "hospice": [("Hospice at home", Sector.VOLUNTARY, 2, ())],
     "vcse-home-from-hospital": [("Home from hospital", Sector.VOLUNTARY, 2, ("home_from_hospital",))],
     "council": [
-        ("Adult social care", Sector.SOCIAL_CARE, 10, ("asc",)), ("Hospital social work", Sector.SOCIAL_CARE, 1, ("asc", "asc_hospital")),
-        ("Reablement", Sector.SOCIAL_CARE, 2, ("asc", "reablement")), ("Children's social care", Sector.SOCIAL_CARE, 8, ("csc",)),
+        ("Adult social care", Sector.SOCIAL_CARE, 10, ("asc",)),
+        ("Hospital social work", Sector.SOCIAL_CARE, 1, ("asc", "asc_hospital")),
+        ("Reablement", Sector.SOCIAL_CARE, 2, ("asc", "reablement")),
+        ("Children's social care", Sector.SOCIAL_CARE, 8, ("csc",)),
         ("Early help (children's social care)", Sector.SOCIAL_CARE, 1, ("csc", "early_help")),
-        ("Housing options", Sector.HOUSING, 3, ("housing",)), ("Homelessness prevention", Sector.HOUSING, 2, ("housing",)),
-        ("Public health", Sector.PUBLIC_HEALTH, 3, ()), ("SEND", Sector.EDUCATION, 2, ()),
+        ("Housing options", Sector.HOUSING, 3, ("housing",)),
+        ("Homelessness prevention", Sector.HOUSING, 2, ("housing",)),
+        ("Public health", Sector.PUBLIC_HEALTH, 3, ()),
+        ("SEND", Sector.EDUCATION, 2, ()),
     ],
-    "housing-assoc": [("Tenancy support", Sector.HOUSING, 2, ("housing",)), ("Supported housing", Sector.HOUSING, 2, ("housing",))],
+    "housing-assoc": [
+        ("Tenancy support", Sector.HOUSING, 2, ("housing",)),
+        ("Supported housing", Sector.HOUSING, 2, ("housing",)),
+    ],
     "leisure": [("Exercise on referral", Sector.LEISURE, 2, ())],
     "school": [("Pastoral care", Sector.EDUCATION, 1, ("school_pastoral",)), ("SENCo", Sector.EDUCATION, 1, ())],
     "vcse": [("Community support", Sector.VOLUNTARY, 2, ("vcse",))],
     "care": [("Home care", Sector.SOCIAL_CARE, 3, ("care",))],
-    "pcn": [("Social prescribing", Sector.HEALTH, 1, ("social_prescribing",)), ("Frailty MDT", Sector.HEALTH, 1, ("pcn_frailty",)), ("Care coordination", Sector.HEALTH, 1, ())],
+    "pcn": [
+        ("Social prescribing", Sector.HEALTH, 1, ("social_prescribing",)),
+        ("Frailty MDT", Sector.HEALTH, 1, ("pcn_frailty",)),
+        ("Care coordination", Sector.HEALTH, 1, ()),
+    ],
     "gp": [("General practice", Sector.HEALTH, 2, ("gp",))],
 }
 
@@ -229,7 +353,13 @@ def _waves(b: SystemBuild) -> list[str]:
 
 
 _STAFF_BY_SECTOR = {
-    Sector.HEALTH: [StaffGroup.NURSING, StaffGroup.MEDICAL, StaffGroup.AHP, StaffGroup.MANAGEMENT, StaffGroup.SCIENTIFIC],
+    Sector.HEALTH: [
+        StaffGroup.NURSING,
+        StaffGroup.MEDICAL,
+        StaffGroup.AHP,
+        StaffGroup.MANAGEMENT,
+        StaffGroup.SCIENTIFIC,
+    ],
     Sector.SOCIAL_CARE: [StaffGroup.SOCIAL_WORK, StaffGroup.CARE, StaffGroup.MANAGEMENT],
     Sector.HOUSING: [StaffGroup.HOUSING, StaffGroup.MANAGEMENT],
     Sector.EDUCATION: [StaffGroup.EDUCATION, StaffGroup.MANAGEMENT],
@@ -239,16 +369,35 @@ _STAFF_BY_SECTOR = {
     Sector.OTHER: [StaffGroup.OTHER],
 }
 _BANDS = {
-    LeadershipLevel.BOARD: ["9"], LeadershipLevel.EXECUTIVE: ["9", "8d"], LeadershipLevel.SENIOR: ["8c", "8b", "8a"],
-    LeadershipLevel.MIDDLE: ["8a", "7"], LeadershipLevel.TEAM: ["7", "6"],
+    LeadershipLevel.BOARD: ["9"],
+    LeadershipLevel.EXECUTIVE: ["9", "8d"],
+    LeadershipLevel.SENIOR: ["8c", "8b", "8a"],
+    LeadershipLevel.MIDDLE: ["8a", "7"],
+    LeadershipLevel.TEAM: ["7", "6"],
 }
 # Leaders' ethnic categories (shares loosely after NHS workforce statistics) and the planted place.
-_ETHNIC_MIX = (["A"] * 62 + ["B"] * 2 + ["C"] * 8 + ["D", "E", "F", "G"] + ["H"] * 6 + ["J"] * 3 + ["K"] * 2 + ["L"] * 3
-               + ["M"] * 2 + ["N"] * 5 + ["P"] + ["R"] + ["S"] * 2 + ["Z"] * 2)
+_ETHNIC_MIX = (
+    ["A"] * 62
+    + ["B"] * 2
+    + ["C"] * 8
+    + ["D", "E", "F", "G"]
+    + ["H"] * 6
+    + ["J"] * 3
+    + ["K"] * 2
+    + ["L"] * 3
+    + ["M"] * 2
+    + ["N"] * 5
+    + ["P"]
+    + ["R"]
+    + ["S"] * 2
+    + ["Z"] * 2
+)
 _ETHNIC_MIX_MONOCULTURE = ["A"] * 94 + ["B"] * 3 + ["C"] * 2 + ["Z"]
 
 
-def _person(b: SystemBuild, key: str, level: LeadershipLevel, sector: Sector, role: str, place: str | None, *, name=None) -> str:
+def _person(
+    b: SystemBuild, key: str, level: LeadershipLevel, sector: Sector, role: str, place: str | None, *, name=None
+) -> str:
     rng = b.rng
     uid = b.uid("person", key)
     name = name or f"{rng.choice(names.FIRST_NAMES)} {rng.choice(names.SURNAMES)}"
@@ -257,7 +406,11 @@ def _person(b: SystemBuild, key: str, level: LeadershipLevel, sector: Sector, ro
     band = rng.choice(_BANDS[level]) if sector is Sector.HEALTH else None
     b.node(m.Person(uid=uid, name=name, role=role, level=level, staff_group=staff, band=band, clinical=clinical))
     mix = _ETHNIC_MIX_MONOCULTURE if b.index >= 1 and place == b.uid("place", 2) else _ETHNIC_MIX
-    sex = "female" if rng.random() < (0.62 if level in (LeadershipLevel.TEAM, LeadershipLevel.MIDDLE) else 0.45) else "male"
+    sex = (
+        "female"
+        if rng.random() < (0.62 if level in (LeadershipLevel.TEAM, LeadershipLevel.MIDDLE) else 0.45)
+        else "male"
+    )
     b.node(m.Demographic(uid=uid, ethnic_category=EthnicCategory(rng.choice(mix)), sex=sex))
     b.rel(m.Describes(source=uid, target=uid, source_label="Demographic", target_label="Person"))
     held = rng.sample(names.CAPABILITIES, rng.randint(1, 4))
@@ -272,27 +425,44 @@ def _person(b: SystemBuild, key: str, level: LeadershipLevel, sector: Sector, ro
 def _people(b: SystemBuild) -> None:
     rng = b.rng
     for team in b.teams:
-        lead = _person(b, f"{team.uid.split('-team-')[1]}-lead", LeadershipLevel.TEAM, team.sector, f"{team.service} lead", team.place)
+        lead = _person(
+            b,
+            f"{team.uid.split('-team-')[1]}-lead",
+            LeadershipLevel.TEAM,
+            team.sector,
+            f"{team.service} lead",
+            team.place,
+        )
         b.rel(m.Leads(source=lead, target=team.uid))
         b.rel(m.MemberOf(source=lead, target=team.uid))
         b.people[-1]["team"] = team
         extra = rng.choice([1, 2, 3, 3, 4])
         for k in range(extra):
             level = LeadershipLevel.MIDDLE if k == 0 and rng.random() < 0.5 else LeadershipLevel.TEAM
-            person = _person(b, f"{team.uid.split('-team-')[1]}-{k + 1}", level, team.sector, f"{team.service} deputy", team.place)
+            person = _person(
+                b, f"{team.uid.split('-team-')[1]}-{k + 1}", level, team.sector, f"{team.service} deputy", team.place
+            )
             b.rel(m.MemberOf(source=person, target=team.uid))
             b.people[-1]["team"] = team
     for org in b.orgs.values():
         big = org.kind in (OrgKind.NHS_TRUST, OrgKind.ICB, OrgKind.LOCAL_AUTHORITY)
-        levels = ([LeadershipLevel.BOARD] * 8 + [LeadershipLevel.EXECUTIVE] * 6 + [LeadershipLevel.SENIOR] * 10) if big else [LeadershipLevel.EXECUTIVE]
+        levels = (
+            ([LeadershipLevel.BOARD] * 8 + [LeadershipLevel.EXECUTIVE] * 6 + [LeadershipLevel.SENIOR] * 10)
+            if big
+            else [LeadershipLevel.EXECUTIVE]
+        )
         for k, level in enumerate(levels):
             role = "Chief executive" if k == 0 else f"{level.value.title()} leader"
-            person = _person(b, f"{org.uid.split('-org-')[1]}-{level.value}-{k + 1}", level, org.sector, role, org.place)
+            person = _person(
+                b, f"{org.uid.split('-org-')[1]}-{level.value}-{k + 1}", level, org.sector, role, org.place
+            )
             b.rel(m.MemberOf(source=person, target=org.uid))
             if k == 0:
                 b.rel(m.Leads(source=person, target=org.uid))
             b.people[-1]["org"] = org.uid
-    bridge = _person(b, "bridge", LeadershipLevel.SENIOR, Sector.HEALTH, "Discharge to assess lead", b.places[0], name="Morgan Ellis")
+    bridge = _person(
+        b, "bridge", LeadershipLevel.SENIOR, Sector.HEALTH, "Discharge to assess lead", b.places[0], name="Morgan Ellis"
+    )
     b.rel(m.MemberOf(source=bridge, target=b.tagged("d2a")[0].uid))
     b.people[-1]["team"] = b.tagged("d2a")[0]
     b.people[-1]["bridge"] = True
@@ -306,7 +476,10 @@ def _forums(b: SystemBuild) -> None:
         ("icb-board", "ICB board", "icb_board", system),
         ("icp", "Integrated care partnership", "icp", system),
         ("provider-collaborative", "Mental health provider collaborative", "provider_collaborative", system),
-    ] + [(f"place-{i}", f"{b.place_names[place]} partnership board", "place_board", place) for i, place in enumerate(b.places, 1)]
+    ] + [
+        (f"place-{i}", f"{b.place_names[place]} partnership board", "place_board", place)
+        for i, place in enumerate(b.places, 1)
+    ]
     nhs = [o.uid for o in b.orgs.values() if o.kind in (OrgKind.NHS_TRUST, OrgKind.ICB)]
     for key, name, kind, area in forums:
         uid = b.uid("forum", key)
@@ -315,7 +488,12 @@ def _forums(b: SystemBuild) -> None:
         if kind in ("icb_board", "provider_collaborative"):
             members = [o for o in nhs if o in chief]
         else:
-            local = [o.uid for o in b.orgs.values() if (kind == "icp" or o.place == area) and o.kind in (OrgKind.LOCAL_AUTHORITY, OrgKind.VCSE, OrgKind.HOUSING_ASSOCIATION, OrgKind.PCN)]
+            local = [
+                o.uid
+                for o in b.orgs.values()
+                if (kind == "icp" or o.place == area)
+                and o.kind in (OrgKind.LOCAL_AUTHORITY, OrgKind.VCSE, OrgKind.HOUSING_ASSOCIATION, OrgKind.PCN)
+            ]
             members = nhs + local
             if key == "place-2":  # planted: no VCSE at this table
                 members = [o for o in members if b.orgs[o].kind is not OrgKind.VCSE]
@@ -331,20 +509,53 @@ def _forums(b: SystemBuild) -> None:
 def _demand_and_baselines(b: SystemBuild) -> None:
     rng = b.rng
     for i, place in enumerate(b.places, start=1):
-        current = {level: sum(1 for p in b.people if p["place"] == place and p["level"] is level) for level in LeadershipLevel}
+        current = {
+            level: sum(1 for p in b.people if p["place"] == place and p["level"] is level) for level in LeadershipLevel
+        }
         for level in LeadershipLevel:
             for year in YEARS:
                 growth = 1 + 0.03 * (year - 2026) + (0.05 if level is LeadershipLevel.SENIOR else 0)
-                b.node(m.LeadershipDemand(uid=b.uid("demand", i, level.value, year), area=place, level=level, year=year, required=round(current[level] * growth)))
+                b.node(
+                    m.LeadershipDemand(
+                        uid=b.uid("demand", i, level.value, year),
+                        area=place,
+                        level=level,
+                        year=year,
+                        required=round(current[level] * growth),
+                    )
+                )
         minority = 0.38 if i == 2 else rng.uniform(0.18, 0.32)
         community = minority - 0.04 if i == 2 else minority + rng.uniform(-0.05, 0.05)
         for kind, share in (("workforce", minority), ("community", community)):
             white = round(100 * (1 - share), 1)
             rest = 100 - white
-            split = {"White": white, "Asian": round(rest * 0.45, 1), "Black": round(rest * 0.3, 1), "Mixed": round(rest * 0.15, 1)}
+            split = {
+                "White": white,
+                "Asian": round(rest * 0.45, 1),
+                "Black": round(rest * 0.3, 1),
+                "Mixed": round(rest * 0.15, 1),
+            }
             split["Other"] = round(100 - sum(split.values()), 1)
             for category, percent in split.items():
-                b.node(m.Baseline(uid=b.uid("baseline", i, kind, "ethnic", category.lower()), area=place, kind=kind, dimension="ethnic_group", category=category, percent=max(percent, 0.0)))
+                b.node(
+                    m.Baseline(
+                        uid=b.uid("baseline", i, kind, "ethnic", category.lower()),
+                        area=place,
+                        kind=kind,
+                        dimension="ethnic_group",
+                        category=category,
+                        percent=max(percent, 0.0),
+                    )
+                )
             female = 77.0 if kind == "workforce" else 51.0
             for category, percent in (("female", female), ("male", 100 - female)):
-                b.node(m.Baseline(uid=b.uid("baseline", i, kind, "sex", category), area=place, kind=kind, dimension="sex", category=category, percent=percent))
+                b.node(
+                    m.Baseline(
+                        uid=b.uid("baseline", i, kind, "sex", category),
+                        area=place,
+                        kind=kind,
+                        dimension="sex",
+                        category=category,
+                        percent=percent,
+                    )
+                )

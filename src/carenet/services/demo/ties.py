@@ -16,18 +16,30 @@ _KINDS = list(TieKind)
 _FREQ = [Frequency.DAILY, Frequency.WEEKLY, Frequency.WEEKLY, Frequency.MONTHLY, Frequency.MONTHLY, Frequency.QUARTERLY]
 
 PATHWAYS = {
-    "discharge": ("Hospital discharge", ["ward", "discharge", "asc_hospital", "reablement", "gp", "home_from_hospital"]),
+    "discharge": (
+        "Hospital discharge",
+        ["ward", "discharge", "asc_hospital", "reablement", "gp", "home_from_hospital"],
+    ),
     "frailty": ("Frailty", ["gp", "pcn_frailty", "frailty_team", "frailty_unit", "care_home_support"]),
     "camhs": ("Children's mental health", ["school_pastoral", "gp", "camhs_spa", "early_help", "camhs_team", "vcse"]),
 }
 BROKEN_HANDOFF = ("camhs", "camhs_spa", "early_help")
 _STEP_NAMES = {
-    "ward": "Acute medical ward", "discharge": "Acute discharge team", "asc_hospital": "Hospital social work assessment",
-    "reablement": "Reablement", "gp": "General practice", "home_from_hospital": "Home from hospital support",
-    "pcn_frailty": "PCN frailty MDT", "frailty_team": "Community frailty team", "frailty_unit": "Acute frailty unit",
-    "care_home_support": "Care home support", "school_pastoral": "School pastoral care",
-    "camhs_spa": "CAMHS single point of access", "early_help": "Early help (children's social care)",
-    "camhs_team": "CAMHS community team", "vcse": "Community support (VCSE)",
+    "ward": "Acute medical ward",
+    "discharge": "Acute discharge team",
+    "asc_hospital": "Hospital social work assessment",
+    "reablement": "Reablement",
+    "gp": "General practice",
+    "home_from_hospital": "Home from hospital support",
+    "pcn_frailty": "PCN frailty MDT",
+    "frailty_team": "Community frailty team",
+    "frailty_unit": "Acute frailty unit",
+    "care_home_support": "Care home support",
+    "school_pastoral": "School pastoral care",
+    "camhs_spa": "CAMHS single point of access",
+    "early_help": "Early help (children's social care)",
+    "camhs_team": "CAMHS community team",
+    "vcse": "Community support (VCSE)",
 }
 
 
@@ -125,7 +137,10 @@ def _organisation_ties(b: SystemBuild, waves: list[str]) -> None:
         kinds = sorted({k for r in rels for k in r.kinds}, key=_KINDS.index)
         b.rel(
             m.CollaboratesWith(
-                source=a, target=c, kinds=kinds, wave=wave,
+                source=a,
+                target=c,
+                kinds=kinds,
+                wave=wave,
                 frequency=min((r.frequency for r in rels if r.frequency), key=lambda f: -f.per_year, default=None),
                 trust=round(sum(r.trust for r in rels) / len(rels), 2),
                 value=round(sum(r.value for r in rels) / len(rels), 2),

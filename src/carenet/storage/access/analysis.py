@@ -44,8 +44,7 @@ class AnalysisReads:
     async def team_ties_rolled_up(self, *, wave: str = "", at: dt.date | None = None) -> list[Row]:
         """Team ties as ties between their organisations (``wave``: that wave's only; ``at``: ties
         active on that date, None: any time)."""
-        return await self.store.read(core.TEAM_TIES_ROLLED_UP, wave=wave, any_time=at is None,
-                                     at=at or dt.date.today())
+        return await self.store.read(core.TEAM_TIES_ROLLED_UP, wave=wave, any_time=at is None, at=at or dt.date.today())
 
     async def pathway_steps(self) -> list[Row]:
         """Every step of every care pathway, in order, with the teams delivering it."""
@@ -79,7 +78,9 @@ class AnalysisReads:
         async for batch in self.store.stream(naming.node_scan(label)):
             yield batch
 
-    async def scan_relationships(self, rel_type: RelType, source: NodeLabel, target: NodeLabel) -> AsyncIterator[pa.RecordBatch]:
+    async def scan_relationships(
+        self, rel_type: RelType, source: NodeLabel, target: NodeLabel
+    ) -> AsyncIterator[pa.RecordBatch]:
         """Every ``rel_type`` relationship from a ``source`` to a ``target`` node, as Arrow record batches."""
         async for batch in self.store.stream(naming.rel_scan(rel_type, source, target)):
             yield batch

@@ -81,8 +81,16 @@ class DrawingReads:
         return await self.store.read(_PLAIN[level][3], uids=list(uids), wave=wave)
 
     async def drawing_total(
-        self, level: str, *, uids: Sequence[str] | None = None, sectors: Sequence[str] = (),
-        levels: Sequence[str] = (), search: str = "", place: str = "", system: str = "", plain: bool = False,
+        self,
+        level: str,
+        *,
+        uids: Sequence[str] | None = None,
+        sectors: Sequence[str] = (),
+        levels: Sequence[str] = (),
+        search: str = "",
+        place: str = "",
+        system: str = "",
+        plain: bool = False,
     ) -> int:
         """How many ``level`` nodes pass the filter (``uids`` None: any node). ``plain``: count with
         the plain query even where the fast one applies (same answer)."""
@@ -96,9 +104,17 @@ class DrawingReads:
         return int((await self.store.read(query, **params))[0]["total"])
 
     async def drawing_nodes(
-        self, level: str, *, uids: Sequence[str] | None = None, sectors: Sequence[str] = (),
-        levels: Sequence[str] = (), search: str = "", place: str = "", system: str = "",
-        limit: int, plain: bool = False,
+        self,
+        level: str,
+        *,
+        uids: Sequence[str] | None = None,
+        sectors: Sequence[str] = (),
+        levels: Sequence[str] = (),
+        search: str = "",
+        place: str = "",
+        system: str = "",
+        limit: int,
+        plain: bool = False,
     ) -> list[Row]:
         """At most ``limit`` ``level`` nodes that pass the filter, best connected first, each with its
         organisation, place, system and stored metrics; a node with two organisations or places
@@ -118,14 +134,19 @@ class DrawingReads:
     async def _ranking(self, level: str) -> pa.Table:
         """Every ``level`` node with a tie (``uid``, ``rank``: its ties, either direction), by rank
         then uid; read once per graph version."""
-        cache = self.__dict__.setdefault("_ranked", {})
+        cache: dict[str, tuple[str, pa.Table]] | None = getattr(self, "_ranked", None)
+        if cache is None:
+            cache = self._ranked = {}
         version = self.store.version
         found = cache.get(level)
         if found is not None and found[0] == version:
             return found[1]
         batches = [b async for b in self.store.stream(_RANKED[level][0])]
-        table = pa.Table.from_batches(batches, schema=batches[0].schema) if batches else pa.table(
-            {"uid": pa.array([], pa.string()), "rank": pa.array([], pa.int64())})
+        table = (
+            pa.Table.from_batches(batches, schema=batches[0].schema)
+            if batches
+            else pa.table({"uid": pa.array([], pa.string()), "rank": pa.array([], pa.int64())})
+        )
         table = table.select(["uid", "rank"]).cast(pa.schema([("uid", pa.string()), ("rank", pa.int64())]))
         table = table.take(pc.sort_indices(table, sort_keys=[("rank", "descending"), ("uid", "ascending")]))
         if self.store.version == version:  # no write landed while it was read
@@ -172,7 +193,9 @@ class DrawingReads:
             return await self.store.read(q.OVERVIEW_TEAM_COUNTS_OF, uids=sorted(organisations))
         return await self.store.read(q.OVERVIEW_TEAM_COUNTS)
 
-    async def team_ties_by_organisation(self, *, wave: str = "", organisations: Sequence[str] | None = None) -> list[Row]:
+    async def team_ties_by_organisation(
+        self, *, wave: str = "", organisations: Sequence[str] | None = None
+    ) -> list[Row]:
         """Team ties summed per (``source``, ``target``) pair of the teams' organisations: ``ties``.
         ``organisations``: the pairs whose source is one of them only (any target)."""
         if organisations is not None:

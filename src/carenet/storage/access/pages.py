@@ -22,7 +22,14 @@ MAX_ALTERNATIVES = q.SLOTS
 """OR branches a filter may expand to."""
 SORT_KEYS: dict[str, dict[str, str]] = q.SORT_KEYS
 """Per label, the orders a page may be read in."""
-BLANK_KEYS: dict[str, Any] = {"uid": "", "name": "", "degree": 0, "betweenness": 0.0, "brokerage": 0.0, "constraint": 0.0}
+BLANK_KEYS: dict[str, Any] = {
+    "uid": "",
+    "name": "",
+    "degree": 0,
+    "betweenness": 0.0,
+    "brokerage": 0.0,
+    "constraint": 0.0,
+}
 """Per order, the key a first page starts after (and a missing value sorts as)."""
 MAX_VALUES = 1000
 _UNUSED = "(unused)"
@@ -54,7 +61,11 @@ _RELATED = {
     "teams_of_person": fast.RELATED_TEAMS_OF_PEOPLE,
 }
 RELATIONS = tuple(_RELATED)
-_COUNT_CELLS = {"Team": mq.COUNT_CELLS_TEAM, "Organisation": mq.COUNT_CELLS_ORGANISATION, "Person": mq.COUNT_CELLS_PERSON}
+_COUNT_CELLS = {
+    "Team": mq.COUNT_CELLS_TEAM,
+    "Organisation": mq.COUNT_CELLS_ORGANISATION,
+    "Person": mq.COUNT_CELLS_PERSON,
+}
 
 
 def _slot_params(label: str, slot: int, conj: Sequence[Condition] | None, problems: list[Problem]) -> dict[str, Any]:

@@ -46,8 +46,8 @@ LEADER_DEMOGRAPHIC_COUNTS = Query(
     "leader_demographic_counts",
     "MATCH (p:Person) "
     "OPTIONAL MATCH (d:Demographic)-[:DESCRIBES]->(p) "
-    + _LEADER_AREA +
-    "WITH p, d, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
+    + _LEADER_AREA
+    + "WITH p, d, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
     "RETURN place AS place, system AS system, p.level AS level, d.ethnic_category AS ethnic_category, "
     "d.sex AS sex, count(*) AS count",
 )
@@ -55,30 +55,37 @@ LEADER_DEMOGRAPHIC_COUNTS = Query(
 LEADER_CAPABILITIES = Query(
     "leader_capabilities",
     "MATCH (p:Person) "
-    + _LEADER_AREA +
-    "WITH p, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
+    + _LEADER_AREA
+    + "WITH p, coalesce(min(tp.uid), min(op.uid)) AS place, coalesce(min(os.uid), min(ts.uid)) AS system "
     "OPTIONAL MATCH (p)-[:HAS_CAPABILITY]->(c:Capability) "
     "RETURN p.uid AS person, place AS place, system AS system, p.level AS level, collect(c.uid) AS capabilities",
 )
 
 PLACE_SYSTEMS = Query(
     "place_systems",
-    "MATCH (p:Place) OPTIONAL MATCH (p)-[:PART_OF]->(s:System) "
-    "RETURN p.uid AS place, p.name AS name, s.uid AS system",
+    "MATCH (p:Place) OPTIONAL MATCH (p)-[:PART_OF]->(s:System) RETURN p.uid AS place, p.name AS name, s.uid AS system",
 )
 
 SURVEY_WAVES = Query(
     "survey_waves",
     "MATCH (w:SurveyWave) OPTIONAL MATCH (w)-[:PART_OF]->(s:System) "
-    "RETURN w.uid AS uid, w.name AS name, w.collected_on AS collected_on, min(s.uid) AS system ORDER BY collected_on, uid",
+    "RETURN w.uid AS uid, w.name AS name, w.collected_on AS collected_on, min(s.uid) AS system "
+    "ORDER BY collected_on, uid",
 )
 
-_METRIC_COLUMNS = (("uid", "STRING"), ("betweenness", "DOUBLE"), ("brokerage", "DOUBLE"), ("constraint", "DOUBLE"), ("community", "INT64"))
+_METRIC_COLUMNS = (
+    ("uid", "STRING"),
+    ("betweenness", "DOUBLE"),
+    ("brokerage", "DOUBLE"),
+    ("constraint", "DOUBLE"),
+    ("community", "INT64"),
+)
 
 SET_TEAM_METRICS = Query(
     "set_team_metrics",
     "UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) "
-    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
+    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, "
+    "n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Team {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
     ladybug_small="UNWIND $rows AS r MATCH (n:Team {uid: r.uid}) "
@@ -92,7 +99,8 @@ SET_TEAM_METRICS = Query(
 SET_ORGANISATION_METRICS = Query(
     "set_organisation_metrics",
     "UNWIND $rows AS r MATCH (n:Organisation {uid: r.uid}) "
-    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
+    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, "
+    "n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Organisation {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
     ladybug_small="UNWIND $rows AS r MATCH (n:Organisation {uid: r.uid}) "
@@ -106,7 +114,8 @@ SET_ORGANISATION_METRICS = Query(
 SET_PERSON_METRICS = Query(
     "set_person_metrics",
     "UNWIND $rows AS r MATCH (n:Person {uid: r.uid}) "
-    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, n.community = r.community",
+    "SET n.betweenness = r.betweenness, n.brokerage = r.brokerage, n.constraint = r.constraint, "
+    "n.community = r.community",
     ladybug="LOAD FROM $rows MATCH (n:Person {uid: uid}) "
     "SET n.betweenness = betweenness, n.brokerage = brokerage, n.`constraint` = `constraint`, n.community = community",
     ladybug_small="UNWIND $rows AS r MATCH (n:Person {uid: r.uid}) "

@@ -41,7 +41,8 @@ _PLACE_OF_TEAM = (
 _SYSTEM_OF_TEAM = (
     "(EXISTS { MATCH (n)-[:SERVES]->(:Place)-[:PART_OF]->(s:System) WHERE s.uid IN {p} } "
     "OR EXISTS { MATCH (n)-[:PART_OF]->(:Organisation)-[:PART_OF]->(s:System) WHERE s.uid IN {p} } "
-    "OR EXISTS { MATCH (n)-[:PART_OF]->(:Organisation)-[:PART_OF]->(:Place)-[:PART_OF]->(s:System) WHERE s.uid IN {p} })"
+    "OR EXISTS { MATCH (n)-[:PART_OF]->(:Organisation)-[:PART_OF]->(:Place)-[:PART_OF]->(s:System) "
+    "WHERE s.uid IN {p} })"
 )
 _ACTIVE = "(r.since IS NULL OR r.since <= {p}) AND (r.until IS NULL OR r.until >= {p})"
 # An organisation is active at D when it had opened (opened null or <= D), had not closed
@@ -93,8 +94,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("wave", "in", "EXISTS { MATCH (n)-[x:WORKS_WITH]-(:Person) WHERE x.wave IN {p} }"),
         Field("active_at", "date", "EXISTS { MATCH (n)-[r:MEMBER_OF]->() WHERE " + _ACTIVE + " }"),
     ),
-    "Place": (Field("uid", "in", "n.uid IN {p}"), Field("name", "text", ""),
-              Field("system", "in", "EXISTS { MATCH (n)-[:PART_OF]->(s:System) WHERE s.uid IN {p} }")),
+    "Place": (
+        Field("uid", "in", "n.uid IN {p}"),
+        Field("name", "text", ""),
+        Field("system", "in", "EXISTS { MATCH (n)-[:PART_OF]->(s:System) WHERE s.uid IN {p} }"),
+    ),
     "System": (Field("uid", "in", "n.uid IN {p}"), Field("name", "text", "")),
 }
 

@@ -18,25 +18,54 @@ MIGRATIONS_APPLIED = Query(
 # evaluates a parameterised filter on every row even when it lets everything through: at
 # 1,000,000 ties 0.47-0.64 s against 0.16 s without it.
 
-_ACTIVE = ("WHERE ($wave = '' OR x.wave = $wave) "
-           "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) ")
-_COLLABORATION_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
-                          "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
-                          "x.trust_reliability IS NOT NULL AS trust_items, x.value_power IS NOT NULL AS value_items")
+_ACTIVE = (
+    "WHERE ($wave = '' OR x.wave = $wave) "
+    "AND ($any_time OR ((x.since IS NULL OR x.since <= $at) AND (x.until IS NULL OR x.until >= $at))) "
+)
+_COLLABORATION_COLUMNS = (
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
+    "x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
+    "x.trust_reliability IS NOT NULL AS trust_items, x.value_power IS NOT NULL AS value_items"
+)
 # trust_items / value_items: the score is the mean of PARTNER's three sub-items (given all three or none)
-_PERSON_TIE_COLUMNS = ("RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, "
-                       "x.frequency AS frequency, x.wave AS wave")
+_PERSON_TIE_COLUMNS = (
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, x.wave AS wave"
+)
 
 # The streamed queries' columns and LadybugDB types (Query.columns): the Neo4j store builds its
 # Arrow batches with them, so an all-null column or batches with different nulls keep these types.
-_NODE_TYPES = (("uid", "STRING"), ("name", "STRING"), ("sector", "STRING"), ("kind", "STRING"),
-               ("organisation", "STRING"), ("place", "STRING"), ("system", "STRING"),
-               ("betweenness", "DOUBLE"), ("brokerage", "DOUBLE"), ("community", "INT64"))
-_COLLABORATION_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
-                        ("frequency", "STRING"), ("trust", "DOUBLE"), ("value", "DOUBLE"), ("wave", "STRING"),
-                        ("trust_items", "BOOLEAN"), ("value_items", "BOOLEAN"))
-_PERSON_TIE_TYPES = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
-                     ("frequency", "STRING"), ("wave", "STRING"))
+_NODE_TYPES = (
+    ("uid", "STRING"),
+    ("name", "STRING"),
+    ("sector", "STRING"),
+    ("kind", "STRING"),
+    ("organisation", "STRING"),
+    ("place", "STRING"),
+    ("system", "STRING"),
+    ("betweenness", "DOUBLE"),
+    ("brokerage", "DOUBLE"),
+    ("community", "INT64"),
+)
+_COLLABORATION_TYPES = (
+    ("source", "STRING"),
+    ("target", "STRING"),
+    ("uid", "STRING"),
+    ("kinds", "STRING[]"),
+    ("frequency", "STRING"),
+    ("trust", "DOUBLE"),
+    ("value", "DOUBLE"),
+    ("wave", "STRING"),
+    ("trust_items", "BOOLEAN"),
+    ("value_items", "BOOLEAN"),
+)
+_PERSON_TIE_TYPES = (
+    ("source", "STRING"),
+    ("target", "STRING"),
+    ("uid", "STRING"),
+    ("kinds", "STRING[]"),
+    ("frequency", "STRING"),
+    ("wave", "STRING"),
+)
 
 # --- team projection: one row per team with where it sits, then one row per tie ----------------
 # A team's place is its organisation's place, else the first (by uid) place the team serves; its
@@ -59,11 +88,17 @@ TEAM_NODES = Query(
     columns=_NODE_TYPES,
 )
 
-TEAM_TIES = Query("team_ties", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _ACTIVE + _COLLABORATION_COLUMNS,
-                   columns=_COLLABORATION_TYPES)
+TEAM_TIES = Query(
+    "team_ties",
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _ACTIVE + _COLLABORATION_COLUMNS,
+    columns=_COLLABORATION_TYPES,
+)
 
-TEAM_TIES_ALL = Query("team_ties_all", "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _COLLABORATION_COLUMNS,
-                       columns=_COLLABORATION_TYPES)
+TEAM_TIES_ALL = Query(
+    "team_ties_all",
+    "MATCH (a:Team)-[x:COLLABORATES_WITH]->(b:Team) " + _COLLABORATION_COLUMNS,
+    columns=_COLLABORATION_TYPES,
+)
 
 ORGANISATION_NODES = Query(
     "organisation_nodes",
@@ -78,11 +113,17 @@ ORGANISATION_NODES = Query(
     columns=_NODE_TYPES,
 )
 
-ORGANISATION_TIES = Query("organisation_ties", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _ACTIVE + _COLLABORATION_COLUMNS,
-                   columns=_COLLABORATION_TYPES)
+ORGANISATION_TIES = Query(
+    "organisation_ties",
+    "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _ACTIVE + _COLLABORATION_COLUMNS,
+    columns=_COLLABORATION_TYPES,
+)
 
-ORGANISATION_TIES_ALL = Query("organisation_ties_all", "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _COLLABORATION_COLUMNS,
-                       columns=_COLLABORATION_TYPES)
+ORGANISATION_TIES_ALL = Query(
+    "organisation_ties_all",
+    "MATCH (a:Organisation)-[x:COLLABORATES_WITH]->(b:Organisation) " + _COLLABORATION_COLUMNS,
+    columns=_COLLABORATION_TYPES,
+)
 
 # The organisation network where a wave has no tie recorded between organisations (an import of
 # team surveys): each ordered pair of organisations with team ties between them, per wave.
@@ -120,9 +161,15 @@ PERSON_NODES = Query(
     columns=_NODE_TYPES,
 )
 
-PERSON_TIES = Query("person_ties", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _ACTIVE + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES)
+PERSON_TIES = Query(
+    "person_ties",
+    "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _ACTIVE + _PERSON_TIE_COLUMNS,
+    columns=_PERSON_TIE_TYPES,
+)
 
-PERSON_TIES_ALL = Query("person_ties_all", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES)
+PERSON_TIES_ALL = Query(
+    "person_ties_all", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES
+)
 
 # --- neighbourhoods: the teams within N collaboration hops of a team -------------------------
 # LadybugDB's variable-length patterns may walk a relationship twice (Neo4j's never do); only the
@@ -173,8 +220,10 @@ NODE_LABEL = Query(
     "node_label",
     # Neo4j: one look-up per label through its uid constraint's index; ``MATCH (n {uid: $uid})``
     # with no label scans every node there. Labels from the fixed schema, in order.
-    " UNION ALL ".join(f"MATCH (n:{label.value} {{uid: $uid}}) RETURN '{label.value}' AS label"
-                       for label in sorted(NodeLabel, key=lambda label: label.value)),
+    " UNION ALL ".join(
+        f"MATCH (n:{label.value} {{uid: $uid}}) RETURN '{label.value}' AS label"
+        for label in sorted(NodeLabel, key=lambda label: label.value)
+    ),
     ladybug="MATCH (n) WHERE n.uid = $uid RETURN label(n) AS label ORDER BY label",
 )
 

@@ -15,7 +15,8 @@ NODE_CHECKS: dict[str, Query] = {
     label.value: Query(
         f"check_node_{label.value.lower()}",
         f"MATCH (n:{label.value}) "
-        "RETURN count(n) AS count, count(n) - count(n.uid) AS missing, count(n.uid) - count(DISTINCT n.uid) AS duplicates",
+        "RETURN count(n) AS count, count(n) - count(n.uid) AS missing, "
+        "count(n.uid) - count(DISTINCT n.uid) AS duplicates",
     )
     for label in NodeLabel
 }

@@ -17,11 +17,17 @@ from carenet.storage.queries.registry import Query
 # One branch per (label, type, label) the schema allows, so every match of a uid goes through a
 # label and its uid index (Neo4j scans every node for ``MATCH (a {uid: u})``; issue 20). The same
 # text runs on both stores, so the embedded contract suite proves Neo4j's answer too.
-_UPWARD = tuple((t, src.value, tgt.value) for t in (RelType.PART_OF, RelType.MEMBER_OF, RelType.LEADS)
-                for src, tgt in REL_SPECS[t].pairs)
+_UPWARD = tuple(
+    (t, src.value, tgt.value)
+    for t in (RelType.PART_OF, RelType.MEMBER_OF, RelType.LEADS)
+    for src, tgt in REL_SPECS[t].pairs
+)
 _ANCHOR_BRANCHES = [
-    *(f"UNWIND $uids AS u MATCH (a:{src} {{uid: u}})-[:{t.value}]->(b:{tgt}) "
-      f"RETURN u AS uid, '{src}' AS label, b.uid AS parent, '{tgt}' AS parent_label" for t, src, tgt in _UPWARD),
+    *(
+        f"UNWIND $uids AS u MATCH (a:{src} {{uid: u}})-[:{t.value}]->(b:{tgt}) "
+        f"RETURN u AS uid, '{src}' AS label, b.uid AS parent, '{tgt}' AS parent_label"
+        for t, src, tgt in _UPWARD
+    ),
     "UNWIND $uids AS u MATCH (a:PathwayStep {uid: u})<-[:DELIVERS]-(b:Team) "
     "RETURN u AS uid, 'PathwayStep' AS label, b.uid AS parent, 'Team' AS parent_label",
     "UNWIND $uids AS u MATCH (a:CarePathway {uid: u})-[:HAS_STEP]->(b:PathwayStep) "
@@ -95,17 +101,22 @@ _PERSON_REL = (
 
 
 def _rel(pattern: str, t: str, d: str, ol: str, *, role=False, dated=True, survey=False, level=False) -> str:
-    return "MATCH " + pattern + " " + _PERSON_REL.format(
-        t="'" + t + "'",
-        d="'" + d + "'",
-        ol="'" + ol + "'",
-        role="x.role" if role else "''",
-        since="x.since" if dated else "CAST(NULL AS DATE)",
-        until="x.until" if dated else "CAST(NULL AS DATE)",
-        kinds="x.kinds" if survey else "CAST([] AS STRING[])",
-        frequency="x.frequency" if survey else "''",
-        wave="x.wave" if survey else "''",
-        level="x.level" if level else "0",
+    return (
+        "MATCH "
+        + pattern
+        + " "
+        + _PERSON_REL.format(
+            t="'" + t + "'",
+            d="'" + d + "'",
+            ol="'" + ol + "'",
+            role="x.role" if role else "''",
+            since="x.since" if dated else "CAST(NULL AS DATE)",
+            until="x.until" if dated else "CAST(NULL AS DATE)",
+            kinds="x.kinds" if survey else "CAST([] AS STRING[])",
+            frequency="x.frequency" if survey else "''",
+            wave="x.wave" if survey else "''",
+            level="x.level" if level else "0",
+        )
     )
 
 
@@ -119,8 +130,13 @@ _BRANCHES = (
     ("(p:Person {uid: $uid})-[x:SITS_ON]->(o:Forum)", "SITS_ON", "out", "Forum", {"role": True}),
     ("(p:Person {uid: $uid})-[x:WORKS_WITH]->(o:Person)", "WORKS_WITH", "out", "Person", {"survey": True}),
     ("(p:Person {uid: $uid})<-[x:WORKS_WITH]-(o:Person)", "WORKS_WITH", "in", "Person", {"survey": True}),
-    ("(p:Person {uid: $uid})-[x:HAS_CAPABILITY]->(o:Capability)", "HAS_CAPABILITY", "out", "Capability",
-     {"dated": False, "level": True}),
+    (
+        "(p:Person {uid: $uid})-[x:HAS_CAPABILITY]->(o:Capability)",
+        "HAS_CAPABILITY",
+        "out",
+        "Capability",
+        {"dated": False, "level": True},
+    ),
 )
 _CYPHER_CASTS = {"CAST(NULL AS DATE)": "null", "CAST([] AS STRING[])": "[]"}
 

@@ -29,7 +29,8 @@ UNFILTERED: dict[str, Query] = {
 }
 
 COUNT_ALL: dict[str, Query] = {
-    label: Query("count_" + label.lower() + "_all", "MATCH (n:" + label + ") RETURN count(n) AS total") for label in RETURNS
+    label: Query("count_" + label.lower() + "_all", "MATCH (n:" + label + ") RETURN count(n) AS total")
+    for label in RETURNS
 }
 
 # --- related nodes of a page, for the DataLoaders (carenet.services.relations) -----------------
@@ -52,15 +53,21 @@ def _related(name: str, cypher: str) -> Query:
     return Query(name, cypher, ladybug_each=_each(cypher), skip_if_empty="uids")
 
 
-_TEAM = ("m.uid AS uid, m.name AS name, m.service AS service, m.sector AS sector, m.betweenness AS betweenness, "
-         "m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community")
-_ORG = ("m.uid AS uid, m.name AS name, m.kind AS kind, m.sector AS sector, m.ods_code AS ods_code, "
-        "m.betweenness AS betweenness, m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community")
-_TIE = ("x.uid AS tie, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
-        "x.since AS since, x.until AS until, "
-        "x.trust_reliability AS trust_reliability, x.trust_mission AS trust_mission, "
-        "x.trust_openness AS trust_openness, x.value_power AS value_power, "
-        "x.value_involvement AS value_involvement, x.value_resources AS value_resources")
+_TEAM = (
+    "m.uid AS uid, m.name AS name, m.service AS service, m.sector AS sector, m.betweenness AS betweenness, "
+    "m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community"
+)
+_ORG = (
+    "m.uid AS uid, m.name AS name, m.kind AS kind, m.sector AS sector, m.ods_code AS ods_code, "
+    "m.betweenness AS betweenness, m.brokerage AS brokerage, m.constraint AS constraint, m.community AS community"
+)
+_TIE = (
+    "x.uid AS tie, x.kinds AS kinds, x.frequency AS frequency, x.trust AS trust, x.value AS value, x.wave AS wave, "
+    "x.since AS since, x.until AS until, "
+    "x.trust_reliability AS trust_reliability, x.trust_mission AS trust_mission, "
+    "x.trust_openness AS trust_openness, x.value_power AS value_power, "
+    "x.value_involvement AS value_involvement, x.value_resources AS value_resources"
+)
 _PLACE = "m.uid AS uid, m.name AS name, m.gss_code AS gss_code, r.since AS since, r.until AS until"
 
 RELATED_ORGANISATION_OF_TEAMS = _related(

@@ -24,7 +24,8 @@ PLACES_OF_TEAMS = Query(
 PLACES_OF_ORGANISATIONS = Query(
     "places_of_organisations",
     "UNWIND $uids AS u MATCH (o:Organisation {uid: u})-[r:PART_OF|SERVES]->(p:Place) "
-    "RETURN DISTINCT u AS key, p.uid AS uid, p.name AS name, p.gss_code AS gss_code, r.since AS since, r.until AS until",
+    "RETURN DISTINCT u AS key, p.uid AS uid, p.name AS name, p.gss_code AS gss_code, "
+    "r.since AS since, r.until AS until",
     skip_if_empty="uids",
 )
 
@@ -52,9 +53,11 @@ TEAMS_OF_PEOPLE = Query(
     skip_if_empty="uids",
 )
 
-_PARTNER_ITEMS = ("x.trust_reliability AS trust_reliability, x.trust_mission AS trust_mission, "
-                  "x.trust_openness AS trust_openness, x.value_power AS value_power, "
-                  "x.value_involvement AS value_involvement, x.value_resources AS value_resources")
+_PARTNER_ITEMS = (
+    "x.trust_reliability AS trust_reliability, x.trust_mission AS trust_mission, "
+    "x.trust_openness AS trust_openness, x.value_power AS value_power, "
+    "x.value_involvement AS value_involvement, x.value_resources AS value_resources"
+)
 """PARTNER's six sub-items of a collaboration tie (issue 21; null where only the scores were given)."""
 _TEAM_TIE_FIELDS = (
     "m.uid AS uid, m.name AS name, m.service AS service, m.sector AS sector, m.betweenness AS betweenness, "

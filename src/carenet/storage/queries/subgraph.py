@@ -135,7 +135,11 @@ SUBGRAPH_PERSON_NODES = Query(
 SUBGRAPH_PERSON_COUNT = Query(
     "subgraph_person_count",
     _PERSON_HEAD + _PERSON_ORG_NEO4J + _PERSON_PLACE_NEO4J + _PERSON_TAIL + "RETURN count(DISTINCT n) AS total",
-    ladybug=_PERSON_HEAD + _PERSON_ORG_LADYBUG + _PERSON_PLACE_LADYBUG + _PERSON_TAIL + "RETURN count(DISTINCT n) AS total",
+    ladybug=_PERSON_HEAD
+    + _PERSON_ORG_LADYBUG
+    + _PERSON_PLACE_LADYBUG
+    + _PERSON_TAIL
+    + "RETURN count(DISTINCT n) AS total",
 )
 
 # --- ties leaving a set of nodes (the caller keeps those whose target is in the set too) -----
@@ -192,9 +196,7 @@ _FILTER_TEAM = (
     "WHERE ($all_uids OR n.uid IN $uids) AND ($all_sectors OR n.sector IN $sectors) "
     "AND ($search = '' OR n.name_fold CONTAINS $search) "
 )
-_TOP = (
-    "WITH n, " + _RANK.replace("{rel}", "COLLABORATES_WITH") + " ORDER BY rank DESC, n.uid LIMIT $limit "
-)
+_TOP = "WITH n, " + _RANK.replace("{rel}", "COLLABORATES_WITH") + " ORDER BY rank DESC, n.uid LIMIT $limit "
 _TEAM_JOIN = (
     "OPTIONAL MATCH (n)-[:PART_OF]->(o:Organisation) "
     "OPTIONAL MATCH (o)-[:PART_OF]->(op:Place) "
@@ -203,8 +205,7 @@ _TEAM_JOIN = (
     "WITH n, rank, o, coalesce(org_place, served) AS place "
 )
 _TEAM_JOIN_TAIL = (
-    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) "
-    "WITH n, rank, o, place, coalesce(ps.uid, os.uid) AS system "
+    "OPTIONAL MATCH (o)-[:PART_OF]->(os:System) WITH n, rank, o, place, coalesce(ps.uid, os.uid) AS system "
 )
 _TOP_RETURN = (
     "RETURN n.uid AS uid, n.name AS name, n.sector AS sector, o.uid AS organisation, "
@@ -260,7 +261,9 @@ SUBGRAPH_ORGANISATION_TOP_ALL = Query(
 SUBGRAPH_ORGANISATION_TOTAL = Query(
     "subgraph_organisation_total", "MATCH (n:Organisation) " + _FILTER_TEAM + "RETURN count(n) AS total"
 )
-SUBGRAPH_ORGANISATION_TOTAL_ALL = Query("subgraph_organisation_total_all", "MATCH (n:Organisation) RETURN count(n) AS total")
+SUBGRAPH_ORGANISATION_TOTAL_ALL = Query(
+    "subgraph_organisation_total_all", "MATCH (n:Organisation) RETURN count(n) AS total"
+)
 
 # --- the fast unfiltered forms: every node's rank in one grouped pass, then the nodes kept joined --
 # Ranking with ``COUNT {}`` per node before the cut is most of a 2,000-node subgraph's time on 100,000
@@ -271,7 +274,8 @@ SUBGRAPH_ORGANISATION_TOTAL_ALL = Query("subgraph_organisation_total_all", "MATC
 _DEGREES = "MATCH (n:{label})-[:{rel}]-() RETURN n.uid AS uid, count(*) AS rank"
 _DEGREE_COLUMNS = (("uid", "STRING"), ("rank", "INT64"))
 SUBGRAPH_TEAM_DEGREES = Query(
-    "subgraph_team_degrees", _DEGREES.replace("{label}", "Team").replace("{rel}", "COLLABORATES_WITH"),
+    "subgraph_team_degrees",
+    _DEGREES.replace("{label}", "Team").replace("{rel}", "COLLABORATES_WITH"),
     columns=_DEGREE_COLUMNS,
 )
 SUBGRAPH_ORGANISATION_DEGREES = Query(
@@ -309,8 +313,15 @@ _TIES_OUT = (
     "UNWIND $uids AS u MATCH (a:{label} {uid: u})-[x:{rel}]->(b:{label}) "
     "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
 )
-_TIES_OUT_COLUMNS = (("source", "STRING"), ("target", "STRING"), ("uid", "STRING"), ("kinds", "STRING[]"),
-                     ("frequency", "STRING"), ("trust", "DOUBLE"), ("wave", "STRING"))
+_TIES_OUT_COLUMNS = (
+    ("source", "STRING"),
+    ("target", "STRING"),
+    ("uid", "STRING"),
+    ("kinds", "STRING[]"),
+    ("frequency", "STRING"),
+    ("trust", "DOUBLE"),
+    ("wave", "STRING"),
+)
 """Streamed (the service keeps the ties that end in the picture while they are Arrow columns), so
 declared: the Neo4j store builds its batches with LadybugDB's schema (issue 20)."""
 SUBGRAPH_TEAM_TIES_OUT = Query(
@@ -321,7 +332,8 @@ SUBGRAPH_TEAM_TIES_OUT = Query(
 )
 SUBGRAPH_ORGANISATION_TIES_OUT = Query(
     "subgraph_organisation_ties_out",
-    _TIES_OUT.replace("{label}", "Organisation").replace("{rel}", "COLLABORATES_WITH") + "x.trust AS trust, x.wave AS wave",
+    _TIES_OUT.replace("{label}", "Organisation").replace("{rel}", "COLLABORATES_WITH")
+    + "x.trust AS trust, x.wave AS wave",
     skip_if_empty="uids",
     columns=_TIES_OUT_COLUMNS,
 )
@@ -329,7 +341,8 @@ SUBGRAPH_PERSON_TIES_OUT = Query(
     "subgraph_person_ties_out",
     _TIES_OUT.replace("{label}", "Person").replace("{rel}", "WORKS_WITH") + "NULL AS trust, x.wave AS wave",
     # LadybugDB cannot make an Arrow column of an untyped NULL ("a vector with ANY type")
-    ladybug=_TIES_OUT.replace("{label}", "Person").replace("{rel}", "WORKS_WITH") + "CAST(NULL AS DOUBLE) AS trust, x.wave AS wave",
+    ladybug=_TIES_OUT.replace("{label}", "Person").replace("{rel}", "WORKS_WITH")
+    + "CAST(NULL AS DOUBLE) AS trust, x.wave AS wave",
     skip_if_empty="uids",
     columns=_TIES_OUT_COLUMNS,
 )
@@ -379,11 +392,13 @@ OVERVIEW_ORGANISATION_TIES_OF = Query(
     "overview_organisation_ties_of", _OVERVIEW_ORG_TIES_OF.replace("{wave}", ""), skip_if_empty="uids"
 )
 OVERVIEW_ORGANISATION_TIES_OF_WAVE = Query(
-    "overview_organisation_ties_of_wave", _OVERVIEW_ORG_TIES_OF.replace("{wave}", "WHERE x.wave = $wave "),
+    "overview_organisation_ties_of_wave",
+    _OVERVIEW_ORG_TIES_OF.replace("{wave}", "WHERE x.wave = $wave "),
     skip_if_empty="uids",
 )
 OVERVIEW_TEAM_COUNTS_OF = Query(
     "overview_team_counts_of",
-    "UNWIND $uids AS u MATCH (t:Team)-[:PART_OF]->(o:Organisation {uid: u}) RETURN o.uid AS organisation, count(t) AS teams",
+    "UNWIND $uids AS u MATCH (t:Team)-[:PART_OF]->(o:Organisation {uid: u}) "
+    "RETURN o.uid AS organisation, count(t) AS teams",
     skip_if_empty="uids",
 )

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_BASELINE = Query(
     'node_exists_baseline',
     'UNWIND $uids AS u MATCH (n:Baseline {uid: u}) RETURN n.uid AS uid',

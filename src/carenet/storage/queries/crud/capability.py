@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_CAPABILITY = Query(
     'node_exists_capability',
     'UNWIND $uids AS u MATCH (n:Capability {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_CARE_PATHWAY = Query(
     'node_exists_care_pathway',
     'UNWIND $uids AS u MATCH (n:CarePathway {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_COLLABORATES_WITH_TEAM_TEAM = Query(
     'rel_upsert_collaborates_with_team_team',
     (

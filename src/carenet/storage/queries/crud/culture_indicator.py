@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_CULTURE_INDICATOR = Query(
     'node_exists_culture_indicator',
     'UNWIND $uids AS u MATCH (n:CultureIndicator {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_DELIVERS_TEAM_PATHWAY_STEP = Query(
     'rel_upsert_delivers_team_pathway_step',
     (

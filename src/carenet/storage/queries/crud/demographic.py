@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_DEMOGRAPHIC = Query(
     'node_exists_demographic',
     'UNWIND $uids AS u MATCH (n:Demographic {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_DESCRIBES_DEMOGRAPHIC_PERSON = Query(
     'rel_upsert_describes_demographic_person',
     (

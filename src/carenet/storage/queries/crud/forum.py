@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_FORUM = Query(
     'node_exists_forum',
     'UNWIND $uids AS u MATCH (n:Forum {uid: u}) RETURN n.uid AS uid',

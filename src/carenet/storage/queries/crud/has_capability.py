@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_HAS_CAPABILITY_PERSON_CAPABILITY = Query(
     'rel_upsert_has_capability_person_capability',
     (

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_HAS_STEP_CARE_PATHWAY_PATHWAY_STEP = Query(
     'rel_upsert_has_step_care_pathway_pathway_step',
     (

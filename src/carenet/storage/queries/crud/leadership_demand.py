@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_LEADERSHIP_DEMAND = Query(
     'node_exists_leadership_demand',
     'UNWIND $uids AS u MATCH (n:LeadershipDemand {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_LEADS_PERSON_TEAM = Query(
     'rel_upsert_leads_person_team',
     (

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_MEMBER_OF_PERSON_TEAM = Query(
     'rel_upsert_member_of_person_team',
     (

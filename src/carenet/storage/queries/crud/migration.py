@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_MIGRATION = Query(
     'node_exists_migration',
     'UNWIND $uids AS u MATCH (n:Migration {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_NEIGHBOURHOOD = Query(
     'node_exists_neighbourhood',
     'UNWIND $uids AS u MATCH (n:Neighbourhood {uid: u}) RETURN n.uid AS uid',

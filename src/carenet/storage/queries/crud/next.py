@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_NEXT_PATHWAY_STEP_PATHWAY_STEP = Query(
     'rel_upsert_next_pathway_step_pathway_step',
     (

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_ORGANISATION = Query(
     'node_exists_organisation',
     'UNWIND $uids AS u MATCH (n:Organisation {uid: u}) RETURN n.uid AS uid',

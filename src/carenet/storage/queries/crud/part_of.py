@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_PART_OF_TEAM_ORGANISATION = Query(
     'rel_upsert_part_of_team_organisation',
     (

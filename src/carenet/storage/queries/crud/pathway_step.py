@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_PATHWAY_STEP = Query(
     'node_exists_pathway_step',
     'UNWIND $uids AS u MATCH (n:PathwayStep {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_PERSON = Query(
     'node_exists_person',
     'UNWIND $uids AS u MATCH (n:Person {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_PLACE = Query(
     'node_exists_place',
     'UNWIND $uids AS u MATCH (n:Place {uid: u}) RETURN n.uid AS uid',

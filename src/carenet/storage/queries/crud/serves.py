@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_SERVES_TEAM_PLACE = Query(
     'rel_upsert_serves_team_place',
     (

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_SITS_ON_PERSON_FORUM = Query(
     'rel_upsert_sits_on_person_forum',
     (

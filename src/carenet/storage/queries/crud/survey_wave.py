@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_SURVEY_WAVE = Query(
     'node_exists_survey_wave',
     'UNWIND $uids AS u MATCH (n:SurveyWave {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_SYSTEM = Query(
     'node_exists_system',
     'UNWIND $uids AS u MATCH (n:System {uid: u}) RETURN n.uid AS uid',

@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 NODE_EXISTS_TEAM = Query(
     'node_exists_team',
     'UNWIND $uids AS u MATCH (n:Team {uid: u}) RETURN n.uid AS uid',

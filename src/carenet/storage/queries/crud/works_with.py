@@ -2,7 +2,6 @@
 
 from carenet.storage.queries.registry import Query, Upsert
 
-
 REL_UPSERT_WORKS_WITH_PERSON_PERSON = Query(
     'rel_upsert_works_with_person_person',
     (
