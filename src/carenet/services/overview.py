@@ -132,7 +132,7 @@ async def _overview(repo: Repository, system: str, place: str, sectors: tuple[st
         if a != b and a in nodes and b in nodes:
             key = (a, b) if a < b else (b, a)
             organisation_ties[key] = organisation_ties.get(key, 0) + int(r["ties"])
-    # edges in the order their pairs first came: team ties, then pairs with organisation ties only
+    # edges ordered by their pair: the same graph gives the same answer, whatever order the store's rows came in
     edges = [
         OverviewEdge(
             id=f"{a}|{b}",
@@ -141,6 +141,6 @@ async def _overview(repo: Repository, system: str, place: str, sectors: tuple[st
             team_ties=team_ties.get((a, b), 0),
             organisation_ties=organisation_ties.get((a, b), 0),
         )
-        for a, b in dict.fromkeys([*team_ties, *organisation_ties])
+        for a, b in sorted(team_ties.keys() | organisation_ties.keys())
     ]
     return Overview(list(nodes.values()), edges, truncated=total > len(nodes))
