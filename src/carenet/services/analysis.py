@@ -2,12 +2,18 @@
 
 Every report is cached per graph version (the store's ``version`` changes with each write), so a
 second request for the same scope costs nothing and a write makes the next one recompute.
-The analytics are CPU-bound: they run in a worker thread so the server keeps answering.
+The analytics are CPU-bound: they run in a worker thread so the server keeps answering. On a
+big graph a thread is not enough (building the graph is pure Python, and igraph keeps the GIL for
+a whole community detection or betweenness), so the drawing's analysis (:func:`overview`) and the
+stored metrics (:func:`write_metrics`) are built and computed in the analysis process when the
+cache has one (``AnalysisCache(apart=...)``, as a server's does) and the graph read is at least
+``APART_SIZE`` nodes and ties: the store is read here, what was read crosses as Arrow buffers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -18,8 +24,11 @@ from carenet import analytics as an
 from carenet.analytics.sectors import forum_sector_gaps
 from carenet.domain.enums import Sector
 from carenet.domain.models import CULTURE_MIN_RESPONSES
-from carenet.services.graphs import Scope, basis, network, recorded, resolve
+from carenet.services.apart import Apart, BrokenProcessPool
+from carenet.services.graphs import Reading, Scope, basis, build_network, network, read_recorded, recorded, resolve
 from carenet.storage.repository import Repository
+
+log = logging.getLogger(__name__)
 
 REPORTS = ("silos", "gaps", "brokers", "quality", "leadership", "culture")
 
@@ -45,15 +54,28 @@ weekly 4, daily 5): the same rule as trust and value, since weekly against month
 different respondent's reading of the question as a change in the work."""
 
 
+APART_SIZE = 50_000
+"""Graphs read with at least this many nodes and ties (:attr:`Reading.size`) are built and
+analysed in the analysis process, when there is one; smaller ones on a thread, which costs no
+start-up and nothing to send (a one-system demo's team network is about 2,600)."""
+TASKS_PER_PROCESS = 16
+"""Jobs the analysis process serves before it is replaced (it keeps the memory a big graph took)."""
+
+
 class AnalysisCache:
     """Results by (graph version, report, arguments); the oldest go first past ``size``.
 
     Every key starts with the graph version. A key of a newer version drops the results of the
     older ones at once: nothing asks for them again, and drawings (the subgraph, the overview) are
-    tens of megabytes each on a big graph."""
+    tens of megabytes each on a big graph.
 
-    def __init__(self, size: int = 64) -> None:
+    ``apart``: the analysis process big graphs are analysed in (see the module docstring); None
+    (the default): every analysis on a thread. :meth:`close` stops it."""
+
+    def __init__(self, size: int = 64, *, apart: Apart | None = None, apart_size: int = APART_SIZE) -> None:
         self.size = size
+        self.apart = apart
+        self.apart_size = apart_size
         self._items: OrderedDict[tuple, Any] = OrderedDict()
         self._locks: dict[tuple, asyncio.Lock] = {}
         self._version: Any = None
@@ -80,6 +102,32 @@ class AnalysisCache:
                     self._items.popitem(last=False)
             self._locks.pop(key, None)
             return self._items[key]
+
+    @classmethod
+    def with_process(cls) -> AnalysisCache:
+        """A cache whose big graphs are analysed in a process of their own (started on first use)."""
+        return cls(apart=Apart(tasks_per_process=TASKS_PER_PROCESS))
+
+    def peek(self, key: tuple) -> Any:
+        """The result kept for ``key``, or None (nothing computed)."""
+        return self._items.get(key)
+
+    def close(self) -> None:
+        """Stop the analysis process, after the job under way if any."""
+        if self.apart is not None:
+            self.apart.close()
+
+
+async def _work(cache: AnalysisCache | None, fn: Callable[..., Any], reading: Reading, *args: Any) -> Any:
+    """``fn(reading, *args)`` in the analysis process for a big graph, else on a thread."""
+    apart = cache.apart if cache is not None else None
+    if apart is None or reading.size < cache.apart_size:
+        return await asyncio.to_thread(fn, reading, *args)
+    try:
+        return await apart.run(fn, reading, *args)
+    except BrokenProcessPool:  # killed (out of memory?): once more here, as before there was a process
+        log.error("the analysis process stopped on a graph of %d nodes and ties; analysing it here", reading.size)
+        return await asyncio.to_thread(fn, reading, *args)
 
 
 async def _cached(repo: Repository, cache: AnalysisCache | None, key: tuple, compute):
@@ -430,30 +478,34 @@ async def overview(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisC
     scope = await resolve(repo, scope)
 
     async def compute():
-        G = await _graph(repo, scope)
-
-        def work() -> dict:
-            with an.reuse_conversion(G):
-                comms = an.consensus_communities(G, seeds=range(10))  # as the silos report
-                btw = an.betweenness(G, seed=0)
-                brk = an.brokerage_roles(G, "sector")
-                return {
-                    "communities": [c.__dict__ for c in comms.communities],
-                    "membership": comms.membership,
-                    "betweenness": btw.values,
-                    "betweenness_method": btw.method,
-                    "brokerage": {v: sum(roles.values()) for v, roles in brk.roles.items()},
-                    "roles": brk.roles,
-                    "cut_points": an.articulation_points(G),
-                    "bridges": an.bridges(G),
-                    "names": dict(G.nodes(data="name")),
-                    "network": scope.network,
-                    "basis": basis(scope),
-                }
-
-        return await asyncio.to_thread(work)
+        return await _work(cache, overview_of, await read_recorded(repo, scope))
 
     return await _cached(repo, cache, ("overview", scope), compute)
+
+
+def overview_of(reading: Reading) -> dict:
+    """:func:`overview`'s result from what was read (pure: a thread or the analysis process)."""
+    return _overview(build_network(reading), reading.scope)
+
+
+def _overview(G, scope: Scope) -> dict:
+    with an.reuse_conversion(G):
+        comms = an.consensus_communities(G, seeds=range(10))  # as the silos report
+        btw = an.betweenness(G, seed=0)
+        brk = an.brokerage_roles(G, "sector")
+        return {
+            "communities": [c.__dict__ for c in comms.communities],
+            "membership": comms.membership,
+            "betweenness": btw.values,
+            "betweenness_method": btw.method,
+            "brokerage": {v: sum(roles.values()) for v, roles in brk.roles.items()},
+            "roles": brk.roles,
+            "cut_points": an.articulation_points(G),
+            "bridges": an.bridges(G),
+            "names": dict(G.nodes(data="name")),
+            "network": scope.network,
+            "basis": basis(scope),
+        }
 
 
 async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()) -> dict:
@@ -471,11 +523,33 @@ async def departure(repo: Repository, uids: list[str], *, scope: Scope = Scope()
 
 async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: AnalysisCache | None = None) -> int:
     """Store betweenness, brokerage, constraint and community on the nodes, so the API can sort
-    and size by them. Returns how many nodes were written."""
+    and size by them. Returns how many nodes were written.
+
+    The overview these come from is kept in ``cache`` (the map asks for it next), or taken from it.
+    Writing the metrics changes the store's version; the overview is kept under the new one, with
+    the window :class:`~carenet.services.metrics.MetricsKeeper` states (a write by someone else
+    landing during this one's own)."""
     scope = await resolve(repo, scope)
-    G = await _graph(repo, scope)
-    found = await overview(repo, scope=scope, cache=cache)
-    holes = await asyncio.to_thread(an.structural_hole_measures, G, weight="weight")
+    reading = await read_recorded(repo, scope)
+    found = cache.peek((reading.version, "overview", scope)) if cache is not None else None
+    found, rows = await _work(cache, metrics_of, reading, found)
+    before = repo.version
+    await repo.set_metrics(scope.level, rows)
+    if cache is not None and reading.version == before:  # else the graph changed since it was read
+
+        async def given() -> dict:
+            return found
+
+        await cache.get((repo.version, "overview", scope), given)
+    return len(rows)
+
+
+def metrics_of(reading: Reading, found: dict | None = None) -> tuple[dict, list[dict]]:
+    """:func:`write_metrics`' overview (``found``, or computed) and rows, from what was read (pure)."""
+    G = build_network(reading)
+    if found is None:
+        found = _overview(G, reading.scope)
+    holes = an.structural_hole_measures(G, weight="weight")
     rows = [
         {
             "uid": v,
@@ -486,8 +560,7 @@ async def write_metrics(repo: Repository, *, scope: Scope = Scope(), cache: Anal
         }
         for v in G
     ]
-    await repo.set_metrics(scope.level, rows)
-    return len(rows)
+    return found, rows
 
 
 def _finite(x: float | None) -> float | None:

@@ -28,7 +28,8 @@ class Services:
     store: GraphStore
     repo: Repository
     schema_dir: Path
-    analysis_cache: AnalysisCache = field(default_factory=AnalysisCache)
+    analysis_cache: AnalysisCache = field(default_factory=AnalysisCache.with_process)
+    """Analysis results per graph version; big graphs are analysed in a process of their own."""
     metrics: MetricsKeeper = field(default_factory=MetricsKeeper)
     reader: FileReader = field(default_factory=FileReader)
     """Reads uploads (big ones in a process of their own, started on first use)."""
@@ -71,4 +72,5 @@ class Services:
 
     async def close(self) -> None:
         await asyncio.to_thread(self.reader.close)
+        await asyncio.to_thread(self.analysis_cache.close)
         await self.store.close()

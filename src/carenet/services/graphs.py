@@ -23,17 +23,19 @@ waves, date and network rule it used.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import statistics
 from dataclasses import dataclass, replace
 
 import networkx as nx
+import pyarrow as pa
 
 from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
 from carenet.services.filters import Filter
-from carenet.storage.repository import Repository
+from carenet.storage.repository import Projection, Repository
 
 
 @dataclass(frozen=True)
@@ -156,28 +158,69 @@ def basis(scope: Scope) -> dict:
 async def network(repo: Repository, scope: Scope = Scope()) -> nx.Graph:
     """The network the analytics read at ``scope.level`` (``scope.network``: an undirected
     ``nx.Graph`` for ``either`` and ``both``, the recorded arcs for ``directed``)."""
-    return tie_network(await recorded(repo, scope), scope.network)
+    return await asyncio.to_thread(build_network, await read_recorded(repo, scope))
 
 
 async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
     """The collaboration ties at ``scope.level`` as recorded (one arc per reporting direction),
-    induced on the nodes ``scope`` selects, from the waves and date :func:`resolve` chooses."""
+    induced on the nodes ``scope`` selects, from the waves and date :func:`resolve` chooses.
+
+    Built on a worker thread: it is pure Python over every node and tie in scope."""
+    return await asyncio.to_thread(build_recorded, await read_recorded(repo, scope))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What :func:`recorded` reads from the store for a resolved scope: enough to build the graph
+    anywhere (:func:`build_recorded`), on a thread or in a process of its own (it crosses as Arrow
+    buffers)."""
+
+    scope: Scope
+    projection: Projection
+    rolled: list[dict]
+    """Organisation level: the teams' ties rolled up, for the waves in ``scope.rolled_up``."""
+    area_system: str | None
+    """A place scope: the place's system (its system-wide organisations are in the place too)."""
+    version: str
+    """The store's version when it was read."""
+
+    @property
+    def size(self) -> int:
+        """Nodes and ties read: what building the graph and analysing it scale with."""
+        return self.projection.nodes.num_rows + self.projection.edge_count + len(self.rolled)
+
+
+async def read_recorded(repo: Repository, scope: Scope = Scope()) -> Reading:
+    """Everything :func:`build_recorded` needs, read from the store (the scope resolved first)."""
+    version = repo.version
     scope = await resolve(repo, scope)
-    wanted = set(scope.waves or ())
-    one = scope.waves[0] if len(wanted) == 1 else ""
+    one = scope.waves[0] if len(set(scope.waves or ())) == 1 else ""
     projection = await repo.projection(scope.level, wave=one, at=scope.at)
+    area_system = await _system_of_place(repo, scope.place) if scope.place else None
+    rolled = await repo.team_ties_rolled_up(wave=one, at=scope.at) if scope.rolled_up else []
+    return Reading(scope=scope, projection=projection, rolled=rolled, area_system=area_system, version=version)
+
+
+def build_network(reading: Reading) -> nx.Graph:
+    """:func:`network`'s graph from what was read."""
+    return tie_network(build_recorded(reading), reading.scope.network)
+
+
+def build_recorded(reading: Reading) -> nx.DiGraph:
+    """:func:`recorded`'s graph from what was read (pure: no store)."""
+    scope, projection, area_system = reading.scope, reading.projection, reading.area_system
+    wanted = set(scope.waves or ())
     G = nx.DiGraph(
         level=scope.level.value,
         wave=scope.wave,
         waves=list(scope.waves),
         at=scope.at.isoformat(),
         rolled_up=list(scope.rolled_up),
-        version=repo.version,
+        version=reading.version,
     )
     label = scope.level.label
     sectors = set(scope.sectors)
-    area_system = await _system_of_place(repo, scope.place) if scope.place else None
-    for row in projection.nodes.to_pylist():
+    for row in _in_order([projection.nodes], ("uid",)):
         if scope.system and row.get("system") != scope.system:
             continue
         if scope.place and row.get("place") != scope.place:
@@ -225,12 +268,11 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
         for key, count in _item_counts(tie).items():
             seen[key] += count
 
-    for batch in projection.edges:
-        for tie in batch.to_pylist():
-            if tie.get("wave") not in rolled:
-                add(tie)
+    for tie in _in_order(projection.edges, _TIE_ORDER):
+        if tie.get("wave") not in rolled:
+            add(tie)
     if rolled:  # waves with no tie between organisations: their teams' ties rolled up
-        for tie in await repo.team_ties_rolled_up(wave=one, at=scope.at):
+        for tie in sorted(reading.rolled, key=lambda t: tuple(str(t.get(k)) for k in _TIE_ORDER)):
             if tie.get("wave") in rolled:
                 add(tie)
     for (u, v), tie in merged.items():
@@ -249,6 +291,23 @@ async def recorded(repo: Repository, scope: Scope = Scope()) -> nx.DiGraph:
             **{key: tie[key] for key in _ITEM_COUNTS},
         )
     return G
+
+
+_TIE_ORDER = ("source", "target", "wave", "uid")
+
+
+def _in_order(parts: list, keys: tuple[str, ...]) -> list[dict]:
+    """The rows of these Arrow tables or batches sorted by ``keys``: the store returns rows in no
+    fixed order, and a graph built in another order gives other float sums, another tie kept as
+    the first of a merged pair, another community when two are as good. Sorted, the same graph
+    gives the same figures on every read, on a thread or in the analysis process."""
+    parts = [p for p in parts if p.num_rows]
+    if not parts:
+        return []
+    tables = [p if isinstance(p, pa.Table) else pa.Table.from_batches([p]) for p in parts]
+    table = tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="permissive")
+    present = [(k, "ascending") for k in keys if k in table.column_names]
+    return (table.sort_by(present) if present else table).to_pylist()
 
 
 _ITEM_COUNTS = ("trust_reports", "trust_items", "value_reports", "value_items")

@@ -21,14 +21,11 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
-import multiprocessing
 import os
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import pyarrow as pa
@@ -40,6 +37,7 @@ from carenet.interchange import Parsed, read_file
 from carenet.interchange.columnar import Frame
 from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
+from carenet.services.apart import Apart, BrokenProcessPool
 from carenet.storage import rows
 
 log = logging.getLogger(__name__)
@@ -111,19 +109,7 @@ class FileReader:
 
     def __init__(self, apart_bytes: int = APART_BYTES) -> None:
         self.apart_bytes = apart_bytes
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()
-
-    def _started(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                # spawn, never fork: the server's process holds the store's threads and locks
-                self._pool = ProcessPoolExecutor(
-                    max_workers=1,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    max_tasks_per_child=TASKS_PER_PROCESS,
-                )
-            return self._pool
+        self._apart = Apart(tasks_per_process=TASKS_PER_PROCESS)
 
     async def read(
         self, paths: Sequence[Path], *, wave: str | None = None, columnar: bool = True, limits: Limits = DEFAULT_LIMITS
@@ -131,13 +117,9 @@ class FileReader:
         paths = [Path(p) for p in paths]
         if sum(p.stat().st_size for p in paths if p.is_file()) < self.apart_bytes:
             return await asyncio.to_thread(read_files, paths, wave=wave, columnar=columnar, limits=limits)
-        pool = self._started()
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, read_apart, paths, wave, columnar, limits)
+            return await self._apart.run(read_apart, paths, wave, columnar, limits)
         except BrokenProcessPool:
-            with self._lock:
-                if self._pool is pool:
-                    self._pool = None
             log.error("the reading process stopped while reading %s", ", ".join(p.name for p in paths))
             first = paths[0].name if paths else "upload"
             raise InvalidInput(
@@ -151,13 +133,8 @@ class FileReader:
             ) from None
 
     def close(self) -> None:
-        """Stop the reading process, after the read under way if any (an upload's limits bound
-        it). Waiting lets the pool close its queues: a server that exits without it leaves their
-        semaphores to the resource tracker, which warns of leaked semaphores."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the reading process, after the read under way if any (an upload's limits bound it)."""
+        self._apart.close()
 
 
 def read_apart(paths: list[Path], wave: str | None, columnar: bool, limits: Limits) -> Parsed:
