@@ -13,7 +13,7 @@ import pytest
 
 from carenet.domain import models as m
 from carenet.domain.schema import NodeLabel
-from carenet.services.demo import generate, load_demo
+from carenet.services.demo import generate, generator, load_demo
 
 
 @pytest.fixture(scope="module")
@@ -172,17 +172,23 @@ def test_more_systems_repeat_the_shape():
     )
 
 
-def test_staff_survey_results_are_planted_and_leave_the_rest_alone(demo):
+def test_staff_survey_results_are_planted_and_leave_the_rest_alone(demo, monkeypatch):
     """Issue 18: survey results for every surveyed organisation, two years, some held (< 11 responses);
-    the rest of the demo is what it was before them (they come from their own random stream)."""
+    the rest of the demo is what it was before them (they come from their own random stream): the
+    generator run without them gives every other node and every relationship alike."""
     results = [n for n in demo.nodes if isinstance(n, m.CultureIndicator)]
     assert {n.year for n in results} == {2024, 2025}
     assert {n.survey for n in results} == {"nhs_staff_survey", "local_pulse"}
     nhs = {n.anchor for n in results if n.survey == "nhs_staff_survey"}
     assert nhs == {n.uid for n in demo.nodes if isinstance(n, m.Organisation) and n.kind in ("nhs_trust", "icb")}
     assert any(n.responses < 11 for n in results) and all(n.responses >= 11 for n in results if n.anchor in nhs)
-    without = Counter(n.label for n in demo.nodes if not isinstance(n, m.CultureIndicator))
-    assert without["Person"] == 2197 and without["Team"] == 533 and without["Organisation"] == 105
+    monkeypatch.setattr(generator, "add_culture", lambda *args: None)
+    before = generate(seed=7)
+    assert not any(isinstance(n, m.CultureIndicator) for n in before.nodes)
+    rest = [n for n in demo.nodes if not isinstance(n, m.CultureIndicator)]
+    assert Counter(n.label for n in rest)["Team"] > 0
+    assert [n.model_dump() for n in rest] == [n.model_dump() for n in before.nodes]
+    assert [r.model_dump() for r in demo.relationships] == [r.model_dump() for r in before.relationships]
 
 
 def test_team_ties_of_the_latest_wave_carry_partner_sub_items_that_average_to_their_scores(demo):

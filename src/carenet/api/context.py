@@ -32,4 +32,7 @@ class Context(BaseContext):
 
     @property
     def repo(self):
+        """The services' repository, which resolvers hand to service functions as their first
+        argument (the services' own signature). The API calls no method of it and imports no part
+        of the storage layer (``tests/test_architecture.py`` and the import contracts check both)."""
         return self.services.repo

@@ -2,9 +2,9 @@
 
 Most of a map or tie response is leaves: a tie's uid, kinds, trust and value, its team's name and
 sector. For each one graphql-core builds a resolve info, strawberry calls its basic resolver
-(``getattr``), and graphql-core checks the result against the field type in four steps. Measured on
-the team query of ``benchmarks/api.py`` (about 170 such fields), that is 12-15% of the server's
-CPU for the request.
+(``getattr``), and graphql-core checks the result against the field type in four steps. On the team
+query of ``benchmarks/api.py`` (about 170 such fields), that is a sizeable share of the server's CPU
+for the request.
 
 :class:`LeafFastPath` does the same work directly for a field that strawberry itself treats as basic
 (no resolver, no permission classes, no field extensions), takes no arguments, and returns a scalar
@@ -12,23 +12,22 @@ or enum, or a list of them, when no schema extension resolves fields (middleware
 and serialised with the type's own ``coerce_output_value`` (a ``str`` for String or ID and a
 ``bool`` for Boolean are their own answer: those serialisers give them back as they are). A basic
 field of an object type (or a list of them) whose whole selection is such fields, without arguments,
-directives or fragments, is answered in one go, object by object (the team query's 50 ties, in
-process, the two run in alternation: 3.38 ms a request before, 2.89 ms after; main-thread CPU 1.73
-ms before, 1.37 ms after). Anything unusual (a null for a non-null field, a value that fails to
-serialise or is not of its type) sends the field the ordinary way from the start, so errors, their
-paths and null propagation are graphql-core's own. A test runs the same operations with and without
-it and compares the results.
+directives or fragments, is answered in one go, object by object (the team query's 50 ties; the
+team query's time is measured by ``benchmarks/api.py``). Anything unusual (a null for a non-null
+field, a value that fails to serialise or is not of its type) sends the field the ordinary way from
+the start, so errors, their paths and null propagation are graphql-core's own. A test runs the same
+operations with and without it and compares the results.
 
 **On which interfaces.** The class reaches strawberry through its public ``execution_context_class``
 argument (graphql-core's ``executor_class``: "you can pass a subclass ... in order to customize the
 execution"). It overrides ``execute_field``: no underscore, but graphql-core 3.3 says the methods
 that execute and complete fields "are not part of the public API" (its signature changed between
-3.2 and 3.3). It is kept because its gain is far outside noise (about a third of the main-thread
-CPU of the team query of ``benchmarks/api.py``, in process, run in alternation with strawberry's
-own execution context) and no public hook reaches it; graphql-core is pinned below 3.4, and
+3.2 and 3.3). It is kept because its gain is far outside noise (a large share of the main-thread
+CPU of the team query of ``benchmarks/api.py``, compared in process, in alternation with
+strawberry's own execution context) and no public hook reaches it; graphql-core is pinned below 3.4, and
 ``tests/api/test_plain_path.py`` runs the same operations through strawberry's own execution
 context and compares. (Collecting the subfields of a plain selection once per document, a second
-such override, gained about 3% and was dropped.)
+such override, gained little and was dropped.)
 
 Whether a field is plain comes from strawberry's public field definition
 (``StrawberryField.is_basic_field``, under the public ``GraphQLCoreConverter.DEFINITION_BACKREF`` key of

@@ -1,7 +1,8 @@
 """Template CSVs read a column at a time: the fast path for the files that hold most rows.
 
-The row-by-row reader (:mod:`carenet.interchange.records`) turns each row into a model, at
-about 17 µs a row: 16 s of the 42-system import. For the kinds that hold most of the rows
+The row-by-row reader (:mod:`carenet.interchange.records`) turns each row into a model, a large
+part of the 42-system import's time (``benchmarks/interchange.py`` measures the import,
+``benchmarks/import_latency.py`` an upload read each way). For the kinds that hold most of the rows
 (teams, people, memberships, collaborations, person ties, person capabilities, seats), this module
 reads the file with pyarrow's CSV reader and checks each column with Arrow compute kernels.
 

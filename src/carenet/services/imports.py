@@ -43,9 +43,10 @@ from carenet.storage.rows import ModelTable
 
 TX_ROWS = repository.TX_ROWS
 """Rows a committed transaction (and a checkpoint) holds; statements hold the store's
-``write_rows``. Measured on the 42-system import (1,038,369 records) with LadybugDB: written in
-4.7 s with transactions of 100,000 and statements of 500,000 (a whole table, as a bare ``COPY``),
-10.2 s with transactions of 500,000, 17.7 s with transactions of 200,000 and statements of 50,000."""
+``write_rows``. With LadybugDB, transactions of 100,000 rows and statements of 500,000 (a whole
+table, as a bare ``COPY``) wrote the 42-system import faster than bigger transactions, or smaller
+statements in bigger transactions (the import at this size is measured by
+``benchmarks/interchange.py``)."""
 
 
 @dataclass

@@ -1,14 +1,14 @@
 """Reading uploads in a process of their own, so a server keeps its latency during an import.
 
-Reading a file row by row is pure Python (about 15 µs a row, pydantic models). On a worker
-thread it still holds the GIL, and every other request then waits for it at each step of its
-own (a 200k-row ``organisations.csv`` upload took a small query from 2.5 ms to 70 ms at the
-median). So a server reads big uploads in a separate process (:class:`FileReader`), and what
-comes back must be cheap to take in: unpickling 200,000 models costs the server about as much
-as reading them did. :func:`tabulate` therefore turns the plain nodes read row by row into
-Arrow tables (the frames the column-at-a-time reader makes), which cross as a few buffers, and
-:func:`with_name_keys` adds the name properties a store keeps, which would otherwise be
-computed row by row on the server when the rows are written.
+Reading a file row by row is pure Python (pydantic models). On a worker thread it still holds
+the GIL, and every other request then waits for it at each step of its own, so a small query's
+median latency grows many times over during a big upload (``benchmarks/import_latency.py`` times
+a small query alone and during an upload). So a server reads big uploads in a separate process
+(:class:`FileReader`), and what comes back must be cheap to take in: unpickling 200,000 models
+costs the server about as much as reading them did. :func:`tabulate` therefore turns the plain
+nodes read row by row into Arrow tables (the frames the column-at-a-time reader makes), which
+cross as a few buffers, and :func:`with_name_keys` adds the name properties a store keeps, which
+would otherwise be computed row by row on the server when the rows are written.
 
 The frames lose the rows' line numbers. They are only made when a file had no problem, and
 when a store check or the write authority later refuses the import, the import reads the
@@ -66,7 +66,8 @@ def read_files(
     """Every file read (see :func:`carenet.interchange.read_file` for ``columnar``), in the order given.
 
     Files are read on a few threads, the biggest first: the column path spends its time in
-    Arrow kernels, which release the GIL (42-system import: 0.96 s on two threads, 1.18 s on one).
+    Arrow kernels, which release the GIL, so two threads read faster than one (the import's
+    time is measured by ``benchmarks/interchange.py``).
     """
     parsed = Parsed()
     names: dict[str, Path] = {}

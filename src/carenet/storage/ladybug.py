@@ -52,36 +52,38 @@ _POST_COMMIT = "post-commit checkpoint failed"
 _POOL_FULL = re.compile(r"buffer pool is full|Buffer manager exception", re.I)
 CHECKPOINT_EVERY = 100
 """Write transactions between checkpoints of carenet's own. LadybugDB checkpoints by itself only
-when its WAL passes a size; until a checkpoint every update keeps about 25 KB in memory (measured:
-2,000 one-row updates at 100,000 rows grew the process 48 MB; with a ``CHECKPOINT`` every 100,
-4 MB), and a long WAL makes the next start slow. A checkpoint after 100 small writes took about
-18 ms at 100,000 rows. LadybugDB's own checkpoints are off (see the module's notes), so a write of
+when its WAL passes a size; until a checkpoint every update keeps memory (one-row updates grew the
+process more than ten times as much without a ``CHECKPOINT`` every 100 as with it), and a long WAL
+makes the next start slow; a checkpoint after 100 small writes costs little
+(``benchmarks/soak.py`` measures the server's memory and latency under such writes). LadybugDB's
+own checkpoints are off (see the module's notes), so a write of
 many rows is checkpointed too: after :data:`CHECKPOINT_ROWS` rows since the last."""
 CHECKPOINT_ROWS = 20_000
 """Rows written (by every statement of every write since the last checkpoint) that call for a
 checkpoint whatever the count of writes: LadybugDB's own threshold was a WAL of 16 MB."""
 INLINE_KEYS = 1
 """A look-up by key (``by_key``, or a ``ladybug_each`` text) of at most this many keys runs on the
-caller's thread, the event loop's, not on a reader thread. It takes a few tenths of a millisecond
-(0.33-0.36 ms at 100,000 teams), and handing it to a reader thread and back cost more than the
-look-up itself. Measured on the team query of ``benchmarks/api.py`` (a team, its organisation
-and its ties: three such look-ups), a server with this against one without, six runs each in
-alternation: server CPU 3.3-4.3 ms a request against 4.9-5.5 ms; with 16 clients 239-335
-requests/s against 196-251 (means 277 and 224); with one client p50 5.6-6.6 ms against 6.3-7.9 ms.
-Scans and look-ups of many keys, which take milliseconds to seconds, stay on the reader threads,
+caller's thread, the event loop's, not on a reader thread: handing it to a reader thread and
+back cost more than the look-up itself. On the team query of ``benchmarks/api.py`` (a team, its
+organisation and its ties: three such look-ups), a server with this used less CPU a request,
+answered more requests a second with 16 clients and answered one client sooner than one without
+(compared in alternation; ``benchmarks/api.py`` measures the team query). Scans and look-ups of
+many keys, which take far longer, stay on the reader threads,
 where they do not hold up the event loop."""
 BULK_ROWS = 20_000
 """A write statement of at least this many rows goes through an Arrow scan (``COPY``, ``LOAD FROM``);
 a smaller one through ``UNWIND`` of plain maps. Every Arrow scan keeps buffer-pool memory for good in
 LadybugDB 0.22 (``COPY`` into a non-empty node table about 12.7 MB, see ``docs/upstream/``), so
 below this size, where ``UNWIND`` is about as fast, none is used: a server taking one small write
-at a time keeps flat memory. Measured at 100,000 rows in the table, rows/s: nodes ``UNWIND``
-26-28k at any size, ``COPY`` 16k at 1,000 rows and 106k at 10,000; relationships ``UNWIND`` 40k at
-10,000 rows against ``COPY`` 29k, 27k against 83k at 50,000. At 20,000 rows the memory ``COPY``
-keeps is under 0.7 KB a row, less than the row itself."""
+at a time keeps flat memory. At 100,000 rows in the table, ``UNWIND`` of nodes ran at the same rate at any
+size, while ``COPY`` was slower than it at 1,000 rows and several times faster at 10,000; for
+relationships ``UNWIND`` was faster at 10,000 rows and ``COPY`` several times faster at 50,000.
+At 20,000 rows the memory ``COPY`` keeps is less than the row itself (``benchmarks/load.py``
+times the bulk path, ``benchmarks/soak.py`` the small writes; neither compares the two forms)."""
 EACH_MAX = 16
-"""Up to this many keys, a query with a ``ladybug_each`` form runs once per key (measured at
-100,000 teams: one team's ties 1.8 ms by key, 15 ms through ``IN``; 50 teams' ties 50 ms through ``IN``)."""
+"""Up to this many keys, a query with a ``ladybug_each`` form runs once per key: a look-up by
+primary key, because LadybugDB scans every node of the label for ``IN``, so one team's ties by key
+are several times faster than through ``IN`` (``benchmarks/api.py`` times the team query's ties)."""
 
 
 def _open(path: Path, buffer_pool_mb: int = 0, read_only: bool = False) -> ladybug.Database:
@@ -144,8 +146,8 @@ class LadybugStore:
     write_rows = 500_000
     """``COPY`` from Arrow takes big tables well, best a whole table at once: 500,000 rows a
     statement (with transactions of 100,000 rows, so a big statement runs alone, as a bare ``COPY``)
-    loads the 42-system demo in 12.3-13.7 s, against 18.0-19.5 s with 50,000 in transactions of
-    200,000 (measured in alternation on this machine)."""
+    loaded the 42-system demo clearly faster than 50,000 in transactions of 200,000 (compared in
+    alternation; ``benchmarks/load.py`` measures the load at this size)."""
 
     bulk_rows = BULK_ROWS
 
@@ -332,7 +334,8 @@ class LadybugStore:
                 and len(ops[0][1]["rows"]) >= self.bulk_rows
             ):
                 # One COPY is a transaction of its own: outside BEGIN ... COMMIT LadybugDB writes it
-                # without logging every row first (42-system import: 6.4 s against 9.2 s).
+                # without logging every row first, so the 42-system import is faster
+                # (benchmarks/interchange.py measures the import).
                 out = [self._run(*ops[0])]
             else:
                 out = self._in_transaction(conn, ops)

@@ -31,8 +31,8 @@ class ReaderThreads:
 
     ``run_in_executor`` makes a ``concurrent.futures.Future`` per call (with its condition and
     lock) and chains it to an asyncio future; on this project's machines a bare call through it
-    took 95-112 µs under uvloop (116-133 µs under asyncio's own loop), through this 38-47 µs
-    (72-88 µs). A look-up by one key does not come here at all
+    took markedly longer than through this, under uvloop and under asyncio's own loop (reads through
+    these threads are timed by ``benchmarks/api.py``). A look-up by one key does not come here at all
     (``carenet.storage.ladybug.INLINE_KEYS``).
     :meth:`shutdown` lets the calls already queued finish; it also runs when the process ends
     (before Python tears itself down), and the threads are daemons, so a store never closed does

@@ -126,8 +126,9 @@ def _no_cycle_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector around a synchronous bulk loop.
 
     Building a few hundred thousand rows triggers hundreds of full collections, each walking
-    every object of the change set: measured on 339,076 rows, 1.45 s of 4.3 s. Nothing here makes
-    cycles, so reference counting frees it all the same. Use only where no ``await`` falls inside.
+    every object of the change set, a third of the build's time (the bulk load through this path is
+    measured by ``benchmarks/load.py``). Nothing here makes cycles, so reference counting frees it
+    all the same. Use only where no ``await`` falls inside.
     The pause is counted, so loops on several threads at once (uploads read and checked on worker
     threads) leave the collector as they found it only when the last one ends.
     """
@@ -160,8 +161,9 @@ class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
 
     async def existing(self, label: NodeLabel, uids: Iterable[str]) -> set[str]:
         """The ``uids`` that are stored ``label`` nodes. Asked about more uids than the label has
-        nodes (a big import into a small graph), it reads the label's uids instead: 200,000 uids
-        looked up one by one took 0.5-0.8 s against 533 stored teams, holding the GIL to send them."""
+        nodes (a big import into a small graph), it reads the label's uids instead: looking up a big
+        upload's uids one by one against a small graph's few hundred teams took far longer, holding
+        the GIL to send them (``benchmarks/import_latency.py`` uploads 200,000 rows to the demo)."""
         asked = set(uids)
         if not asked:
             return set()

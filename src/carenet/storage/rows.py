@@ -1,9 +1,10 @@
 """Rows of a bulk write, kept as the models (or the Arrow table) they come from until a store asks for them.
 
 A bulk load used to turn every model into a dict (``model_dump``) and LadybugDB's store then
-turned the dicts into an Arrow table: on the 42-system demo (1,208,593 rows) 2.5 s and 1.7 s of
-a 30 s load. :class:`ModelRows` skips both for a store that takes columns: :meth:`arrow` reads
-each column straight off the models. It is still a sequence of dicts (built on demand) for
+turned the dicts into an Arrow table: on the 42-system demo the two took about a seventh of the
+load (measured by ``benchmarks/load.py``, which loads it through the repository).
+:class:`ModelRows` skips both for a store that takes columns: :meth:`arrow` reads each column
+straight off the models. It is still a sequence of dicts (built on demand) for
 everything that takes rows: the Neo4j driver through :func:`carenet.storage.params.plain`,
 recordings in tests, benchmarks.
 

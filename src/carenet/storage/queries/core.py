@@ -15,8 +15,8 @@ MIGRATIONS_APPLIED = Query(
 
 # --- projections: a level's nodes and ties for analytics ---------------------------------------
 # Each ties query comes twice: filtered by wave and date, and (``_ALL``) every tie. LadybugDB
-# evaluates a parameterised filter on every row even when it lets everything through: at
-# 1,000,000 ties 0.47-0.64 s against 0.16 s without it.
+# evaluates a parameterised filter on every row even when it lets everything through, which makes
+# the whole projection several times slower (benchmarks/load.py times the projection of 1,000,000 ties).
 
 _ACTIVE = (
     "WHERE ($wave = '' OR x.wave = $wave) "

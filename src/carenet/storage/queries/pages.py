@@ -35,10 +35,10 @@ COUNT_ALL: dict[str, Query] = {
 
 # --- related nodes of a page, for the DataLoaders (carenet.services.relations) -----------------
 # ``MATCH (a:Label) WHERE a.uid IN $uids`` rather than ``UNWIND $uids AS u MATCH (a:Label {uid: u})``:
-# the same look-up by key, measured 3-10x faster on LadybugDB (a 5,000-team graph: a team's ties
-# in 2.6 ms against 37 ms); on Neo4j both use the uid index. LadybugDB still scans every node of
-# the label for it (100,000 teams: 15 ms for one team's ties, 50 ms for 50 teams, 340 ms for 500),
-# so for a few keys it runs ``ladybug_each``, the query for one key by its primary key (1.8 ms).
+# the same look-up by key, several times faster on LadybugDB; on Neo4j both use the uid index.
+# LadybugDB still scans every node of the label for ``IN``, so for a few keys it runs
+# ``ladybug_each``, the query for one key by its primary key (benchmarks/api.py times a team's
+# ties and a page's).
 
 
 def _each(cypher: str) -> str:

@@ -23,9 +23,9 @@ class Upsert:
 
     The store turns ``$rows`` into an Arrow table with ``columns`` (name, LadybugDB type):
     ``lookup`` finds the rows that exist already, ``update`` runs on those and ``create`` (a
-    ``COPY ... FROM $rows``) on the rest. Measured here: ``UNWIND`` of a list of maps converts
-    about 10k rows/s and ``UNWIND ... MERGE`` slows as tables grow, while ``LOAD FROM`` and
-    ``COPY`` of an Arrow table run at 100k+ rows/s.
+    ``COPY ... FROM $rows``) on the rest: ``UNWIND`` of a list of maps converts rows slowly and
+    ``UNWIND ... MERGE`` slows as tables grow, while ``LOAD FROM`` and ``COPY`` of an Arrow table
+    run about ten times faster (``benchmarks/load.py`` measures the upsert path's rows a second).
 
     Nodes (``current`` unset): ``lookup`` and ``update`` scan the table with ``LOAD FROM $rows``;
     ``lookup`` returns the ``uid`` of each existing row.
@@ -60,12 +60,13 @@ class Upsert:
     small write at a time ran out of memory (issue 14, ``docs/upstream/``); the ``UNWIND`` forms
     keep nothing. ``lookup_small`` takes ``$uids``. A relationship's ``create_small`` matches its
     ends one ``MATCH`` each (written ``MATCH (a), (b)`` after ``UNWIND``, LadybugDB plans a cross
-    product: 0.7 s a row at 100,000 nodes) and returns ``written``, the rows it created, so a row
+    product, whose time grows with the label's size) and returns ``written``, the rows it created, so a row
     whose end has gone is an error rather than silently dropped. ``lookup_each``,
     ``current_each`` and ``update_each`` are ``lookup``, ``current`` and ``update`` for one
     ``$source`` (``update_each``: one row, as scalar parameters), run once each when there are
-    few: ``UNWIND $sources`` before a relationship pattern plans a scan of the label
-    (one source's ties at 20,000 teams: 4.6 ms against 0.07 ms; one tie's update 19 ms against 0.5 ms)."""
+    few: ``UNWIND $sources`` before a relationship pattern plans a scan of the label, tens of
+    times slower for one source's ties or one tie's update (``benchmarks/soak.py`` times single
+    writes through the server)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,8 @@ class Query:
     without an error (issue 20), so the store fails the write instead."""
     by_key: bool = False
     """A look-up by key that returns a few rows (as is every ``ladybug_each`` text): LadybugDB runs
-    it on one thread. Its default, a query spread over every core, is about twice as slow for
-    these on two cores (the ties of one team of 100,000: 1.2-1.4 ms against 2.1-2.5 ms)."""
+    it on one thread. Its default, a query spread over every core, is slower for these on two
+    cores (``benchmarks/api.py`` times the ties of one team of 100,000)."""
     doc: str = field(default="", compare=False)
 
     def statements(self, dialect: Dialect) -> tuple[str, ...]:

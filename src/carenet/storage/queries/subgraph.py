@@ -373,8 +373,8 @@ OVERVIEW_PLACE_NAMES = Query("overview_place_names", "MATCH (p:Place) RETURN p.u
 
 # The same for the organisations of a scope (``$uids``): from each of them, so a place's overview reads
 # its own ties, not the whole store's (the caller keeps the pairs whose other end is in the scope too).
-# Written as steps: one pattern from the organisation to the far end plans a scan (372 ms against
-# 109 ms for a place's 24 organisations on the 42-system demo).
+# Written as steps: one pattern from the organisation to the far end plans a scan of the ties, several
+# times slower for a place's organisations on the 42-system demo (measured by benchmarks/overview.py).
 _OVERVIEW_TIES_OF = (
     "UNWIND $uids AS u MATCH (oa:Organisation {uid: u})<-[:PART_OF]-(a:Team) WITH oa, a "
     "MATCH (a)-[x:COLLABORATES_WITH]->(b:Team) {wave}WITH oa, b, x "
