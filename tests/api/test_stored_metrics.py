@@ -146,10 +146,17 @@ def test_background_refresh_after_a_write(tmp_path):
             UPSERT,
             {
                 "input": {
+                    "organisations": [
+                        {"uid": "oa", "name": "Org A", "kind": "nhs_trust", "sector": "health"},
+                        {"uid": "ob", "name": "Org B", "kind": "local_authority", "sector": "housing"},
+                    ],
                     "teams": [
                         {"uid": "a", "name": "A", "sector": "health"},
                         {"uid": "b", "name": "B", "sector": "housing"},
-                    ]
+                    ],
+                    "partOf": [{"source": "a", "target": "oa"}, {"source": "b", "target": "ob"}],
+                    "surveyWaves": [{"uid": "w1", "name": "Wave 1", "collectedOn": "2026-04-01"}],
+                    "collaboratesWith": [{"source": "a", "target": "b", "kinds": ["referral"], "wave": "w1"}],
                 }
             },
         )
@@ -160,6 +167,13 @@ def test_background_refresh_after_a_write(tmp_path):
         while keeper.computed_at("team") is None or not keeper.is_current(server.services.repo, "team"):
             assert time.monotonic() < deadline, "the metrics were not recomputed in the background"
             time.sleep(0.1)
+        # then the map's first view is drawn ahead, for this graph version: the whole overview
+        repo, cache = server.services.repo, server.services.analysis_cache
+        while (kept := cache.peek((repo.version, "overview", "", "", (), ""))) is None:
+            assert time.monotonic() < deadline, "the overview was not drawn ahead"
+            time.sleep(0.1)
+        assert sorted((n.id, n.teams) for n in kept.nodes) == [("oa", 1), ("ob", 1)]
+        assert [(e.source, e.target, e.team_ties) for e in kept.edges] == [("oa", "ob", 1)]
 
 
 @pytest.mark.parametrize("root", ["organisations", "people"])

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"^\s*(\w+)\s+\S+/map#token=(\S+)\s*$")
 @dataclass
 class DemoServer:
     url: str
+    pid: int = 0
     tokens: dict[str, str] = field(default_factory=dict)
     output: list[str] = field(default_factory=list)
 
@@ -72,7 +73,7 @@ def demo_server(
     carenet = carenet or [sys.executable, "-m", "carenet.cli.main"]
     cmd = [*carenet, "demo", "--port", str(port), "--seed", str(seed), "--systems", str(systems)]
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    server = DemoServer(url=f"http://127.0.0.1:{port}")
+    server = DemoServer(url=f"http://127.0.0.1:{port}", pid=proc.pid)
 
     def pump() -> None:
         for line in proc.stdout:
@@ -104,3 +105,34 @@ def demo_server(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of ``pid`` and its children now (the analysis and reading processes)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime
+    return total
+
+
+def wait_idle(pid: int, *, quiet_s: float = 3.0, limit_s: float = 900.0) -> float:
+    """Seconds until the server and its children used under 5% of a core for ``quiet_s`` running."""
+    started = time.monotonic()
+    quiet = 0.0
+    last = cpu_seconds(pid)
+    while quiet < quiet_s and time.monotonic() - started < limit_s:
+        time.sleep(0.5)
+        now = cpu_seconds(pid)
+        quiet = quiet + 0.5 if now - last < 0.025 else 0.0
+        last = now
+    return time.monotonic() - started - quiet

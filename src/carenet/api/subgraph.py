@@ -247,8 +247,11 @@ async def resolve_system_overview(
     }
     graph_version = str(ctx.graph_version) if ctx.graph_version is not None else "0"
 
+    cache = getattr(ctx.services, "analysis_cache", None)
+
     async def compute() -> SystemOverview:
-        result = await overview_service.system_overview(ctx.repo, **scope)
+        # the service's own answer is kept too: the metrics refresh draws the whole overview ahead
+        result = await overview_service.system_overview(ctx.repo, **scope, cache=cache)
         return SystemOverview(
             nodes=[
                 OverviewNode(
@@ -280,7 +283,6 @@ async def resolve_system_overview(
 
     # The answer (a few thousand organisations and tens of thousands of edges on 42 systems) is built
     # once per graph version and scope; nothing changes it after.
-    cache = getattr(ctx.services, "analysis_cache", None)
     if cache is None:
         return await compute()
     key = (ctx.services.version, graph_version, "systemOverview", *(str(v) for v in scope.values()))

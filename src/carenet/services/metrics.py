@@ -10,7 +10,8 @@ recomputes them before they are read:
   never sees metrics older than the graph it reads.
 * :meth:`MetricsKeeper.run_in_background` (started by the server's lifespan) watches the store's
   version and, once writes have paused for ``debounce_s``, recomputes every level, so a read after
-  a large write usually finds the work done.
+  a large write usually finds the work done; then it draws the map's first view (the whole system
+  overview) into the cache, so the map's first visitor after a write does not wait for it either.
 
 Metrics are computed on the ``either`` network (:mod:`carenet.analytics.networks`). Each
 recomputation of a level writes its rows with one ``set_*_metrics`` statement per 20,000 nodes
@@ -31,6 +32,7 @@ import logging
 from carenet.domain.enums import Level
 from carenet.services.analysis import AnalysisCache, write_metrics
 from carenet.services.graphs import Scope
+from carenet.services.overview import system_overview
 from carenet.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,8 @@ class MetricsKeeper:
                 continue
             try:
                 await self.ensure_all(repo, cache=cache)
+                if cache is not None:
+                    await system_overview(repo, cache=cache)
             except Exception:  # noqa: BLE001 - a background refresh must not kill the server
                 log.exception("recomputing the stored network metrics failed")
             seen, since = repo.version, asyncio.get_running_loop().time()
