@@ -23,6 +23,9 @@ const mapBox = $("#map");
 const query = client({ token: takeToken() });
 
 let state = stateFromUrl();
+// The first view's data is asked for now, before the drawing (WebGL) is set up, so the two overlap.
+let early = state.view === "overview" ? { state, drawing: loadOverview(query, state) } : null;
+early?.drawing.catch(() => {}); // a failure is reported when load() takes it
 let analysis = null; // the analysis of the drawn level
 let orgAnalysis = null; // overview: the organisation-level analysis (brokers, cut points)
 let pathways = [];
@@ -378,7 +381,9 @@ async function refreshAnalysis(seq) {
 /** What a view draws: {subgraph, positions, groupLabels, force} (force: run ForceAtlas2 unless cached). */
 async function fetchView(seq) {
   if (state.view === "overview") {
-    const { subgraph, groupLabels } = await loadOverview(query, state);
+    const ahead = early && early.state === state ? early.drawing : null;
+    early = null;
+    const { subgraph, groupLabels } = await (ahead || loadOverview(query, state));
     return { subgraph, groupLabels, force: false };
   }
   if (state.view === "communities") {
@@ -423,6 +428,7 @@ async function load() {
   if (seq !== loadSeq) return;
   const { subgraph, groupLabels } = drawn;
   const fetched = performance.now();
+  performance.mark("carenet:fetched");
   panel.close();
   graphVersion = subgraph.graphVersion;
   cacheKey = layoutKey({ ...state, level });
