@@ -174,6 +174,11 @@ COSTED = [
         [{}, {"f": {"level": "TEAM", "system": "s1-system"}}, {"f": {"level": "TEAM"}}, {"f": None}],
     ),
     ("query A { teams(first: 3) { totalCount } } query B { places(first: 9) { totalCount } }", [{}]),
+    (
+        "query($uid: ID!, $n: Int) { teams(first: $n, where: {uid: {eq: $uid}}) { edges { node { "
+        "ties(first: 3) { totalCount } } } } }",
+        [{"uid": "a", "n": 4}, {"uid": "b", "n": 4}, {"uid": "c", "n": 9}, {"n": 4}, {"uid": 5, "n": 400}],
+    ),
 ]
 
 
@@ -196,6 +201,18 @@ def test_kept_costs_are_the_costs_worked_out_afresh(query, variable_sets):
                     assert costs.cost(document, query, variables, operation, size) == fresh
                     seen.add(fresh)
     assert len(seen) > 1 and costs.costs  # the variables and sizes matter, and costs were kept
+
+
+def test_a_cost_is_kept_across_the_values_of_a_filter():
+    """The team query of benchmarks/api.py, a uid each time: costed once, not once per uid."""
+    schema = build_schema(demo=True)
+    costs = Costs(schema.cost_schema)
+    query = COSTED[-1][0]
+    document = parse(query)
+    for uid in ("a", "b", "c"):
+        assert costs.cost(document, query, {"uid": uid, "n": 4}, None) == 4 + 4 * 3
+    assert costs.reads[(query, None)] == ("n",) and len(costs.costs) == 1
+    assert costs.cost(document, query, {"uid": "d", "n": 9}, None) == 9 + 9 * 3 and len(costs.costs) == 2
 
 
 @strawberry.enum
