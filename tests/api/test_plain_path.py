@@ -448,3 +448,112 @@ def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_
     own = asyncio.run(run())
     assert quick == own
     assert next(iter(own.values()))["edges"]  # each filter selects something
+
+
+@strawberry.type
+class Edge:
+    cursor: str
+    name: str
+
+
+SEEN: list[tuple] = []
+
+
+def _reference_route(selections, route: tuple[str, ...]) -> bool:
+    """``route`` selected, read from strawberry's ``selected_fields`` (fragments of both kinds resolved)."""
+    from strawberry.types.nodes import FragmentSpread, InlineFragment
+
+    for item in selections:
+        if isinstance(item, (InlineFragment, FragmentSpread)):
+            if _reference_route(item.selections, route):
+                return True
+        elif item.name == route[0] and (len(route) == 1 or _reference_route(item.selections, route[1:])):
+            return True
+    return False
+
+
+@strawberry.type
+class Box:
+    @strawberry.field
+    def edges(self) -> list[Edge]:
+        return [Edge(cursor="c", name="n")]
+
+    @strawberry.field
+    def box(self, info: strawberry.Info) -> Box:
+        from carenet.api import connections, selection
+
+        SEEN.append(
+            (
+                selection.selects(info, {"cursor"}),
+                connections.selected_anywhere(info, {"cursor"}),
+                selection.selects_route(info, ("edges", "cursor")),
+                _reference_route([s for f in info.selected_fields for s in f.selections], ("edges", "cursor")),
+            )
+        )
+        return Box()
+
+
+@strawberry.type
+class Probe:
+    @strawberry.field
+    def boxes(self) -> list[Box]:
+        return [Box(), Box()]
+
+
+SELECTIONS = {
+    "{ boxes { box { edges { cursor } } } }": True,
+    "{ boxes { box { edges { name } } } }": True,
+    "{ boxes { b: box { edges { c: cursor } } } }": True,
+    "{ boxes { box { ... on Box { edges { cursor } } } } }": True,
+    "{ boxes { box { edges { name } box { edges { cursor } } } } }": True,
+    "{ boxes { box { edges { name } } box { edges { cursor } } } }": True,
+    "{ boxes { box { edges { name } } b: box { edges { cursor } } } }": True,
+    "{ boxes { box { edges { cursor @skip(if: true) } } } }": True,
+    "{ boxes { box { ...F } } } fragment F on Box { edges { cursor } }": False,
+    "{ boxes { box @include(if: true) { edges { cursor } } } }": False,
+    "{ ... on Probe { boxes { box { edges { cursor } } } } }": False,
+    "{ boxes { ... on Box { box { edges { name } } } } }": False,
+}
+"""Query -> whether the syntax tree answers (True) or leaves it to ``selected_fields`` (False)."""
+
+
+@pytest.mark.parametrize("query", list(SELECTIONS))
+def test_what_the_syntax_tree_says_is_selected_is_what_selected_fields_says(query):
+    """carenet.api.selection (a cursor per tie edge only when selected; stored metrics brought up to
+    date only when selected) against strawberry's ``selected_fields``."""
+    SEEN.clear()
+    result = strawberry.Schema(query=Probe).execute_sync(query)
+    assert not result.errors and SEEN
+    for tree_any, plain_any, tree_route, plain_route in SEEN:
+        assert tree_any in (None, plain_any) and tree_route in (None, plain_route)
+        assert (tree_any is not None and tree_route is not None) == SELECTIONS[query]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        CASES["variables and nesting"][0],
+        CASES["variables and nesting"][0].replace("edges { uid", "edges { cursor uid"),
+        "{ organisations(first: 3) { edges { node { ties(first: 4) { edges { ... on OrganisationTie { cursor } "
+        "node { uid } } } } } } }",
+        "{ teams(first: 3) { edges { node { ties(first: 4) { edges { ...E } } } } } } "
+        "fragment E on TeamTie { c: cursor uid }",
+        "{ teams(first: 3) { edges { node { metrics { community } ties(first: 2) { pageInfo { endCursor } } } } } }",
+    ],
+)
+def test_ties_answer_the_same_whatever_the_syntax_tree_tells(demo_server, query, monkeypatch):
+    from carenet.api import selection
+
+    async def run() -> dict:
+        services = demo_server.services
+        context = Context(services=services, principal=Principal("t", Role.ADMIN), loaders=Loaders(services.repo))
+        result = await build_schema(demo=True).execute(
+            query, variable_values={"uid": "s1-team-acute-3"}, context_value=context
+        )
+        assert not result.errors, result.errors
+        return result.data
+
+    quick = asyncio.run(run())
+    monkeypatch.setattr(selection, "field_nodes", lambda info: None)  # every answer from selected_fields
+    assert quick == asyncio.run(run())
+    assert "cursor" not in query or "WyJ0aWUi" in str(quick)  # the cursors selected are there

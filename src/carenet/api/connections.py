@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info, get_object_definition
 
+from carenet.api import selection
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
@@ -54,7 +55,14 @@ def quick_input(cls: type) -> type:
 
 
 def selects(info: Any, names: set[str]) -> bool:
-    """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field."""
+    """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field: from
+    the syntax tree (:mod:`carenet.api.selection`), else from strawberry's ``selected_fields``."""
+    found = selection.selects(info, names)
+    return found if found is not None else selected_anywhere(info, names)
+
+
+def selected_anywhere(info: Any, names: set[str]) -> bool:
+    """:func:`selects` through strawberry's ``Info.selected_fields`` (the plain path)."""
 
     def walk(items: Any) -> bool:
         for item in items or ():

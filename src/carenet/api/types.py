@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from carenet.api import selection
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
@@ -188,9 +189,16 @@ _PARTNER_ITEMS = (
 )
 
 
-def _tie_fields(r: dict) -> dict[str, Any]:
+def edge_cursors(info: Info) -> bool:
+    """Whether the connection being resolved selects ``edges { cursor }``: a cursor per edge is
+    made only then (when that cannot be told from the syntax tree, it is made)."""
+    return selection.selects_route(info, ("edges", "cursor")) is not False
+
+
+def _tie_fields(r: dict, cursor: bool = True) -> dict[str, Any]:
+    """A tie's fields; ``cursor`` False: its cursor is not selected, and left empty."""
     return dict(
-        cursor=_cursor(r),
+        cursor=_cursor(r) if cursor else "",
         uid=r["tie"],
         direction=r["direction"],
         kinds=list(r["kinds"] or []),
@@ -269,8 +277,11 @@ class Team(Node):
     async def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid)
         chosen, page = slice_rows(rows, first, after)
+        cursors = edge_cursors(info)
         return TeamTieConnection(
-            total_count=len(rows), page_info=page, edges=[TeamTie(node=Team.of(r), **_tie_fields(r)) for r in chosen]
+            total_count=len(rows),
+            page_info=page,
+            edges=[TeamTie(node=Team.of(r), **_tie_fields(r, cursors)) for r in chosen],
         )
 
 
@@ -351,10 +362,11 @@ class Organisation(Node):
     ) -> OrganisationTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
+        cursors = edge_cursors(info)
         return OrganisationTieConnection(
             total_count=len(rows),
             page_info=page,
-            edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r)) for r in chosen],
+            edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r, cursors)) for r in chosen],
         )
 
 
