@@ -557,3 +557,57 @@ def test_ties_answer_the_same_whatever_the_syntax_tree_tells(demo_server, query,
     monkeypatch.setattr(selection, "field_nodes", lambda info: None)  # every answer from selected_fields
     assert quick == asyncio.run(run())
     assert "cursor" not in query or "WyJ0aWUi" in str(quick)  # the cursors selected are there
+
+
+PREFETCHED = [
+    CASES["variables and nesting"][0],
+    "{ teams(first: 5) { edges { node { uid o: organisation { uid } ... on Team { ties(first: 2) { totalCount "
+    "edges { cursor node { uid organisation { uid } } } } } a: ties(first: 1, after: null) { edges { uid } } } } } }",
+    "{ teams(first: 3) { edges { node { ...N } } } } fragment N on Team { uid organisation { uid } ties { totalCount } }",
+]
+
+
+def _failing_ties(call) -> None:
+    if any("tie" in name for name in call.names):
+        raise RuntimeError("the store failed")
+
+
+@pytest.mark.parametrize("fail", [None, _failing_ties], ids=["ok", "the ties read fails"])
+@pytest.mark.parametrize("query", PREFETCHED)
+def test_relations_read_for_the_page_answer_as_the_dataloaders_do(demo_server, query, fail, monkeypatch):
+    """carenet.api.loaders.Loaders.prefetch against the DataLoaders alone: the same answers, the
+    same errors at the same paths, the same store calls in the same order."""
+    from carenet.api import connections
+    from carenet.services.relations import Relation
+
+    store = demo_server.recording
+
+    async def run() -> tuple:
+        services = demo_server.services
+        context = Context(services=services, principal=Principal("t", Role.ADMIN), loaders=Loaders(services.repo))
+        store.reset()
+        store.fail = fail
+        try:
+            result = await build_schema(demo=True).execute(
+                query, variable_values={"uid": "s1-team-acute-3"}, context_value=context
+            )
+        finally:
+            store.fail = None
+        teams = ((result.data or {}).get("teams") or {}).get("edges") or []
+        read = [context.loaders.ready(Relation.TIES_OF_TEAM, e["node"]["uid"]) for e in teams]
+        return _outcome(result), [(c.names, c.params) for c in store.calls], read
+
+    (outcome, calls, read) = asyncio.run(run())
+    if fail is None:  # read for the page, unless a fragment spread hides the selection
+        assert all((rows is not None) == ("fragment" not in query) for rows in read)
+    monkeypatch.setattr(connections, "PREFETCH", {})
+    (plain_outcome, plain_calls, plain_read) = asyncio.run(run())
+    assert not any(plain_read)
+    assert outcome == plain_outcome
+    _, data, errors = outcome
+    if fail is None:
+        assert calls == plain_calls and len(calls) >= 3 and data["teams"]["edges"]
+        assert not errors
+    else:  # the failed read for the page is read again by the DataLoader, which reports it as before
+        assert [c for i, c in enumerate(calls) if i == 0 or c != calls[i - 1]] == plain_calls
+        assert errors and all("ties" in path for _, path, _ in errors)

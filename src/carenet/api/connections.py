@@ -19,6 +19,11 @@ from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
 from carenet.api.types import KINDS, Node, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
 from carenet.services import connections as svc
 from carenet.services.metrics import METRIC_ORDERS
+from carenet.services.relations import Relation
+
+PREFETCH = {"Team": {"organisation": Relation.ORGANISATION_OF_TEAM, "ties": Relation.TIES_OF_TEAM}}
+"""Label -> node field -> the relation read for the whole page when ``edges { node { field } }`` is
+selected (see :mod:`carenet.api.loaders`)."""
 
 
 def quick_input(cls: type) -> type:
@@ -338,6 +343,10 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
         before=before,
     )
     node_type, edge_type, conn_type = _TYPES[label]
+    uids = [r["uid"] for r in page.rows]
+    for name, relation in PREFETCH.get(label, {}).items():
+        if uids and selection.selects_route(info, ("edges", "node", name)):
+            await ctx.loaders.prefetch(relation, uids)
     if label == "Person" and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "read people", [r["uid"] for r in page.rows], "ok")
 

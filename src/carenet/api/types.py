@@ -252,8 +252,16 @@ class Team(Node):
     def of(cls, r: dict) -> Team:
         return cls(uid=r["uid"], name=r["name"], service=r.get("service"), sector=r["sector"], _row=r)
 
+    # organisation and ties answer at once from rows read for the whole page (Loaders.ready), else
+    # give graphql-core the awaitable that loads them (strawberry passes a sync resolver's result on)
     @strawberry.field(description="The organisation the team is part of; null when it is part of none.")
-    async def organisation(self, info: Info[Context, None]) -> Organisation | None:
+    def organisation(self, info: Info[Context, None]) -> Organisation | None:
+        rows = info.context.loaders.ready(Relation.ORGANISATION_OF_TEAM, self.uid)
+        if rows is None:
+            return self.load_organisation(info)
+        return Organisation.of(rows[0]) if rows else None
+
+    async def load_organisation(self, info: Info[Context, None]) -> Organisation | None:
         rows = await info.context.loaders.load(Relation.ORGANISATION_OF_TEAM, self.uid)
         return Organisation.of(rows[0]) if rows else None
 
@@ -274,8 +282,18 @@ class Team(Node):
         return _served_connection(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid), first, after)
 
     @strawberry.field(description="Collaboration ties, both directions, every wave.")
-    async def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
-        rows = await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid)
+    def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
+        rows = info.context.loaders.ready(Relation.TIES_OF_TEAM, self.uid)
+        if rows is None:
+            return self.load_ties(info, first, after)
+        return self.tie_connection(info, rows, first, after)
+
+    async def load_ties(self, info: Info[Context, None], first: int, after: str | None) -> TeamTieConnection:
+        return self.tie_connection(info, await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid), first, after)
+
+    def tie_connection(
+        self, info: Info[Context, None], rows: list[dict], first: int, after: str | None
+    ) -> TeamTieConnection:
         chosen, page = slice_rows(rows, first, after)
         cursors = edge_cursors(info)
         return TeamTieConnection(
