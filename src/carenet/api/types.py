@@ -179,25 +179,19 @@ class Tie:
     value_resources: int | None = strawberry.field(description="PARTNER value sub-item: resource contribution, 1-4")
 
 
-_PARTNER_ITEMS = (
-    "trust_reliability",
-    "trust_mission",
-    "trust_openness",
-    "value_power",
-    "value_involvement",
-    "value_resources",
-)
-
-
 def edge_cursors(info: Info) -> bool:
     """Whether the connection being resolved selects ``edges { cursor }``: a cursor per edge is
     made only then (when that cannot be told from the syntax tree, it is made)."""
     return selection.selects_route(info, ("edges", "cursor")) is not False
 
 
-def _tie_fields(r: dict, cursor: bool = True) -> dict[str, Any]:
-    """A tie's fields; ``cursor`` False: its cursor is not selected, and left empty."""
-    return dict(
+def _tie(cls: type, node: Any, r: dict, cursor: bool = True) -> Any:
+    """A tie of ``cls`` (TeamTie, OrganisationTie) to ``node``; ``cursor`` False: its cursor is not
+    selected, and left empty. The keywords are spelled out: building them as a dict and unpacking
+    it took twice as long (16 ties: 50 -> 26 us)."""
+    get = r.get
+    return cls(
+        node=node,
         cursor=_cursor(r) if cursor else "",
         uid=r["tie"],
         direction=r["direction"],
@@ -208,7 +202,12 @@ def _tie_fields(r: dict, cursor: bool = True) -> dict[str, Any]:
         wave=r["wave"],
         since=r["since"],
         until=r["until"],
-        **{n: r.get(n) for n in _PARTNER_ITEMS},
+        trust_reliability=get("trust_reliability"),
+        trust_mission=get("trust_mission"),
+        trust_openness=get("trust_openness"),
+        value_power=get("value_power"),
+        value_involvement=get("value_involvement"),
+        value_resources=get("value_resources"),
     )
 
 
@@ -299,7 +298,7 @@ class Team(Node):
         return TeamTieConnection(
             total_count=len(rows),
             page_info=page,
-            edges=[TeamTie(node=Team.of(r), **_tie_fields(r, cursors)) for r in chosen],
+            edges=[_tie(TeamTie, Team.of(r), r, cursors) for r in chosen],
         )
 
 
@@ -384,7 +383,7 @@ class Organisation(Node):
         return OrganisationTieConnection(
             total_count=len(rows),
             page_info=page,
-            edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r, cursors)) for r in chosen],
+            edges=[_tie(OrganisationTie, Organisation.of(r), r, cursors) for r in chosen],
         )
 
 
