@@ -4,9 +4,9 @@ A root connection that knows its nodes' relations are selected reads them for th
 itself (:meth:`Loaders.prefetch`: the same round trip the DataLoader would make, in the same
 order), and the nodes' resolvers answer from :meth:`Loaders.ready` without awaiting: graphql-core
 then completes those fields at once, instead of gathering one awaitable per field and node and
-a DataLoader batch in a task of its own (the team query of ``benchmarks/api.py``, in process:
-main-thread CPU 2.06 -> 1.91 ms). ``tests/api/test_plain_path.py`` compares the answers, the
-store calls and the errors with and without it."""
+a DataLoader batch in a task of its own (about a tenth of the CPU of the team query of
+``benchmarks/api.py``). ``tests/api/test_plain_path.py`` compares the answers, the store calls
+and the errors with and without it."""
 
 from __future__ import annotations
 
