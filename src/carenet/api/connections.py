@@ -12,12 +12,18 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info, get_object_definition
 
+from carenet.api import selection
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
 from carenet.api.types import KINDS, Node, Organisation, PageInfo, Person, Place, System, Team, parse_global_id
 from carenet.services import connections as svc
 from carenet.services.metrics import METRIC_ORDERS
+from carenet.services.relations import Relation
+
+PREFETCH = {"Team": {"organisation": Relation.ORGANISATION_OF_TEAM, "ties": Relation.TIES_OF_TEAM}}
+"""Label -> node field -> the relation read for the whole page when ``edges { node { field } }`` is
+selected (see :mod:`carenet.api.loaders`)."""
 
 
 def quick_input(cls: type) -> type:
@@ -54,7 +60,14 @@ def quick_input(cls: type) -> type:
 
 
 def selects(info: Any, names: set[str]) -> bool:
-    """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field."""
+    """Whether the query selects any of ``names`` (GraphQL names) anywhere below this field: from
+    the syntax tree (:mod:`carenet.api.selection`), else from strawberry's ``selected_fields``."""
+    found = selection.selects(info, names)
+    return found if found is not None else selected_anywhere(info, names)
+
+
+def selected_anywhere(info: Any, names: set[str]) -> bool:
+    """:func:`selects` through strawberry's ``Info.selected_fields`` (the plain path)."""
 
     def walk(items: Any) -> bool:
         for item in items or ():
@@ -330,6 +343,10 @@ async def _resolve(info, label, where, order_by, first, after, last, before):
         before=before,
     )
     node_type, edge_type, conn_type = _TYPES[label]
+    uids = [r["uid"] for r in page.rows]
+    for name, relation in PREFETCH.get(label, {}).items():
+        if uids and selection.selects_route(info, ("edges", "node", name)):
+            await ctx.loaders.prefetch(relation, uids)
     if label == "Person" and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "read people", [r["uid"] for r in page.rows], "ok")
 

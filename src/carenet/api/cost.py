@@ -43,6 +43,7 @@ from graphql import (
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     InlineFragmentNode,
     ListValueNode,
     ObjectValueNode,
@@ -167,11 +168,13 @@ class Budget:
 
 
 def _variable_values(
-    schema: Any, operation: OperationDefinitionNode, variables: dict[str, Any]
+    schema: Any, operation: OperationDefinitionNode, variables: dict[str, Any], names: set[str]
 ) -> VariableValues | None:
-    """The variables as the operation will run: those sent, coerced, and the defaults of those not
-    sent; None when they do not coerce (execution then refuses the operation before it runs)."""
-    found = get_variable_values(schema, operation.variable_definitions or (), variables)
+    """The variables ``names`` as the operation will run: those sent, coerced, and the defaults of
+    those not sent; None when they do not coerce (execution then refuses the operation before it
+    runs). The other variables are left out: no cost reads them."""
+    definitions = [d for d in operation.variable_definitions or () if d.variable.name.value in names]
+    found = get_variable_values(schema, definitions, variables)
     return found if isinstance(found, VariableValues) else None
 
 
@@ -187,13 +190,46 @@ def _variables_in(value: Any, found: set[str]) -> None:
             _variables_in(item.value, found)
 
 
-def _arguments(field_def: Any, node: FieldNode, variables: VariableValues | None, reads: set[str]) -> dict[str, Any]:
-    """The field's arguments as it will get them (defaults filled in; {} when they do not coerce).
-    The variables they refer to are added to ``reads``."""
-    for arg in node.arguments or ():
-        _variables_in(arg.value, reads)
+def _costed_variables(document: Any) -> set[str]:
+    """The variables a cost may read, wherever they are in ``document``: those of a page size
+    (:data:`PAGE_ARGUMENTS`) and those of any argument of an analytics field. A filter's value (a
+    uid, say) is not among them, so a text repeated with another uid is not costed afresh."""
+    found: set[str] = set()
+
+    def walk(selection_set: SelectionSetNode | None) -> None:
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                costed = selection.name.value in ANALYTICS
+                for arg in selection.arguments or ():
+                    if costed or arg.name.value in PAGE_ARGUMENTS:
+                        _variables_in(arg.value, found)
+            walk(getattr(selection, "selection_set", None))
+
+    for definition in document.definitions:
+        walk(getattr(definition, "selection_set", None))
+    return found
+
+
+_PAGED: dict[int, tuple[GraphQLField, GraphQLField]] = {}
+"""id(field) -> (the field, the same with its page-size arguments alone): see :func:`_arguments`."""
+
+
+def _paged(field_def: GraphQLField) -> GraphQLField:
+    kept = _PAGED.get(id(field_def))
+    if kept is None or kept[0] is not field_def:
+        args = {name: arg for name, arg in field_def.args.items() if name in PAGE_ARGUMENTS}
+        kept = _PAGED[id(field_def)] = (field_def, GraphQLField(field_def.type, args))
+    return kept[1]
+
+
+def _arguments(
+    field_def: GraphQLField, node: FieldNode, variables: VariableValues | None, every: bool
+) -> dict[str, Any]:
+    """The field's arguments as it will get them (defaults filled in; {} when they do not coerce):
+    all of them (``every``: an analytics field), else its page sizes alone, the only ones a cost
+    reads (the others may refer to variables :func:`_variable_values` left out)."""
     try:
-        return get_argument_values(field_def, node, variables)
+        return get_argument_values(field_def if every else _paged(field_def), node, variables)
     except GraphQLError:  # validation or execution reports it
         return {}
 
@@ -259,7 +295,9 @@ def operation_cost(
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
-    variables = _variable_values(schema, operation, variables or {})
+    costed = _costed_variables(document)
+    reads.update(costed)
+    variables = _variable_values(schema, operation, variables or {}, costed)
 
     def fields(
         selection_set: SelectionSetNode | None, parent: Any, expanded: set[str]
@@ -298,9 +336,10 @@ def operation_cost(
             field_def = owner.fields.get(name)
             if field_def is None:
                 continue
-            arguments = _arguments(field_def, node, variables, reads) if field_def.args else {}
+            projects = sizes is not None and owner is root and name in ANALYTICS
+            arguments = _arguments(field_def, node, variables, projects) if field_def.args else {}
             analytics = 0
-            if sizes is not None and owner is root and name in ANALYTICS:
+            if projects:
                 analytics = ANALYTICS[name] * _projection(name, arguments, sizes)
                 reads.add(SIZES)
             elif projected and name == "departureImpact":
@@ -326,7 +365,7 @@ class Costs:
     """The costs of operations against one schema: ``schema`` is the graphql-core schema built from
     its SDL (``build_ast_schema``: the types and arguments, no resolvers). Each query text (with
     its operation) is costed once per set of values of the variables the cost reads (page sizes,
-    analytics filters; never a cursor or a mutation's input) and, when analytics are costed, per
+    analytics filters; never a cursor, a filter's uid or a mutation's input) and, when analytics are costed, per
     sizes counted; the last :data:`COST_CACHE_SIZE` are kept."""
 
     def __init__(self, schema: Any, maxsize: int = COST_CACHE_SIZE) -> None:

@@ -40,12 +40,14 @@ neither).
 from __future__ import annotations
 
 import weakref
+from math import isfinite
 from typing import Any
 
 from graphql import (
     FieldNode,
     GraphQLBoolean,
     GraphQLField,
+    GraphQLFloat,
     GraphQLID,
     GraphQLInt,
     GraphQLList,
@@ -63,22 +65,29 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 _UNPLANNED = object()
 
 
-_AS_IS = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+_AS_IS = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int, GraphQLFloat: float}
 """Built-in scalars whose serialiser gives back a value of this exact Python type as it is (an
-``int`` for Int when it is within 32 bits: :func:`_as_is`)."""
+``int`` for Int when it is within 32 bits, a finite ``float`` for Float: :func:`_as_is`)."""
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+_CHECKED = (int, float)
+"""The types of :data:`_AS_IS` whose values are their own answer only after a check of the value."""
 
 
 def _as_is(as_is: type | None, value: Any) -> bool:
-    """``value`` is its own answer (an Int out of range goes to the serialiser, which refuses it)."""
-    return type(value) is as_is and (as_is is not int or _INT_MIN <= value <= _INT_MAX)
+    """``value`` is its own answer (an Int out of range or a Float not finite goes to the
+    serialiser, which refuses it)."""
+    if type(value) is not as_is:
+        return False
+    if as_is is int:
+        return _INT_MIN <= value <= _INT_MAX
+    return as_is is not float or isfinite(value)
 
 
 class _Leaf:
     """How to answer one field: the attribute, the serialiser, the shape of the type, and the
     Python type a value may have to be its own answer (``as_is``; None: always serialise)."""
 
-    __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null", "as_is")
+    __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null", "as_is", "plain")
 
     def __init__(
         self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool, as_is: type | None = None
@@ -89,6 +98,8 @@ class _Leaf:
         self.is_list = is_list
         self.item_non_null = item_non_null
         self.as_is = as_is
+        self.plain = None if is_list or as_is in _CHECKED else as_is
+        """The type whose values are their own answer with no other check (str, bool), or None."""
 
 
 def _unwrap(type_: Any) -> tuple[Any, bool]:
@@ -228,6 +239,8 @@ def _leaf_value(leaf: _Leaf, value: Any) -> Any:
         return out
     if not isinstance(value, (list, tuple)):
         raise _Fallback
+    if as_is is str and all(type(item) is str for item in value):
+        return list(value)
     if as_is is not None and all(_as_is(as_is, item) for item in value):
         return list(value)
     out = [None if item is None else leaf.coerce(item) for item in value]
@@ -263,8 +276,9 @@ def _one(plan: _Object, value: Any) -> dict[str, Any]:
     for key, sub in plan.fields:
         if sub is None:
             out[key] = plan.type_name
-        elif isinstance(sub, _Leaf):
-            out[key] = _leaf_value(sub, getattr(value, sub.attribute))
+        elif type(sub) is _Leaf:
+            item = getattr(value, sub.attribute)
+            out[key] = item if type(item) is sub.plain else _leaf_value(sub, item)
         else:
             out[key] = _object_value(sub, getattr(value, sub.attribute))
     return out

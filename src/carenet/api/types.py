@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from carenet.api import selection
 from carenet.api.auth import Role
 from carenet.api.context import Context
 from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
@@ -178,19 +179,20 @@ class Tie:
     value_resources: int | None = strawberry.field(description="PARTNER value sub-item: resource contribution, 1-4")
 
 
-_PARTNER_ITEMS = (
-    "trust_reliability",
-    "trust_mission",
-    "trust_openness",
-    "value_power",
-    "value_involvement",
-    "value_resources",
-)
+def edge_cursors(info: Info) -> bool:
+    """Whether the connection being resolved selects ``edges { cursor }``: a cursor per edge is
+    made only then (when that cannot be told from the syntax tree, it is made)."""
+    return selection.selects_route(info, ("edges", "cursor")) is not False
 
 
-def _tie_fields(r: dict) -> dict[str, Any]:
-    return dict(
-        cursor=_cursor(r),
+def _tie(cls: type, node: Any, r: dict, cursor: bool = True) -> Any:
+    """A tie of ``cls`` (TeamTie, OrganisationTie) to ``node``; ``cursor`` False: its cursor is not
+    selected, and left empty. The keywords are spelled out: building them as a dict and unpacking
+    it took twice as long."""
+    get = r.get
+    return cls(
+        node=node,
+        cursor=_cursor(r) if cursor else "",
         uid=r["tie"],
         direction=r["direction"],
         kinds=list(r["kinds"] or []),
@@ -200,7 +202,12 @@ def _tie_fields(r: dict) -> dict[str, Any]:
         wave=r["wave"],
         since=r["since"],
         until=r["until"],
-        **{n: r.get(n) for n in _PARTNER_ITEMS},
+        trust_reliability=get("trust_reliability"),
+        trust_mission=get("trust_mission"),
+        trust_openness=get("trust_openness"),
+        value_power=get("value_power"),
+        value_involvement=get("value_involvement"),
+        value_resources=get("value_resources"),
     )
 
 
@@ -244,8 +251,16 @@ class Team(Node):
     def of(cls, r: dict) -> Team:
         return cls(uid=r["uid"], name=r["name"], service=r.get("service"), sector=r["sector"], _row=r)
 
+    # organisation and ties answer at once from rows read for the whole page (Loaders.ready), else
+    # give graphql-core the awaitable that loads them (strawberry passes a sync resolver's result on)
     @strawberry.field(description="The organisation the team is part of; null when it is part of none.")
-    async def organisation(self, info: Info[Context, None]) -> Organisation | None:
+    def organisation(self, info: Info[Context, None]) -> Organisation | None:
+        rows = info.context.loaders.ready(Relation.ORGANISATION_OF_TEAM, self.uid)
+        if rows is None:
+            return self.load_organisation(info)
+        return Organisation.of(rows[0]) if rows else None
+
+    async def load_organisation(self, info: Info[Context, None]) -> Organisation | None:
         rows = await info.context.loaders.load(Relation.ORGANISATION_OF_TEAM, self.uid)
         return Organisation.of(rows[0]) if rows else None
 
@@ -266,11 +281,24 @@ class Team(Node):
         return _served_connection(await info.context.loaders.load(Relation.PLACES_OF_TEAM, self.uid), first, after)
 
     @strawberry.field(description="Collaboration ties, both directions, every wave.")
-    async def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
-        rows = await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid)
+    def ties(self, info: Info[Context, None], first: First = 50, after: After = None) -> TeamTieConnection:
+        rows = info.context.loaders.ready(Relation.TIES_OF_TEAM, self.uid)
+        if rows is None:
+            return self.load_ties(info, first, after)
+        return self.tie_connection(info, rows, first, after)
+
+    async def load_ties(self, info: Info[Context, None], first: int, after: str | None) -> TeamTieConnection:
+        return self.tie_connection(info, await info.context.loaders.load(Relation.TIES_OF_TEAM, self.uid), first, after)
+
+    def tie_connection(
+        self, info: Info[Context, None], rows: list[dict], first: int, after: str | None
+    ) -> TeamTieConnection:
         chosen, page = slice_rows(rows, first, after)
+        cursors = edge_cursors(info)
         return TeamTieConnection(
-            total_count=len(rows), page_info=page, edges=[TeamTie(node=Team.of(r), **_tie_fields(r)) for r in chosen]
+            total_count=len(rows),
+            page_info=page,
+            edges=[_tie(TeamTie, Team.of(r), r, cursors) for r in chosen],
         )
 
 
@@ -351,10 +379,11 @@ class Organisation(Node):
     ) -> OrganisationTieConnection:
         rows = await info.context.loaders.load(Relation.TIES_OF_ORGANISATION, self.uid)
         chosen, page = slice_rows(rows, first, after)
+        cursors = edge_cursors(info)
         return OrganisationTieConnection(
             total_count=len(rows),
             page_info=page,
-            edges=[OrganisationTie(node=Organisation.of(r), **_tie_fields(r)) for r in chosen],
+            edges=[_tie(OrganisationTie, Organisation.of(r), r, cursors) for r in chosen],
         )
 
 
