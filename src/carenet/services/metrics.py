@@ -64,6 +64,9 @@ class MetricsKeeper:
     async def ensure(self, repo: Repository, level: str, *, cache: AnalysisCache | None = None) -> dt.datetime:
         """Recompute ``level``'s stored metrics unless they match the store; when they were computed."""
         level = Level.of(level)
+        found = self._state.get(level)
+        if found is not None and found[0] == repo.version:  # current: no wait for another level's work
+            return found[1]
         async with self._lock():  # one recomputation at a time; a second reader waits for the first
             before = repo.version
             found = self._state.get(level)
