@@ -46,8 +46,6 @@ import json
 import os
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -59,6 +57,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import pct, synthetic  # noqa: E402
+from serving import free_port, served  # noqa: E402
 
 from carenet.api.auth import Role, create_api_key  # noqa: E402
 from carenet.bootstrap import SCHEMA_DIR  # noqa: E402
@@ -136,12 +135,6 @@ async def direct(folder: Path, uids: list[str], n: dict[str, int]) -> dict[str, 
     }
     await store.close()
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requests: int, clients: int):
@@ -287,39 +280,8 @@ async def main() -> None:
             "CARENET_COST_BUDGET": "0",
             "CARENET_METRICS_REFRESH_S": "0",
         }
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "carenet.web:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            env=env,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not start")
-                time.sleep(0.2)
+        with served(env, port) as url:
             h = await over_http(url, key, uids, n, args.requests, args.clients)
-        finally:
-            server.terminate()
-            server.wait(30)
 
     if args.only == "subgraph":
         print("\n== subgraph, 2,000 nodes")

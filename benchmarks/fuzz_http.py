@@ -16,7 +16,6 @@ import collections
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import from_schema
+from serving import free_port, served
 
 MEDIA = ["application/graphql-response+json", "application/json"]
 json_values = st.recursive(
@@ -34,12 +34,6 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=10,
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main() -> None:
@@ -57,24 +51,8 @@ def main() -> None:
         check=True,
         capture_output=True,
     )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", folder, "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
+    serve = [sys.executable, "-m", "carenet.cli.main", "serve", "--data-dir", folder, "--port", str(port)]
+    with served(env, port, serve, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as url:
         from strawberry.printer import print_schema
 
         from carenet.api import build_schema
@@ -82,13 +60,6 @@ def main() -> None:
         sdl = print_schema(build_schema(demo=True))
         token = _admin_token(folder)
         run(url, token, sdl, args)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            print("the server did not stop within 30 s of SIGTERM; killed")
 
 
 def _admin_token(folder: str) -> str:

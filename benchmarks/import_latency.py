@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,18 +36,14 @@ SRC = (
 )
 sys.path.insert(0, str(SRC))
 
+from serving import free_port, served  # noqa: E402
+
 from carenet.api.auth import Role, create_api_key  # noqa: E402
 from carenet.bootstrap import build  # noqa: E402
 from carenet.config import Settings  # noqa: E402
 from carenet.services.demo import load_demo  # noqa: E402
 
 SMALL = "{ teams(first: 5) { edges { node { uid name sector } } } }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -118,40 +112,12 @@ def main() -> None:
         "PYTHONPATH": str(SRC),
         "CARENET_METRICS_REFRESH_S": "2.0" if args.metrics_refresh else "0",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "carenet.web:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"ApiKey {key}", "Accept": "application/graphql-response+json"}
     print(
         f"source: {SRC}\nmachine: {os.cpu_count()} cores (shared); uvicorn subprocess, production mode, demo system; "
         f"background metrics refresh {'on' if args.metrics_refresh else 'off'}"
     )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.2)
+    with served(env, port) as url:
         with httpx.Client(base_url=url, headers=headers, timeout=300) as client:
             org = client.post(
                 "/graphql", json={"query": "{ organisations(first: 1) { edges { node { uid } } } }"}
@@ -192,9 +158,6 @@ def main() -> None:
                     f"{'':<52} the upload ({len(data) / 1e6:.1f} MB, {r.json()['rows']:,} rows) took {took:.1f} s"
                 )
         print("\n".join(results))
-    finally:
-        server.terminate()
-        server.wait(30)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import inspect
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import pct  # noqa: E402
+from serving import free_port, served  # noqa: E402
 
 from carenet.api.auth import Role, create_api_key  # noqa: E402
 from carenet.services import overview  # noqa: E402
@@ -37,8 +37,8 @@ from carenet.storage.ladybug import LadybugStore  # noqa: E402
 from carenet.storage.repository import Repository  # noqa: E402
 
 QUERY = """query($filter: OverviewFilter) { systemOverview(filter: $filter) { truncated graphVersion
-  nodes { id label sector place placeName teams innerTies outerTies }
-  edges { id source target teamTies organisationTies weight } } }"""
+  nodes { id: uid label sector place placeName teams innerTies outerTies }
+  edges { id: key source target teamTies organisationTies weight } } }"""  # the map's own selection
 CACHED = "cache" in inspect.signature(overview.system_overview).parameters
 
 
@@ -69,7 +69,7 @@ async def direct(folder: Path, samples: int, place: str) -> dict[str, list[float
 
 def over_http(folder: Path, samples: int, places: list[str], waves: list[str]) -> dict[str, list[float]]:
     key = create_api_key(folder / "api_keys.json", subject="benchmark", role=Role.FRONTEND)
-    port = 18000 + os.getpid() % 1000
+    port = free_port()
     env = {
         **os.environ,
         "CARENET_DATA_DIR": str(folder),
@@ -78,24 +78,6 @@ def over_http(folder: Path, samples: int, places: list[str], waves: list[str]) -
         "CARENET_COST_BUDGET": "0",
         "CARENET_METRICS_REFRESH_S": "0",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "carenet.web:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
     out: dict[str, list[float]] = {
         "http whole, the server's first request": [],
         "http whole warm": [],
@@ -103,39 +85,25 @@ def over_http(folder: Path, samples: int, places: list[str], waves: list[str]) -
         "http place cold": [],
         "http place warm": [],
     }
-    try:
-        with httpx.Client(headers={"Authorization": f"Bearer {key}"}, timeout=120) as client:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if client.get(url + "/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not start")
-                time.sleep(0.2)
+    with served(env, port) as url, httpx.Client(headers={"Authorization": f"Bearer {key}"}, timeout=120) as client:
 
-            def post(f: dict | None) -> float:
-                t = time.perf_counter()
-                r = client.post(url + "/graphql", json={"query": QUERY, "variables": {"filter": f}})
-                ms = (time.perf_counter() - t) * 1000
-                body = r.json()
-                assert r.status_code == 200 and "errors" not in body, body
-                return ms
+        def post(f: dict | None) -> float:
+            t = time.perf_counter()
+            r = client.post(url + "/graphql", json={"query": QUERY, "variables": {"filter": f}})
+            ms = (time.perf_counter() - t) * 1000
+            body = r.json()
+            assert r.status_code == 200 and "errors" not in body, body
+            return ms
 
-            out["http whole, the server's first request"].append(post(None))
-            for w in waves[:samples]:  # every organisation, the ties of one wave (one system's)
-                out["http one wave cold"].append(post({"wave": w}))
-            for _ in range(samples):
-                out["http whole warm"].append(post(None))
-            for p in places[:samples]:
-                out["http place cold"].append(post({"place": p}))
-            for _ in range(samples):
-                out["http place warm"].append(post({"place": places[0]}))
-    finally:
-        server.terminate()
-        server.wait(30)
+        out["http whole, the server's first request"].append(post(None))
+        for w in waves[:samples]:  # every organisation, the ties of one wave (one system's)
+            out["http one wave cold"].append(post({"wave": w}))
+        for _ in range(samples):
+            out["http whole warm"].append(post(None))
+        for p in places[:samples]:
+            out["http place cold"].append(post({"place": p}))
+        for _ in range(samples):
+            out["http place warm"].append(post({"place": places[0]}))
     return out
 
 

@@ -26,15 +26,14 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import aiohttp
 import httpx
+from serving import free_port, uvicorn_command
 
 from carenet.api.auth import Role, create_api_key
 from carenet.bootstrap import build
@@ -55,12 +54,6 @@ def pct(values: list[float], q: float) -> float:
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/statm", encoding="ascii") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def workload(creates: int, updates: int, ties: int, seed: int) -> list[tuple[str, dict]]:
@@ -130,20 +123,7 @@ class Server:
         env = {**os.environ, "CARENET_DATA_DIR": str(self.folder), "CARENET_MODE": "production"}
         began = time.monotonic()
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "carenet.web:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "error",
-                "--no-access-log",
-            ],
+            uvicorn_command(self.port, log_level="error"),
             env=env,
             stderr=subprocess.PIPE,
         )

@@ -125,14 +125,14 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def wait_idle(pid: int, *, quiet_s: float = 3.0, limit_s: float = 900.0) -> float:
-    """Seconds until the server and its children used under 5% of a core for ``quiet_s`` running."""
+def wait_idle(pid: int, *, share: float = 0.05, quiet_s: float = 3.0, limit_s: float = 900.0) -> float:
+    """Seconds until the server and its children used under ``share`` of a core for ``quiet_s`` running."""
     started = time.monotonic()
     quiet = 0.0
     last = cpu_seconds(pid)
     while quiet < quiet_s and time.monotonic() - started < limit_s:
         time.sleep(0.5)
         now = cpu_seconds(pid)
-        quiet = quiet + 0.5 if now - last < 0.025 else 0.0
+        quiet = quiet + 0.5 if now - last < share * 0.5 else 0.0
         last = now
     return time.monotonic() - started - quiet
