@@ -66,7 +66,7 @@ def main() -> None:
         for _ in range(10):
             idle["typename"].append(timed("{ __typename }"))
             idle["overview"].append(timed(OVERVIEW, {"filter": {}}))
-        write = timed(WRITE, {"i": {"teams": [{"uid": "bench-responsive", "name": "Bench team", "sector": "health"}]}})
+        write = timed(WRITE, {"i": {"teams": [{"uid": "bench-responsive", "name": "Bench team", "sector": "HEALTH"}]}})
         busy: dict[str, list[float]] = {"typename": [], "overview": []}
         stop = threading.Event()
 

@@ -66,7 +66,7 @@ def workload(creates: int, updates: int, ties: int, seed: int) -> list[tuple[str
             (
                 "create",
                 {
-                    "teams": [{"uid": uid, "name": f"Soak team {i}", "sector": "health", "service": "Soak"}],
+                    "teams": [{"uid": uid, "name": f"Soak team {i}", "sector": "HEALTH", "service": "Soak"}],
                     "partOf": [{"source": uid, "target": ORG}],
                 },
             )
@@ -77,7 +77,7 @@ def workload(creates: int, updates: int, ties: int, seed: int) -> list[tuple[str
             (
                 "update",
                 {
-                    "teams": [{"uid": uid, "name": f"Renamed {i}", "sector": "housing", "service": "Soak"}],
+                    "teams": [{"uid": uid, "name": f"Renamed {i}", "sector": "HOUSING", "service": "Soak"}],
                     "partOf": [{"source": uid, "target": ORG}],
                 },
             )
@@ -92,7 +92,7 @@ def workload(creates: int, updates: int, ties: int, seed: int) -> list[tuple[str
                         {
                             "source": f"soak-team-{a}",
                             "target": f"soak-team-{b}",
-                            "kinds": ["referral"],
+                            "kinds": ["REFERRAL"],
                             "wave": WAVE,
                             "uid": f"soak-tie-{i}",
                         }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from carenet.api.auth import Role
+from carenet.domain.enums import CultureScale, CultureSurvey
 from carenet.services import culture
 
 CULTURE = """
@@ -13,12 +14,12 @@ query($system: ID, $place: ID) {
   culture(system: $system, place: $place) {
     minimumResponses warning
     organisations { id: uid name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
-      indicators { indicator period value responses suppressed scale source }
+      indicators { indicator period value responses suppressed scale scaleCode survey surveyCode source }
       trends { indicator change direction since points { period value suppressed } }
       flags { code text evidence } }
-    places { id: uid organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed } }
+    places { id: uid organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed scale scaleCode } }
     correlations { indicator measure rho n ciLow ciHigh method warning }
-    sources { survey year source records }
+    sources { survey surveyCode year source records }
   }
 }
 """
@@ -44,6 +45,15 @@ def test_culture_for_the_demo_system(demo_server) -> None:
     direct = asyncio.run(culture.report(demo_server.services.repo, system="s1-system"))
     assert [o["organisation"] for o in direct["organisations"]] == [o["id"] for o in c["organisations"]]
     assert len(c["places"]) == 4 and c["sources"]
+    # the enums say what the deprecated strings say, in the domain's vocabulary
+    figures = [f for o in c["organisations"] for f in o["indicators"]] + [
+        f for p in c["places"] for f in p["indicators"]
+    ]
+    assert {f["scaleCode"] for f in figures} == {CultureScale(f["scale"]).name for f in figures} != set()
+    assert all(f["scaleCode"] == CultureScale(f["scale"]).name for f in figures)
+    surveyed = [f for o in c["organisations"] for f in o["indicators"]] + c["sources"]
+    assert all(f["surveyCode"] == CultureSurvey(f["survey"]).name for f in surveyed if f["survey"]), surveyed
+    assert any(f["surveyCode"] for f in surveyed)
 
 
 def test_a_held_value_is_not_in_the_response_nor_in_node_by_uid(demo_server) -> None:

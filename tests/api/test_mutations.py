@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from carenet.api.auth import Role, sign_token
+from carenet.api.types import global_id as _gid
 
 UPSERT = """
 mutation($input: UpsertInput!) {
@@ -26,7 +27,7 @@ def team(server, uid):
 
 def new_team(uid="s1-team-new", org="s1-org-acute", **extra):
     return {
-        "teams": [{"uid": uid, "name": "Hospital at home", "sector": "health", "service": "Virtual ward", **extra}],
+        "teams": [{"uid": uid, "name": "Hospital at home", "sector": "HEALTH", "service": "Virtual ward", **extra}],
         "partOf": [{"source": uid, "target": org}],
     }
 
@@ -56,13 +57,13 @@ def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(f
     store = fresh_server.recording
     bad = {
         "teams": [
-            {"uid": "s1-team-ok", "name": "Fine", "sector": "health"},
-            {"uid": "s1-team-bad", "name": "", "sector": "nursing"},
+            {"uid": "s1-team-ok", "name": "Fine", "sector": "HEALTH"},
+            {"uid": "s1-team-bad", "name": "", "sector": "SOCIAL_CARE"},
         ],
         "organisations": [
-            {"uid": "s1-org-bad", "name": "Trust", "kind": "nhs_trust", "sector": "health", "odsCode": "XYZ"}
+            {"uid": "s1-org-bad", "name": "Trust", "kind": "NHS_TRUST", "sector": "HEALTH", "odsCode": "XYZ"}
         ],
-        "people": [{"uid": "s1-person-new", "name": "Pat", "level": "team", "ethnicCategory": "Q"}],
+        "people": [{"uid": "s1-person-new", "name": "Pat", "level": "TEAM", "band": "x" * 500}],
         "partOf": [{"source": "s1-team-ok", "target": "s1-org-nope"}],
         "collaboratesWith": [
             {"source": "s1-team-ok", "target": "s1-team-acute-3", "kinds": [], "wave": "s1-wave-2025"}
@@ -75,9 +76,8 @@ def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(f
     paths = {p["path"] for p in error["extensions"]["problems"]}
     assert {
         "input.teams.1.name",
-        "input.teams.1.sector",
         "input.organisations.0",  # a rule across fields (the ODS code must fit the kind): the item's path
-        "input.people.0.ethnicCategory",
+        "input.people.0.band",
         "input.partOf.0.target",
         "input.collaboratesWith.0.kinds",
     } <= paths, paths
@@ -85,6 +85,118 @@ def test_every_problem_comes_back_at_once_with_its_path_and_nothing_is_written(f
     assert any("ODS code" in p["message"] for p in error["extensions"]["problems"])
     assert not any(c.kind.startswith("write") for c in store.calls)
     assert team(fresh_server, "s1-team-ok") is None
+
+
+def test_a_value_outside_a_vocabulary_is_refused_with_its_path_every_one_at_once_and_nothing_is_written(
+    fresh_server,
+):
+    """Vocabularies are enums: a value that is none of the enum's (nor an old spelling of one) fails
+    the variables' coercion, each with where it is and which enum, before anything runs."""
+    store = fresh_server.recording
+    bad = {
+        "teams": [
+            {"uid": "s1-team-ok", "name": "Fine", "sector": "HEALTH"},
+            {"uid": "s1-team-bad", "name": "Bad", "sector": "nursing"},
+        ],
+        "people": [{"uid": "s1-person-new", "name": "Pat", "level": "TEAM", "ethnicCategory": "Q"}],
+        "collaboratesWith": [
+            {
+                "source": "s1-team-ok",
+                "target": "s1-team-acute-3",
+                "kinds": ["REFERRAL", "GOSSIP"],
+                "wave": "s1-wave-2025",
+            }
+        ],
+    }
+    store.reset()
+    body = fresh_server.gql(UPSERT, {"input": bad})
+    assert "data" not in body or body["data"] is None, body
+    messages = [e["message"] for e in body["errors"]]
+    expected = {
+        ".teams[1].sector": ("'nursing'", "'Sector'"),
+        ".people[0].ethnicCategory": ("'Q'", "'EthnicCategory'"),
+        ".collaboratesWith[0].kinds[1]": ("'GOSSIP'", "'TieKind'"),
+    }
+    for path, words in expected.items():
+        hits = [m for m in messages if f"'$input' has invalid value at {path}:" in m]
+        assert len(hits) == 1 and all(w in hits[0] for w in words), (path, messages)
+    assert len(messages) == len(expected), messages
+    assert not any(c.kind.startswith("write") for c in store.calls)
+    assert team(fresh_server, "s1-team-ok") is None
+
+
+def test_the_old_lower_case_spellings_in_variables_still_write_and_say_they_are_deprecated(fresh_server):
+    """For one release: a vocabulary's old spelling in a mutation's variables is respelled (the
+    response says where, and what to send), and writes exactly what the enum value writes."""
+    old = {
+        "teams": [{"uid": "s1-team-old", "name": "Old", "sector": "public_health"}],
+        "organisations": [{"uid": "s1-org-old", "name": "Old trust", "kind": "vcse", "sector": "voluntary"}],
+        "people": [{"uid": "s1-person-old", "name": "Pat", "level": "middle", "staffGroup": "allied_health"}],
+        "partOf": [
+            {"source": "s1-team-old", "target": "s1-org-acute"},
+            {"source": "s1-org-old", "target": "s1-place-1"},
+        ],
+        "collaboratesWith": [
+            {
+                "source": "s1-team-old",
+                "target": "s1-team-acute-3",
+                "kinds": ["referral", "DATA_SHARING"],
+                "frequency": "weekly",
+                "wave": "s1-wave-2025",
+            }
+        ],
+    }
+    body = fresh_server.gql(UPSERT, {"input": old})
+    assert "errors" not in body, body
+    notes = {n["path"]: (n["value"], n["use"]) for n in body["extensions"]["deprecations"]}
+    assert notes == {
+        "input.teams.0.sector": ("public_health", "PUBLIC_HEALTH"),
+        "input.organisations.0.kind": ("vcse", "VCSE"),
+        "input.organisations.0.sector": ("voluntary", "VOLUNTARY"),
+        "input.people.0.level": ("middle", "MIDDLE"),
+        "input.people.0.staffGroup": ("allied_health", "AHP"),
+        "input.collaboratesWith.0.kinds.0": ("referral", "REFERRAL"),
+        "input.collaboratesWith.0.frequency": ("weekly", "WEEKLY"),
+    }, notes
+    assert all("one release" in n["message"] for n in body["extensions"]["deprecations"])
+    read = fresh_server.gql(
+        """{ teams(where: {uid: {eq: "s1-team-old"}}) { edges { node { sectorCode
+             ties { edges { kindCodes frequencyCode kinds frequency node { uid } } } } } } }""",
+        role=Role.ANALYST,
+    )
+    node = read["data"]["teams"]["edges"][0]["node"]
+    assert node["sectorCode"] == "PUBLIC_HEALTH"
+    [tie] = [e for e in node["ties"]["edges"] if e["node"]["uid"] == "s1-team-acute-3"]
+    assert sorted(tie["kindCodes"]) == ["DATA_SHARING", "REFERRAL"] and tie["frequencyCode"] == "WEEKLY"
+    assert sorted(tie["kinds"]) == ["data_sharing", "referral"] and tie["frequency"] == "weekly"
+    org = fresh_server.gql(
+        "query($id: ID!) { node(id: $id) { ... on Organisation { kindCode sectorCode } } }",
+        {"id": _gid("Organisation", "s1-org-old")},
+    )
+    assert org["data"]["node"] == {"kindCode": "VCSE", "sectorCode": "VOLUNTARY"}, org
+    person = fresh_server.gql(
+        '{ people(where: {uid: {eq: "s1-person-old"}}) { edges { node { levelCode staffGroupCode staffGroup } } } }',
+        role=Role.ANALYST,
+    )
+    assert person["data"]["people"]["edges"][0]["node"] == {
+        "levelCode": "MIDDLE",
+        "staffGroupCode": "AHP",
+        "staffGroup": "allied_health",
+    }, person
+    # the enum values themselves: nothing to say
+    new = fresh_server.gql(UPSERT, {"input": {"teams": [{"uid": "s1-team-old", "name": "Old", "sector": "HEALTH"}]}})
+    assert "errors" not in new and "extensions" not in new, new
+    # variables sent to a mutation that declares none: nothing to respell, and no error of ours
+    literal = (
+        'mutation { upsert(input: {teams: [{uid: "s1-team-old", name: "Old", sector: HEALTH}]}) { graphVersion } }'
+    )
+    body = fresh_server.gql(literal, {"input": {"sector": "health"}})
+    assert "errors" not in body and "extensions" not in body, body
+    # a string literal in the document is not a variable: validation refuses it, as GraphQL does
+    inline = fresh_server.gql(
+        'mutation { upsert(input: {teams: [{uid: "s1-team-old", name: "Old", sector: "health"}]}) { graphVersion } }'
+    )
+    assert "Enum 'Sector' cannot represent non-enum value" in inline["errors"][0]["message"], inline
 
 
 def test_person_demographics_are_written_apart_and_never_read_back(fresh_server):

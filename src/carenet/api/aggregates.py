@@ -20,7 +20,7 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import OrganisationWhere, PersonWhere, TeamWhere, to_where
 from carenet.api.context import Context
-from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
+from carenet.api.enums import CharacteristicEnum, LeadershipLevelEnum, OrgKindEnum, SectorEnum
 from carenet.api.types import DEPRECATED
 from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
@@ -51,12 +51,6 @@ class CountGroupBy(Enum):
 class LeaderGroupBy(Enum):
     PLACE = strawberry.enum_value("place", description="Place (the leaders' organisations' area).")
     LEVEL = strawberry.enum_value("level", description="Leadership level.")
-
-
-@strawberry.enum(description="A protected characteristic reported only in suppressed aggregates.")
-class Characteristic(Enum):
-    ETHNIC_GROUP = strawberry.enum_value("ethnic_group", description="Ethnic group (the NHS ethnic category's groups).")
-    SEX = strawberry.enum_value("sex", description="Sex.")
 
 
 def _shown(value: int | str) -> tuple[int | None, str]:
@@ -198,7 +192,7 @@ class LeaderDemographicRow:
 
 async def resolve_leader_demographics(
     info: Info[Context, None],
-    characteristic: Annotated[Characteristic, strawberry.argument(description="Which characteristic.")],
+    characteristic: Annotated[CharacteristicEnum, strawberry.argument(description="Which characteristic.")],
     group_by: Annotated[
         list[LeaderGroupBy] | None, strawberry.argument(description="Dimensions to group by; omitted = by place.")
     ] = None,

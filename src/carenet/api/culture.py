@@ -15,7 +15,8 @@ from strawberry.types import Info
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.types import global_id
+from carenet.api.enums import CultureScaleEnum, CultureSurveyEnum
+from carenet.api.types import DEPRECATED, global_id
 from carenet.services import culture as service
 
 
@@ -42,15 +43,27 @@ class CultureFigure:
     name: str = strawberry.field(description="The indicator's name.")
     period: str = strawberry.field(description="The survey year (or wave uid when no year is given) of the figure.")
     value: float | None = strawberry.field(description="The figure on its scale; null when suppressed.")
-    scale: str | None = strawberry.field(description="score_0_10 or percent.")
+    scale: str | None = strawberry.field(
+        description="The scale as a lower-case string.", deprecation_reason=DEPRECATED + "use scaleCode."
+    )
     responses: int | None = strawberry.field(description="Number of responses behind the figure.")
     suppressed: bool = strawberry.field(description="true when the responses are below minimumResponses (value null).")
-    survey: str | None = strawberry.field(description="Which survey: nhs_staff_survey or local_pulse.")
+    survey: str | None = strawberry.field(
+        description="The survey as a lower-case string.", deprecation_reason=DEPRECATED + "use surveyCode."
+    )
     source: str | None = strawberry.field(description="Where the figure was published or taken from.")
     higher_is_better: bool | None = strawberry.field(
         default=None,
         description="whether a higher value is better (from the indicator catalogue); null if not catalogued",
     )
+
+    @strawberry.field(description="Which survey (the CultureSurvey enum, as in inputs).")
+    def survey_code(self) -> CultureSurveyEnum | None:
+        return CultureSurveyEnum(self.survey) if self.survey else None
+
+    @strawberry.field(description="The figure's scale (the CultureScale enum, as in inputs).")
+    def scale_code(self) -> CultureScaleEnum | None:
+        return CultureScaleEnum(self.scale) if self.scale else None
 
 
 @strawberry.type(description="An indicator's figure in one survey period.")
@@ -104,7 +117,13 @@ class CulturePlaceFigure:
     responses: int = strawberry.field(description="Responses behind the shown values, summed.")
     organisations: int = strawberry.field(description="Number of organisations whose value is shown.")
     suppressed: bool = strawberry.field(description="true when the responses summed are below minimumResponses.")
-    scale: str | None = strawberry.field(description="score_0_10 or percent.")
+    scale: str | None = strawberry.field(
+        description="The scale as a lower-case string.", deprecation_reason=DEPRECATED + "use scaleCode."
+    )
+
+    @strawberry.field(description="The figure's scale (the CultureScale enum, as in inputs).")
+    def scale_code(self) -> CultureScaleEnum | None:
+        return CultureScaleEnum(self.scale) if self.scale else None
 
 
 @strawberry.type(description="A place's staff survey figures and its leaders' ties across organisations.")
@@ -138,11 +157,17 @@ class CultureCorrelation:
 
 @strawberry.type(description="A dataset behind the figures.")
 class CultureSource:
-    survey: str | None = strawberry.field(description="Which survey: nhs_staff_survey or local_pulse.")
+    survey: str | None = strawberry.field(
+        description="The survey as a lower-case string.", deprecation_reason=DEPRECATED + "use surveyCode."
+    )
     year: int | None = strawberry.field(description="The survey year, when given.")
     wave: strawberry.ID | None = strawberry.field(description="The survey wave (uid), when given.")
     source: str = strawberry.field(description="Where the figures were published or taken from.")
     records: int = strawberry.field(description="Number of indicator figures read from it.")
+
+    @strawberry.field(description="Which survey (the CultureSurvey enum, as in inputs).")
+    def survey_code(self) -> CultureSurveyEnum | None:
+        return CultureSurveyEnum(self.survey) if self.survey else None
 
 
 @strawberry.type(description="Staff survey indicators beside the leaders' network, per organisation and place.")

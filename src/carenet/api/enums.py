@@ -11,6 +11,11 @@ from enum import Enum
 import strawberry
 
 from carenet.domain.enums import (
+    BaselineKind,
+    Characteristic,
+    CultureScale,
+    CultureSurvey,
+    EthnicCategory,
     ForumKind,
     Frequency,
     LeadershipLevel,
@@ -18,6 +23,7 @@ from carenet.domain.enums import (
     OrgKind,
     PersonTieKind,
     Sector,
+    Sex,
     StaffGroup,
     TieKind,
 )
@@ -76,11 +82,150 @@ LeadershipLevelEnum = described(
         "TEAM": "Team leader.",
     },
 )
-StaffGroupEnum = strawberry.enum(StaffGroup, name="StaffGroup")
-TieKindEnum = strawberry.enum(TieKind, name="TieKind")
-PersonTieKindEnum = strawberry.enum(PersonTieKind, name="PersonTieKind")
-FrequencyEnum = strawberry.enum(Frequency, name="Frequency")
-ForumKindEnum = strawberry.enum(ForumKind, name="ForumKind")
+StaffGroupEnum = described(
+    StaffGroup,
+    "StaffGroup",
+    "A person's staff group (the NHS workforce statistics' groups, widened to partner sectors).",
+    {
+        "MEDICAL": "Doctors.",
+        "NURSING": "Nurses, midwives and health visitors.",
+        "AHP": "Allied health professionals (physiotherapists, paramedics, dietitians, ...).",
+        "SCIENTIFIC": "Scientific, therapeutic and technical staff.",
+        "SOCIAL_WORK": "Social workers.",
+        "CARE": "Care workers and support staff in social care.",
+        "MANAGEMENT": "Managers.",
+        "ADMIN": "Administrative and clerical staff.",
+        "EDUCATION": "Teachers and other education staff.",
+        "HOUSING": "Housing officers and other housing staff.",
+        "OTHER": "Any other staff group.",
+    },
+)
+TieKindEnum = described(
+    TieKind,
+    "TieKind",
+    "What a collaboration between two teams or organisations is (COLLABORATES_WITH).",
+    {
+        "REFERRAL": "They refer people to each other.",
+        "JOINT_MEETING": "They meet together (case conferences, multidisciplinary meetings).",
+        "SHARED_RECORD": "They read or write a shared care record.",
+        "CO_LOCATION": "They work from the same site.",
+        "POOLED_BUDGET": "They pool budgets (a section 75 agreement, for example).",
+        "DATA_SHARING": "They share data under an agreement.",
+    },
+)
+PersonTieKindEnum = described(
+    PersonTieKind,
+    "PersonTieKind",
+    "What a tie between two leaders is (WORKS_WITH, as reported in a survey).",
+    {
+        "ADVICE": "One goes to the other for advice.",
+        "INFORMATION": "One gets information from the other.",
+        "SUPPORT": "One gets support from the other.",
+    },
+)
+FrequencyEnum = described(
+    Frequency,
+    "Frequency",
+    "How often two teams, organisations or leaders work together.",
+    {
+        "DAILY": "Every working day.",
+        "WEEKLY": "Every week.",
+        "MONTHLY": "Every month.",
+        "QUARTERLY": "Every quarter.",
+        "YEARLY": "Once a year.",
+    },
+)
+ForumKindEnum = described(
+    ForumKind,
+    "ForumKind",
+    "What kind of forum a board or group is.",
+    {
+        "ICB_BOARD": "The integrated care board's board.",
+        "ICP": "The integrated care partnership.",
+        "PLACE_BOARD": "A place-based partnership's board.",
+        "PROVIDER_COLLABORATIVE": "A provider collaborative.",
+        "NEIGHBOURHOOD_MDT": "A neighbourhood multidisciplinary team.",
+        "OTHER": "Any other forum.",
+    },
+)
+EthnicCategoryEnum = described(
+    EthnicCategory,
+    "EthnicCategory",
+    "NHS ethnic category (NHS Data Dictionary, 2001 census classification). Only ever read in suppressed aggregates.",
+    {
+        "WHITE_BRITISH": "A: White British.",
+        "WHITE_IRISH": "B: White Irish.",
+        "WHITE_OTHER": "C: any other White background.",
+        "MIXED_WHITE_BLACK_CARIBBEAN": "D: Mixed, White and Black Caribbean.",
+        "MIXED_WHITE_BLACK_AFRICAN": "E: Mixed, White and Black African.",
+        "MIXED_WHITE_ASIAN": "F: Mixed, White and Asian.",
+        "MIXED_OTHER": "G: any other Mixed background.",
+        "ASIAN_INDIAN": "H: Asian or Asian British, Indian.",
+        "ASIAN_PAKISTANI": "J: Asian or Asian British, Pakistani.",
+        "ASIAN_BANGLADESHI": "K: Asian or Asian British, Bangladeshi.",
+        "ASIAN_OTHER": "L: any other Asian background.",
+        "BLACK_CARIBBEAN": "M: Black or Black British, Caribbean.",
+        "BLACK_AFRICAN": "N: Black or Black British, African.",
+        "BLACK_OTHER": "P: any other Black background.",
+        "CHINESE": "R: Chinese.",
+        "OTHER": "S: any other ethnic group.",
+        "NOT_STATED": "Z: not stated.",
+    },
+)
+SexEnum = described(
+    Sex,
+    "Sex",
+    "Sex as recorded. Only ever read in suppressed aggregates.",
+    {"FEMALE": "Female.", "MALE": "Male.", "NOT_STATED": "Not stated."},
+)
+CharacteristicEnum = described(
+    Characteristic,
+    "Characteristic",
+    "A protected characteristic reported only in suppressed aggregates.",
+    {"ETHNIC_GROUP": "Ethnic group (the NHS ethnic category's groups).", "SEX": "Sex."},
+)
+BaselineKindEnum = described(
+    BaselineKind,
+    "BaselineKind",
+    "Whose make-up a representation baseline gives.",
+    {"WORKFORCE": "The workforce of a place or system.", "COMMUNITY": "The residents of a place or system."},
+)
+CultureSurveyEnum = described(
+    CultureSurvey,
+    "CultureSurvey",
+    "Where a culture indicator comes from.",
+    {"NHS_STAFF_SURVEY": "The NHS Staff Survey.", "LOCAL_PULSE": "A partner's local pulse survey."},
+)
+CultureScaleEnum = described(
+    CultureScale,
+    "CultureScale",
+    "How a culture indicator is measured.",
+    {"SCORE_0_10": "A People Promise score, 0-10.", "PERCENT": "A percentage of respondents, 0-100."},
+)
+
+FOR_DOMAIN: dict[type[Enum], type[Enum]] = {
+    Sector: SectorEnum,
+    OrgKind: OrgKindEnum,
+    LeadershipLevel: LeadershipLevelEnum,
+    StaffGroup: StaffGroupEnum,
+    TieKind: TieKindEnum,
+    PersonTieKind: PersonTieKindEnum,
+    Frequency: FrequencyEnum,
+    ForumKind: ForumKindEnum,
+    EthnicCategory: EthnicCategoryEnum,
+    Sex: SexEnum,
+    Characteristic: CharacteristicEnum,
+    BaselineKind: BaselineKindEnum,
+    CultureSurvey: CultureSurveyEnum,
+    CultureScale: CultureScaleEnum,
+}
+"""The GraphQL enum of each domain vocabulary (the input types made from the domain models take these)."""
+OLD_SPELLINGS: dict[str, dict[str, str]] = {
+    gql.__name__: {member.value: member.name for member in domain} for domain, gql in FOR_DOMAIN.items()
+}
+"""For each GraphQL enum of a domain vocabulary, by its schema name: the domain's value (the spelling
+mutation inputs took before they took the enum: ``"health"``, ``"A"``) to the enum value's name
+(``HEALTH``, ``WHITE_BRITISH``). :mod:`carenet.api.spellings` reads it."""
 
 
 GraphLevel = described(

@@ -4,9 +4,10 @@ Each mutation is one transaction. The input types are made from the domain model
 follow them: a field the model requires is non-null in the schema (a missing one is a GraphQL
 validation error naming the input type and field, before anything runs); the values are checked
 by the domain model, so that every problem of every item comes back at once, as
-``BAD_USER_INPUT`` with ``extensions.problems`` (``path`` like ``input.teams.3.sector`` and
-``message``), and nothing is written. Vocabularies (sector, kind, level...) take the domain's
-lower-case values. Every field has a description (:data:`FIELD_DESCRIPTIONS`).
+``BAD_USER_INPUT`` with ``extensions.problems`` (``path`` like ``input.teams.3.name`` and
+``message``), and nothing is written. Vocabularies (sector, kind, level...) take their enums, the
+same as filters and outputs (the old lower-case spellings in variables, for one release:
+:mod:`carenet.api.spellings`). Every field has a description (:data:`FIELD_DESCRIPTIONS`).
 
 ``upsert`` takes nodes and relationships together, so a new node comes with the relationship
 that anchors it (a planner's new team with its ``partOf``) in one transaction. Who may write:
@@ -28,6 +29,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
+from carenet.api.enums import FOR_DOMAIN
 from carenet.domain import models as m
 from carenet.domain.schema import NODE_MODELS, REL_SPECS
 from carenet.errors import Forbidden, InvalidInput, NotFound, Problem
@@ -51,15 +53,15 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _field_type(annotation: Any) -> tuple[Any, str]:
+def _field_type(annotation: Any) -> Any:
+    """The GraphQL type of a model field: a vocabulary's enum (:data:`~carenet.api.enums.FOR_DOMAIN`;
+    a vocabulary without one fails at import), a scalar, else a string."""
     base, is_list = _unwrap(annotation)
-    note = ""
     if isinstance(base, type) and issubclass(base, Enum):
-        note = "one of: " + ", ".join(str(e.value) for e in base)
-        base = str
+        base = FOR_DOMAIN[base]
     else:
         base = _SCALARS.get(base, str)
-    return (list[base] if is_list else base), note
+    return list[base] if is_list else base
 
 
 _DATES = {
@@ -117,7 +119,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "staff_group": "Staff group (read back by analysts only)",
         "band": "Agenda for Change pay band (read back by analysts only).",
         "clinical": "Whether clinically qualified (read back by analysts only).",
-        "ethnic_category": "NHS ethnic category code, kept in a separate demographic record and only ever read in "
+        "ethnic_category": "NHS ethnic category, kept in a separate demographic record and only ever read in "
         "suppressed aggregates",
         "sex": "Sex, kept in a separate demographic record and only ever read in suppressed aggregates",
     },
@@ -137,7 +139,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "uid": "The record's uid.",
         "area": "Uid of the place the baseline is for.",
         "kind": "Whose share it is: the workforce's or the residents'",
-        "dimension": "ethnic_group or sex.",
+        "dimension": "Which characteristic the shares are of.",
         "category": "The category whose share this is (an ethnic group or a sex).",
         "percent": "The share, 0-100.",
     },
@@ -201,10 +203,10 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
 """Each input field's description, by the domain model's label or relationship type ("*": any node)."""
 
 
-def _describe(owner: str, field_name: str, note: str) -> str:
+def _describe(owner: str, field_name: str) -> str:
     table = FIELD_DESCRIPTIONS.get(owner, {})
     text = table.get(field_name) or FIELD_DESCRIPTIONS["*"][field_name]
-    return f"{text}; {note}." if note else text
+    return text if text.endswith(".") else text + "."
 
 
 def _input_type(
@@ -222,18 +224,18 @@ def _input_type(
     namespace: dict[str, Any] = {"__module__": __name__}
     for field_name in ids:
         annotations[field_name] = strawberry.ID
-        namespace[field_name] = strawberry.field(description=_describe(owner, field_name, ""))
+        namespace[field_name] = strawberry.field(description=_describe(owner, field_name))
     fields = {**{k: (v.annotation, v.is_required()) for k, v in model.model_fields.items()}, **(extra or {})}
     for field_name, (annotation, required) in fields.items():
         if field_name in skip or field_name in ids:
             continue
-        gql, note = _field_type(annotation)
+        gql = _field_type(annotation)
         if required:
             annotations[field_name] = gql
-            namespace[field_name] = strawberry.field(description=_describe(owner, field_name, note))
+            namespace[field_name] = strawberry.field(description=_describe(owner, field_name))
         else:
             annotations[field_name] = gql | None
-            namespace[field_name] = strawberry.field(default=None, description=_describe(owner, field_name, note))
+            namespace[field_name] = strawberry.field(default=None, description=_describe(owner, field_name))
     namespace["__annotations__"] = annotations
     return strawberry.input(type(name, (), namespace), description=description)
 
@@ -330,8 +332,17 @@ class ErasePersonResult:
     graph_version: str = strawberry.field(description="The graph's version after the erasure.")
 
 
+def _plain(value: Any) -> Any:
+    """An enum's value is the domain's (``Sector.HEALTH`` -> ``"health"``), in a list too."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _items(value: Any) -> dict[str, Any]:
-    return {k: getattr(value, k) for k in value.__annotations__ if getattr(value, k, None) is not None}
+    return {k: _plain(getattr(value, k)) for k in value.__annotations__ if getattr(value, k, None) is not None}
 
 
 def _camel(problems: typing.Sequence[Problem]) -> list[Problem]:

@@ -9,7 +9,9 @@ limit, a parser cache, added validation rules, a validation cache and the cost c
   limit in its parse options), reporting the error as it always does;
 - on validate: gives strawberry the validation errors kept for the query text (none, for a good
   one), or else adds the schema's own rules and lets strawberry validate, keeping what it found;
-- on execute (so after validation passed): checks the operation's cost (:mod:`carenet.api.cost`,
+- on execute (so after validation passed): gives the old spellings of vocabulary values in a
+  mutation's variables their enum names (:mod:`carenet.api.spellings`, for one release; they come
+  back in the response's ``extensions.deprecations``), then checks the operation's cost (:mod:`carenet.api.cost`,
   which keeps costs per query text and the variables the cost reads); over the budget, the
   operation's result is a :class:`PreExecutionError` and it never runs (strawberry's documented
   way for an extension to answer instead of execution: ``execution_context.result``).
@@ -30,6 +32,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from carenet.api.cost import Costs, check_cost
+from carenet.api.spellings import respell
 
 
 def operation_problem(document: DocumentNode, operation_name: str | None) -> str | None:
@@ -94,6 +97,7 @@ class PreparedDocuments(SchemaExtension):
         self.documents = documents
         self.rules = tuple(rules)
         self.costs = costs
+        self.respelled: list[dict[str, str]] = []
 
     def on_parse(self) -> Iterator[None]:
         ctx = self.execution_context
@@ -119,6 +123,10 @@ class PreparedDocuments(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
+        if ctx.graphql_document is not None and ctx.variables and self.costs.schema is not None:
+            ctx.variables, self.respelled = respell(
+                self.costs.schema, ctx.graphql_document, ctx.operation_name, ctx.variables
+            )
         if ctx.graphql_document is not None:
             error = check_cost(
                 self.costs, ctx.graphql_document, ctx.query, ctx.variables, ctx.operation_name, ctx.context
@@ -126,3 +134,7 @@ class PreparedDocuments(SchemaExtension):
             if error is not None:
                 ctx.result = PreExecutionError(data=None, errors=[error])  # strawberry skips execution
         yield
+
+    def get_results(self) -> dict[str, Any]:
+        """``deprecations``: the old spellings respelled in this mutation's variables (none: nothing)."""
+        return {"deprecations": self.respelled} if self.respelled else {}

@@ -23,7 +23,14 @@ from strawberry.types import Info
 from carenet.api import selection
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.enums import LeadershipLevelEnum, OrgKindEnum, SectorEnum
+from carenet.api.enums import (
+    FrequencyEnum,
+    LeadershipLevelEnum,
+    OrgKindEnum,
+    SectorEnum,
+    StaffGroupEnum,
+    TieKindEnum,
+)
 from carenet.errors import InvalidInput, Problem
 from carenet.services import cursors
 from carenet.services.relations import Relation
@@ -152,13 +159,10 @@ class Tie:
     uid: strawberry.ID = strawberry.field(description="The tie's carenet key (the relationship's uid).")
     direction: str = strawberry.field(description="out: reported by this end; in: by the other")
     kinds: list[str] = strawberry.field(
-        description=(
-            "What the collaboration is: referral, joint_meeting, shared_record, co_location, pooled_budget, "
-            "data_sharing."
-        )
+        description="The kinds as lower-case strings.", deprecation_reason=DEPRECATED + "use kindCodes."
     )
     frequency: str | None = strawberry.field(
-        description="How often: daily, weekly, monthly, quarterly or yearly; null when not reported."
+        description="The frequency as a lower-case string.", deprecation_reason=DEPRECATED + "use frequencyCode."
     )
     trust: float | None = strawberry.field(
         description="PARTNER trust, 1-4: the mean of the three trust sub-items "
@@ -177,6 +181,14 @@ class Tie:
     value_power: int | None = strawberry.field(description="PARTNER value sub-item: power/influence, 1-4")
     value_involvement: int | None = strawberry.field(description="PARTNER value sub-item: level of involvement, 1-4")
     value_resources: int | None = strawberry.field(description="PARTNER value sub-item: resource contribution, 1-4")
+
+    @strawberry.field(description="What the collaboration is (the TieKind enum, as in inputs).")
+    def kind_codes(self) -> list[TieKindEnum]:
+        return [TieKindEnum(k) for k in self.kinds]
+
+    @strawberry.field(description="How often the two work together (the Frequency enum); null when not reported.")
+    def frequency_code(self) -> FrequencyEnum | None:
+        return FrequencyEnum(self.frequency) if self.frequency else None
 
 
 def edge_cursors(info: Info) -> bool:
@@ -468,10 +480,19 @@ class Person(Node):
     def of(cls, r: dict) -> Person:
         return cls(uid=r["uid"], name=r["name"], role=r.get("role"), level=r["level"], _row=r)
 
-    @strawberry.field(description="Staff group (medical, nursing, ...). Analyst role and above.")
+    @strawberry.field(
+        description="The staff group as a lower-case string. Analyst role and above.",
+        deprecation_reason=DEPRECATED + "use staffGroupCode.",
+    )
     def staff_group(self, info: Info[Context, None]) -> str | None:
         _personal(info, "staffGroup")
         return self._row.get("staff_group")
+
+    @strawberry.field(description="Staff group (the StaffGroup enum, as in inputs). Analyst role and above.")
+    def staff_group_code(self, info: Info[Context, None]) -> StaffGroupEnum | None:
+        _personal(info, "staffGroupCode")
+        group = self._row.get("staff_group")
+        return StaffGroupEnum(group) if group else None
 
     @strawberry.field(description="Agenda for Change pay band. Analyst role and above.")
     def band(self, info: Info[Context, None]) -> str | None:

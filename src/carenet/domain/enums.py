@@ -182,6 +182,14 @@ class Sex(StrEnum):
     NOT_STATED = "not_stated"
 
 
+class Characteristic(StrEnum):
+    """A protected characteristic the service holds (special-category data: only ever read in
+    suppressed aggregates), and the dimension a representation baseline describes."""
+
+    ETHNIC_GROUP = "ethnic_group"
+    SEX = "sex"
+
+
 class BaselineKind(StrEnum):
     """What a representation baseline describes: the staff of a place or its residents."""
 

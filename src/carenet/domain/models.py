@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from carenet.domain.enums import (
     BaselineKind,
+    Characteristic,
     CultureScale,
     CultureSurvey,
     EthnicCategory,
@@ -229,7 +230,7 @@ class Baseline(Node):
     label: ClassVar[str] = "Baseline"
     area: Uid
     kind: BaselineKind
-    dimension: str = Field(pattern=r"^(ethnic_group|sex)$")
+    dimension: Characteristic
     category: str = Field(min_length=1, max_length=60)
     percent: float = Field(ge=0.0, le=100.0)
 

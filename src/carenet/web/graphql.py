@@ -184,6 +184,8 @@ async def _handle(request: Request, *, get: bool) -> Response:
             return _respond(body, 429, media, {"Retry-After": str(wait)})
         return _respond(body, 400, media)
     body["data"] = result.data
+    if result.extensions:
+        body["extensions"] = result.extensions
     return _respond(body, 200, media)
 
 
