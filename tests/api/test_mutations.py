@@ -214,8 +214,8 @@ def test_person_demographics_are_written_apart_and_never_read_back(fresh_server)
     )
     assert "errors" not in body, body
     assert body["data"]["upsert"]["nodes"] == [{"kind": "Demographic", "count": 1}, {"kind": "Person", "count": 1}]
-    read = fresh_server.gql('{ nodeByUid(uid: "s1-person-new") { label properties } }', role=Role.ADMIN)
-    assert read["data"]["nodeByUid"]["label"] == "Person"
+    read = fresh_server.gql('{ nodeByUid(uid: "s1-person-new") { label labelCode properties } }', role=Role.ADMIN)
+    assert read["data"]["nodeByUid"]["label"] == "Person" and read["data"]["nodeByUid"]["labelCode"] == "PERSON"
     props = read["data"]["nodeByUid"]["properties"]
     assert props["band"] == "7" and "ethnic_category" not in props and "sex" not in props
     fields = fresh_server.gql('{ __type(name: "Person") { fields { name } } }')["data"]["__type"]["fields"]
@@ -245,6 +245,50 @@ def test_delete_nodes_and_relationships(fresh_server):
     body = fresh_server.gql(DELETE_NODES, {"input": {"teams": ["s1-team-new", "s1-team-never"]}})
     assert body["data"]["deleteNodes"]["nodes"] == [{"kind": "Team", "count": 1}]
     assert team(fresh_server, "s1-team-new") is None
+
+
+def test_node_labels_are_the_node_label_enum_in_inputs_and_outputs(fresh_server):
+    """``sourceLabel``/``targetLabel`` take the NodeLabel enum (the old "Team" in variables, for one
+    release); ``nodeByUid`` and ``subgraph`` give it as ``labelCode``."""
+    write = {
+        "teams": [{"uid": "s1-team-lab", "name": "Lab", "sector": "HEALTH"}],
+        "partOf": [
+            {"source": "s1-team-lab", "target": "s1-org-acute", "sourceLabel": "Team", "targetLabel": "ORGANISATION"}
+        ],
+    }
+    body = fresh_server.gql(UPSERT, {"input": write})
+    assert "errors" not in body, body
+    assert body["data"]["upsert"]["relationships"] == [{"kind": "PART_OF", "count": 1}]
+    assert body["extensions"]["deprecations"] == [
+        {
+            "path": "input.partOf.0.sourceLabel",
+            "value": "Team",
+            "use": "TEAM",
+            "message": "the old spelling of TEAM: accepted for one release, send TEAM",
+        }
+    ]
+    wrong = {"source": "s1-team-lab", "target": "s1-org-acute", "sourceLabel": "TEAM", "targetLabel": "TEAM"}
+    body = fresh_server.gql(UPSERT, {"input": {"partOf": [wrong]}})  # the target is no team
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+    labelled = {"source": "s1-team-lab", "target": "s1-org-acute", "sourceLabel": "TEAM", "targetLabel": "ORGANISATION"}
+    body = fresh_server.gql(UPSERT, {"input": {"partOf": [labelled]}})
+    assert "errors" not in body and body["data"]["upsert"]["relationships"] == [{"kind": "PART_OF", "count": 1}], body
+    assert team(fresh_server, "s1-team-lab")["organisation"]["uid"] == "s1-org-acute"
+    bad = fresh_server.gql(UPSERT, {"input": {"partOf": [{**labelled, "sourceLabel": "Teams"}]}})
+    assert "'Teams' does not exist in 'NodeLabel' enum" in bad["errors"][0]["message"], bad
+    gone = fresh_server.gql(DELETE_RELS, {"input": {"partOf": [labelled]}})
+    assert gone["data"]["deleteRelationships"]["relationships"] == [{"kind": "PART_OF", "count": 1}], gone
+    assert team(fresh_server, "s1-team-lab")["organisation"] is None
+    read = fresh_server.gql('{ nodeByUid(uid: "s1-org-acute") { label labelCode } }', role=Role.ANALYST)
+    assert read["data"]["nodeByUid"] == {"label": "Organisation", "labelCode": "ORGANISATION"}
+    drawn = fresh_server.gql(
+        "{ subgraph(filter: {level: PERSON}, limit: 5) { nodes { kind labelCode } } }", role=Role.ANALYST
+    )
+    nodes = drawn["data"]["subgraph"]["nodes"]
+    assert nodes and all((n["kind"], n["labelCode"]) == ("Person", "PERSON") for n in nodes), drawn
+    # the store's record of a schema migration is bookkeeping, not a node of the graph
+    migration = fresh_server.gql('{ nodeByUid(uid: "ladybug:001") { label } }', role=Role.ADMIN)
+    assert migration["data"]["nodeByUid"] is None, migration
 
 
 def _planner(server, system: str) -> str:

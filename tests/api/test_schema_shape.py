@@ -241,22 +241,48 @@ def test_relation_connections_page_with_their_cursors(demo_server):
     assert sorted(t["uid"] for t in node["teams"]["nodes"]) == sorted(seen)  # the deprecated alias still answers
 
 
+CODES = {
+    "sectorCode": "Sector",
+    "largestSectorCode": "Sector",
+    "kindCode": "OrgKind",
+    "levelCode": "LeadershipLevel",
+    "labelCode": "NodeLabel",
+    "kindCodes": "TieKind",
+    "frequencyCode": "Frequency",
+    "staffGroupCode": "StaffGroup",
+    "scaleCode": "CultureScale",
+    "surveyCode": "CultureSurvey",
+}
+"""Each output field that gives a vocabulary as its enum, by name, and the enum: one name, one enum."""
+
+
 def test_one_enum_per_vocabulary_in_filters_and_outputs(sdl, demo_server):
-    vocab = {"sector": "Sector", "kind": "OrgKind", "level": "LeadershipLevel"}
     filters = {"SectorFilter": "Sector", "OrgKindFilter": "OrgKind", "LevelFilter": "LeadershipLevel"}
     for name, enum in filters.items():
         assert get_named_type(sdl.get_type(name).fields["eq"].type).name == enum
     wrong = []
+    seen = set()
     for name, field_name, field in _object_fields(sdl):
         if field.deprecation_reason is not None:
             continue
         t = get_named_type(field.type)
         if re.search(r"[sS]ector", field_name) and not field_name.endswith("Share") and t.name != "Sector":
             wrong.append(f"{name}.{field_name}: {t.name}")
-        if field_name.endswith("Code") and field_name.removesuffix("Code").lower().removeprefix("largest") in vocab:
-            if t.name != vocab[field_name.removesuffix("Code").lower().removeprefix("largest")]:
+        if field_name.endswith(("Code", "Codes")) and field_name not in ("odsCode", "gssCode"):  # identifiers
+            seen.add(field_name)
+            if CODES.get(field_name) != t.name:  # a new one: say which enum it gives here
                 wrong.append(f"{name}.{field_name}: {t.name}")
     assert not wrong, wrong
+    assert seen == set(CODES), seen ^ set(CODES)
+    # the same enum wherever a mutation's input takes that vocabulary
+    for name, t in _types(sdl).items():
+        if isinstance(t, GraphQLInputObjectType) and name.endswith("Input"):
+            for field_name, field in t.fields.items():
+                code = CODES.get(field_name + "Code") or CODES.get(field_name + "Codes")
+                if (name, field_name) == ("HasCapabilityInput", "level"):
+                    continue  # proficiency, 1-4: a number, not the leadership level
+                if field_name in ("sector", "level", "frequency", "staffGroup", "scale", "survey"):
+                    assert get_named_type(field.type).name == code, f"{name}.{field_name}"
     # what a filter takes is what the output gives
     body = demo_server.gql(
         """{ teams(first: 1, where: {sector: {eq: SOCIAL_CARE}}) { edges { node { sector sectorCode } } }

@@ -156,12 +156,15 @@ def test_a_click_opens_the_details_panel(server, browser, token):
       return {node: p.dataset.node, title: document.querySelector('#panel-title').textContent,
               text: p.innerText, focused: document.activeElement.id,
               terms: [...p.querySelectorAll('dt')].map((d) => d.textContent),
+              kind: [...p.querySelectorAll('dt')].find((d) => d.textContent === 'Kind').nextElementSibling.textContent,
               ties: p.querySelectorAll('.ties button').length};
     """)
     node = browser.js("return carenetMap.node(arg)", target)
     assert panel["node"] == target and panel["title"] == node["label"]
     for term in ("Organisation", "Sector", "Place", "Ties (degree)", "Betweenness", "Brokerage", "Community"):
         assert term in panel["terms"]
+    # the kind arrives as the NodeLabel enum (labelCode) and reads as a word
+    assert (node["kind"], panel["kind"]) in {("TEAM", "Team"), ("PERSON", "Person")}, (node["kind"], panel["kind"])
     assert panel["ties"] == min(node["degree"], 50) > 0
     assert panel["focused"] == "panel-title"
     lowered = panel["text"].lower()

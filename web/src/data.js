@@ -4,7 +4,7 @@ const SUBGRAPH = `
 query MapSubgraph($filter: SubgraphFilter, $limit: Int, $sizeBy: SizeMetric) {
   subgraph(filter: $filter, limit: $limit, sizeBy: $sizeBy) {
     totalNodes truncated graphVersion
-    nodes { id: uid label kind sector organisation organisationName place size degree betweenness brokerage community }
+    nodes { id: uid label kind: labelCode sector: sectorCode organisation organisationName place size degree betweenness brokerage community }
     edges { id: key source target kinds weight trust }
   }
 }`;
@@ -12,7 +12,7 @@ query MapSubgraph($filter: SubgraphFilter, $limit: Int, $sizeBy: SizeMetric) {
 const ANALYSIS = `
 query MapAnalysis($filter: AnalysisFilter) {
   analysis(filter: $filter) {
-    communities { id: number size largestSector largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
+    communities { id: number size largestSector: largestSectorCode largestSectorShare largestOrganisation largestOrganisationShare isSilo members }
     brokers(limit: 20) { id: uid name betweenness brokerage }
     cutPoints
     bridges { source target }
@@ -76,7 +76,7 @@ export async function loadSubgraph(query, state) {
 
 const FIND = `
 query MapFind($filter: SubgraphFilter) {
-  subgraph(filter: $filter, limit: 20) { totalNodes nodes { id: uid label kind organisationName } }
+  subgraph(filter: $filter, limit: 20) { totalNodes nodes { id: uid label kind: labelCode organisationName } }
 }`;
 
 /** Teams (or organisations) anywhere in the scope whose name contains `text`. */
@@ -105,10 +105,10 @@ export async function loadNames(query, uids) {
   for (let start = 0; start < list.length; start += 15) {
     const chunk = list.slice(start, start + 15);
     const vars = chunk.map((_, i) => `$u${i}: ID!`).join(", ");
-    const fields = chunk.map((_, i) => `n${i}: nodeByUid(uid: $u${i}) { uid name label }`).join("\n");
+    const fields = chunk.map((_, i) => `n${i}: nodeByUid(uid: $u${i}) { uid name }`).join("\n");
     const variables = Object.fromEntries(chunk.map((u, i) => [`u${i}`, u]));
     const data = await query(`query MapNames(${vars}) {\n${fields}\n}`, variables);
-    for (const value of Object.values(data)) if (value) names.set(value.uid, { name: value.name, label: value.label });
+    for (const value of Object.values(data)) if (value) names.set(value.uid, { name: value.name });
   }
   return names;
 }

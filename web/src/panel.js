@@ -3,6 +3,8 @@
 import { sectorColour, sectorLabel } from "./palette.js";
 
 const MAX_TIES = 50;
+/** How a node's kind (the NodeLabel enum) reads in the panel. */
+const KINDS = { TEAM: "Team", ORGANISATION: "Organisation", PERSON: "Person" };
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -59,8 +61,8 @@ export class DetailsPanel {
     if (a.place) this.placeName(a.place).then((name) => { if (name) place.textContent = name; });
 
     const facts = el("dl", { className: "facts" },
-      ...row("Kind", a.kind),
-      ...(a.kind !== "Organisation" ? row("Organisation", a.organisationName || a.organisation || "not recorded") : []),
+      ...row("Kind", KINDS[a.kind] || a.kind),
+      ...(a.kind !== "ORGANISATION" ? row("Organisation", a.organisationName || a.organisation || "not recorded") : []),
       ...row("Sector", el("span", {}, swatch, " ", sectorLabel(a.sector))),
       ...row("Place", place),
     );

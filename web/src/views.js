@@ -21,7 +21,7 @@ const OVERVIEW = `
 query MapOverview($filter: OverviewFilter) {
   systemOverview(filter: $filter) {
     truncated graphVersion
-    nodes { id: uid label sector place placeName teams innerTies outerTies }
+    nodes { id: uid label sector: sectorCode place placeName teams innerTies outerTies }
     edges { id: key source target teamTies organisationTies weight }
   }
 }`;
@@ -48,7 +48,7 @@ export async function loadOverview(query, state) {
     degree.set(e.target, (degree.get(e.target) || 0) + 1);
   }
   const nodes = o.nodes.map((n) => ({
-    ...n, kind: "Organisation", organisation: n.id, organisationName: n.label, size: n.teams,
+    ...n, kind: "ORGANISATION", organisation: n.id, organisationName: n.label, size: n.teams,
     degree: degree.get(n.id) || 0, betweenness: null, brokerage: null, community: null, group: `p${n.place || "-"}`,
   }));
   const edges = o.edges.map((e) => ({ ...e, kinds: [], drawSize: 0.5 + 1.4 * Math.log2(1 + e.weight) }));

@@ -27,11 +27,17 @@ from carenet.domain.enums import (
     StaffGroup,
     TieKind,
 )
+from carenet.domain.schema import NodeLabel
 
 
-def described(domain: type[Enum], name: str, description: str, values: dict[str, str]) -> type[Enum]:
-    """A GraphQL enum with the domain enum's names and values, and a description on each value."""
-    members = {m.name: strawberry.enum_value(m.value, description=values[m.name]) for m in domain}
+def described(
+    domain: type[Enum], name: str, description: str, values: dict[str, str], *, internal: tuple[str, ...] = ()
+) -> type[Enum]:
+    """A GraphQL enum with the domain enum's names and values, and a description on each value
+    (but the ``internal`` members, which the API never takes or gives)."""
+    members = {
+        m.name: strawberry.enum_value(m.value, description=values[m.name]) for m in domain if m.name not in internal
+    }
     return strawberry.enum(Enum(name, members), name=name, description=description)  # type: ignore[return-value]
 
 
@@ -203,6 +209,29 @@ CultureScaleEnum = described(
     {"SCORE_0_10": "A People Promise score, 0-10.", "PERCENT": "A percentage of respondents, 0-100."},
 )
 
+NodeLabelEnum = described(
+    NodeLabel,
+    "NodeLabel",
+    "What a node is: its label in the graph.",
+    {
+        "SYSTEM": "An integrated care system.",
+        "PLACE": "A place within a system (usually a local authority's area).",
+        "NEIGHBOURHOOD": "A neighbourhood within a place.",
+        "ORGANISATION": "An organisation (trust, practice, council, charity, ...).",
+        "TEAM": "A team in an organisation.",
+        "PERSON": "A leader.",
+        "FORUM": "A board or group leaders sit on.",
+        "CARE_PATHWAY": "A care pathway.",
+        "PATHWAY_STEP": "A step of a care pathway.",
+        "CAPABILITY": "A leadership capability.",
+        "SURVEY_WAVE": "A wave of the network survey.",
+        "LEADERSHIP_DEMAND": "Leaders needed in an area, by level and year.",
+        "BASELINE": "A representation baseline of an area.",
+        "CULTURE_INDICATOR": "A staff survey figure of an organisation or team.",
+    },
+    internal=("DEMOGRAPHIC", "MIGRATION"),  # a person's demographic record; the schema's migrations
+)
+
 FOR_DOMAIN: dict[type[Enum], type[Enum]] = {
     Sector: SectorEnum,
     OrgKind: OrgKindEnum,
@@ -218,14 +247,15 @@ FOR_DOMAIN: dict[type[Enum], type[Enum]] = {
     BaselineKind: BaselineKindEnum,
     CultureSurvey: CultureSurveyEnum,
     CultureScale: CultureScaleEnum,
+    NodeLabel: NodeLabelEnum,
 }
 """The GraphQL enum of each domain vocabulary (the input types made from the domain models take these)."""
 OLD_SPELLINGS: dict[str, dict[str, str]] = {
-    gql.__name__: {member.value: member.name for member in domain} for domain, gql in FOR_DOMAIN.items()
+    gql.__name__: {member.value: member.name for member in gql} for gql in FOR_DOMAIN.values()
 }
 """For each GraphQL enum of a domain vocabulary, by its schema name: the domain's value (the spelling
-mutation inputs took before they took the enum: ``"health"``, ``"A"``) to the enum value's name
-(``HEALTH``, ``WHITE_BRITISH``). :mod:`carenet.api.spellings` reads it."""
+mutation inputs took before they took the enum: ``"health"``, ``"A"``, ``"Team"``) to the enum
+value's name (``HEALTH``, ``WHITE_BRITISH``, ``TEAM``). :mod:`carenet.api.spellings` reads it."""
 
 
 GraphLevel = described(

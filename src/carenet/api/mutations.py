@@ -29,7 +29,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.enums import FOR_DOMAIN
+from carenet.api.enums import FOR_DOMAIN, NodeLabelEnum
 from carenet.domain import models as m
 from carenet.domain.schema import NODE_MODELS, REL_SPECS
 from carenet.errors import Forbidden, InvalidInput, NotFound, Problem
@@ -209,6 +209,10 @@ def _describe(owner: str, field_name: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+_LABELS = ("source_label", "target_label")
+"""Fields that name a node label (the models keep them as strings: the relationship's spec checks them)."""
+
+
 def _input_type(
     name: str,
     owner: str,
@@ -229,7 +233,7 @@ def _input_type(
     for field_name, (annotation, required) in fields.items():
         if field_name in skip or field_name in ids:
             continue
-        gql = _field_type(annotation)
+        gql = NodeLabelEnum if field_name in _LABELS else _field_type(annotation)
         if required:
             annotations[field_name] = gql
             namespace[field_name] = strawberry.field(description=_describe(owner, field_name))
@@ -288,8 +292,8 @@ class RelationshipRef:
     wave: strawberry.ID | None = strawberry.field(
         default=None, description="survey ties: the wave, when no uid is given"
     )
-    source_label: str | None = strawberry.field(default=None, description=_REL["source_label"])
-    target_label: str | None = strawberry.field(default=None, description=_REL["target_label"])
+    source_label: NodeLabelEnum | None = strawberry.field(default=None, description=_REL["source_label"])
+    target_label: NodeLabelEnum | None = strawberry.field(default=None, description=_REL["target_label"])
 
 
 UpsertInput = _lists(

@@ -28,12 +28,13 @@ from carenet.api.connections import (
 from carenet.api.context import Context
 from carenet.api.cost import ANALYTICS, Costs, SizeCache
 from carenet.api.culture import culture_field
+from carenet.api.enums import NodeLabelEnum
 from carenet.api.errors import is_expected
 from carenet.api.execution import LeafFastPath
 from carenet.api.mutations import Mutation, export_person_field
 from carenet.api.prepared import Documents, PreparedDocuments, operation_problem
 from carenet.api.subgraph import subgraph_field, system_overview_field
-from carenet.api.types import Node
+from carenet.api.types import DEPRECATED, Node
 from carenet.services import nodes
 
 ANALYTICS_NAMES = tuple(sorted({name.removesuffix("Report") for name in ANALYTICS}))
@@ -46,7 +47,8 @@ MAX_TOKENS = 2000
 class GraphNode:
     uid: strawberry.ID = strawberry.field(description="The node's uid.")
     label: str = strawberry.field(
-        description="The node's label (Team, Organisation, Person, Forum, CultureIndicator, ...)."
+        description="The node's label as a string (Team, Organisation, ...).",
+        deprecation_reason=DEPRECATED + "use labelCode.",
     )
     name: str | None = strawberry.field(description="The node's name; null for a label without names.")
     properties: JSON = strawberry.field(
@@ -54,6 +56,10 @@ class GraphNode:
             "Every stored property of the node (a culture indicator below the minimum responses: value held back)."
         )
     )
+
+    @strawberry.field(description="What the node is (the NodeLabel enum, as in inputs).")
+    def label_code(self) -> NodeLabelEnum:
+        return NodeLabelEnum(self.label)
 
 
 @strawberry.type(description="Reads. Each root field says which role it needs (docs/contracts.md, README: roles).")

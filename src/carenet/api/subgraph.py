@@ -14,7 +14,7 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import current_metrics, selects
 from carenet.api.context import Context
-from carenet.api.enums import GraphLevel, LeadershipLevelEnum, SectorEnum, SizeMetric
+from carenet.api.enums import GraphLevel, LeadershipLevelEnum, NodeLabelEnum, SectorEnum, SizeMetric
 from carenet.api.types import DEPRECATED, global_id
 from carenet.services import overview as overview_service
 from carenet.services import subgraph as service
@@ -38,7 +38,10 @@ class SubgraphFilter:
 class SubgraphNode:
     uid: strawberry.ID = strawberry.field(description="carenet uid (edges' source and target name nodes by it)")
     label: str = strawberry.field(description="display name")
-    kind: str = strawberry.field(description="Team | Organisation | Person: the Node type `id` resolves to")
+    kind: str = strawberry.field(
+        description="Team, Organisation or Person: the label as a string.",
+        deprecation_reason=DEPRECATED + "use labelCode.",
+    )
     sector: str | None = strawberry.field(
         description="The sector as a lower-case string.", deprecation_reason=DEPRECATED + "use sectorCode."
     )
@@ -62,6 +65,10 @@ class SubgraphNode:
     @strawberry.field(description="The node's sector (the Sector enum, as in filters); null when it has none.")
     def sector_code(self) -> SectorEnum | None:
         return SectorEnum(self.sector) if self.sector else None
+
+    @strawberry.field(description="TEAM, ORGANISATION or PERSON (the NodeLabel enum): the Node type `id` resolves to.")
+    def label_code(self) -> NodeLabelEnum:
+        return NodeLabelEnum(self.kind)
 
 
 @strawberry.type(description="The ties between two drawn nodes, summed (both directions, every wave shown).")

@@ -7,6 +7,7 @@ from typing import Any
 
 from carenet.analytics.culture import suppress
 from carenet.domain.models import CULTURE_MIN_RESPONSES, CultureIndicator
+from carenet.domain.schema import NodeLabel
 from carenet.storage.repository import Repository
 
 
@@ -19,12 +20,13 @@ class NodeView:
 
 
 async def find_node(repo: Repository, *, uid: str, culture_minimum: int = CULTURE_MIN_RESPONSES) -> NodeView | None:
-    """The node with ``uid`` (never a special-category record), as plain JSON-ready values.
+    """The node with ``uid`` (never a special-category record, nor the store's record of a schema
+    migration: bookkeeping, not part of the graph), as plain JSON-ready values.
 
     A culture indicator from fewer than ``culture_minimum`` responses comes with its ``value``
     null and ``suppressed`` true: held, never shown."""
     node = await repo.find(uid)
-    if node is None:
+    if node is None or node.label == NodeLabel.MIGRATION:
         return None
     props = node.model_dump(mode="json", exclude={"uid"})
     if isinstance(node, CultureIndicator):
