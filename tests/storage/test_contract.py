@@ -94,6 +94,11 @@ async def test_upsert_then_read_back(any_repo):
     assert await any_repo.count(NodeLabel.TEAM) == 4
 
 
+async def _ties_of(repo: Repository, uid: str) -> dict[str, dict]:
+    """The collaboration ties of a team, both directions, by tie uid (what the API's ``ties`` reads)."""
+    return {row["tie"]: row for row in await repo.related("ties_of_team", [uid])}
+
+
 async def test_upsert_is_idempotent_and_updates_in_place(any_repo):
     await any_repo.apply(small_system())
     await any_repo.apply(small_system())
@@ -105,7 +110,7 @@ async def test_upsert_is_idempotent_and_updates_in_place(any_repo):
     await any_repo.apply(again)
     assert (await any_repo.get(NodeLabel.TEAM, "b")).name == "Beta renamed"
     assert (await any_repo.get(NodeLabel.TEAM, "b")).service == ""  # an upsert replaces every property
-    ties = {t["uid"]: t for t in (await any_repo.team_neighbourhood("a", 1))["ties"]}
+    ties = await _ties_of(any_repo, "a")
     tie = ties["COLLABORATES_WITH:a>b@w1"]
     assert tie["kinds"] == ["shared_record"] and tie["trust"] == 1.0 and tie["value"] is None
     assert (await any_repo.counts())["COLLABORATES_WITH"] == 3
@@ -144,34 +149,6 @@ async def test_delete_removes_nodes_and_their_relationships(any_repo):
     assert (await any_repo.counts())["COLLABORATES_WITH"] == 1
     await any_repo.delete_relationships([m.CollaboratesWith(source="c", target="d", kinds=["data_sharing"], wave=W2)])
     assert (await any_repo.counts()).get("COLLABORATES_WITH", 0) == 0
-
-
-async def test_neighbourhood_counts_each_team_once_at_its_shortest_distance(any_repo):
-    # LadybugDB's variable-length patterns may walk a relationship twice (a-b-a); Neo4j's never do.
-    await any_repo.apply(small_system())
-    hood = await any_repo.team_neighbourhood("a", 3)
-    assert hood["nodes"] == {"a": 0, "b": 1, "c": 2, "d": 3}
-    assert {t["uid"] for t in hood["ties"]} == {
-        "COLLABORATES_WITH:a>b@w1",
-        "COLLABORATES_WITH:b>c@w1",
-        "COLLABORATES_WITH:c>d@w2",
-    }
-    assert (await any_repo.team_neighbourhood("a", 1))["nodes"] == {"a": 0, "b": 1}
-    with pytest.raises(InvalidInput):
-        await any_repo.team_neighbourhood("a", 4)
-
-
-async def test_shortest_path_lists_teams_in_order(any_repo):
-    await any_repo.apply(small_system())
-    assert await any_repo.team_shortest_path("a", "d") == ["a", "b", "c", "d"]
-    assert await any_repo.team_shortest_path("d", "a") == ["d", "c", "b", "a"]
-    lonely = ChangeSet()
-    lonely.add_node(m.Team(uid="z", name="Zed", sector="leisure"))
-    await any_repo.apply(lonely)
-    assert await any_repo.team_shortest_path("a", "z") is None
-    assert await any_repo.team_shortest_path("b", "b") == ["b"]  # Neo4j raised 51N23, LadybugDB gave none
-    assert await any_repo.team_shortest_path("z", "z") == ["z"]  # an isolated team reaches itself
-    assert await any_repo.team_shortest_path("nope", "nope") is None
 
 
 async def test_projection_places_teams_and_filters_ties(any_repo):
@@ -255,7 +232,7 @@ async def test_rows_that_cannot_exist_yet_skip_the_look_up_and_the_rest_are_matc
     await repo.load(more)
     counts = await any_repo.counts()
     assert counts["Team"] == 5 and counts["COLLABORATES_WITH"] == 5
-    ties = {t["uid"]: t for t in (await any_repo.team_neighbourhood("a", 1))["ties"]}
+    ties = await _ties_of(any_repo, "a")
     assert ties["COLLABORATES_WITH:a>b@w1"]["trust"] == 1.0 and "COLLABORATES_WITH:e>a@w1" in ties
 
 
@@ -329,19 +306,6 @@ async def test_many_small_writes_one_at_a_time(any_repo):
     assert (await any_repo.get(NodeLabel.TEAM, "small-11")).name == "Small 11"
     found = await any_repo.integrity()
     assert all(not row.get("duplicates") and not row.get("missing") for row in found.values())
-
-
-async def test_of_equal_shortest_paths_both_stores_pick_the_same(any_repo):
-    """A diamond a-x-d and a-y-d (and a-w-d recorded the other way): the least by uids, on any store."""
-    cs = ChangeSet()
-    cs.add_node(m.SurveyWave(uid=W1, name="Wave 1", collected_on=dt.date(2024, 4, 1)))
-    for uid in ("a", "w", "x", "y", "d"):
-        cs.add_node(m.Team(uid=uid, name=uid.upper(), sector="health"))
-    for s, t in (("a", "y"), ("y", "d"), ("a", "x"), ("x", "d"), ("w", "a"), ("d", "w")):
-        cs.add_relationship(m.CollaboratesWith(source=s, target=t, kinds=["referral"], wave=W1))
-    await any_repo.apply(cs)
-    assert await any_repo.team_shortest_path("a", "d") == ["a", "w", "d"]
-    assert await any_repo.team_shortest_path("d", "a") == ["d", "w", "a"]
 
 
 # --- names: folded and sorted in Python terms, stored, so both stores answer alike (issue 20) -------
@@ -688,7 +652,6 @@ async def test_projections_of_every_level(any_repo):
     assert nodes["p3"]["place"] is None and nodes["p3"]["system"] == "S"  # the organisation's place and system
     assert _pairs(people) == {("p1", "p2"), ("p3", "p1")}
     assert _pairs(await any_repo.projection("person", wave=W1)) == {("p1", "p2")}
-    assert (await any_repo.team_neighbourhood("a", 2))["nodes"] == {"a": 0, "b": 1, "c": 2}
     rolled = await any_repo.store.read("team_ties_rolled_up", wave="", any_time=True, at=dt.date(2025, 1, 1))
     assert rolled == [
         {

@@ -436,26 +436,6 @@ class Repository(PageReads, DrawingReads, AnalysisReads, RecordAccess):
             out[kind] = {k: int(v or 0) for k, v in (rows[0] if rows else {"count": 0}).items()}
         return out
 
-    async def team_neighbourhood(self, uid: str, depth: int = 1) -> dict[str, Any]:
-        """The teams within ``depth`` (1-3) collaboration hops of a team, and the ties among them."""
-        if not 1 <= depth <= 3:
-            raise InvalidInput([Problem("depth", "must be 1, 2 or 3", depth)])
-        query = (core.TEAM_NEIGHBOURHOOD_1, core.TEAM_NEIGHBOURHOOD_2, core.TEAM_NEIGHBOURHOOD_3)[depth - 1]
-        rows = await self.store.read(query, uid=uid)
-        hops = {uid: 0, **{r["uid"]: int(r["hops"]) for r in rows}}
-        ties = await self.store.read(core.TIES_AMONG_TEAMS, uids=sorted(hops))
-        return {"nodes": hops, "ties": ties}
-
-    async def team_shortest_path(self, source: str, target: str) -> list[str] | None:
-        """A shortest collaboration path between two teams (either direction), as uids; of several
-        of the same length the least by uids, so both stores give the same one; ``[source]`` from a
-        team to itself; None when there is none."""
-        if source == target:
-            return [source] if await self.existing(NodeLabel.TEAM, [source]) else None
-        rows = await self.store.read(core.TEAM_SHORTEST_PATH, source=source, target=target)
-        paths = sorted(list(r["path"]) for r in rows)
-        return paths[0] if paths else None
-
     async def projection(self, level: str = "team", *, wave: str = "", at: dt.date | None = None) -> Projection:
         """Read the graph for analytics, streamed as Arrow batches (never one Python list of ties).
 

@@ -171,47 +171,6 @@ PERSON_TIES_ALL = Query(
     "person_ties_all", "MATCH (a:Person)-[x:WORKS_WITH]->(b:Person) " + _PERSON_TIE_COLUMNS, columns=_PERSON_TIE_TYPES
 )
 
-# --- neighbourhoods: the teams within N collaboration hops of a team -------------------------
-# LadybugDB's variable-length patterns may walk a relationship twice (Neo4j's never do); only the
-# set of nodes reached is returned, with its shortest hop count, so the answer is the same.
-
-TEAM_NEIGHBOURHOOD_1 = Query(
-    "team_neighbourhood_1",
-    "MATCH (c:Team {uid: $uid})-[:COLLABORATES_WITH]-(n:Team) WHERE n.uid <> $uid "
-    "RETURN DISTINCT n.uid AS uid, 1 AS hops",
-)
-TEAM_NEIGHBOURHOOD_2 = Query(
-    "team_neighbourhood_2",
-    "MATCH p = (c:Team {uid: $uid})-[:COLLABORATES_WITH*1..2]-(n:Team) WHERE n.uid <> $uid "
-    "RETURN n.uid AS uid, min(length(p)) AS hops",
-)
-TEAM_NEIGHBOURHOOD_3 = Query(
-    "team_neighbourhood_3",
-    "MATCH p = (c:Team {uid: $uid})-[:COLLABORATES_WITH*1..3]-(n:Team) WHERE n.uid <> $uid "
-    "RETURN n.uid AS uid, min(length(p)) AS hops",
-)
-
-TIES_AMONG_TEAMS = Query(
-    "ties_among_teams",
-    "UNWIND $uids AS u MATCH (a:Team {uid: u})-[x:COLLABORATES_WITH]->(b:Team) WHERE b.uid IN $uids "
-    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
-    "x.trust AS trust, x.value AS value, x.wave AS wave",
-    skip_if_empty="uids",
-)
-
-# --- shortest path between two teams over collaboration ties (either direction) -------------
-
-TEAM_SHORTEST_PATH = Query(
-    "team_shortest_path",
-    "MATCH (a:Team {uid: $source}), (b:Team {uid: $target}) "
-    "MATCH p = allShortestPaths((a)-[:COLLABORATES_WITH*1..15]-(b)) "
-    "RETURN [n IN nodes(p) | n.uid] AS path",
-    ladybug="MATCH p = (a:Team {uid: $source})-[:COLLABORATES_WITH* ALL SHORTEST 1..15]-(b:Team {uid: $target}) "
-    "RETURN properties(nodes(p), 'uid') AS path",
-    doc="Every shortest path (the repository picks one the same way on both stores). Not for a team "
-    "to itself: Neo4j raises 51N23 there and LadybugDB returns no row.",
-)
-
 # --- which label holds a uid -----------------------------------------------------------------
 
 # Every label holding ``uid``: uids are unique per label, not across labels (a Demographic record
