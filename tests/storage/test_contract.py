@@ -913,6 +913,17 @@ async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
                 fast = await subgraph.subgraph(any_repo, filter=f, limit=limit)
                 plain = await subgraph.subgraph(any_repo, filter=f, limit=limit, plain=True)
                 assert fast == plain, (level, f, limit)
+    # around a centre: its neighbourhood ranked, found by key (the fast form) or scanned (the plain one)
+    centres = {subgraph.Level.TEAM: "a", subgraph.Level.ORGANISATION: "O1", subgraph.Level.PERSON: "p1"}
+    for level, centre in centres.items():
+        for f in (subgraph.SubgraphFilter(level=level), subgraph.SubgraphFilter(level=level, sectors=["health"])):
+            for depth, limit in ((1, 2000), (2, 2000), (2, 2)):
+                fast = await subgraph.subgraph(any_repo, filter=f, centre=centre, depth=depth, limit=limit)
+                plain = await subgraph.subgraph(any_repo, filter=f, centre=centre, depth=depth, limit=limit, plain=True)
+                assert fast == plain, (level, f, depth, limit)
+                assert fast.total_nodes >= len(fast.nodes) and len(fast.nodes) <= limit, (level, f, depth)
+    around = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(), centre="a", depth=2)
+    assert {n.id for n in around.nodes} == {"a", "b", "c"} and around.total_nodes == 3  # c is two ties away
     every = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(level=subgraph.Level.TEAM))
     assert {n.id for n in every.nodes} >= {"a", "b", "c"} and every.total_nodes == len(every.nodes)
     for wave in ("", W1):

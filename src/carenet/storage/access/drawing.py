@@ -3,7 +3,8 @@ overview (:mod:`carenet.services.overview`); queries in :mod:`carenet.storage.qu
 
 Two query forms give the same nodes. The plain one joins every node to its organisation, place and
 system, then ranks, cuts and counts; without a place or system filter the fast one (teams and
-organisations) ranks and cuts first and joins only the nodes kept. With no filter at all, the rank
+organisations) ranks and cuts first and joins only the nodes kept, and a given set of nodes (a
+centre's neighbourhood) is found by key rather than by scanning every node of the level. With no filter at all, the rank
 of every node is read in one grouped query once per graph version (``store.version``) and kept on
 the repository; the nodes kept are then joined by key (on 100,000 teams, ranking each node with
 ``COUNT {}`` per request was the larger part of a 2,000-node subgraph).
@@ -42,6 +43,8 @@ _FAST = {
         q.SUBGRAPH_ORGANISATION_TOTAL_ALL,
     ),
 }
+# level -> the rank of each of a given set of nodes, found by key: the fast form for a set
+_GIVEN = {"team": q.SUBGRAPH_TEAM_RANK_GIVEN, "organisation": q.SUBGRAPH_ORGANISATION_RANK_GIVEN}
 # level -> (every node's rank, the nodes kept joined): the unfiltered fast form
 _RANKED = {
     "team": (q.SUBGRAPH_TEAM_DEGREES, q.SUBGRAPH_TEAM_KEPT),
@@ -59,7 +62,7 @@ def _params(
 ) -> dict[str, Any]:
     return {
         "all_uids": uids is None,
-        "uids": list(uids) if uids else [""],
+        "uids": list(dict.fromkeys(uids)) if uids else [""],
         "all_sectors": not sectors,
         "sectors": list(sectors) or [""],
         "all_levels": not levels,
@@ -98,6 +101,8 @@ class DrawingReads:
         if not plain and level in _FAST and not place and not system:
             _, _, total_q, total_all_q = _FAST[level]
             unfiltered = uids is None and not sectors and not search.strip()
+            if uids is not None:
+                return len(await self.store.read(_GIVEN[level], **params))
             query = total_all_q if unfiltered else total_q
         else:
             query = _PLAIN[level][1]
@@ -123,9 +128,14 @@ class DrawingReads:
         if not plain and level in _FAST and not place and not system:
             top_q, top_all_q, _, _ = _FAST[level]
             unfiltered = uids is None and not sectors and not search.strip()
-            rows = await self._kept(level, limit) if unfiltered else None
-            if rows is None:
-                rows = await self.store.read(top_all_q if unfiltered else top_q, **params, limit=limit)
+            if uids is not None:
+                ranked = await self.store.read(_GIVEN[level], **params)
+                kept = sorted(ranked, key=lambda r: (-r["rank"], r["uid"]))[:limit]
+                rows = await self.store.read(_RANKED[level][1], nodes=kept) if kept else []
+            else:
+                rows = await self._kept(level, limit) if unfiltered else None
+                if rows is None:
+                    rows = await self.store.read(top_all_q if unfiltered else top_q, **params, limit=limit)
             if len({r["uid"] for r in rows}) == len(rows):
                 return rows
             # a node with two organisations, places or systems: the plain query orders its rows

@@ -167,10 +167,13 @@ SUBGRAPH_PERSON_TIES = Query(
 )
 
 # --- one hop out from a frontier, either direction ------------------------------------------
+# ``WHERE a.uid IN $uids``, not ``UNWIND $uids AS u MATCH (a {uid: u})``: LadybugDB 0.22 plans the
+# UNWIND form before this pattern as something far slower for a frontier of a few nodes (what a
+# centre's neighbourhood asks; ``benchmarks/load.py`` times it); on Neo4j both use the uid index.
 
 _HOP = (
-    "UNWIND $uids AS u MATCH (a:{label} {uid: u})-[x:{rel}]-(b:{label}) "
-    "WHERE ($wave = '' OR x.wave = $wave) RETURN DISTINCT b.uid AS uid"
+    "MATCH (a:{label})-[x:{rel}]-(b:{label}) "
+    "WHERE a.uid IN $uids AND ($wave = '' OR x.wave = $wave) RETURN DISTINCT b.uid AS uid"
 )
 SUBGRAPH_TEAM_HOP = Query(
     "subgraph_team_hop", _HOP.replace("{label}", "Team").replace("{rel}", "COLLABORATES_WITH"), skip_if_empty="uids"
@@ -229,6 +232,8 @@ SUBGRAPH_TEAM_TOP_ALL = Query(
     ladybug=_team_top("", _TEAM_PLACE_LADYBUG),
 )
 SUBGRAPH_TEAM_TOTAL = Query("subgraph_team_total", "MATCH (n:Team) " + _FILTER_TEAM + "RETURN count(n) AS total")
+
+
 SUBGRAPH_TEAM_TOTAL_ALL = Query("subgraph_team_total_all", "MATCH (n:Team) RETURN count(n) AS total")
 
 _ORG_JOIN = (
@@ -265,6 +270,7 @@ SUBGRAPH_ORGANISATION_TOTAL_ALL = Query(
     "subgraph_organisation_total_all", "MATCH (n:Organisation) RETURN count(n) AS total"
 )
 
+
 # --- the fast unfiltered forms: every node's rank in one grouped pass, then the nodes kept joined --
 # Ranking with ``COUNT {}`` per node before the cut is most of a 2,000-node subgraph's time on 100,000
 # teams. The repository reads every node's rank once per graph version with these (a node with no tie
@@ -299,6 +305,21 @@ SUBGRAPH_TEAM_KEPT = Query(
     ladybug=_kept("Team", _TEAM_JOIN) + _TEAM_PLACE_LADYBUG + _TEAM_JOIN_TAIL + _TOP_RETURN,
     skip_if_empty="nodes",
 )
+# The rank of each of a given set of nodes (a centre's neighbourhood) that passes the filter, each
+# node found by its key: ``n.uid IN $uids`` scanned every node of the level, most of the request on a
+# big graph. The repository cuts in Python and joins the nodes kept with the queries above. (LadybugDB
+# 0.22: after an ``UNWIND``, ``COUNT {}`` or a ``WITH`` before an ``OPTIONAL MATCH`` fails, "Cannot
+# evaluate expression with type VARIABLE"; so the same pattern as ``COUNT {}``, counted by aggregation.)
+_RANK_GIVEN = (
+    "UNWIND $uids AS u MATCH (n:{label} {uid: u}) "
+    "WHERE ($all_sectors OR n.sector IN $sectors) AND ($search = '' OR n.name_fold CONTAINS $search) "
+    "OPTIONAL MATCH (n)-[x:COLLABORATES_WITH]-() RETURN n.uid AS uid, count(x) AS rank"
+)
+SUBGRAPH_TEAM_RANK_GIVEN = Query("subgraph_team_rank_given", _RANK_GIVEN.replace("{label}", "Team"))
+SUBGRAPH_ORGANISATION_RANK_GIVEN = Query(
+    "subgraph_organisation_rank_given", _RANK_GIVEN.replace("{label}", "Organisation")
+)
+
 SUBGRAPH_ORGANISATION_KEPT = Query(
     "subgraph_organisation_kept",
     _kept("Organisation", _ORG_JOIN) + _ORG_PLACE_NEO4J + _ORG_TOP_RETURN,
