@@ -3,11 +3,12 @@ overview (:mod:`carenet.services.overview`); queries in :mod:`carenet.storage.qu
 
 Two query forms give the same nodes. The plain one joins every node to its organisation, place and
 system, then ranks, cuts and counts; without a place or system filter the fast one (teams and
-organisations) ranks and cuts first and joins only the nodes kept, and a given set of nodes (a
-centre's neighbourhood) is found by key rather than by scanning every node of the level. With no filter at all, the rank
+organisations) ranks and cuts first and joins only the nodes kept. With no filter at all, the rank
 of every node is read in one grouped query once per graph version (``store.version``) and kept on
 the repository; the nodes kept are then joined by key (on 100,000 teams, ranking each node with
-``COUNT {}`` per request was the larger part of a 2,000-node subgraph).
+``COUNT {}`` per request was the larger part of a 2,000-node subgraph). A given set of nodes (a
+centre's neighbourhood) is ranked by key, not by scanning every node of the level, cut here, and
+joined the same way.
 """
 
 from __future__ import annotations
