@@ -7,8 +7,8 @@
 - The kept costs (carenet.api.cost.Costs): what they answer for a text and its variables is what
   costing the operation afresh gives.
 - The leaf path (carenet.api.execution.LeafFastPath): the same answers as strawberry's own
-  execution context, errors and null propagation included; the same text repeated with other
-  variables answers as strawberry alone answers it.
+  execution context, errors and null propagation included; and the subfields it keeps per
+  document: the same text repeated with other variables answers as strawberry alone answers it.
 - The filter inputs' ``from_input`` hook (carenet.api.connections.quick_input): the same filters
   as strawberry's own conversion, nulls included.
 - What the syntax tree says is selected (carenet.api.selection) against strawberry's
@@ -693,7 +693,7 @@ def test_relations_read_for_the_page_answer_as_the_dataloaders_do(demo_server, q
 
 
 REPEATED = [
-    (  # directives on fields: applied with each request's variables
+    (  # directives on fields: never kept, collected with each request's variables
         "query($yes: Boolean!) { teams(first: 3) { edges { node { uid name @include(if: $yes) "
         "organisation { uid name @skip(if: $yes) kind } ties(first: 2) { totalCount edges { uid "
         "node { uid } } } } } } }",
@@ -723,9 +723,11 @@ REPEATED = [
 
 @pytest.mark.parametrize(("query", "variable_sets"), REPEATED)
 def test_a_repeated_text_answers_as_strawberry_alone_answers_it(demo_server, query, variable_sets):
-    """What is kept per query text (documents, validation, costs, LeafFastPath's plans) and per
-    filter field (how a null converts) against strawberry's own execution context and no kept
-    documents: the same text again and again, with other variables."""
+    """What is kept per query text (documents, validation, costs, LeafFastPath's plans and the
+    subfields it collected) and per filter field (how a null converts) against strawberry's own
+    execution context and no kept documents: the same text again and again, with other variables."""
+    from carenet.api import execution
+
     services = demo_server.services
     fast, stock = build_schema(demo=True), plain_schema(demo=True)
     assert fast.execution_context_class is LeafFastPath
@@ -745,5 +747,11 @@ def test_a_repeated_text_answers_as_strawberry_alone_answers_it(demo_server, que
     outcomes = asyncio.run(all_runs())
     assert any(data for _, data, _ in outcomes)
     assert len({repr(data) for _, data, _ in outcomes}) > 1 or "people" in query  # the variables mattered
+    operation = fast.documents.parse(query).definitions[0]
+    kept = [collected for _, collected in execution._plans_of(operation).subfields.values()]
+    assert any(c is not None for c in kept)  # kept for the plain selection sets
+    assert any(c is None for c in kept) == ("@" in query)  # and not for those with directives or fragments
+    if "node(id:" in query:
+        assert len(kept) == 2  # one selection set, collected for a team and for an organisation
     if "staffGroup" in query:
         assert all(errors for _, _, errors in outcomes)  # the frontend role may not read it
