@@ -7,9 +7,14 @@
 - The kept costs (carenet.api.cost.Costs): what they answer for a text and its variables is what
   costing the operation afresh gives.
 - The leaf path (carenet.api.execution.LeafFastPath): the same answers as strawberry's own
-  execution context, errors and null propagation included.
+  execution context, errors and null propagation included; and the subfields it keeps per
+  document: the same text repeated with other variables answers as strawberry alone answers it.
 - The filter inputs' ``from_input`` hook (carenet.api.connections.quick_input): the same filters
-  as strawberry's own conversion.
+  as strawberry's own conversion, nulls included.
+- What the syntax tree says is selected (carenet.api.selection) against strawberry's
+  ``selected_fields``.
+- The relations read for a page (carenet.api.loaders.Loaders.prefetch) against the DataLoaders
+  alone: answers, errors and store calls.
 """
 
 from __future__ import annotations
@@ -429,6 +434,10 @@ WHERE = [
     ' {NOT: {name: {startsWith: "A"}}}]}]}) { edges { node { uid } } } }',
     '{ organisations(first: 500, where: {kind: {in: [NHS_TRUST, LOCAL_AUTHORITY]}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
     '{ people(first: 500, where: {level: {eq: SENIOR}, activeAt: "2025-06-01"}) { edges { node { uid } } } }',
+    '{ teams(first: 500, where: {uid: null, name: {contains: "a", startsWith: null}, sector: {eq: HEALTH, in: null}, '
+    "OR: null, NOT: null, activeAt: null}) { edges { node { uid } } } }",
+    "query($s: SectorFilter, $n: NameFilter) { teams(first: 500, where: {sector: $s, name: $n, AND: [{NOT: null}, "
+    "{sector: {in: [HEALTH, HOUSING], eq: null}}]}) { edges { node { uid } } } }",
 ]
 
 
@@ -462,6 +471,59 @@ def test_filters_built_by_the_quick_hook_select_what_strawberrys_own_conversion_
     own = asyncio.run(run())
     assert quick == own
     assert next(iter(own.values()))["edges"]  # each filter selects something
+
+
+def _maybe_filter(name: str, quick: bool) -> type:
+    from carenet.api.connections import IdFilter
+
+    cls = strawberry.input(
+        type(
+            name,
+            (),
+            {
+                "__annotations__": {"eq": strawberry.Maybe[str | None], "note": str | None, "inner": IdFilter | None},
+                "__module__": __name__,
+                "eq": None,
+                "note": None,
+                "inner": None,
+            },
+        )
+    )
+    if quick:
+        from carenet.api.connections import quick_input
+
+        cls = quick_input(cls)
+    return cls
+
+
+def test_a_null_is_converted_as_strawberry_converts_it_every_time():
+    """quick_input converts a field's null once and keeps None only when strawberry's conversion
+    gives None: a ``Maybe`` field's null (``Some(None)``) is converted every time."""
+    from carenet.api.connections import IdFilter
+
+    answers = []
+    for quick in (False, True):
+        given = _maybe_filter("QuickMaybe" if quick else "PlainMaybe", quick)
+
+        def echo(f) -> str:
+            return repr((f.eq, f.note, f.inner))
+
+        echo.__annotations__ = {"f": given, "return": str}
+        echo_type = strawberry.type(type("Echo", (), {"echo": strawberry.field(resolver=echo)}))
+        schema = strawberry.Schema(query=echo_type, types=[IdFilter])
+        for text in (
+            "{ echo(f: {eq: null, note: null, inner: null}) }",
+            "{ echo(f: {eq: null, note: null, inner: null}) }",
+            '{ echo(f: {eq: "a", inner: {eq: "u", in: null}}) }',
+            "{ echo(f: {note: null}) }",
+        ):
+            result = schema.execute_sync(text)
+            assert not result.errors, result.errors
+            answers.append((quick, text, result.data["echo"]))
+    plain = [a[1:] for a in answers if not a[0]]
+    quick = [a[1:] for a in answers if a[0]]
+    assert quick == plain
+    assert plain[1][1].startswith("(Some(None),") and plain[3][1].startswith("(None,")
 
 
 @strawberry.type
@@ -628,3 +690,68 @@ def test_relations_read_for_the_page_answer_as_the_dataloaders_do(demo_server, q
     else:  # the failed read for the page is read again by the DataLoader, which reports it as before
         assert [c for i, c in enumerate(calls) if i == 0 or c != calls[i - 1]] == plain_calls
         assert errors and all("ties" in path for _, path, _ in errors)
+
+
+REPEATED = [
+    (  # directives on fields: never kept, collected with each request's variables
+        "query($yes: Boolean!) { teams(first: 3) { edges { node { uid name @include(if: $yes) "
+        "organisation { uid name @skip(if: $yes) kind } ties(first: 2) { totalCount edges { uid "
+        "node { uid } } } } } } }",
+        [{"yes": True}, {"yes": False}, {"yes": True}],
+    ),
+    (  # the team query of benchmarks/api.py: a filter with a dozen nulls
+        "query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node { uid name sector service "
+        "organisation { uid name kind sector } ties(first: 5) { totalCount edges { uid direction kinds "
+        "trust value wave node { uid name sector } } } } } } }",
+        [{"uid": "s1-team-acute-3"}, {"uid": "s1-team-acute-4"}, {"uid": "nobody"}, {"uid": "s1-team-acute-3"}],
+    ),
+    (  # one selection set, two object types behind an interface
+        "query($id: ID!) { node(id: $id) { uid id } }",
+        [{"id": "VGVhbTpzMS10ZWFtLWFjdXRlLTM="}, {"id": "T3JnYW5pc2F0aW9uOnMxLW9yZy1hY3V0ZQ=="}, {"id": "bm9wZQ=="}],
+    ),
+    (  # fragments and a directive on a fragment spread
+        "query($yes: Boolean!) { teams(first: 2) { edges { node { ...T @include(if: $yes) ... on Team { "
+        "sector } } } } } fragment T on Team { uid name }",
+        [{"yes": False}, {"yes": True}],
+    ),
+    (
+        "{ people(first: 3) { edges { node { uid name staffGroup teams { role node { uid } } } } } }",
+        [{}, {}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "variable_sets"), REPEATED)
+def test_a_repeated_text_answers_as_strawberry_alone_answers_it(demo_server, query, variable_sets):
+    """What is kept per query text (documents, validation, costs, LeafFastPath's plans and the
+    subfields it collected) and per filter field (how a null converts) against strawberry's own
+    execution context and no kept documents: the same text again and again, with other variables."""
+    from carenet.api import execution
+
+    services = demo_server.services
+    fast, stock = build_schema(demo=True), plain_schema(demo=True)
+    assert fast.execution_context_class is LeafFastPath
+
+    async def run(schema, variables: dict, role: Role = Role.FRONTEND) -> tuple:
+        context = Context(services=services, principal=Principal("t", role), loaders=Loaders(services.repo))
+        return _outcome(await schema.execute(query, variable_values=variables, context_value=context))
+
+    async def all_runs() -> list[tuple]:
+        outcomes = []
+        for variables in variable_sets:
+            expected = await run(stock, variables)
+            assert await run(fast, variables) == expected, variables
+            outcomes.append(expected)
+        return outcomes
+
+    outcomes = asyncio.run(all_runs())
+    assert any(data for _, data, _ in outcomes)
+    assert len({repr(data) for _, data, _ in outcomes}) > 1 or "people" in query  # the variables mattered
+    operation = fast.documents.parse(query).definitions[0]
+    kept = [collected for _, collected in execution._plans_of(operation).subfields.values()]
+    assert any(c is not None for c in kept)  # kept for the plain selection sets
+    assert any(c is None for c in kept) == ("@" in query)  # and not for those with directives or fragments
+    if "node(id:" in query:
+        assert len(kept) == 2  # one selection set, collected for a team and for an organisation
+    if "staffGroup" in query:
+        assert all(errors for _, _, errors in outcomes)  # the frontend role may not read it

@@ -26,8 +26,16 @@ that execute and complete fields "are not part of the public API" (its signature
 CPU of the team query of ``benchmarks/api.py``, compared in process, in alternation with
 strawberry's own execution context) and no public hook reaches it; graphql-core is pinned below 3.4, and
 ``tests/api/test_plain_path.py`` runs the same operations through strawberry's own execution
-context and compares. (Collecting the subfields of a plain selection once per document, a second
-such override, gained little and was dropped.)
+context and compares.
+
+**Subfields collected once per document.** Before executing the fields of an object, graphql-core
+collects them from the selection sets of the field's nodes (``collect_subfields``: fragments
+followed, ``@skip``/``@include`` applied with the request's variables), once per request. When
+those selection sets are fields alone, without directives or fragments, and the field has no
+deferred or fragment-variable context, the result depends on the document and the object type
+only: it is kept with the operation's plans and handed back on the next request of the same text
+(the same kind of override, ``collect_subfields``, as private in graphql-core 3.3 as
+``execute_field``; the differential tests compare with and without it).
 
 Whether a field is plain comes from strawberry's public field definition
 (``StrawberryField.is_basic_field``, under the public ``GraphQLCoreConverter.DEFINITION_BACKREF`` key of
@@ -58,6 +66,7 @@ from graphql import (
     OperationDefinitionNode,
     is_leaf_type,
 )
+from graphql.execution.collect_fields import CollectedFields, FieldDetails
 from graphql.pyutils import Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
@@ -289,11 +298,14 @@ class _OperationPlans:
     (node, type name). Kept as long as the operation lives (the parsed documents are kept per query
     text, so a repeated text finds its plans)."""
 
-    __slots__ = ("operation", "objects", "__weakref__")
+    __slots__ = ("operation", "objects", "subfields", "__weakref__")
 
     def __init__(self, operation: OperationDefinitionNode) -> None:
         self.operation = weakref.ref(operation)
         self.objects: dict[tuple[int, str], _Object | None] = {}
+        self.subfields: dict[tuple[int, ...], tuple[GraphQLObjectType, CollectedFields | None]] = {}
+        """(id of the object type, ids of the field nodes) -> (the type, the subfields collected for
+        it, or None when the selection is not plain and is collected on every request)."""
 
 
 _OPERATIONS: dict[int, _OperationPlans] = {}
@@ -317,7 +329,8 @@ def _forget(key: int, plans: weakref.ref) -> None:
 
 class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context, with plain leaves (and plain objects made only of plain
-    fields) answered directly (see the module)."""
+    fields) answered directly, and the subfields of plain selections collected once per document
+    (see the module)."""
 
     def execute_field(self, parent_type, source, field_details_list, path, position_context):
         node = field_details_list[0].node
@@ -347,3 +360,27 @@ class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
                 except Exception:  # noqa: BLE001 - _Fallback, or an error the ordinary path raises again and reports
                     pass
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
+
+    def collect_subfields(self, return_type: GraphQLObjectType, field_details_list: list[FieldDetails]) -> Any:
+        for details in field_details_list:
+            if details.defer_usage is not None or details.fragment_variable_values is not None:
+                return super().collect_subfields(return_type, field_details_list)
+        kept = _plans_of(self.operation).subfields
+        key = (id(return_type), *(id(details.node) for details in field_details_list))
+        found = kept.get(key)
+        if found is not None and found[0] is return_type:
+            if found[1] is not None:
+                return found[1]
+            return super().collect_subfields(return_type, field_details_list)
+        collected = super().collect_subfields(return_type, field_details_list)
+        plain = all(_fields_alone(details.node) for details in field_details_list)
+        kept[key] = (return_type, collected if plain else None)
+        return collected
+
+
+def _fields_alone(node: FieldNode) -> bool:
+    """The node's selection set is fields without directives (no fragment, no ``@skip``/``@include``)."""
+    selection_set = node.selection_set
+    return selection_set is not None and all(
+        isinstance(selection, FieldNode) and not selection.directives for selection in selection_set.selections
+    )
