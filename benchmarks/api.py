@@ -73,9 +73,9 @@ TEAM = """query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node {
 PAGE = """query($after: String) { teams(first: 50, after: $after) { totalCount
   pageInfo { hasNextPage endCursor } edges { cursor node { uid name sector service } } } }"""
 SUBGRAPH = """{ subgraph(limit: 2000) { totalNodes truncated
-  nodes { uid label kind sector organisation size degree } edges { key source target kinds weight } } }"""
+  nodes { uid label kind: labelCode sector: sectorCode organisation size degree } edges { key source target kinds weight } } }"""
 SUBGRAPH_LIMIT = """query($limit: Int!) { subgraph(limit: $limit) { totalNodes truncated
-  nodes { uid label kind sector organisation size degree } edges { key source target kinds weight } } }"""
+  nodes { uid label kind: labelCode sector: sectorCode organisation size degree } edges { key source target kinds weight } } }"""
 
 
 async def timed(n: int, call: Callable[[int], Awaitable[object]]) -> list[float]:

@@ -37,7 +37,7 @@ from carenet.storage.ladybug import LadybugStore  # noqa: E402
 from carenet.storage.repository import Repository  # noqa: E402
 
 QUERY = """query($filter: OverviewFilter) { systemOverview(filter: $filter) { truncated graphVersion
-  nodes { id: uid label sector place placeName teams innerTies outerTies }
+  nodes { id: uid label sector: sectorCode place placeName teams innerTies outerTies }
   edges { id: key source target teamTies organisationTies weight } } }"""  # the map's own selection
 CACHED = "cache" in inspect.signature(overview.system_overview).parameters
 

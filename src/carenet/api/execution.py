@@ -48,12 +48,14 @@ neither).
 from __future__ import annotations
 
 import weakref
+from enum import Enum
 from math import isfinite
 from typing import Any
 
 from graphql import (
     FieldNode,
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLField,
     GraphQLFloat,
     GraphQLID,
@@ -143,7 +145,26 @@ def plan_leaf(field_def: GraphQLField) -> _Leaf | None:
     inner, non_null, is_list, item_non_null = _shape(field_def.type)
     if not is_leaf_type(inner):
         return None
-    return _Leaf(attribute, inner.coerce_output_value, non_null, is_list, item_non_null, _AS_IS.get(inner))
+    coerce = _remembered(inner.coerce_output_value) if isinstance(inner, GraphQLEnumType) else inner.coerce_output_value
+    return _Leaf(attribute, coerce, non_null, is_list, item_non_null, _AS_IS.get(inner))
+
+
+def _remembered(serialise: Any) -> Any:
+    """An enum type's serialiser, remembering its answer for each enum member it is given (the answer
+    depends on the member alone; strawberry's compares it with the type's values one by one, which
+    for a drawing's thousands of nodes added up). Anything else, and a member it refuses, is
+    serialised every time."""
+    known: dict[Enum, Any] = {}
+
+    def coerce(value: Any) -> Any:
+        if not isinstance(value, Enum):
+            return serialise(value)
+        found = known.get(value)
+        if found is None:
+            found = known[value] = serialise(value)
+        return found
+
+    return coerce
 
 
 def _usable(value: Any) -> bool:

@@ -45,6 +45,14 @@ class SubgraphNode:
     sector: str | None = strawberry.field(
         description="The sector as a lower-case string.", deprecation_reason=DEPRECATED + "use sectorCode."
     )
+    # the enums are plain fields, made with the node (and kept with it for the graph version): a
+    # resolver per node of a drawing of thousands cost more than the rest of the answer
+    label_code: NodeLabelEnum = strawberry.field(
+        description="TEAM, ORGANISATION or PERSON (the NodeLabel enum): the Node type `id` resolves to."
+    )
+    sector_code: SectorEnum | None = strawberry.field(
+        description="The node's sector (the Sector enum, as in filters); null when it has none."
+    )
     organisation: strawberry.ID | None = strawberry.field(
         description="Uid of the team's organisation (a person: of their first team's); null for an organisation."
     )
@@ -61,14 +69,6 @@ class SubgraphNode:
     @strawberry.field(description="Global id of the node (a Team, Organisation or Person): what `node(id:)` takes.")
     def id(self) -> strawberry.ID:
         return global_id(self.kind, self.uid)
-
-    @strawberry.field(description="The node's sector (the Sector enum, as in filters); null when it has none.")
-    def sector_code(self) -> SectorEnum | None:
-        return SectorEnum(self.sector) if self.sector else None
-
-    @strawberry.field(description="TEAM, ORGANISATION or PERSON (the NodeLabel enum): the Node type `id` resolves to.")
-    def label_code(self) -> NodeLabelEnum:
-        return NodeLabelEnum(self.kind)
 
 
 @strawberry.type(description="The ties between two drawn nodes, summed (both directions, every wave shown).")
@@ -153,6 +153,8 @@ async def resolve_subgraph(
                 label=n.label,
                 kind=n.kind,
                 sector=n.sector,
+                label_code=NodeLabelEnum(n.kind),
+                sector_code=SectorEnum(n.sector) if n.sector else None,
                 organisation=n.organisation,
                 organisation_name=n.organisation_name,
                 place=n.place,
@@ -203,14 +205,13 @@ class OverviewNode:
     teams: int = strawberry.field(description="number of the organisation's teams")
     inner_ties: int = strawberry.field(description="ties between two teams of this organisation")
     outer_ties: int = strawberry.field(description="ties from its teams to teams of the other organisations shown")
+    sector_code: SectorEnum | None = strawberry.field(  # a plain field, made with the node (see SubgraphNode)
+        description="The organisation's sector (the Sector enum, as in filters); null when it has none."
+    )
 
     @strawberry.field(description="Global id of the organisation: what `node(id:)` takes.")
     def id(self) -> strawberry.ID:
         return global_id("Organisation", self.uid)
-
-    @strawberry.field(description="The organisation's sector (the Sector enum, as in filters); null when it has none.")
-    def sector_code(self) -> SectorEnum | None:
-        return SectorEnum(self.sector) if self.sector else None
 
 
 @strawberry.type(description="Two organisations and the ties between them and between their teams.")
@@ -270,6 +271,7 @@ async def resolve_system_overview(
                     teams=n.teams,
                     inner_ties=n.inner_ties,
                     outer_ties=n.outer_ties,
+                    sector_code=SectorEnum(n.sector) if n.sector else None,
                 )
                 for n in result.nodes
             ],
