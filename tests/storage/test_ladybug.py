@@ -143,10 +143,10 @@ async def test_relationship_upserts_stay_within_a_small_buffer_pool(tmp_path):
             await repo.load(_ties(2_000, 12_000, trust=trust), tx_rows=6_000)
         rows = await store.read("counts_by_rel_type")
         assert {r["type"]: r["count"] for r in rows}["COLLABORATES_WITH"] == 12_000
-        ties = (await repo.team_neighbourhood("t5", 1))["ties"]
+        ties = await repo.related("ties_of_team", ["t5"])  # both directions, as the API reads them
         assert ties and all(t["trust"] == 4.0 for t in ties)
         await repo.load(_ties(2_000, 12_000, trust=None), tx_rows=6_000)  # an all-null column still updates
-        ties = (await repo.team_neighbourhood("t5", 1))["ties"]
+        ties = await repo.related("ties_of_team", ["t5"])  # both directions, as the API reads them
         assert ties and all(t["trust"] is None for t in ties)
     finally:
         await store.close()
