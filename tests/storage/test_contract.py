@@ -922,6 +922,17 @@ async def test_subgraph_fast_and_plain_forms_and_the_overview(any_repo):
                 plain = await subgraph.subgraph(any_repo, filter=f, centre=centre, depth=depth, limit=limit, plain=True)
                 assert fast == plain, (level, f, depth, limit)
                 assert fast.total_nodes >= len(fast.nodes) and len(fast.nodes) <= limit, (level, f, depth)
+    # the ties leaving a set: one form for a few nodes, another past FEW_TIES_OUT; the same rows
+    from carenet.storage.access.drawing import FEW_TIES_OUT
+
+    padding = [f"zz-{i}" for i in range(FEW_TIES_OUT)]  # no such nodes: the same ties, the other form
+    for level, real in (("team", ["a", "b", "c", "d"]), ("organisation", ["O1", "O2"]), ("person", ["p1", "p2", "p3"])):
+        for wave in ("", W1):
+            few = sorted(await any_repo.drawing_ties(level, real, wave=wave), key=lambda r: r["uid"])
+            many = sorted(await any_repo.drawing_ties(level, real + padding, wave=wave), key=lambda r: r["uid"])
+            plain = sorted(await any_repo.drawing_ties(level, real, wave=wave, plain=True), key=lambda r: r["uid"])
+            assert few == many and [r["uid"] for r in few] == [r["uid"] for r in plain], (level, wave)
+            assert few or level == "organisation", (level, wave)
     around = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(), centre="a", depth=2)
     assert {n.id for n in around.nodes} == {"a", "b", "c"} and around.total_nodes == 3  # c is two ties away
     every = await subgraph.subgraph(any_repo, filter=subgraph.SubgraphFilter(level=subgraph.Level.TEAM))

@@ -56,6 +56,15 @@ _TIES_OUT = {
     "organisation": q.SUBGRAPH_ORGANISATION_TIES_OUT,
     "person": q.SUBGRAPH_PERSON_TIES_OUT,
 }
+_TIES_OUT_FEW = {
+    "team": q.SUBGRAPH_TEAM_TIES_OUT_FEW,
+    "organisation": q.SUBGRAPH_ORGANISATION_TIES_OUT_FEW,
+    "person": q.SUBGRAPH_PERSON_TIES_OUT_FEW,
+}
+FEW_TIES_OUT = 500
+"""Up to this many nodes, the ties leaving them are read with the ``IN`` form, past it with the
+``UNWIND`` form (the same rows; on LadybugDB the first is far faster for a centre's neighbourhood
+and slower for a 2,000-node drawing: ``benchmarks/load.py`` times the neighbourhood)."""
 
 
 def _params(
@@ -186,7 +195,8 @@ class DrawingReads:
             return []
         inside = pa.array(uids, type=pa.string())
         out: list[Row] = []
-        async for batch in self.store.stream(_TIES_OUT[level], uids=uids):
+        query = (_TIES_OUT_FEW if len(uids) <= FEW_TIES_OUT else _TIES_OUT)[level]
+        async for batch in self.store.stream(query, uids=uids):
             keep = pc.is_in(batch.column("target").cast(pa.string()), value_set=inside)
             if wave:
                 keep = pc.and_(keep, pc.equal(batch.column("wave").cast(pa.string()), wave))

@@ -367,6 +367,35 @@ SUBGRAPH_PERSON_TIES_OUT = Query(
     skip_if_empty="uids",
     columns=_TIES_OUT_COLUMNS,
 )
+# The same for a few nodes (a centre's neighbourhood), ``WHERE a.uid IN $uids``: LadybugDB 0.22 has a
+# large fixed cost for the UNWIND form and a cost per key for this one, so this is far faster for a
+# few hundred keys and slower for thousands (``DrawingReads.drawing_ties`` picks by ``FEW_TIES_OUT``).
+_TIES_OUT_FEW = (
+    "MATCH (a:{label})-[x:{rel}]->(b:{label}) WHERE a.uid IN $uids "
+    "RETURN a.uid AS source, b.uid AS target, x.uid AS uid, x.kinds AS kinds, x.frequency AS frequency, "
+)
+SUBGRAPH_TEAM_TIES_OUT_FEW = Query(
+    "subgraph_team_ties_out_few",
+    _TIES_OUT_FEW.replace("{label}", "Team").replace("{rel}", "COLLABORATES_WITH") + "x.trust AS trust, x.wave AS wave",
+    skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
+)
+SUBGRAPH_ORGANISATION_TIES_OUT_FEW = Query(
+    "subgraph_organisation_ties_out_few",
+    _TIES_OUT_FEW.replace("{label}", "Organisation").replace("{rel}", "COLLABORATES_WITH")
+    + "x.trust AS trust, x.wave AS wave",
+    skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
+)
+SUBGRAPH_PERSON_TIES_OUT_FEW = Query(
+    "subgraph_person_ties_out_few",
+    _TIES_OUT_FEW.replace("{label}", "Person").replace("{rel}", "WORKS_WITH") + "NULL AS trust, x.wave AS wave",
+    ladybug=_TIES_OUT_FEW.replace("{label}", "Person").replace("{rel}", "WORKS_WITH")
+    + "CAST(NULL AS DOUBLE) AS trust, x.wave AS wave",
+    skip_if_empty="uids",
+    columns=_TIES_OUT_COLUMNS,
+)
+
 # --- the system overview: teams' ties summed per pair of organisations ------------------------
 # Two forms, with and without the wave filter: LadybugDB evaluates a parameterised filter on every
 # row even when it cannot exclude anything. Pairs of one organisation come back too (its inner ties).
