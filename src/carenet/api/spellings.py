@@ -25,8 +25,8 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLSchema,
-    OperationDefinitionNode,
     OperationType,
+    get_operation_ast,
     type_from_ast,
 )
 
@@ -35,22 +35,13 @@ from carenet.api.enums import OLD_SPELLINGS
 DEPRECATION = "the old spelling of {use}: accepted for one release, send {use}"
 
 
-def _operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode | None:
-    for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode) and (
-            operation_name is None or (definition.name is not None and definition.name.value == operation_name)
-        ):
-            return definition
-    return None
-
-
 def respell(
     schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any] | None
 ) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
     """(the variables with old spellings respelled, what was respelled: ``path``, ``value``,
     ``use`` and ``message`` each). The variables are given back as they are when the operation is
     not a mutation or nothing was respelled; they are never changed in place."""
-    operation = _operation(document, operation_name)
+    operation = get_operation_ast(document, operation_name)
     if not variables or operation is None or operation.operation is not OperationType.MUTATION:
         return variables, []
     notes: list[dict[str, str]] = []
