@@ -30,6 +30,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
+from strawberry.permission import BasePermission
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.execution import PreExecutionError
@@ -225,6 +226,13 @@ class Colour(Enum):
     RED = "red"
 
 
+class Allowed(BasePermission):
+    message = "no"
+
+    def has_permission(self, source, info, **kwargs) -> bool:
+        return True
+
+
 @strawberry.type
 class Row:
     name: str
@@ -237,8 +245,28 @@ class Row:
     score: float | None = 1.5
 
     @strawberry.field
-    def shout(self) -> str:
+    def shout(self) -> str:  # a method of the row alone: answered by the fast path (it raises on BAD rows)
         return self.name.upper()
+
+    @strawberry.field
+    def colour_name(self) -> Colour:  # an enum given by a method, as the API's *Code fields ("purple": refused)
+        return self.colour
+
+    @strawberry.field
+    def sized(self, info: strawberry.Info) -> int:  # info: graphql-core's way
+        return len(self.kinds)
+
+    @strawberry.field
+    def cut(self, to: int = 1) -> str:  # an argument: graphql-core's way
+        return self.name[:to]
+
+    @strawberry.field
+    async def later(self) -> str:  # async: graphql-core's way
+        return self.name
+
+    @strawberry.field(permission_classes=[Allowed])
+    def guarded(self) -> str:  # a permission class (a field extension): graphql-core's way
+        return self.name
 
 
 GOOD = Row(
@@ -308,7 +336,8 @@ class Query:
         return [HOLDERS[0], HOLDERS[0]]
 
 
-OPERATION = "{ rows { name note kinds maybeKinds count colour day score shout alias: name __typename } }"
+OPERATION = """{ rows { name note kinds maybeKinds count colour day score shout alias: name __typename
+  colourName sized cut(to: 2) guarded } }"""
 
 
 def _results(query: str) -> list[tuple]:
@@ -323,7 +352,8 @@ def _results(query: str) -> list[tuple]:
 
 NESTED = [
     "{ holders { label row { name count } rows { name kinds __typename } maybe { n: name day } pet { name legs } } }",
-    "{ holders { row { shout name } maybe { ... on Row { name } } } }",  # a resolver and a fragment: graphql-core's way
+    "{ holders { row { shout name } maybe { ... on Row { name } } } }",  # a method, and a fragment: graphql-core's way
+    "{ holders { rows { shout colourName sized } maybe { colourName shout } } }",  # methods, raising on BAD rows
     "{ holders { pet { __typename name } rows { colour day maybeKinds } } }",
 ]
 
@@ -380,7 +410,9 @@ def test_plain_objects_are_planned_all_the_way_down_and_the_rest_is_not():
         return plan_object(core, holder.fields[node.name.value], node)
 
     assert plan("rows { name kinds __typename }") is not None and plan("pet { n: name legs }") is not None
-    assert plan("row { shout }") is None and plan("maybe { ... on Row { name } }") is None
+    assert plan("row { shout colourName }") is not None  # methods of the row alone
+    assert plan("row { sized }") is None and plan("row { later }") is None and plan("row { guarded }") is None
+    assert plan("maybe { ... on Row { name } }") is None
     assert plan("row { name @include(if: true) }") is None
 
 
@@ -396,16 +428,20 @@ def test_only_plain_leaves_are_planned():
         "colour",
         "day",
         "score",
+        "shout",
+        "colourName",
     }
+    assert plan_leaf(row.fields["shout"]).compute is not None and plan_leaf(row.fields["name"]).compute is None
     assert plan_leaf(core.query_type.fields["rows"]) is None
 
 
-TEAMS = """{ teams(first: 40) { totalCount edges { cursor node { id uid name sector service
-  metrics { betweenness community } organisation { uid name kind odsCode }
+TEAMS = """{ teams(first: 40) { totalCount edges { cursor node { id uid name sector sectorCode service
+  metrics { betweenness community } organisation { id uid name kind kindCode sectorCode odsCode }
   places { since node { name gssCode } }
-  ties(first: 30) { totalCount edges { uid direction kinds frequency trust value wave since until node { uid name } } } } } } }"""
-PEOPLE = """{ people(first: 60) { edges { node { uid name role level staffGroup band clinical
-  teams { role since node { name } } } } } }"""
+  ties(first: 30) { totalCount edges { uid direction kinds kindCodes frequency frequencyCode trust value wave
+    since until node { id uid name sectorCode } } } } } } }"""
+PEOPLE = """{ people(first: 60) { edges { node { id uid name role level levelCode staffGroup staffGroupCode band
+  clinical teams { role since node { name sectorCode } } } } } }"""
 
 
 DRAWN = """{ subgraph(limit: 300) { nodes { uid labelCode sectorCode kind sector }

@@ -13,7 +13,15 @@ and serialised with the type's own ``coerce_output_value`` (a ``str`` for String
 ``bool`` for Boolean are their own answer: those serialisers give them back as they are). A basic
 field of an object type (or a list of them) whose whole selection is such fields, without arguments,
 directives or fragments, is answered in one go, object by object (the team query's 50 ties; the
-team query's time is measured by ``benchmarks/api.py``). Anything unusual (a null for a non-null
+team query's time is measured by ``benchmarks/api.py``).
+
+A leaf whose resolver is a method of its object and nothing more (``self`` alone: no info, root,
+parent or arguments; synchronous; no permission classes or field extensions) is answered the same
+way, the method called with the object as strawberry calls it. These are the enums beside the
+deprecated strings (``sectorCode``, ``kindCodes``, ``frequencyCode``) and Relay's ``id``, the
+fields clients are now told to select: through strawberry's resolver chain, one per tie and team,
+they cost more than the rest of the team query together (``benchmarks/api.py`` times the query
+with the enums and with the deprecated strings). Anything unusual (a null for a non-null
 field, a value that fails to serialise or is not of its type) sends the field the ordinary way from
 the start, so errors, their paths and null propagation are graphql-core's own. A test runs the same
 operations with and without it and compares the results.
@@ -38,16 +46,19 @@ only: it is kept with the operation's plans and handed back on the next request 
 ``execute_field``; the differential tests compare with and without it).
 
 Whether a field is plain comes from strawberry's public field definition
-(``StrawberryField.is_basic_field``, under the public ``GraphQLCoreConverter.DEFINITION_BACKREF`` key of
-the field's ``extensions``). The plans are kept in this module's maps, keyed by the schema (weakly)
-and by the operation (dropped with it), never on graphql-core's objects. The path assumes the
-schema's default resolver is ``getattr`` and no field exception handlers (``build_schema`` uses
-neither).
+(``StrawberryField.is_basic_field``, or its ``base_resolver``: ``self_parameter``, ``signature``,
+``is_async``, ``wrapped_func``; under the public ``GraphQLCoreConverter.DEFINITION_BACKREF`` key of
+the field's ``extensions``). A method that raises sends the field the ordinary way, which calls it
+again and reports the error where graphql-core reports it. The plans are kept in this module's
+maps, keyed by the schema (weakly) and by the operation (dropped with it), never on graphql-core's
+objects. The path assumes the schema's default resolver is ``getattr`` and no field exception
+handlers (``build_schema`` uses neither).
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from enum import Enum
 from math import isfinite
 from typing import Any
@@ -95,15 +106,24 @@ def _as_is(as_is: type | None, value: Any) -> bool:
 
 
 class _Leaf:
-    """How to answer one field: the attribute, the serialiser, the shape of the type, and the
-    Python type a value may have to be its own answer (``as_is``; None: always serialise)."""
+    """How to answer one field: the attribute read (or the method called, ``compute``), the
+    serialiser, the shape of the type, and the Python type a value may have to be its own answer
+    (``as_is``; None: always serialise)."""
 
-    __slots__ = ("attribute", "coerce", "non_null", "is_list", "item_non_null", "as_is", "plain")
+    __slots__ = ("attribute", "compute", "coerce", "non_null", "is_list", "item_non_null", "as_is", "plain")
 
     def __init__(
-        self, attribute: str, coerce: Any, non_null: bool, is_list: bool, item_non_null: bool, as_is: type | None = None
+        self,
+        attribute: str,
+        coerce: Any,
+        non_null: bool,
+        is_list: bool,
+        item_non_null: bool,
+        as_is: type | None = None,
+        compute: Callable[[Any], Any] | None = None,
     ) -> None:
         self.attribute = attribute
+        self.compute = compute
         self.coerce = coerce
         self.non_null = non_null
         self.is_list = is_list
@@ -137,16 +157,39 @@ def _basic(field_def: GraphQLField) -> str | None:
     return definition.python_name
 
 
+def _method(field_def: GraphQLField) -> tuple[str, Callable[[Any], Any]] | None:
+    """(name, function) of a field whose resolver is a method of its object and nothing more: called
+    with the object alone (``self``; no info, root, parent or arguments), synchronous, without
+    permission classes or field extensions (a Relay ``id``, a ``sectorCode`` made from the stored
+    string). strawberry calls such a resolver with the object as its only argument; so does
+    :class:`LeafFastPath`."""
+    if field_def.args:
+        return None
+    definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    resolver = getattr(definition, "base_resolver", None)
+    if resolver is None or definition.extensions or resolver.is_async or not definition.python_name:
+        return None
+    if resolver.self_parameter is None or len(resolver.signature.parameters) != 1:
+        return None  # anything but self: info, root, parent, an argument
+    function = resolver.wrapped_func
+    if isinstance(function, (staticmethod, classmethod)) or not callable(function):
+        return None
+    return definition.python_name, function
+
+
 def plan_leaf(field_def: GraphQLField) -> _Leaf | None:
     """The fast answer for ``field_def``, or None when it must go the ordinary way."""
-    attribute = _basic(field_def)
+    attribute, compute = _basic(field_def), None
     if attribute is None:
-        return None
+        method = _method(field_def)
+        if method is None:
+            return None
+        attribute, compute = method
     inner, non_null, is_list, item_non_null = _shape(field_def.type)
     if not is_leaf_type(inner):
         return None
     coerce = _remembered(inner.coerce_output_value) if isinstance(inner, GraphQLEnumType) else inner.coerce_output_value
-    return _Leaf(attribute, coerce, non_null, is_list, item_non_null, _AS_IS.get(inner))
+    return _Leaf(attribute, coerce, non_null, is_list, item_non_null, _AS_IS.get(inner), compute)
 
 
 def _remembered(serialise: Any) -> Any:
@@ -307,7 +350,7 @@ def _one(plan: _Object, value: Any) -> dict[str, Any]:
         if sub is None:
             out[key] = plan.type_name
         elif type(sub) is _Leaf:
-            item = getattr(value, sub.attribute)
+            item = getattr(value, sub.attribute) if sub.compute is None else sub.compute(value)
             out[key] = item if type(item) is sub.plain else _leaf_value(sub, item)
         else:
             out[key] = _object_value(sub, getattr(value, sub.attribute))
@@ -369,7 +412,8 @@ class LeafFastPath(StrawberryGraphQLCoreExecutionContext):
                     if node.selection_set is None:
                         leaf = _leaf_of(self.schema, parent_type.name, name, field_def)
                         if leaf is not None:
-                            return _leaf_value(leaf, getattr(source, leaf.attribute))
+                            value = getattr(source, leaf.attribute) if leaf.compute is None else leaf.compute(source)
+                            return _leaf_value(leaf, value)
                     else:
                         objects = _plans_of(self.operation).objects
                         key = (id(node), parent_type.name)
