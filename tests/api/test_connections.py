@@ -122,3 +122,39 @@ def test_uid_look_ups_take_the_fast_path_and_agree_with_the_general_filter(demo_
     store.reset()
     teams(demo_server, where={"uid": {"eq": some[0]}})
     assert store.calls[0].names == ("page_team_by_uids",)
+
+
+TIE_ENDS = """
+query($after: String) {
+  teams(first: 100, after: $after) { pageInfo { endCursor hasNextPage }
+    edges { node { uid ties(first: 200) { totalCount edges { uid direction directionCode node { uid } } } } } }
+  organisations(first: 100) { edges { node { uid ties(first: 200) { totalCount edges { uid direction directionCode node { uid } } } } } }
+}
+"""
+
+
+def test_a_ties_direction_code_is_the_end_that_reported_it(demo_server):
+    """directionCode against the tie's own key (``COLLABORATES_WITH:source>target@wave``: the reporting
+    end first), for the ties (up to 200 each) of every team and organisation of the demo system."""
+    seen, after, pages = {"OUT": 0, "IN": 0}, None, []
+    while True:
+        body = demo_server.gql(TIE_ENDS, {"after": after}, role=Role.FRONTEND)
+        assert "errors" not in body, body
+        pages.append(body["data"]["teams"]["edges"])
+        if after is None:
+            pages.append(body["data"]["organisations"]["edges"])
+        info = body["data"]["teams"]["pageInfo"]
+        if not info["hasNextPage"]:
+            break
+        after = info["endCursor"]
+    for edges in pages:
+        for edge in edges:
+            here, ties = edge["node"]["uid"], edge["node"]["ties"]
+            for tie in ties["edges"]:
+                source, target = tie["uid"].removeprefix("COLLABORATES_WITH:").split("@")[0].split(">")
+                assert {source, target} == {here, tie["node"]["uid"]}, tie
+                assert tie["directionCode"] == ("OUT" if source == here else "IN"), (here, tie)
+                assert tie["direction"] == tie["directionCode"].lower()  # the deprecated string, the same
+                seen[tie["directionCode"]] += 1
+    assert min(seen.values()) > 100, seen
+    assert sum(e["node"]["ties"]["totalCount"] for e in pages[1]) > 0  # organisations' own ties too

@@ -404,3 +404,63 @@ def test_a_tie_takes_partner_sub_items_and_returns_them(fresh_server):
     assert "3.33" in problems["input.collaboratesWith.1.trust"]
     assert not any(c.kind.startswith("write") for c in store.calls)
     assert [e["trustOpenness"] for e in read()] == [3]
+
+
+COUNTED = "{ kind labelCode typeCode count }"
+UPSERT_CODES = (
+    f"mutation($input: UpsertInput!) {{ upsert(input: $input) {{ nodes {COUNTED} relationships {COUNTED} }} }}"
+)
+
+
+def _count(kind, count, label=None, rel_type=None):
+    return {"kind": kind, "labelCode": label, "typeCode": rel_type, "count": count}
+
+
+def test_a_write_results_counts_name_their_label_or_type_by_its_enum(fresh_server):
+    """``labelCode`` (NodeLabel) on node counts, ``typeCode`` (RelationshipType) on relationship
+    counts, the other null; a person's demographic record is counted as DEMOGRAPHIC, its tie to the
+    person as DESCRIBES."""
+    person = {"uid": "s1-person-codes", "name": "Sam Lee", "level": "TEAM", "ethnicCategory": "WHITE_IRISH"}
+    write = {
+        **new_team("s1-team-codes-1"),
+        "people": [person],
+        "memberOf": [{"source": "s1-person-codes", "target": "s1-team-codes-1"}],
+    }
+    write["teams"].append({"uid": "s1-team-codes-2", "name": "Codes two", "sector": "HOUSING"})
+    write["partOf"].append({"source": "s1-team-codes-2", "target": "s1-org-acute"})
+    body = fresh_server.gql(UPSERT_CODES, {"input": write})
+    assert "errors" not in body, body
+    assert body["data"]["upsert"]["nodes"] == [
+        _count("Demographic", 1, label="DEMOGRAPHIC"),
+        _count("Person", 1, label="PERSON"),
+        _count("Team", 2, label="TEAM"),
+    ]
+    assert body["data"]["upsert"]["relationships"] == [
+        _count("DESCRIBES", 1, rel_type="DESCRIBES"),
+        _count("MEMBER_OF", 1, rel_type="MEMBER_OF"),
+        _count("PART_OF", 2, rel_type="PART_OF"),
+    ]
+    rels = f"mutation($input: RelationshipRefsInput!) {{ deleteRelationships(input: $input) {{ relationships {COUNTED} }} }}"
+    body = fresh_server.gql(rels, {"input": {"memberOf": [{"source": "s1-person-codes", "target": "s1-team-codes-1"}]}})
+    assert body["data"]["deleteRelationships"]["relationships"] == [_count("MEMBER_OF", 1, rel_type="MEMBER_OF")]
+    nodes = f"mutation($input: NodeIdsInput!) {{ deleteNodes(input: $input) {{ nodes {COUNTED} }} }}"
+    body = fresh_server.gql(nodes, {"input": {"teams": ["s1-team-codes-1", "s1-team-codes-2", "s1-team-never"]}})
+    assert body["data"]["deleteNodes"]["nodes"] == [_count("Team", 2, label="TEAM")]
+    assert team(fresh_server, "s1-team-codes-1") is None and team(fresh_server, "s1-team-codes-2") is None
+
+
+def test_demographic_is_a_label_no_input_takes(fresh_server):
+    """DEMOGRAPHIC is in NodeLabel for the write results that count it; an input naming it as an
+    end's label is refused at that end, and nothing is written."""
+    store = fresh_server.recording
+    store.reset()
+    member = {"source": "s1-person-icb-1-lead", "target": "s1-team-acute-3", "sourceLabel": "DEMOGRAPHIC"}
+    body = fresh_server.gql(UPSERT, {"input": {"memberOf": [member]}})
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", body
+    [problem] = error["extensions"]["problems"]
+    assert problem == {"path": "input.memberOf.0.source", "message": "MEMBER_OF cannot start or end at a Demographic"}
+    ref = {"source": "s1-person-icb-1-lead", "target": "s1-person-icb-1-lead", "sourceLabel": "DEMOGRAPHIC"}
+    body = fresh_server.gql(DELETE_RELS, {"input": {"memberOf": [ref]}})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+    assert not any(c.kind.startswith("write") for c in store.calls)

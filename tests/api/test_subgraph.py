@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from carenet.api.auth import Role
+from carenet.domain.enums import PersonTieKind, TieKind
 
 QUERY = """
 query($filter: SubgraphFilter, $centre: ID, $depth: Int, $limit: Int, $sizeBy: SizeMetric) {
@@ -82,3 +83,54 @@ def test_bad_arguments_are_typed_errors(demo_server):
 def test_public_role_may_not_draw_the_map(demo_server):
     body = demo_server.gql(QUERY, {}, role=Role.PUBLIC)
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN" and body["data"] is None
+
+
+EDGE_CODES = """
+query($filter: SubgraphFilter, $limit: Int) {
+  subgraph(filter: $filter, limit: $limit) { edges { source target kinds kindCodes personKindCodes weight } }
+}
+"""
+TIE_KINDS = """
+query($uid: ID!) {
+  teams(first: 1, where: {uid: {eq: $uid}}) { edges { node { ties(first: 500) { edges { kindCodes node { uid } } } } } }
+  organisations(first: 1, where: {uid: {eq: $uid}}) { edges { node { ties(first: 500) { edges { kindCodes node { uid } } } } } }
+}
+"""
+
+
+def _recorded(server, level, source, target):
+    """The kinds of every tie between two nodes, read apart from the subgraph: a team's or an
+    organisation's ties, a person's relationships in their subject access record."""
+    if level == "PERSON":
+        record = server.gql("query($u: ID!) { exportPerson(uid: $u) }", {"u": source}, role=Role.ADMIN)
+        rels = record["data"]["exportPerson"]["relationships"]
+        return {k.upper() for r in rels if r["type"] == "WORKS_WITH" and r["other"] == target for k in r["kinds"]}
+    body = server.gql(TIE_KINDS, {"uid": source}, role=Role.FRONTEND)
+    assert "errors" not in body, body
+    nodes = body["data"]["teams"]["edges"] + body["data"]["organisations"]["edges"]
+    [node] = nodes
+    return {k for t in node["node"]["ties"]["edges"] if t["node"]["uid"] == target for k in t["kindCodes"]}
+
+
+def test_an_edges_kind_codes_are_its_ties_kinds_in_the_levels_enum(demo_server):
+    vocabulary = {"TEAM": {k.name for k in TieKind}, "ORGANISATION": {k.name for k in TieKind}}
+    vocabulary["PERSON"] = {k.name for k in PersonTieKind}
+    for level, filter in (
+        ("TEAM", {"place": "s1-place-3"}),
+        ("ORGANISATION", {"system": "s1-system"}),
+        ("PERSON", {"level": "PERSON", "system": "s1-system"}),
+    ):
+        filter = {**filter, "level": level}
+        body = demo_server.gql(EDGE_CODES, {"filter": filter, "limit": 500}, role=Role.ANALYST)
+        assert "errors" not in body, body
+        edges = body["data"]["subgraph"]["edges"]
+        assert len(edges) > 10, (level, len(edges))
+        codes, empty = ("personKindCodes", "kindCodes") if level == "PERSON" else ("kindCodes", "personKindCodes")
+        for e in edges:
+            assert e[codes] and e[empty] == [], (level, e)
+            assert set(e[codes]) <= vocabulary[level] and len(set(e[codes])) == len(e[codes]), (level, e)
+            assert e[codes] == [k.upper() for k in e["kinds"]], (level, e)  # the deprecated strings, the same
+        for e in sorted(edges, key=lambda e: (-e["weight"], e["source"]))[:4]:  # pairs with several ties first
+            ends = (e["source"], e["target"])
+            expected = _recorded(demo_server, level, *ends) | _recorded(demo_server, level, *reversed(ends))
+            assert set(e[codes]) == expected, (level, e, expected)

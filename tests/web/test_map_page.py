@@ -14,6 +14,8 @@ import pytest
 from mapbrowser import ROOT, Browser, missing_requirements
 from mapserver import demo_server
 
+from carenet.domain.enums import PersonTieKind, TieKind
+
 ARTIFACTS = ROOT / "test-artifacts"
 SUBGRAPH_COUNT = """
 query Count($filter: SubgraphFilter) { subgraph(filter: $filter, limit: 5000) { totalNodes truncated nodes { id: uid } edges { id: key } } }
@@ -166,6 +168,22 @@ def test_a_click_opens_the_details_panel(server, browser, token):
     # the kind arrives as the NodeLabel enum (labelCode) and reads as a word
     assert (node["kind"], panel["kind"]) in {("TEAM", "Team"), ("PERSON", "Person")}, (node["kind"], panel["kind"])
     assert panel["ties"] == min(node["degree"], 50) > 0
+    # a tie's kinds arrive as their enum's names (kindCodes, or personKindCodes for people) and read as words
+    ties = browser.js(
+        """
+      const g = carenetMap.renderer.getGraph();
+      const kinds = Object.fromEntries(g.edges(arg).filter((e) => !g.getEdgeAttribute(e, 'overlay'))
+        .map((e) => [g.opposite(arg, e), g.getEdgeAttribute(e, 'kinds')]));
+      return [...document.querySelectorAll('#panel .ties li')].map((li) => ({
+        kinds: kinds[li.querySelector('button').dataset.node],
+        shown: (li.querySelector('.hint') || {}).textContent || ''}));
+    """,
+        target,
+    )
+    names = {k.name for k in (*TieKind, *PersonTieKind)}
+    assert ties and all(t["kinds"] and set(t["kinds"]) <= names for t in ties), ties
+    for t in ties:
+        assert t["shown"].strip() == ", ".join(k.lower().replace("_", " ") for k in t["kinds"]), t
     assert panel["focused"] == "panel-title"
     lowered = panel["text"].lower()
     assert "ethnic" not in lowered and "sex" not in lowered

@@ -5,7 +5,7 @@ query MapSubgraph($filter: SubgraphFilter, $limit: Int, $sizeBy: SizeMetric) {
   subgraph(filter: $filter, limit: $limit, sizeBy: $sizeBy) {
     totalNodes truncated graphVersion
     nodes { id: uid label kind: labelCode sector: sectorCode organisation organisationName place size degree betweenness brokerage community }
-    edges { id: key source target kinds weight trust }
+    edges { id: key source target kinds: kindCodes personKinds: personKindCodes weight trust }
   }
 }`;
 
@@ -69,9 +69,12 @@ export function analysisFilter(state) {
   return f;
 }
 
+/** The subgraph to draw; an edge's `kinds` are its enum names, TieKind or PersonTieKind by the level
+ * (each level fills one of the two lists). */
 export async function loadSubgraph(query, state) {
   const data = await query(SUBGRAPH, { filter: subgraphFilter(state), limit: state.limit, sizeBy: state.sizeBy });
-  return data.subgraph;
+  const edges = data.subgraph.edges.map(({ personKinds, ...e }) => ({ ...e, kinds: [...e.kinds, ...personKinds] }));
+  return { ...data.subgraph, edges };
 }
 
 const FIND = `

@@ -27,7 +27,7 @@ from carenet.domain.enums import (
     StaffGroup,
     TieKind,
 )
-from carenet.domain.schema import NodeLabel
+from carenet.domain.schema import NodeLabel, RelType
 
 
 def described(
@@ -228,8 +228,29 @@ NodeLabelEnum = described(
         "LEADERSHIP_DEMAND": "Leaders needed in an area, by level and year.",
         "BASELINE": "A representation baseline of an area.",
         "CULTURE_INDICATOR": "A staff survey figure of an organisation or team.",
+        "DEMOGRAPHIC": "A person's demographic record (ethnic category and sex), written with the person: "
+        "only a mutation's result counts it, no input takes it and no read gives it.",
     },
-    internal=("DEMOGRAPHIC", "MIGRATION"),  # a person's demographic record; the schema's migrations
+    internal=("MIGRATION",),  # the schema's migrations
+)
+RelationshipTypeEnum = described(
+    RelType,
+    "RelationshipType",
+    "What a relationship is: its type in the graph.",
+    {
+        "PART_OF": "A team, organisation, place, neighbourhood, forum or survey wave is part of something larger.",
+        "SERVES": "A team or organisation serves a place or neighbourhood.",
+        "MEMBER_OF": "A person is a member of a team or organisation.",
+        "LEADS": "A person leads a team, organisation, place or forum.",
+        "SITS_ON": "A person or organisation sits on a forum.",
+        "COLLABORATES_WITH": "Two teams or two organisations collaborate (a tie, as reported in a survey).",
+        "WORKS_WITH": "Two leaders work together (a tie, as reported in a survey).",
+        "HAS_STEP": "A care pathway has a step.",
+        "NEXT": "One pathway step follows another.",
+        "DELIVERS": "A team delivers a pathway step.",
+        "HAS_CAPABILITY": "A person has a leadership capability.",
+        "DESCRIBES": "A person's demographic record describes them (written with the person's ethnic category or sex).",
+    },
 )
 
 FOR_DOMAIN: dict[type[Enum], type[Enum]] = {
@@ -248,6 +269,7 @@ FOR_DOMAIN: dict[type[Enum], type[Enum]] = {
     CultureSurvey: CultureSurveyEnum,
     CultureScale: CultureScaleEnum,
     NodeLabel: NodeLabelEnum,
+    RelType: RelationshipTypeEnum,
 }
 """The GraphQL enum of each domain vocabulary (the input types made from the domain models take these)."""
 OLD_SPELLINGS: dict[str, dict[str, str]] = {
@@ -279,3 +301,12 @@ class SizeMetric(Enum):
         "betweenness", description="Betweenness centrality (stored, brought up to date)."
     )
     BROKERAGE = strawberry.enum_value("brokerage", description="Gould-Fernandez brokerage across sectors (stored).")
+
+
+@strawberry.enum(description="Which end of a tie reported it, seen from the node whose tie it is.")
+class TieDirection(Enum):
+    """Not a domain vocabulary: a stored tie runs from the end that reported it to the end it named,
+    and which way it points depends on the end it is read from (the queries give ``out`` or ``in``)."""
+
+    OUT = strawberry.enum_value("out", description="This end reported the tie: it runs from here to the other end.")
+    IN = strawberry.enum_value("in", description="The other end reported the tie: it runs from there to here.")

@@ -29,7 +29,8 @@ from strawberry.utils.str_converters import to_camel_case
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.enums import FOR_DOMAIN, NodeLabelEnum
+from carenet.api.enums import FOR_DOMAIN, NodeLabelEnum, RelationshipTypeEnum
+from carenet.api.types import DEPRECATED
 from carenet.domain import models as m
 from carenet.domain.schema import NODE_MODELS, REL_SPECS
 from carenet.errors import Forbidden, InvalidInput, NotFound, Problem
@@ -318,8 +319,19 @@ RelationshipRefsInput = _lists(
 
 @strawberry.type(description="How many nodes of one label, or relationships of one type, were written or deleted.")
 class KindCount:
-    kind: str = strawberry.field(description="The node label or relationship type.")
+    kind: str = strawberry.field(
+        description="The node label or relationship type as a string (Team, MEMBER_OF, ...).",
+        deprecation_reason=DEPRECATED + "use labelCode (nodes) or typeCode (relationships).",
+    )
     count: int = strawberry.field(description="How many.")
+    label_code: NodeLabelEnum | None = strawberry.field(
+        description="The nodes' label (the NodeLabel enum; DEMOGRAPHIC: people's demographic records, written "
+        "with their ethnic category or sex); null in `relationships`."
+    )
+    type_code: RelationshipTypeEnum | None = strawberry.field(
+        description="The relationships' type (the RelationshipType enum; DESCRIBES: a demographic record's tie to "
+        "its person); null in `nodes`."
+    )
 
 
 @strawberry.type(description="What a mutation wrote or deleted, and the graph version after it.")
@@ -360,8 +372,14 @@ def writer_scope(ctx: Context, operation: str) -> str | None:
 
 def _result(ctx: Context, outcome: svc.Outcome) -> WriteResult:
     return WriteResult(
-        nodes=[KindCount(kind=k, count=v) for k, v in sorted(outcome.nodes.items())],
-        relationships=[KindCount(kind=k, count=v) for k, v in sorted(outcome.relationships.items())],
+        nodes=[
+            KindCount(kind=k, count=v, label_code=NodeLabelEnum(k), type_code=None)
+            for k, v in sorted(outcome.nodes.items())
+        ],
+        relationships=[
+            KindCount(kind=k, count=v, label_code=None, type_code=RelationshipTypeEnum(k))
+            for k, v in sorted(outcome.relationships.items())
+        ],
         graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
     )
 

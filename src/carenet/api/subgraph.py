@@ -14,7 +14,15 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import current_metrics, selects
 from carenet.api.context import Context
-from carenet.api.enums import GraphLevel, LeadershipLevelEnum, NodeLabelEnum, SectorEnum, SizeMetric
+from carenet.api.enums import (
+    GraphLevel,
+    LeadershipLevelEnum,
+    NodeLabelEnum,
+    PersonTieKindEnum,
+    SectorEnum,
+    SizeMetric,
+    TieKindEnum,
+)
 from carenet.api.types import DEPRECATED, global_id
 from carenet.services import overview as overview_service
 from carenet.services import subgraph as service
@@ -76,9 +84,21 @@ class SubgraphEdge:
     key: str = strawberry.field(description=_EDGE_KEY)
     source: strawberry.ID = strawberry.field(description="Uid of one end.")
     target: strawberry.ID = strawberry.field(description="Uid of the other end.")
-    kinds: list[str] = strawberry.field(description="Every kind of tie between the pair (referral, advice, ...).")
+    kinds: list[str] = strawberry.field(
+        description="Every kind of tie between the pair as a lower-case string (referral, advice, ...).",
+        deprecation_reason=DEPRECATED + "use kindCodes (teams, organisations) or personKindCodes (people).",
+    )
     weight: float = strawberry.field(description="number of ties between the pair (both directions, every wave shown)")
     trust: float | None = strawberry.field(description="Mean PARTNER trust (1-4) of the pair's ties that report one.")
+    # plain fields, made with the edge (see SubgraphNode); a pair's ties are of one vocabulary, the level's
+    kind_codes: list[TieKindEnum] = strawberry.field(
+        description="Every kind of collaboration between the pair (the TieKind enum) at team and organisation "
+        "level; empty at person level (see personKindCodes)."
+    )
+    person_kind_codes: list[PersonTieKindEnum] = strawberry.field(
+        description="Every kind of tie between the pair of leaders (the PersonTieKind enum) at person level; "
+        "empty at team and organisation level (see kindCodes)."
+    )
 
     @strawberry.field(description=_EDGE_KEY, deprecation_reason=DEPRECATED + "use key (an edge is not a Node).")
     def id(self) -> strawberry.ID:
@@ -144,7 +164,8 @@ async def resolve_subgraph(
         size_by=service.SizeBy(size_by.value),
         cache=getattr(ctx.services, "analysis_cache", None),
     )
-    if f.level is GraphLevel.PERSON and ctx.audit is not None:
+    people = f.level is GraphLevel.PERSON  # WORKS_WITH ties, of PersonTieKind; else COLLABORATES_WITH, of TieKind
+    if people and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "subgraph", [n.id for n in result.nodes], "ok")
     return Subgraph(
         nodes=[
@@ -167,7 +188,16 @@ async def resolve_subgraph(
             for n in result.nodes
         ],
         edges=[
-            SubgraphEdge(key=e.id, source=e.source, target=e.target, kinds=e.kinds, weight=e.weight, trust=e.trust)
+            SubgraphEdge(
+                key=e.id,
+                source=e.source,
+                target=e.target,
+                kinds=e.kinds,
+                weight=e.weight,
+                trust=e.trust,
+                kind_codes=[] if people else [TieKindEnum(k) for k in e.kinds],
+                person_kind_codes=[PersonTieKindEnum(k) for k in e.kinds] if people else [],
+            )
             for e in result.edges
         ],
         total_nodes=result.total_nodes,

@@ -6,8 +6,9 @@ Every node kind implements ``Node``: ``id`` is the global id (``node(id:)`` reso
 value, since/until, wave, role) sit on the edges. People's personal attributes (staff group, band,
 clinical) need the analyst role; ethnicity and sex are not fields of any type.
 
-Deprecated for one release (see the README): ``sector``, ``kind`` and ``level`` as lower-case
-strings (``sectorCode``, ``kindCode``, ``levelCode`` are the enums), the plain lists
+Deprecated for one release (see the README): ``sector``, ``kind``, ``level`` and a tie's
+``direction`` as lower-case strings (``sectorCode``, ``kindCode``, ``levelCode``, ``directionCode``
+are the enums), the plain lists
 ``Team.places``, ``Organisation.places``, ``Person.teams`` and ``Organisation.teams { nodes }``.
 """
 
@@ -29,6 +30,7 @@ from carenet.api.enums import (
     OrgKindEnum,
     SectorEnum,
     StaffGroupEnum,
+    TieDirection,
     TieKindEnum,
 )
 from carenet.errors import InvalidInput, Problem
@@ -157,7 +159,9 @@ class Tie:
 
     cursor: str = strawberry.field(description="This edge's position, for `after`.")
     uid: strawberry.ID = strawberry.field(description="The tie's carenet key (the relationship's uid).")
-    direction: str = strawberry.field(description="out: reported by this end; in: by the other")
+    direction: str = strawberry.field(
+        description="out: reported by this end; in: by the other.", deprecation_reason=DEPRECATED + "use directionCode."
+    )
     kinds: list[str] = strawberry.field(
         description="The kinds as lower-case strings.", deprecation_reason=DEPRECATED + "use kindCodes."
     )
@@ -189,6 +193,10 @@ class Tie:
     @strawberry.field(description="How often the two work together (the Frequency enum); null when not reported.")
     def frequency_code(self) -> FrequencyEnum | None:
         return FrequencyEnum(self.frequency) if self.frequency else None
+
+    @strawberry.field(description="Which end reported the tie: OUT this one, IN the other (the TieDirection enum).")
+    def direction_code(self) -> TieDirection:
+        return TieDirection(self.direction)
 
 
 def edge_cursors(info: Info) -> bool:
