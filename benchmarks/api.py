@@ -83,9 +83,9 @@ TEAM = """query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node {
   ties(first: 50) { totalCount edges { uid direction kinds trust value wave node { uid name sector } } } } } } }"""
 TEAM_CODES = """query($uid: ID!) { teams(where: {uid: {eq: $uid}}) { edges { node {
   uid name sectorCode service organisation { uid name kindCode sectorCode }
-  ties(first: 50) { totalCount edges { uid direction kindCodes trust value wave node { uid name sectorCode } } } } } } }"""
+  ties(first: 50) { totalCount edges { uid directionCode kindCodes trust value wave node { uid name sectorCode } } } } } } }"""
 """The team query as a client reading the README's deprecation list now writes it: each vocabulary
-string replaced by its enum (``sectorCode``, ``kindCode``, ``kindCodes``)."""
+string replaced by its enum (``sectorCode``, ``kindCode``, ``directionCode``, ``kindCodes``)."""
 NOTHING = "{ __typename }"
 PAGE = """query($after: String) { teams(first: 50, after: $after) { totalCount
   pageInfo { hasNextPage endCursor } edges { cursor node { uid name sector service } } } }"""

@@ -15,7 +15,7 @@ query($system: ID, $place: ID) {
     minimumResponses warning
     organisations { id: uid name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
       indicators { indicator period value responses suppressed scale scaleCode survey surveyCode source }
-      trends { indicator change direction since points { period value suppressed } }
+      trends { indicator change direction trendCode since points { period value suppressed } }
       flags { code text evidence } }
     places { id: uid organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed scale scaleCode } }
     correlations { indicator measure rho n ciLow ciHigh method warning }
@@ -54,6 +54,22 @@ def test_culture_for_the_demo_system(demo_server) -> None:
     surveyed = [f for o in c["organisations"] for f in o["indicators"]] + c["sources"]
     assert all(f["surveyCode"] == CultureSurvey(f["survey"]).name for f in surveyed if f["survey"]), surveyed
     assert any(f["surveyCode"] for f in surveyed)
+    # a trend's direction, worked out afresh from its last two figures and the catalogue
+    trends = [t for o in c["organisations"] for t in o["trends"]]
+    higher_is_better = {code: meta["higher_is_better"] for code, meta in culture.indicator_catalogue().items()}
+    moved = [t for t in trends if t["change"] is not None]
+    assert moved and any(t["trendCode"] == "BETTER" for t in moved) and any(t["trendCode"] == "WORSE" for t in moved)
+    for t in trends:
+        shown = [p["value"] for p in t["points"] if not p["suppressed"]]
+        last_two = t["points"][-2:]
+        if len(last_two) < 2 or any(p["suppressed"] for p in last_two):
+            assert t["trendCode"] is None and t["direction"] is None, t
+            continue
+        change = last_two[1]["value"] - last_two[0]["value"]
+        better = change > 0 if higher_is_better[t["indicator"]] else change < 0
+        expected = "NO_CHANGE" if change == 0 else ("BETTER" if better else "WORSE")
+        assert t["trendCode"] == expected and shown, t
+        assert t["direction"] == {"NO_CHANGE": "no change", "BETTER": "better", "WORSE": "worse"}[expected]
 
 
 def test_a_held_value_is_not_in_the_response_nor_in_node_by_uid(demo_server) -> None:

@@ -452,7 +452,7 @@ def test_only_plain_leaves_are_planned():
 TEAMS = """{ teams(first: 40) { totalCount edges { cursor node { id uid name sector sectorCode service
   metrics { betweenness community } organisation { id uid name kind kindCode sectorCode odsCode }
   places { since node { name gssCode } }
-  ties(first: 30) { totalCount edges { uid direction kinds kindCodes frequency frequencyCode trust value wave
+  ties(first: 30) { totalCount edges { uid direction directionCode kinds kindCodes frequency frequencyCode trust value wave
     since until node { id uid name sectorCode } } } } } } }"""
 PEOPLE = """{ people(first: 60) { edges { node { id uid name role level levelCode staffGroup staffGroupCode band
   clinical teams { role since node { name sectorCode } } } } } }"""

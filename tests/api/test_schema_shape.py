@@ -250,6 +250,7 @@ CODES = {
     "kindCodes": "TieKind",
     "personKindCodes": "PersonTieKind",
     "directionCode": "TieDirection",
+    "trendCode": "TrendDirection",
     "typeCode": "RelationshipType",
     "frequencyCode": "Frequency",
     "staffGroupCode": "StaffGroup",

@@ -15,7 +15,7 @@ from strawberry.types import Info
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.enums import CultureScaleEnum, CultureSurveyEnum
+from carenet.api.enums import CultureScaleEnum, CultureSurveyEnum, TrendDirection
 from carenet.api.types import DEPRECATED, global_id
 from carenet.services import culture as service
 
@@ -80,8 +80,18 @@ class CultureTrend:
     change: float | None = strawberry.field(
         description="The last figure minus the one before; null unless both are shown."
     )
-    direction: str | None = strawberry.field(description="better, worse or no change (by whether higher is better)")
+    direction: str | None = strawberry.field(
+        description="better, worse or no change (by whether higher is better); null unless both are shown.",
+        deprecation_reason=DEPRECATED + "use trendCode.",
+    )
     since: str | None = strawberry.field(description="The period the change is measured from.")
+
+    @strawberry.field(
+        description="How the figure moved (the TrendDirection enum: BETTER, WORSE, NO_CHANGE); null unless both "
+        "of the last two figures are shown."
+    )
+    def trend_code(self) -> TrendDirection | None:
+        return TrendDirection(self.direction) if self.direction else None
 
 
 @strawberry.type(description="A finding in plain words, with the figures behind it.")

@@ -310,3 +310,13 @@ class TieDirection(Enum):
 
     OUT = strawberry.enum_value("out", description="This end reported the tie: it runs from here to the other end.")
     IN = strawberry.enum_value("in", description="The other end reported the tie: it runs from there to here.")
+
+
+@strawberry.enum(description="How a culture figure moved between its last two periods, by whether higher is better.")
+class TrendDirection(Enum):
+    """Not a domain vocabulary: worked out from the change and the indicator's catalogue entry
+    (:func:`carenet.analytics.culture`'s trends give ``better``, ``worse`` or ``no change``)."""
+
+    BETTER = strawberry.enum_value("better", description="The figure moved the way that is better for it.")
+    WORSE = strawberry.enum_value("worse", description="The figure moved the way that is worse for it.")
+    NO_CHANGE = strawberry.enum_value("no change", description="The figure did not move.")
