@@ -12,7 +12,9 @@ A synthetic graph (benchmarks/load.py ``synthetic``: ``--teams`` teams in organi
    calls it (ASGI) in this process, with no socket and no HTTP client;
 3. the same three as 1 through ``POST /graphql`` to ``uvicorn`` in a subprocess (production mode,
    an API key), one client, keep-alive: p50/p99 and the ratio HTTP / direct;
-4. requests/s of the team query with 16 concurrent clients, a fixed count.
+4. requests/s of the team query with 16 concurrent clients, a fixed count;
+5. the same client against ``benchmarks/waiting.py`` (an app that only busy-waits) for as long as
+   the team query and ``{ __typename }`` each take in process, answering as many bytes.
 
 The team query is timed twice through the app: as first written (``TEAM``: the vocabularies as
 the strings now deprecated) and as a client following the README's deprecation list writes it
@@ -23,7 +25,9 @@ and the client cost with nothing to read or resolve. GraphQL's own cost (issue 1
 p50 of the team query less the direct p50 and the floor; target at most 1.0 ms, and at least 400
 requests/s. The in-process figures split it: the app's own work (in-process p50 less the direct
 p50 and the in-process floor), and what the socket and the client add to a request of that length
-beyond what they add to the floor.
+beyond what they add to the floor. The waiting app measures that addition with nothing of carenet
+in the request: the formula's floor is a short request, and on a shared machine a client waiting
+longer pays more to be woken; "own cost less that difference" takes it out.
 
 The client is aiohttp. The team query is timed through httpx as well, for comparison with figures
 taken before; httpx's own work per request is larger, and client and server share the machine's
@@ -225,6 +229,7 @@ async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requ
     async with aiohttp.ClientSession(
         url, headers=headers, connector=connector, timeout=aiohttp.ClientTimeout(total=120)
     ) as c:
+        sizes: dict[str, int] = {}
 
         async def post(query: str, variables: dict) -> dict:
             async with c.post("/graphql", data=json.dumps({"query": query, "variables": variables})) as r:
@@ -232,6 +237,7 @@ async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requ
             body = json.loads(text)
             if r.status != 200 or body.get("errors"):
                 raise RuntimeError(f"{r.status}: {text[:500]}")
+            sizes[query] = len(text)
             return body["data"]
 
         cursors: list[str | None] = [None]
@@ -270,6 +276,7 @@ async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requ
             "subgraph_new": await timed(n["subgraph"], draw_new),
             "floor": await timed(n["team"], nothing),
         }
+        out["bytes"] = {"team": sizes[TEAM], "floor": sizes[NOTHING]}
         if not requests:
             return out
         counter = iter(range(requests))
@@ -291,6 +298,30 @@ async def over_http(url: str, key: str, uids: list[str], n: dict[str, int], requ
             return r
 
         out["team_httpx"] = await timed(n["team"], team_httpx)
+    return out
+
+
+async def waiting(inside: dict[str, list[float]], sizes: dict[str, int], uids: list[str], n: int) -> dict:
+    """Requests as long as the team query's and ``{ __typename }``'s in process, and answers as
+    large, to an app that does nothing but wait (``benchmarks/waiting.py``), served and timed as the
+    carenet server is: what the socket and the client add to a request of each length."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "waiting:app", "--app-dir", str(Path(__file__).resolve().parent)]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    out = {}
+    with served(dict(os.environ), port, command) as url:
+        async with aiohttp.ClientSession(url, headers={"Content-Type": "application/json"}) as c:
+            for name, query in (("team", TEAM), ("floor", NOTHING)):
+                ms = pct(inside[name], 0.5)
+                path = f"/wait?ms={ms:.3f}&bytes={sizes[name]}"
+
+                async def post(i: int, path: str = path, query: str = query) -> None:
+                    body = json.dumps({"query": query, "variables": {"uid": uids[i % len(uids)]}})
+                    async with c.post(path, data=body) as r:
+                        json.loads(await r.text())
+
+                out[name] = await timed(n, post)
+                out[name + "_ms"] = ms
     return out
 
 
@@ -369,6 +400,7 @@ async def main() -> None:
         }
         with served(env, port) as url:
             h = await over_http(url, key, uids, n, args.requests, args.clients)
+        wait = await waiting(inside, h["bytes"], uids, n["team"]) if n["team"] else {}
         if n["team"]:  # the direct team query before and after the rest: its p50 is that of both together
             d["team_before"], d["team_after"] = d["team"], (await direct(folder, uids, n, team_only=True))["team"]
             d["team"] = d["team_before"] + d["team_after"]
@@ -415,6 +447,16 @@ async def main() -> None:
     print("what the socket and the client add (HTTP p50 - in-process p50):")
     for name, label in (("team", "  team query"), ("floor", "  { __typename }")):
         print(f"{label:<42} {pct(h[name], 0.5) - pct(inside[name], 0.5):8.2f} ms")
+    print("\n== the same lengths with nothing in them: benchmarks/waiting.py busy for each in-process p50")
+    added = {}
+    for name, label in (("team", "as long as the team query"), ("floor", "as long as { __typename }")):
+        print(line(f"{label} ({wait[name + '_ms']:.2f} ms)", wait[name]))
+        added[name] = pct(wait[name], 0.5) - wait[name + "_ms"]
+    print(f"{'  the socket and the client add':<42} {added['team']:8.2f} ms and {added['floor']:.2f} ms")
+    print(
+        f"{'own cost less that difference, team query':<42} "
+        f"{pct(h['team'], 0.5) - pct(d['team'], 0.5) - floor - (added['team'] - added['floor']):8.2f} ms"
+    )
     print("\n== the team query through httpx instead (the client's own work per request is in this figure)")
     print(line("team by uid + organisation + ties", h["team_httpx"]))
     print(f"{'ratio httpx / direct (p50)':<42} {pct(h['team_httpx'], 0.5) / pct(d['team'], 0.5):.2f}")
