@@ -37,6 +37,11 @@ def test_unknown_codes_are_rejected_and_none_is_not_stated():
 def test_roll_up_agrees_with_the_domain_vocabulary():
     enums = pytest.importorskip("carenet.domain.enums", reason="domain layer not built yet")
     assert ETHNIC_GROUPS == enums.ETHNIC_GROUPS
+    # the groups, in the order they are published, are the domain's EthnicGroup (the API's enum)
+    from carenet.analytics.leadership import ETHNIC_GROUP_ORDER
+
+    assert ETHNIC_GROUP_ORDER == tuple(g.value for g in enums.EthnicGroup)
+    assert set(enums.ETHNIC_GROUPS.values()) == set(ETHNIC_GROUP_ORDER)
 
 
 @dataclass

@@ -87,7 +87,8 @@ LEADERS = """
 query($by: [LeaderGroupBy!], $c: Characteristic!) {
   leaderDemographics(groupBy: $by, characteristic: $c) {
     place level total totalShown
-    categories { category count shown percent workforceBaseline workforceGapPp communityBaseline }
+    categories { category ethnicGroupCode sexCode count shown percent workforceBaseline workforceGapPp communityBaseline
+      workforceStatus workforceStatusCode communityStatus communityStatusCode }
   }
 }
 """
@@ -105,6 +106,37 @@ def test_leader_demographics_are_suppressed_aggregates(demo_server):
     sexes = demo_server.gql(LEADERS, {"by": ["PLACE"], "c": "SEX"}, role=Role.PUBLIC)["data"]["leaderDemographics"]
     assert {c["category"] for r in sexes for c in r["categories"]} >= {"female", "male"}
     assert any(c["workforceBaseline"] is not None for r in sexes for c in r["categories"])
+
+
+STATUS_CODES = {
+    "under-represented": "UNDER_REPRESENTED",
+    "over-represented": "OVER_REPRESENTED",
+    "within range": "WITHIN_RANGE",
+}
+
+
+def test_leader_demographics_give_each_category_and_status_as_its_enum(demo_server):
+    ethnic = {"White": "WHITE", "Mixed": "MIXED", "Asian": "ASIAN", "Black": "BLACK", "Other": "OTHER"}
+    ethnic["Not stated"] = "NOT_STATED"
+    sexes = {"female": "FEMALE", "male": "MALE", "not_stated": "NOT_STATED"}
+    statuses = []
+    for characteristic, codes, field, other in (
+        ("ETHNIC_GROUP", ethnic, "ethnicGroupCode", "sexCode"),
+        ("SEX", sexes, "sexCode", "ethnicGroupCode"),
+    ):
+        for by in (["PLACE", "LEVEL"], ["PLACE"], ["LEVEL"]):
+            body = demo_server.gql(LEADERS, {"by": by, "c": characteristic}, role=Role.PUBLIC)
+            assert "errors" not in body, body
+            cells = [c for r in body["data"]["leaderDemographics"] for c in r["categories"]]
+            assert cells, (characteristic, by)
+            for c in cells:
+                assert c[field] == codes[c["category"]] and c[other] is None, (characteristic, c)
+                for side in ("workforce", "community"):
+                    status = c[f"{side}Status"]
+                    assert c[f"{side}StatusCode"] == (STATUS_CODES[status] if status else None), c
+                    statuses.append(c[f"{side}StatusCode"])
+            assert {c[field] for c in cells} >= {codes[k] for k in list(codes)[:2]}
+    assert set(statuses) == {*STATUS_CODES.values(), None}, set(statuses)  # the demo has each status
 
 
 def test_erasing_a_person_updates_the_aggregates_and_export_shows_everything(fresh_server):

@@ -16,9 +16,9 @@ query($system: ID, $place: ID) {
     organisations { id: uid name place system network { leaders crossBoundaryTiesPerLeader eiIndex constraint brokeragePerLeader }
       indicators { indicator period value responses suppressed scale scaleCode survey surveyCode source }
       trends { indicator change direction trendCode since points { period value suppressed } }
-      flags { code text evidence } }
+      flags { code findingCode text evidence } }
     places { id: uid organisations leaders crossBoundaryTiesPerLeader indicators { indicator value responses suppressed scale scaleCode } }
-    correlations { indicator measure rho n ciLow ciHigh method warning }
+    correlations { indicator measure measureCode rho n ciLow ciHigh method warning }
     sources { survey surveyCode year source records }
   }
 }
@@ -33,11 +33,13 @@ def test_culture_for_the_demo_system(demo_server) -> None:
     corr = next(
         x
         for x in c["correlations"]
-        if x["indicator"] == "concerns_addressed" and x["measure"] == "cross_boundary_ties_per_leader"
+        if x["indicator"] == "concerns_addressed" and x["measureCode"] == "CROSS_BOUNDARY_TIES_PER_LEADER"
     )
     assert corr["rho"] > 0.6 and corr["ciLow"] > 0.3 and corr["n"] >= 30
     flagged = [
-        o for o in c["organisations"] if any(f["code"] == "isolated_leaders_concerns_not_addressed" for f in o["flags"])
+        o
+        for o in c["organisations"]
+        if any(f["findingCode"] == "ISOLATED_LEADERS_CONCERNS_NOT_ADDRESSED" for f in o["flags"])
     ]
     assert flagged and all(f["evidence"] for o in flagged for f in o["flags"])
     held = [f for o in c["organisations"] for f in o["indicators"] if f["suppressed"]]
@@ -54,6 +56,13 @@ def test_culture_for_the_demo_system(demo_server) -> None:
     surveyed = [f for o in c["organisations"] for f in o["indicators"]] + c["sources"]
     assert all(f["surveyCode"] == CultureSurvey(f["survey"]).name for f in surveyed if f["survey"]), surveyed
     assert any(f["surveyCode"] for f in surveyed)
+    # each correlation's measure and each flag's finding as their enums, the same set as the analytics' rules
+    assert c["correlations"]
+    assert all(x["measureCode"] == x["measure"].upper() for x in c["correlations"]), c["correlations"]
+    assert {x["measureCode"] for x in c["correlations"]} <= {m.upper() for m in culture.LEADER_MEASURES}
+    flags = [f for o in c["organisations"] for f in o["flags"]]
+    assert flags and all(f["findingCode"] == f["code"].upper() for f in flags), flags
+    assert {f["findingCode"] for f in flags} <= {code.upper() for code in culture.FINDINGS}
     # a trend's direction, worked out afresh from its last two figures and the catalogue
     trends = [t for o in c["organisations"] for t in o["trends"]]
     higher_is_better = {code: meta["higher_is_better"] for code, meta in culture.indicator_catalogue().items()}
@@ -115,3 +124,24 @@ def test_the_board_pack_over_http_is_for_analysts(demo_server) -> None:
     assert missing.status_code == 404 and bad.status_code == 400
     with demo_server.client(Role.FRONTEND) as c:
         assert c.get("/reports/board", params={"system": "s1-system"}).status_code == 403
+
+
+def test_the_finding_and_measure_enums_are_the_analytics_rules_and_measures(demo_server) -> None:
+    from carenet.analytics.culture import FLAGS, MEASURES
+
+    q = """{ finding: __type(name: "CultureFinding") { enumValues { name description } }
+      measure: __type(name: "LeaderMeasure") { enumValues { name description } }
+      position: __type(name: "LeaderPosition") { fields { name } } }"""
+    body = demo_server.gql(q, role=Role.FRONTEND)
+    assert "errors" not in body, body
+    d = body["data"]
+    findings = {v["name"]: v["description"] for v in d["finding"]["enumValues"]}
+    assert set(findings) == {flag["code"].upper() for flag in FLAGS}  # a new rule is a new value
+    assert all(flag["text"] in findings[flag["code"].upper()] for flag in FLAGS)
+    measures = {v["name"]: v["description"] for v in d["measure"]["enumValues"]}
+    assert set(measures) == {m.upper() for m in MEASURES} and all(measures.values())
+    assert "Krackhardt" in measures["EI_INDEX"]
+    # each measure is a LeaderPosition field
+    fields = {f["name"] for f in d["position"]["fields"]}
+    camel = {m.split("_")[0] + "".join(w.title() for w in m.split("_")[1:]) for m in MEASURES}
+    assert camel <= fields, camel - fields

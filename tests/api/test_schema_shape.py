@@ -256,6 +256,12 @@ CODES = {
     "staffGroupCode": "StaffGroup",
     "scaleCode": "CultureScale",
     "surveyCode": "CultureSurvey",
+    "ethnicGroupCode": "EthnicGroup",
+    "sexCode": "Sex",
+    "workforceStatusCode": "RepresentationStatus",
+    "communityStatusCode": "RepresentationStatus",
+    "measureCode": "LeaderMeasure",
+    "findingCode": "CultureFinding",
 }
 """Each output field that gives a vocabulary as its enum, by name, and the enum: one name, one enum."""
 

@@ -20,7 +20,15 @@ from strawberry.types import Info
 from carenet.api.auth import Role
 from carenet.api.connections import OrganisationWhere, PersonWhere, TeamWhere, to_where
 from carenet.api.context import Context
-from carenet.api.enums import CharacteristicEnum, LeadershipLevelEnum, OrgKindEnum, SectorEnum
+from carenet.api.enums import (
+    CharacteristicEnum,
+    EthnicGroupEnum,
+    LeadershipLevelEnum,
+    OrgKindEnum,
+    RepresentationStatus,
+    SectorEnum,
+    SexEnum,
+)
 from carenet.api.types import DEPRECATED
 from carenet.domain.enums import Level
 from carenet.errors import InvalidInput, Problem
@@ -154,7 +162,10 @@ async def resolve_counts(
 
 @strawberry.type(description="One category of a characteristic among a group of leaders, against the baselines.")
 class CategoryShare:
-    category: str = strawberry.field(description="The category (an ethnic group or a sex), or not_stated.")
+    category: str = strawberry.field(
+        description="The category (an ethnic group or a sex), or not_stated.",
+        deprecation_reason=DEPRECATED + "use ethnicGroupCode or sexCode.",
+    )
     count: int | None = strawberry.field(description="null when suppressed")
     shown: str = strawberry.field(description="the count as published: a number, * (1 to 7) or c (8 or more, withheld)")
     percent: float | None = strawberry.field(
@@ -164,15 +175,46 @@ class CategoryShare:
         description="95% Wilson interval of the share (percent), covering every count the shown figures stand for"
     )
     workforce_status: str | None = strawberry.field(
-        description="under-represented, over-represented or within range of the workforce baseline"
+        description="under-represented, over-represented or within range of the workforce baseline",
+        deprecation_reason=DEPRECATED + "use workforceStatusCode.",
     )
     community_status: str | None = strawberry.field(
-        description="under-represented, over-represented or within range of the community baseline"
+        description="under-represented, over-represented or within range of the community baseline",
+        deprecation_reason=DEPRECATED + "use communityStatusCode.",
     )
     workforce_baseline: float | None = strawberry.field(description="percent of the place's workforce")
     workforce_gap_pp: float | None = strawberry.field(description="percent minus the workforce baseline, in points")
     community_baseline: float | None = strawberry.field(description="percent of the place's residents")
     community_gap_pp: float | None = strawberry.field(description="percent minus the community baseline, in points")
+    characteristic: strawberry.Private[CharacteristicEnum]
+
+    @strawberry.field(
+        description="The ethnic group (the EthnicGroup enum, NOT_STATED where none is recorded); "
+        "null unless the characteristic asked for is ETHNIC_GROUP."
+    )
+    def ethnic_group_code(self) -> EthnicGroupEnum | None:
+        return EthnicGroupEnum(self.category) if self.characteristic is CharacteristicEnum.ETHNIC_GROUP else None
+
+    @strawberry.field(
+        description="The sex (the Sex enum, NOT_STATED where none is recorded); "
+        "null unless the characteristic asked for is SEX."
+    )
+    def sex_code(self) -> SexEnum | None:
+        return SexEnum(self.category) if self.characteristic is CharacteristicEnum.SEX else None
+
+    @strawberry.field(
+        description="How the share compares with the workforce baseline (the RepresentationStatus enum); "
+        "null without a baseline."
+    )
+    def workforce_status_code(self) -> RepresentationStatus | None:
+        return RepresentationStatus(self.workforce_status) if self.workforce_status else None
+
+    @strawberry.field(
+        description="How the share compares with the community baseline (the RepresentationStatus enum); "
+        "null without a baseline."
+    )
+    def community_status_code(self) -> RepresentationStatus | None:
+        return RepresentationStatus(self.community_status) if self.community_status else None
 
 
 @strawberry.type(description="Leaders of one place and/or level by category, suppressed.")
@@ -232,6 +274,7 @@ async def resolve_leader_demographics(
                     workforce_gap_pp=c["workforce_gap_pp"],
                     community_baseline=c["community"],
                     community_gap_pp=c["community_gap_pp"],
+                    characteristic=characteristic,
                 )
             )
         out.append(

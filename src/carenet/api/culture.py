@@ -15,7 +15,7 @@ from strawberry.types import Info
 
 from carenet.api.auth import Role
 from carenet.api.context import Context
-from carenet.api.enums import CultureScaleEnum, CultureSurveyEnum, TrendDirection
+from carenet.api.enums import CultureFinding, CultureScaleEnum, CultureSurveyEnum, LeaderMeasure, TrendDirection
 from carenet.api.types import DEPRECATED, global_id
 from carenet.services import culture as service
 
@@ -96,9 +96,15 @@ class CultureTrend:
 
 @strawberry.type(description="A finding in plain words, with the figures behind it.")
 class CultureFlag:
-    code: str = strawberry.field(description="The kind of finding (a short code).")
+    code: str = strawberry.field(
+        description="The kind of finding (a short lower-case code).", deprecation_reason=DEPRECATED + "use findingCode."
+    )
     text: str = strawberry.field(description="The finding in plain words.")
     evidence: list[str] = strawberry.field(description="The figures behind it, one per line.")
+
+    @strawberry.field(description="The kind of finding (the CultureFinding enum).")
+    def finding_code(self) -> CultureFinding:
+        return CultureFinding(self.code)
 
 
 @strawberry.type(description="An organisation's staff survey figures beside its leaders' network position.")
@@ -155,7 +161,10 @@ class CulturePlace:
 @strawberry.type(description="Spearman's rank correlation across organisations, with a Fisher-z interval and n.")
 class CultureCorrelation:
     indicator: str = strawberry.field(description="The indicator's code.")
-    measure: str = strawberry.field(description="The network measure (a LeaderPosition field, snake_case).")
+    measure: str = strawberry.field(
+        description="The network measure (a LeaderPosition field, snake_case).",
+        deprecation_reason=DEPRECATED + "use measureCode.",
+    )
     rho: float | None = strawberry.field(description="Spearman's rho, -1 to 1; null when undefined (no variation).")
     n: int = strawberry.field(description="Number of organisations compared.")
     ci_low: float | None = strawberry.field(description="Lower end of the Fisher-z interval of rho.")
@@ -163,6 +172,10 @@ class CultureCorrelation:
     confidence: float = strawberry.field(description="The interval's confidence level (0.95).")
     method: str = strawberry.field(description="How rho and its interval were worked out.")
     warning: str = strawberry.field(description="What the figure does not show (small n, association not cause).")
+
+    @strawberry.field(description="The network measure (the LeaderMeasure enum: a LeaderPosition field).")
+    def measure_code(self) -> LeaderMeasure:
+        return LeaderMeasure(self.measure)
 
 
 @strawberry.type(description="A dataset behind the figures.")

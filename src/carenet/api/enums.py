@@ -16,6 +16,7 @@ from carenet.domain.enums import (
     CultureScale,
     CultureSurvey,
     EthnicCategory,
+    EthnicGroup,
     ForumKind,
     Frequency,
     LeadershipLevel,
@@ -28,6 +29,7 @@ from carenet.domain.enums import (
     TieKind,
 )
 from carenet.domain.schema import NodeLabel, RelType
+from carenet.services.culture import FINDINGS, LEADER_MEASURES
 
 
 def described(
@@ -320,3 +322,69 @@ class TrendDirection(Enum):
     BETTER = strawberry.enum_value("better", description="The figure moved the way that is better for it.")
     WORSE = strawberry.enum_value("worse", description="The figure moved the way that is worse for it.")
     NO_CHANGE = strawberry.enum_value("no change", description="The figure did not move.")
+
+
+EthnicGroupEnum = described(
+    EthnicGroup,
+    "EthnicGroup",
+    "The five-group roll-up of the NHS ethnic categories (2001 census classification) that leaders' "
+    "representation is published by, or not stated. Only ever in suppressed aggregates.",
+    {
+        "WHITE": "White: British, Irish or any other White background (categories A, B, C).",
+        "MIXED": "Mixed: White and Black Caribbean, White and Black African, White and Asian, or any other "
+        "mixed background (D, E, F, G).",
+        "ASIAN": "Asian or Asian British: Indian, Pakistani, Bangladeshi or any other Asian background (H, J, K, L).",
+        "BLACK": "Black or Black British: Caribbean, African or any other Black background (M, N, P).",
+        "OTHER": "Chinese or any other ethnic group (R, S).",
+        "NOT_STATED": "Not stated: no ethnic category recorded (Z, or none).",
+    },
+)
+"""The domain's :class:`~carenet.domain.enums.EthnicGroup` under its schema name (an output only: the
+inputs take the ethnic category, :data:`EthnicCategoryEnum`)."""
+
+
+@strawberry.enum(description="How a share of leaders compares with a baseline, by its 95% interval.")
+class RepresentationStatus(Enum):
+    """Not a domain vocabulary: worked out from a share's interval and the baseline
+    (:func:`carenet.analytics.leadership.representation` gives ``under-represented``,
+    ``over-represented`` or ``within range``)."""
+
+    UNDER_REPRESENTED = strawberry.enum_value(
+        "under-represented", description="The whole interval of the share lies below the baseline."
+    )
+    OVER_REPRESENTED = strawberry.enum_value(
+        "over-represented", description="The whole interval of the share lies above the baseline."
+    )
+    WITHIN_RANGE = strawberry.enum_value("within range", description="The baseline lies within the share's interval.")
+
+
+_MEASURE_DESCRIPTIONS = {
+    "cross_boundary_ties_per_leader": "Ties between one of its leaders and a leader elsewhere, per leader.",
+    "ei_index": "Krackhardt-Stern E-I index: (external - internal ties) / all ties of its leaders, -1 (all "
+    "within the organisation) to 1 (all across its boundary).",
+    "constraint": "Mean Burt constraint of its leaders with a tie: high when their contacts are tied to each "
+    "other (few structural holes).",
+    "brokerage_per_leader": "Gould-Fernandez brokerage across the organisation's boundary (itinerant, "
+    "gatekeeper, representative and liaison roles) per leader.",
+}
+LeaderMeasure = strawberry.enum(
+    Enum(
+        "LeaderMeasure",
+        {m.upper(): strawberry.enum_value(m, description=_MEASURE_DESCRIPTIONS[m]) for m in LEADER_MEASURES},
+    ),
+    name="LeaderMeasure",
+    description="A network measure of an organisation's leaders (a LeaderPosition field) that the culture "
+    "indicators are set against.",
+)
+"""Not a domain vocabulary: the measures :mod:`carenet.services.culture` correlates (a measure added
+there without a description here fails at import)."""
+CultureFinding = strawberry.enum(
+    Enum(
+        "CultureFinding",
+        {code.upper(): strawberry.enum_value(code, description=f"Flagged: {text}.") for code, text in FINDINGS.items()},
+    ),
+    name="CultureFinding",
+    description="The kind of a finding about an organisation's culture beside its leaders' network.",
+)
+"""Not a domain vocabulary: one value per rule of :mod:`carenet.analytics.culture` (made from the
+rules, so a new rule is a new value)."""

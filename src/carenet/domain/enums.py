@@ -166,13 +166,25 @@ class EthnicCategory(StrEnum):
         return ETHNIC_GROUPS[self.value]
 
 
+class EthnicGroup(StrEnum):
+    """The five-group roll-up of the ethnic categories (2001 census classification), and Not stated:
+    what leaders' representation is published by (never per person)."""
+
+    WHITE = "White"
+    MIXED = "Mixed"
+    ASIAN = "Asian"
+    BLACK = "Black"
+    OTHER = "Other"
+    NOT_STATED = "Not stated"
+
+
 ETHNIC_GROUPS: dict[str, str] = {
-    **dict.fromkeys("ABC", "White"),
-    **dict.fromkeys("DEFG", "Mixed"),
-    **dict.fromkeys("HJKL", "Asian"),
-    **dict.fromkeys("MNP", "Black"),
-    **dict.fromkeys("RS", "Other"),
-    "Z": "Not stated",
+    **dict.fromkeys("ABC", EthnicGroup.WHITE.value),
+    **dict.fromkeys("DEFG", EthnicGroup.MIXED.value),
+    **dict.fromkeys("HJKL", EthnicGroup.ASIAN.value),
+    **dict.fromkeys("MNP", EthnicGroup.BLACK.value),
+    **dict.fromkeys("RS", EthnicGroup.OTHER.value),
+    "Z": EthnicGroup.NOT_STATED.value,
 }
 
 

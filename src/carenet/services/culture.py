@@ -15,13 +15,19 @@ import asyncio
 from collections import defaultdict
 from typing import Any
 
-from carenet.analytics.culture import culture_beside_network, leader_positions, suppress
+from carenet.analytics.culture import FLAGS, MEASURES, culture_beside_network, leader_positions, suppress
 from carenet.analytics.networks import tie_network
 from carenet.domain.models import CULTURE_MIN_RESPONSES
 from carenet.domain.schema import NodeLabel
 from carenet.interchange.indicators import catalogue
 from carenet.services.graphs import Scope, recorded
 from carenet.storage.repository import Repository
+
+FINDINGS: dict[str, str] = {flag["code"]: flag["text"] for flag in FLAGS}
+"""Each kind of finding an organisation can be flagged with (its code, from the analytics' rules)
+and the finding in plain words."""
+LEADER_MEASURES: tuple[str, ...] = MEASURES
+"""The network measures of an organisation's leaders that the indicators are correlated with."""
 
 
 def indicator_catalogue() -> dict[str, dict[str, Any]]:
