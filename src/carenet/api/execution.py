@@ -312,13 +312,24 @@ def _leaf_value(leaf: _Leaf, value: Any) -> Any:
         return out
     if not isinstance(value, (list, tuple)):
         raise _Fallback
+    if not value:
+        return []
     if as_is is str and all(type(item) is str for item in value):
         return list(value)
     if as_is is not None and all(_as_is(as_is, item) for item in value):
         return list(value)
-    out = [None if item is None else leaf.coerce(item) for item in value]
-    if not all(_usable(o) or (item is None and not leaf.item_non_null) for o, item in zip(out, value)):
-        raise _Fallback
+    out = []
+    coerce = leaf.coerce
+    for item in value:  # one pass: a map's thousands of edges each give a list of enums
+        if item is None:
+            if leaf.item_non_null:
+                raise _Fallback
+            out.append(None)
+            continue
+        answer = coerce(item)
+        if not _usable(answer):
+            raise _Fallback
+        out.append(answer)
     return out
 
 

@@ -22,6 +22,7 @@ from carenet.api.enums import (
     SectorEnum,
     SizeMetric,
     TieKindEnum,
+    by_value,
 )
 from carenet.api.types import DEPRECATED, global_id
 from carenet.services import overview as overview_service
@@ -174,8 +175,8 @@ async def resolve_subgraph(
                 label=n.label,
                 kind=n.kind,
                 sector=n.sector,
-                label_code=NodeLabelEnum(n.kind),
-                sector_code=SectorEnum(n.sector) if n.sector else None,
+                label_code=_LABELS[n.kind],
+                sector_code=_SECTORS[n.sector] if n.sector else None,
                 organisation=n.organisation,
                 organisation_name=n.organisation_name,
                 place=n.place,
@@ -195,8 +196,8 @@ async def resolve_subgraph(
                 kinds=e.kinds,
                 weight=e.weight,
                 trust=e.trust,
-                kind_codes=[] if people else [TieKindEnum(k) for k in e.kinds],
-                person_kind_codes=[PersonTieKindEnum(k) for k in e.kinds] if people else [],
+                kind_codes=[] if people else [_TIE_KINDS[k] for k in e.kinds],
+                person_kind_codes=[_PERSON_TIE_KINDS[k] for k in e.kinds] if people else [],
             )
             for e in result.edges
         ],
@@ -206,6 +207,10 @@ async def resolve_subgraph(
         metrics_computed_at=computed_at,
     )
 
+
+_LABELS, _SECTORS = by_value(NodeLabelEnum), by_value(SectorEnum)
+_TIE_KINDS, _PERSON_TIE_KINDS = by_value(TieKindEnum), by_value(PersonTieKindEnum)
+"""The members the nodes and edges of a drawing are made with, by stored value (see :func:`by_value`)."""
 
 subgraph_field = strawberry.field(
     resolver=resolve_subgraph,
