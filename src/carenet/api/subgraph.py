@@ -175,8 +175,8 @@ async def resolve_subgraph(
                 label=n.label,
                 kind=n.kind,
                 sector=n.sector,
-                label_code=_LABELS[n.kind],
-                sector_code=_SECTORS[n.sector] if n.sector else None,
+                label_code=_LABEL_OF[n.kind],
+                sector_code=_SECTOR_OF[n.sector] if n.sector else None,
                 organisation=n.organisation,
                 organisation_name=n.organisation_name,
                 place=n.place,
@@ -196,8 +196,8 @@ async def resolve_subgraph(
                 kinds=e.kinds,
                 weight=e.weight,
                 trust=e.trust,
-                kind_codes=[] if people else [_TIE_KINDS[k] for k in e.kinds],
-                person_kind_codes=[_PERSON_TIE_KINDS[k] for k in e.kinds] if people else [],
+                kind_codes=[] if people else [_TIE_KIND_OF[k] for k in e.kinds],
+                person_kind_codes=[_PERSON_TIE_KIND_OF[k] for k in e.kinds] if people else [],
             )
             for e in result.edges
         ],
@@ -208,8 +208,8 @@ async def resolve_subgraph(
     )
 
 
-_LABELS, _SECTORS = by_value(NodeLabelEnum), by_value(SectorEnum)
-_TIE_KINDS, _PERSON_TIE_KINDS = by_value(TieKindEnum), by_value(PersonTieKindEnum)
+_LABEL_OF, _SECTOR_OF = by_value(NodeLabelEnum), by_value(SectorEnum)
+_TIE_KIND_OF, _PERSON_TIE_KIND_OF = by_value(TieKindEnum), by_value(PersonTieKindEnum)
 """The members the nodes and edges of a drawing are made with, by stored value (see :func:`by_value`)."""
 
 subgraph_field = strawberry.field(
