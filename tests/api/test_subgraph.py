@@ -134,3 +134,77 @@ def test_an_edges_kind_codes_are_its_ties_kinds_in_the_levels_enum(demo_server):
             ends = (e["source"], e["target"])
             expected = _recorded(demo_server, level, *ends) | _recorded(demo_server, level, *reversed(ends))
             assert set(e[codes]) == expected, (level, e, expected)
+
+
+DRAWING = """
+query($centre: ID) {
+  subgraph(centre: $centre, depth: 1, limit: 2000) {
+    nodes { uid label labelCode sectorCode degree } edges { source target kindCodes weight } graphVersion
+  }
+}
+"""
+UPSERT = "mutation($input: UpsertInput!) { upsert(input: $input) { graphVersion } }"
+
+
+def _drawn(server, centre=None):
+    body = server.gql(DRAWING, {"centre": centre}, role=Role.ANALYST)
+    assert "errors" not in body, body
+    return body["data"]["subgraph"]
+
+
+def test_a_drawing_asked_again_is_the_same_and_a_write_draws_afresh(fresh_server):
+    """The drawing's nodes and edges are made once per answer of the service (kept for the graph
+    version): asked again it is the same, and after a write it shows the write."""
+    centre = "s1-team-acute-3"
+    first = _drawn(fresh_server, centre)
+    assert _drawn(fresh_server, centre) == first
+    near = {n["uid"] for n in first["nodes"]}
+    everyone = _drawn(fresh_server)
+    far = sorted(n["uid"] for n in everyone["nodes"] if n["uid"] not in near)
+    assert far, "every team is a neighbour of the centre: pick another"
+    other = far[0]
+    write = {
+        "teams": [{"uid": other, "name": "Redrawn team", "sector": "HOUSING"}],
+        "collaboratesWith": [{"source": centre, "target": other, "kinds": ["POOLED_BUDGET"], "wave": "s1-wave-2025"}],
+    }
+    done = fresh_server.gql(UPSERT, {"input": write})
+    assert "errors" not in done, done
+    after = _drawn(fresh_server, centre)
+    assert after["graphVersion"] == done["data"]["upsert"]["graphVersion"] != first["graphVersion"]
+    nodes = {n["uid"]: n for n in after["nodes"]}
+    assert set(nodes) == near | {other}
+    assert nodes[other]["label"] == "Redrawn team" and nodes[other]["sectorCode"] == "HOUSING"
+    degree = {n["uid"]: n["degree"] for n in first["nodes"]}
+    assert nodes[centre]["degree"] == degree[centre] + 1
+    [edge] = [e for e in after["edges"] if {e["source"], e["target"]} == {centre, other}]
+    assert edge["kindCodes"] == ["POOLED_BUDGET"] and edge["weight"] == 1
+    assert _drawn(fresh_server, centre) == after
+    assert _drawn(fresh_server)["nodes"] != everyone["nodes"]
+
+
+def test_the_drawing_of_an_answer_is_made_once_and_let_go_with_it():
+    import gc
+
+    from carenet.api import subgraph as api
+    from carenet.services.subgraph import DrawEdge, DrawNode, Subgraph
+
+    def answer(kinds):
+        nodes = [DrawNode(f"t{i}", f"Team {i}", "Team", "health", None, None, None, None, None, None) for i in (1, 2)]
+        return Subgraph(nodes=nodes, edges=[DrawEdge("t1|t2", "t1", "t2", kinds, 1.0)], total_nodes=2, truncated=False)
+
+    teams = answer(["referral", "data_sharing"])
+    nodes, edges = api._drawing(teams, people=False)
+    assert [n.uid for n in nodes] == ["t1", "t2"] and [n.sector_code.name for n in nodes] == ["HEALTH", "HEALTH"]
+    assert [k.name for k in edges[0].kind_codes] == ["REFERRAL", "DATA_SHARING"] and edges[0].person_kind_codes == []
+    again = api._drawing(teams, people=False)
+    assert again[0] is nodes and again[1] is edges  # made once
+    other = api._drawing(answer(["referral"]), people=False)  # another answer: drawn for itself
+    assert [k.name for k in other[1][0].kind_codes] == ["REFERRAL"]
+    leaders = answer(["support"])
+    people = api._drawing(leaders, people=True)
+    assert [k.name for k in people[1][0].person_kind_codes] == ["SUPPORT"] and people[1][0].kind_codes == []
+    keys = {(id(teams), False), (id(leaders), True)}
+    assert keys <= set(api._DRAWINGS)
+    del teams, leaders, nodes, edges, again, other, people
+    gc.collect()
+    assert not keys & set(api._DRAWINGS)  # the answers gone, their drawings too

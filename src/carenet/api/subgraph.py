@@ -5,6 +5,7 @@ See docs/contracts.md for the shape the map page relies on.
 
 from __future__ import annotations
 
+import weakref
 from datetime import datetime
 from typing import Annotated
 
@@ -168,39 +169,10 @@ async def resolve_subgraph(
     people = f.level is GraphLevel.PERSON  # WORKS_WITH ties, of PersonTieKind; else COLLABORATES_WITH, of TieKind
     if people and ctx.audit is not None:
         await ctx.audit.record(ctx.principal, "subgraph", [n.id for n in result.nodes], "ok")
+    nodes, edges = _drawing(result, people)
     return Subgraph(
-        nodes=[
-            SubgraphNode(
-                uid=n.id,
-                label=n.label,
-                kind=n.kind,
-                sector=n.sector,
-                label_code=_LABEL_OF[n.kind],
-                sector_code=_SECTOR_OF[n.sector] if n.sector else None,
-                organisation=n.organisation,
-                organisation_name=n.organisation_name,
-                place=n.place,
-                size=n.size,
-                degree=n.degree,
-                betweenness=n.betweenness,
-                brokerage=n.brokerage,
-                community=n.community,
-            )
-            for n in result.nodes
-        ],
-        edges=[
-            SubgraphEdge(
-                key=e.id,
-                source=e.source,
-                target=e.target,
-                kinds=e.kinds,
-                weight=e.weight,
-                trust=e.trust,
-                kind_codes=[] if people else [_TIE_KIND_OF[k] for k in e.kinds],
-                person_kind_codes=[_PERSON_TIE_KIND_OF[k] for k in e.kinds] if people else [],
-            )
-            for e in result.edges
-        ],
+        nodes=nodes,
+        edges=edges,
         total_nodes=result.total_nodes,
         truncated=result.truncated,
         graph_version=str(ctx.graph_version) if ctx.graph_version is not None else "0",
@@ -211,6 +183,66 @@ async def resolve_subgraph(
 _LABEL_OF, _SECTOR_OF = by_value(NodeLabelEnum), by_value(SectorEnum)
 _TIE_KIND_OF, _PERSON_TIE_KIND_OF = by_value(TieKindEnum), by_value(PersonTieKindEnum)
 """The members the nodes and edges of a drawing are made with, by stored value (see :func:`by_value`)."""
+
+_DRAWINGS: dict[tuple[int, bool], tuple[weakref.ref, list[SubgraphNode], list[SubgraphEdge]]] = {}
+"""(id of the service's answer, people) -> (the answer, weakly; its nodes and edges): an entry goes
+when its answer does."""
+
+
+def _drawing(result: service.Subgraph, people: bool) -> tuple[list[SubgraphNode], list[SubgraphEdge]]:
+    """The nodes and edges of the service's answer, made once per answer. The service keeps its answer
+    for the graph version and arguments (``analysis_cache``), so the same drawing asked again finds
+    them made instead of making thousands of objects again (``benchmarks/map.py`` and
+    ``benchmarks/api.py --only subgraph`` time drawings). Nothing changes them after: the answer's
+    fields are plain values, and what is the request's own (the graph version, ``metricsComputedAt``)
+    is on :class:`Subgraph`."""
+    key = (id(result), people)
+    kept = _DRAWINGS.get(key)
+    if kept is not None and kept[0]() is result:
+        return kept[1], kept[2]
+    nodes = [
+        SubgraphNode(
+            uid=n.id,
+            label=n.label,
+            kind=n.kind,
+            sector=n.sector,
+            label_code=_LABEL_OF[n.kind],
+            sector_code=_SECTOR_OF[n.sector] if n.sector else None,
+            organisation=n.organisation,
+            organisation_name=n.organisation_name,
+            place=n.place,
+            size=n.size,
+            degree=n.degree,
+            betweenness=n.betweenness,
+            brokerage=n.brokerage,
+            community=n.community,
+        )
+        for n in result.nodes
+    ]
+    edges = [
+        SubgraphEdge(
+            key=e.id,
+            source=e.source,
+            target=e.target,
+            kinds=e.kinds,
+            weight=e.weight,
+            trust=e.trust,
+            kind_codes=[] if people else [_TIE_KIND_OF[k] for k in e.kinds],
+            person_kind_codes=[_PERSON_TIE_KIND_OF[k] for k in e.kinds] if people else [],
+        )
+        for e in result.edges
+    ]
+    ref = weakref.ref(result)
+    _DRAWINGS[key] = (ref, nodes, edges)
+    weakref.finalize(result, _forget, key, ref)
+    return nodes, edges
+
+
+def _forget(key: tuple[int, bool], ref: weakref.ref) -> None:
+    kept = _DRAWINGS.get(key)
+    if kept is not None and kept[0] is ref:
+        del _DRAWINGS[key]
+
 
 subgraph_field = strawberry.field(
     resolver=resolve_subgraph,
