@@ -108,6 +108,27 @@ def test_leader_demographics_are_suppressed_aggregates(demo_server):
     assert any(c["workforceBaseline"] is not None for r in sexes for c in r["categories"])
 
 
+def test_leader_demographics_grouped_by_nothing_is_a_typed_error(demo_server):
+    """``groupBy: []`` answered 500 (the analytics has no table of the whole scope: one beside the
+    published tables could undo their suppression). Now a BAD_USER_INPUT at groupBy; the orders and
+    repeats of place and level are the tables they name."""
+    for role in (Role.PUBLIC, Role.ADMIN):
+        body = demo_server.gql(LEADERS, {"by": [], "c": "ETHNIC_GROUP"}, role=role)
+        [error] = body["errors"]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT" and body["data"] is None, body
+        [problem] = error["extensions"]["problems"]
+        assert problem["path"] == "groupBy" and "place and/or level" in problem["message"], problem
+
+    def rows(by):
+        body = demo_server.gql(LEADERS, {"by": by, "c": "SEX"}, role=Role.PUBLIC)
+        assert "errors" not in body, body
+        return sorted(body["data"]["leaderDemographics"], key=lambda r: (r["place"] or "", r["level"] or ""))
+
+    both = rows(["PLACE", "LEVEL"])
+    assert both and rows(["LEVEL", "PLACE"]) == both and rows(["LEVEL", "PLACE", "LEVEL"]) == both
+    assert rows(["PLACE", "PLACE"]) == rows(["PLACE"]) and all(r["level"] is None for r in rows(["PLACE"]))
+
+
 STATUS_CODES = {
     "under-represented": "UNDER_REPRESENTED",
     "over-represented": "OVER_REPRESENTED",

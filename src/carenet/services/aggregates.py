@@ -88,10 +88,12 @@ async def leader_demographics(
     workforce, community, workforce_gap_pp, community_gap_pp}}); counts are ints or ``"*"``.
     """
     bad = [d for d in group_by if d not in ("place", "level")]
-    if bad or characteristic not in ("ethnic_group", "sex"):
+    if bad or not group_by or characteristic not in ("ethnic_group", "sex"):
+        # no grouping is refused too: one table of the whole scope is not among those published
+        # together (their suppression is worked out across them; a total beside them could undo it)
         raise InvalidInput(
-            [Problem("groupBy", "group leaders by place and/or level")]
-            if bad
+            [Problem("groupBy", "group leaders by place and/or level", list(group_by))]
+            if bad or not group_by
             else [Problem("characteristic", "ethnic_group or sex")]
         )
     by = tuple(dict.fromkeys(group_by))
