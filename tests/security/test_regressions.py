@@ -181,12 +181,16 @@ def test_no_role_reads_a_persons_ethnicity_or_sex(two_systems) -> None:
         for characteristic in ("ETHNIC_GROUP", "SEX"):  # the one person with a record is a group of one
             rows = server.gql(
                 f"{{ leaderDemographics(characteristic: {characteristic}) {{ total totalShown "
-                "categories { category count shown percent } } }",
+                "categories { category ethnicGroupCode sexCode count shown percent } } }",
                 role=role,
             )
+            assert "errors" not in rows, rows
             for row in rows["data"]["leaderDemographics"]:
                 assert row["total"] is None and row["totalShown"] in ("*", "0"), row
                 assert all(c["count"] is None or c["count"] == 0 for c in row["categories"]), row
+                # each row names the categories themselves, never whose they are: the enum beside the string
+                code = "ethnicGroupCode" if characteristic == "ETHNIC_GROUP" else "sexCode"
+                assert all(c[code] == c["category"].upper().replace(" ", "_") for c in row["categories"]), row
     for field in ("ethnicCategory", "sex", "ethnicity"):
         body = server.gql(f"{{ people {{ edges {{ node {{ {field} }} }} }} }}")
         assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
