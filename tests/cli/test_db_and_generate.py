@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from carenet.bootstrap import SCHEMA_DIR
 from carenet.cli.main import app
 from carenet.config import Settings
+from carenet.errors import InvalidInput
 from carenet.storage.migrations import schema_files
 
 SCHEMA_VERSION = schema_files(SCHEMA_DIR, "ladybug")[-1].version
@@ -92,6 +93,19 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
         )
         assert gexf.exit_code == 0, gexf.output
         assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == teams
+        # through the server too: a folder named is the files in it; a file that is not there is a
+        # problem listed as the import here lists it, before anything is sent (it was an OSError from reading it)
+        folder = tmp_path / "in"
+        folder.mkdir()
+        (folder / "teams.csv").write_text("uid,name,sector\nserved-team,Sent through the server,health\n")
+        (folder / "README.txt").write_text("what these files are")
+        imported = invoke("import", str(folder), "--data-dir", data, env=env)
+        assert imported.exit_code == 0 and "imported 1 rows from 1 file(s)" in imported.stdout, imported.output
+        missing = runner.invoke(  # the command's own error (carenet.cli.main prints it), not a FileNotFoundError
+            app, ["import", str(folder / "teams.csv"), str(tmp_path / "missing.csv"), "--data-dir", data], env=env
+        )
+        assert isinstance(missing.exception, InvalidInput), missing.exception
+        assert "missing.csv:1:1: no such file" in str(missing.exception)
         csv_out = invoke(
             "export", "graph", "--format", "csv", "--out", str(tmp_path / "csv"), "--data-dir", data, env=env
         )

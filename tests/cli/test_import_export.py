@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,44 @@ def test_template_import_export(tmp_path: Path) -> None:
         catch_exceptions=False,
     )
     assert metrics.exit_code == 0 and (tmp_path / "m.csv").read_text().startswith("group_by,group,nodes")
+
+
+def test_a_folder_named_is_the_files_in_it(tmp_path: Path) -> None:
+    """The folder ``carenet template --format csv`` writes imports as it is (its README and the note
+    rows skipped), and filled in, imports what was filled in; hidden files and sub-folders are left
+    out, and a folder with nothing to import is a problem, not an empty import."""
+    data = str(tmp_path / "data")
+    folder = tmp_path / "templates"
+    assert runner.invoke(app, ["template", "--format", "csv", "--out", str(folder)]).exit_code == 0
+    assert (folder / "README.txt").exists()
+    untouched = runner.invoke(app, ["import", str(folder), "--data-dir", data], catch_exceptions=False)
+    written = sorted(p for p in folder.iterdir() if p.suffix == ".csv")
+    assert untouched.exit_code == 0, untouched.output
+    assert f"imported 0 rows from {len(written)} file(s): 0 records" in untouched.stdout
+    with open(folder / "organisations.csv", "a", encoding="utf-8") as f:
+        f.write("o1,Trust,nhs_trust,health" + "," * 12 + "\n")
+    with open(folder / "teams.csv", "a", encoding="utf-8") as f:
+        f.write("t1,Ward,health,,o1,\n")
+    (folder / ".~lock.teams.csv#").write_text("a spreadsheet's lock file")
+    (folder / ".hidden.csv").write_text("uid,name,sector\nhidden,Hidden,health\n")
+    (folder / "old").mkdir()
+    (folder / "old" / "teams.csv").write_text("uid,name,sector\nold,Old,health\n")
+    done = runner.invoke(app, ["import", str(folder), "--data-dir", data], catch_exceptions=False)
+    assert done.exit_code == 0 and f"imported 2 rows from {len(written)} file(s)" in done.stdout, done.output
+    status = runner.invoke(app, ["db", "status", "--data-dir", data], catch_exceptions=False).stdout
+    assert re.search(r"Team\W+1\b", status) and re.search(r"Organisation\W+1\b", status), status
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "sub" / "teams.csv").write_text("uid,name,sector\nx,X,health\n")
+    (empty / "notes.md").write_text("nothing to import")
+    refused = subprocess.run(
+        [sys.executable, "-m", "carenet.cli.main", "import", str(empty), str(folder), "--data-dir", data],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert "empty:1:1: a folder with no file carenet imports" in refused.stderr, refused.stderr
 
 
 def test_bad_import_exits_non_zero_lists_problems_and_writes_nothing(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ from carenet.services import imports
 
 def import_(
     paths: list[Path] = typer.Argument(
-        ..., help="Template CSV/XLSX files, NHS ODS extracts, survey CSVs, node-link JSON."
+        ...,
+        help="Template CSV/XLSX files, NHS ODS extracts, survey CSVs, node-link JSON; a folder: the files in it.",
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Check everything, write nothing."),
     wave: str = typer.Option(None, help="Survey wave uid for survey files without a wave column."),
@@ -26,6 +27,7 @@ def import_(
     A killed import resumes where it stopped when run again on the same files.
     """
     settings = settings_from(data_dir=data_dir, server_url=server)
+    paths = imports.files_given(paths)  # a folder: the files in it
 
     def local() -> dict:
         async def go() -> dict:
@@ -57,6 +59,9 @@ def import_(
         return run(go())
 
     def remote(client) -> dict:
+        missing = [Problem(f"{p.name}:1:1", "no such file", str(p)) for p in paths if not p.is_file()]
+        if missing:  # as the reader says it when the import runs here
+            raise InvalidInput(missing)
         files = [("files", (p.name, p.read_bytes())) for p in paths]
         response = client.post(
             "/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files

@@ -36,8 +36,10 @@ skipped on import, so you may keep or delete them. Fill one record per row from 
 * ethnic_category and sex (people) are special-category data: stored apart, never shown or
   exported per person, and only ever counted with NHS small-number suppression.
 
-Import:  carenet import FILE... [--dry-run]   (every row is checked first; nothing is written
-if any row has a problem, and every problem is listed as file:line:column).
+Import:  carenet import FILE... [--dry-run]   (every row is checked first; nothing is written if
+any row has a problem, and every problem is listed as file:line:column). A folder named instead
+of files stands for the CSV, XLSX, TXT and JSON files in it, this README apart: carenet import
+on this folder, filled in, imports it.
 """
 
 

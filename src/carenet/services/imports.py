@@ -35,6 +35,7 @@ from carenet.errors import Forbidden, InvalidInput, Problem
 from carenet.interchange import Parsed
 from carenet.interchange.limits import DEFAULT as DEFAULT_LIMITS
 from carenet.interchange.limits import Limits
+from carenet.interchange.readers import SUFFIXES
 from carenet.services import authority
 from carenet.services.reading import FileReader, Progress, read_files
 from carenet.storage import repository
@@ -273,6 +274,38 @@ def _checkpoint_path(directory: Path, paths: Sequence[Path], tx_rows: int, wave:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
     return directory / f"import-{digest.hexdigest()[:24]}.json"
+
+
+def files_given(paths: Sequence[Path]) -> list[Path]:
+    """The files to import for ``paths`` as named on a command line: a folder stands for the files
+    in it that carenet imports (:data:`~carenet.interchange.readers.SUFFIXES`, any case), in name
+    order; not its sub-folders, hidden files (a spreadsheet's lock file, ``.DS_Store``), nor a
+    README (as a workbook's README sheet is skipped). So the folder ``carenet template --format csv``
+    writes, filled in, imports as it is. A folder with no
+    such file is a problem (:class:`InvalidInput`); anything else is passed on as given (a missing
+    file is the reader's problem to report, beside every other)."""
+    out: list[Path] = []
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_file()
+            and not p.name.startswith(".")
+            and p.suffix.lower() in SUFFIXES
+            and p.stem.lower() != "readme"
+        )
+        if not found:
+            problems.append(
+                Problem(f"{path.name}:1:1", f"a folder with no file carenet imports ({', '.join(SUFFIXES)})", str(path))
+            )
+        out.extend(found)
+    if problems:
+        raise InvalidInput(problems)
+    return out
 
 
 async def import_files(
