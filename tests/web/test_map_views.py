@@ -491,3 +491,43 @@ def test_the_overview_colours_organisations_by_a_culture_indicator(server, brows
                 v = f["value"]
                 assert texts[k].startswith(str(int(v)) if float(v).is_integer() else f"{v:.2f}"), (k, texts[k], v)
     screenshot(browser, "map-view-overview-culture-panel.png")
+
+
+DRAWN = "query($filter: SubgraphFilter, $limit: Int) { subgraph(filter: $filter, limit: $limit) { nodes { uid } } }"
+
+
+def test_a_link_with_values_the_controls_do_not_offer_opens_the_map_with_the_defaults(server, browser, token):
+    """A link edited by hand, or kept from before a vocabulary changed: each value the controls do
+    not offer is dropped (the level, size, colour, depth, an unknown sector or highlight) and a limit
+    past the API's maximum is the maximum, instead of the page showing the API's error. What is left
+    of the link is drawn, and the address bar shows the link as the map read it."""
+    bogus = (
+        "?view=network&level=COUNTY&limit=999999&sizeBy=HEIGHT&colourBy=taste&depth=99"
+        "&sectors=HEALTH,NOPE&hl=nope,silos"
+    )
+    open_map(browser, bogus, server, token)
+    assert browser.js("return document.querySelector('#map').dataset.status") == "ready"
+    want = gql(server, token, DRAWN, {"filter": {"level": "TEAM", "sectors": ["HEALTH"]}, "limit": 5000})
+    drawn = set(browser.js("return carenetMap.nodeIds()"))
+    assert drawn == {n["uid"] for n in want["subgraph"]["nodes"]} and len(drawn) > 50
+    assert browser.js("return location.search") == "?view=network&sectors=HEALTH&hl=silos"
+    form = "document.querySelector('#controls')"
+    assert browser.js(f"return {form}.querySelector('input[name=level]:checked').value") == "TEAM"
+    assert browser.js(
+        f"return [{form}.elements.sizeBy.value, {form}.elements.colourBy.value, {form}.elements.depth.value]"
+    ) == [
+        "DEGREE",
+        "sector",
+        "1",
+    ]
+    assert "could not be loaded" not in browser.js("return document.querySelector('#status').textContent")
+    # a limit the API takes is kept; one that is not a whole number from 1 up is the default
+    open_map(browser, "?view=network&limit=7", server, token)
+    assert len(browser.js("return carenetMap.nodeIds()")) == 7 and "limit=7" in browser.js("return location.search")
+    every = {
+        n["uid"] for n in gql(server, token, DRAWN, {"filter": {"level": "TEAM"}, "limit": 5000})["subgraph"]["nodes"]
+    }
+    for limit in ("-5", "12abc", "0", ""):
+        open_map(browser, f"?view=network&limit={limit}", server, token)
+        assert set(browser.js("return carenetMap.nodeIds()")) == every, limit
+        assert "limit" not in browser.js("return location.search"), limit

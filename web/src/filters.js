@@ -11,15 +11,41 @@ export function defaultState() {
   };
 }
 
-export function stateFromUrl(search = window.location.search) {
+const MAX_LIMIT = 5000; // the subgraph's own maximum: the API refuses more
+
+const FIXED_KEYS = ["view", "level", "sizeBy", "colourBy", "depth", "hl", "sectors", "levels"];
+// the others are uids (system, place, wave, pathway, focus) or codes the API lists (culture): their
+// controls are filled from the API later, and a link to one that is gone is handled where it is used
+
+/** The values the form's controls offer for ``key`` (its radio buttons, check boxes or select
+ * options; the sector and level boxes, made later, from their lists), or null for a free value. */
+function choices(form, key) {
+  if (!FIXED_KEYS.includes(key)) return null;
+  if (key === "sectors") return SECTORS.map((s) => s.value);
+  if (key === "levels") return LEVELS.map((l) => l.value);
+  const controls = form ? [...form.querySelectorAll(`[name="${key}"]`)] : [];
+  const values = controls.flatMap((c) => (c.tagName === "SELECT" ? [...c.options].map((o) => o.value) : [c.value]));
+  return values.length ? values : null;
+}
+
+/** The state a link gives. A value the controls do not offer (a link edited by hand, or from before
+ * a vocabulary changed) is left out, so the map opens with the default instead of an API error; a
+ * limit is a whole number from 1 to MAX_LIMIT. */
+export function stateFromUrl(search = window.location.search, form = document.querySelector("#controls")) {
   const params = new URLSearchParams(search);
   const state = defaultState();
   for (const key of Object.keys(state)) {
     if (!params.has(key)) continue;
     const raw = params.get(key);
-    if (LIST_KEYS.includes(key)) state[key] = raw ? raw.split(",").filter(Boolean) : [];
-    else if (key === "limit") state.limit = Math.max(1, Number.parseInt(raw, 10) || state.limit);
-    else state[key] = raw;
+    const allowed = choices(form, key);
+    if (LIST_KEYS.includes(key)) {
+      state[key] = (raw ? raw.split(",") : []).filter((v) => v && (!allowed || allowed.includes(v)));
+    } else if (key === "limit") {
+      const limit = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+      if (limit >= 1) state.limit = Math.min(limit, MAX_LIMIT);
+    } else if (!allowed || allowed.includes(raw)) {
+      state[key] = raw;
+    }
   }
   return state;
 }

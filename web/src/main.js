@@ -23,6 +23,7 @@ const mapBox = $("#map");
 const query = client({ token: takeToken() });
 
 let state = stateFromUrl();
+writeUrl(state); // the link as the map reads it: a value the controls do not offer is dropped
 // The first view's data is asked for now, before the drawing (WebGL) is set up, so the two overlap.
 let early = state.view === "overview" ? { state, drawing: loadOverview(query, state) } : null;
 early?.drawing.catch(() => {}); // a failure is reported when load() takes it
