@@ -119,9 +119,11 @@ def test_the_board_pack_over_http_is_for_analysts(demo_server) -> None:
         page = c.get("/reports/board", params={"system": "s1-system"}, timeout=300)
         missing = c.get("/reports/board", params={"system": "nowhere"}, timeout=60)
         bad = c.get("/reports/board", params={"system": "s1-system", "format": "docx"}, timeout=60)
+        no_place = c.get("/reports/board", params={"system": "s1-system", "place": "HEALTH"}, timeout=60)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert page.text.count("<svg data-chart=") >= 14 and "Culture beside the network" in page.text
     assert missing.status_code == 404 and bad.status_code == 400
+    assert no_place.status_code == 404 and "no place 'HEALTH' in system 's1-system'" in no_place.text, no_place.text
     with demo_server.client(Role.FRONTEND) as c:
         assert c.get("/reports/board", params={"system": "s1-system"}).status_code == 403
 

@@ -77,3 +77,28 @@ async def test_no_held_or_suppressed_figure_appears(pack) -> None:
 async def test_an_unknown_system_is_named(repo) -> None:
     with pytest.raises(NotFound):
         await board.board_pack(repo, system="nowhere")
+
+
+async def test_a_place_must_be_one_of_the_systems_and_a_place_without_ties_gets_its_pack(repo) -> None:
+    """A place that is not there, or is another system's, is named as not found (it was an
+    unexpected error over HTTP); a place of the system with no teams yet gets a pack that says it
+    has no ties (the E-I sentence formatted nothing as a number)."""
+    await load_demo(repo, seed=7, systems=1)
+    other = ChangeSet()
+    other.add_node(m.System(uid="s9-system", name="Elsewhere ICS"))
+    other.add_node(m.Place(uid="s9-place", name="Elsewhere"))
+    other.add_relationship(m.PartOf(source="s9-place", target="s9-system"))
+    other.add_node(m.Place(uid="s1-place-new", name="Newtown"))
+    other.add_relationship(m.PartOf(source="s1-place-new", target="s1-system"))
+    await repo.load(other)
+    for place in ("nowhere", "s9-place", "s1-system"):
+        with pytest.raises(NotFound) as found:
+            await board.board_pack(repo, system="s1-system", place=place)
+        assert repr(place) in found.value.message and "s1-place-" in str(found.value.suggestion)
+    new = await board.board_pack(repo, system="s1-system", place="s1-place-new")
+    assert new["title"].startswith("Leadership strategy: ") and new["title"].endswith(", Newtown")
+    collective = next(s for s in new["sections"] if s["id"] == "collective")
+    assert collective["sentences"][0].startswith("No ties between teams are recorded here"), collective["sentences"]
+    assert "Newtown" in render_html(new)
+    whole = await board.board_pack(repo, system="s1-system", place="s1-place-3")
+    assert next(s for s in whole["sections"] if s["id"] == "collective")["sentences"][0].startswith("Teams' ties run ")

@@ -56,6 +56,15 @@ async def board_pack(
     systems = await repo.get_many(NodeLabel.SYSTEM, [system])
     if system not in systems:
         raise NotFound(f"no system {system!r}", suggestion="name a system uid, e.g. s1-system")
+    if place:
+        places = sorted(r["place"] for r in await repo.place_systems() if r["system"] == system)
+        if place not in places:
+            raise NotFound(
+                f"no place {place!r} in system {system!r}",
+                suggestion=f"name one of its places, e.g. {places[0]}, or none for the whole system"
+                if places
+                else "the system has no places: name none for the whole system",
+            )
     scope = Scope(level="team", system=system, place=place)
     report = await lead.report(repo, system=system, place=place)
     place_names = await _names(repo, NodeLabel.PLACE, report["demand"]["places"])
@@ -75,6 +84,18 @@ async def board_pack(
         "sections": sections,
         "sources": await _sources(repo, system, sections),
     }
+
+
+def _mixing(ei: dict[str, Any]) -> str:
+    """The sentence on ties within and across sectors; a scope with no tie between teams (a place
+    with no survey yet) has no E-I index, and says so."""
+    if ei.get("internal") is None or ei.get("external") is None or ei.get("index") is None:
+        return "No ties between teams are recorded here, so how they fall within and across sectors is not known."
+    random = f"; {ei['expected']:.2f} if ties fell at random" if ei.get("expected") is not None else ""
+    return (
+        f"Teams' ties run {ei['internal']:.0f} within sectors and {ei['external']:.0f} across them "
+        f"(E-I index {ei['index']:.2f}{random})."
+    )
 
 
 def _shortfall(row: dict[str, Any]) -> tuple[float | None, float]:
@@ -261,9 +282,7 @@ async def _collective(repo: Repository, scope: Scope, cache: analysis.AnalysisCa
     ei = silos["ei"]["sector"]
     comms = silos["communities"]
     sentences = [
-        f"Teams' ties run {ei['internal']:.0f} within sectors and {ei['external']:.0f} across them "
-        f"(E-I index {ei['index']:.2f}; "
-        f"{ei['expected']:.2f} if ties fell at random).",
+        _mixing(ei),
         f"{comms['silos']} of {comms['count']} communities of teams are mostly one organisation's teams (silos).",
     ]
 
