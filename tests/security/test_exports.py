@@ -90,6 +90,16 @@ def _get(server, path: str, **params) -> bytes:
     return r.content
 
 
+def test_an_export_of_a_sector_that_is_no_sector_is_a_400_naming_it(server) -> None:
+    with server.client(Role.ANALYST) as c:
+        for path in ("/export/graph", "/export/metrics"):
+            r = c.get(path, params=[("sector", "health"), ("sector", "group")])
+            assert r.status_code == 400, (path, r.text)
+            [problem] = r.json()["problems"]
+            assert problem["location"] == "sector" and problem["value"] == "group", problem
+        assert c.get("/export/graph", params={"sector": "health"}).status_code == 200
+
+
 def test_http_metrics_csv_quotes_formula_text_and_keeps_numbers(server) -> None:
     rows = list(csv.DictReader(io.StringIO(_get(server, "/export/metrics", format="csv", level="team").decode())))
     assert {r["uid"]: r["name"] for r in rows} == EXPECTED

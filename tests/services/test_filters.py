@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from test_subgraph_fast import as_dicts, generated
 
 from carenet.domain import models as m
+from carenet.errors import InvalidInput
 from carenet.services import connections, exports, filters, graphs, overview
 from carenet.services import subgraph as sg
 
@@ -19,6 +21,18 @@ def test_every_filter_shares_the_base_and_reads_empty_as_not_set():
     assert sg.SubgraphFilter(search="", levels=("",)) == sg.SubgraphFilter()
     assert connections.Cond("name", contains="", starts="") == connections.Cond("name")
     assert graphs.Scope(system="s1", sectors=["health"]).sectors == ("health",)
+
+
+def test_a_sector_that_is_no_sector_is_a_problem_not_an_empty_answer():
+    """A query string or the CLI can send any text as a sector; it matched nothing and the export
+    came back empty, as if the sector had no teams. Every filter refuses it, naming each one."""
+    for cls in (graphs.Scope, exports.GraphFilter, sg.SubgraphFilter):
+        with pytest.raises(InvalidInput) as refused:
+            cls(sectors=("health", "group", "HEALTH"))
+        problems = refused.value.problems
+        assert [(p.location, p.value) for p in problems] == [("sector", "group"), ("sector", "HEALTH")], problems
+        assert all("one of health, social_care" in p.message for p in problems)
+        assert cls(sectors=("health", "", "public_health")).sectors == ("health", "public_health")
 
 
 def _no_version(G):

@@ -16,6 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from carenet.domain.enums import Sector
+from carenet.errors import InvalidInput, Problem
+
+_SECTORS = tuple(s.value for s in Sector)
+
 
 def given(value: str | None) -> str | None:
     """``value``, or None when it is not set (None or an empty string)."""
@@ -35,3 +40,6 @@ class Filter:
         for name in ("system", "place", "wave"):
             object.__setattr__(self, name, given(getattr(self, name)))
         object.__setattr__(self, "sectors", tuple(s for s in self.sectors or () if s != ""))
+        unknown = [s for s in self.sectors if s not in _SECTORS]
+        if unknown:  # a query string or the CLI; a sector that is no sector matched nothing, silently
+            raise InvalidInput([Problem("sector", f"not a sector: one of {', '.join(_SECTORS)}", s) for s in unknown])
