@@ -281,9 +281,9 @@ def files_given(paths: Sequence[Path]) -> list[Path]:
     in it that carenet imports (:data:`~carenet.interchange.readers.SUFFIXES`, any case), in name
     order; not its sub-folders, hidden files (a spreadsheet's lock file, ``.DS_Store``), nor a
     README (as a workbook's README sheet is skipped). So the folder ``carenet template --format csv``
-    writes, filled in, imports as it is. A folder with no
-    such file is a problem (:class:`InvalidInput`); anything else is passed on as given (a missing
-    file is the reader's problem to report, beside every other)."""
+    writes, filled in, imports as it is. A folder with no such file is a problem
+    (:class:`InvalidInput`); anything else is passed on as given (a missing file is the reader's
+    problem to report, beside every other)."""
     out: list[Path] = []
     problems: list[Problem] = []
     for path in map(Path, paths):
