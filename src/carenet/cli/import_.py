@@ -9,7 +9,7 @@ import typer
 
 from carenet.cli.runtime import console, local_or_remote, out, progress, run, services, settings_from
 from carenet.errors import InvalidInput, Problem
-from carenet.services import imports
+from carenet.services import imports, reading
 
 
 def import_(
@@ -59,7 +59,7 @@ def import_(
         return run(go())
 
     def remote(client) -> dict:
-        missing = [Problem(f"{p.name}:1:1", "no such file", str(p)) for p in paths if not p.is_file()]
+        missing = [reading.no_such_file(p) for p in paths if not p.is_file()]
         if missing:  # as the reader says it when the import runs here
             raise InvalidInput(missing)
         files = [("files", (p.name, p.read_bytes())) for p in paths]

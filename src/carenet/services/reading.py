@@ -55,6 +55,11 @@ READ_THREADS = min(4, os.cpu_count() or 1)
 """Files read at once (:func:`read_files`)."""
 
 
+def no_such_file(path: Path) -> Problem:
+    """The problem of a file named for import that is not there (or is not a file)."""
+    return Problem(f"{path.name}:1:1", "no such file", str(path))
+
+
 def read_files(
     paths: Sequence[Path],
     *,
@@ -79,7 +84,7 @@ def read_files(
             continue
         names[path.name] = path
         if not path.is_file():
-            parsed.problems.append(Problem(f"{path.name}:1:1", "no such file", str(path)))
+            parsed.problems.append(no_such_file(path))
             continue
         todo.append(path)
 
