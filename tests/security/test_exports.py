@@ -96,7 +96,7 @@ def test_an_export_of_a_sector_that_is_no_sector_is_a_400_naming_it(server) -> N
             r = c.get(path, params=[("sector", "health"), ("sector", "group")])
             assert r.status_code == 400, (path, r.text)
             [problem] = r.json()["problems"]
-            assert problem["location"] == "sector" and problem["value"] == "group", problem
+            assert problem["location"] == "sector.1" and problem["value"] == "group", problem
         assert c.get("/export/graph", params={"sector": "health"}).status_code == 200
 
 

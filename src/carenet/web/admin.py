@@ -6,19 +6,20 @@ Every route needs ``Authorization: Bearer <admin key>`` (see :func:`carenet.web.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import secrets
 from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from carenet.bootstrap import Services
+from carenet.domain.enums import Level
 from carenet.services import analysis, board, demo, files
-from carenet.services.graphs import Scope
+from carenet.services.graphs import NETWORKS, Scope
+from carenet.web.responses import IsoDate, choice, documented
 
 
 def require_admin(request: Request, authorization: str = Header(default="")) -> Services:
@@ -30,6 +31,9 @@ def require_admin(request: Request, authorization: str = Header(default="")) -> 
 
 
 router = APIRouter(tags=["admin"])
+ReportName = choice(name.value for name in analysis.ReportName)
+LevelName = choice(level.value for level in Level)
+Network = choice(NETWORKS)
 
 
 class GenerateRequest(BaseModel):
@@ -37,7 +41,7 @@ class GenerateRequest(BaseModel):
     systems: int = Field(default=1, ge=1, le=60)
 
 
-@router.get("/db/status")
+@router.get("/db/status", responses=documented(None, 401))
 async def db_status(services: Services = Depends(require_admin)) -> dict:
     status = await services.schema_status()
     return {
@@ -53,32 +57,32 @@ class BackupRequest(BaseModel):
     dir: str = Field(description="A new or empty folder on the server's machine.")
 
 
-@router.post("/db/backup")
+@router.post("/db/backup", responses=documented(None, 401, 409, 503))
 async def db_backup(body: BackupRequest, services: Services = Depends(require_admin)) -> dict:
     manifest = await services.backup(Path(body.dir))
     return {"dir": body.dir, **asdict(manifest)}
 
 
-@router.get("/db/check")
+@router.get("/db/check", responses=documented(None, 401))
 async def db_check(services: Services = Depends(require_admin)) -> dict:
     found = await services.check()
     return {"schema_version": found.schema_version, "counts": found.counts, "problems": found.problems}
 
 
-@router.post("/db/migrate")
+@router.post("/db/migrate", responses=documented(None, 401))
 async def db_migrate(services: Services = Depends(require_admin)) -> dict:
     return {"applied": await services.migrate()}
 
 
-@router.get("/analyse/{report}")
+@router.get("/analyse/{report}", responses=documented(None, 401, 403, 404))
 async def analyse(
-    report: str,
-    level: str = "team",
+    report: ReportName,
+    level: LevelName = "team",
     system: str | None = None,
     place: str | None = None,
     wave: str | None = None,
-    at: dt.date | None = None,
-    network: str = "either",
+    at: IsoDate | None = None,
+    network: Network = "either",
     services: Services = Depends(require_admin),
 ) -> dict:
     try:
@@ -96,7 +100,11 @@ async def analyse(
         raise HTTPException(status_code=400, detail=str(exc)) from None
 
 
-@router.get("/report/board", response_class=HTMLResponse)
+@router.get(
+    "/report/board",
+    response_class=Response,
+    responses=documented({"text/html; charset=utf-8": "the board pack as one HTML page"}, 401, 404),
+)
 async def report_board(
     system: str, place: str | None = None, services: Services = Depends(require_admin)
 ) -> HTMLResponse:
@@ -111,7 +119,7 @@ async def report_board(
     return HTMLResponse(await asyncio.to_thread(files.board_html, pack))
 
 
-@router.post("/generate")
+@router.post("/generate", responses=documented(None, 401))
 async def generate(body: GenerateRequest, services: Services = Depends(require_admin)) -> dict:
     summary = await demo.load_demo(services.repo, seed=body.seed, systems=body.systems)
     return {"nodes": summary.nodes, "relationships": summary.relationships, "total": summary.total}

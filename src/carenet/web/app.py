@@ -16,8 +16,10 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from carenet import __version__, private
 from carenet.api import build_schema
@@ -26,10 +28,11 @@ from carenet.api.cost import Budget
 from carenet.bootstrap import Services, build
 from carenet.config import Mode, Settings
 from carenet.errors import CarenetError, StorageUnavailable
-from carenet.web import admin, files, graphiql, security
+from carenet.web import admin, files, graphiql, responses, security
 from carenet.web import graphql as graphql_http
 from carenet.web import map as map_page
 from carenet.web.graphql import GraphVersion
+from carenet.web.responses import error_response
 
 log = logging.getLogger("carenet.web")
 
@@ -176,22 +179,7 @@ def create_app(
     async def carenet_error(request: Request, exc: CarenetError) -> JSONResponse:
         return error_response(exc)
 
+    app.add_exception_handler(HTTPException, responses.http_error)
+    app.add_exception_handler(RequestValidationError, responses.invalid_request)
+
     return app
-
-
-def error_response(exc: CarenetError) -> JSONResponse:
-    """A :class:`CarenetError` raised by a route, as JSON with the status its code stands for."""
-    status = {
-        "BAD_USER_INPUT": 400,
-        "PAYLOAD_TOO_LARGE": 413,
-        "NOT_FOUND": 404,
-        "CONFLICT": 409,
-        "FORBIDDEN": 403,
-        "UNAUTHENTICATED": 401,
-        "STORE_UNAVAILABLE": 503,
-    }.get(exc.code, 500)
-    body: dict = {"error": exc.code, "message": exc.message}
-    problems = getattr(exc, "problems", None)
-    if problems:
-        body["problems"] = [{"location": p.location, "message": p.message, "value": p.value} for p in problems]
-    return JSONResponse(body, status_code=status)

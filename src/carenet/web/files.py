@@ -9,19 +9,21 @@ the local CLI uses, see :mod:`carenet.web.admin`) counts as ``admin``.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import secrets
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from carenet.api.auth import Principal, Role
 from carenet.bootstrap import Services
+from carenet.domain.enums import Sector
 from carenet.services import board, exports, files, imports
 from carenet.services.graphs import NETWORKS
 from carenet.web import uploads
+from carenet.web.responses import IsoDate, choice, documented
 
 router = APIRouter(tags=["files"])
 
@@ -59,16 +61,43 @@ def _filter(system, place, sector, wave, network="either", at=None) -> exports.G
     )
 
 
-@router.get("/files/templates.xlsx")
+GraphFormat = choice(files.GRAPH_FORMATS)
+TableFormat = choice(files.TABLE_FORMATS)
+Network = choice(NETWORKS)
+GraphLevel = choice(exports.LEVELS)
+MetricsLevel = choice(level for level in exports.LEVELS if level != exports.ALL)
+GroupBy = choice(exports.GROUP_BY)
+SectorName = choice(sector.value for sector in Sector)
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_SIGNED_IN = (401,)
+_EXPORT = (401, 403, 404)
+
+
+def _media(formats: dict[str, tuple[str, str]]) -> dict[str, str]:
+    kinds: dict[str, list[str]] = {}
+    for name, (media, _) in formats.items():
+        kinds.setdefault(media, []).append(name)
+    return {media: "format " + " or ".join(names) for media, names in kinds.items()}
+
+
+@router.get(
+    "/files/templates.xlsx",
+    response_class=Response,
+    responses=documented({_XLSX: "the import templates as one workbook"}, *_SIGNED_IN),
+)
 async def templates_xlsx(_: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
     return Response(
         files.template_workbook(),
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        media_type=_XLSX,
         headers={"Content-Disposition": 'attachment; filename="carenet-templates.xlsx"'},
     )
 
 
-@router.get("/files/templates/{kind}.csv")
+@router.get(
+    "/files/templates/{kind}.csv",
+    response_class=Response,
+    responses=documented({"text/csv; charset=utf-8": "the import template of this kind"}, 401, 404),
+)
 async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "downloading templates"))) -> Response:
     if kind not in files.TEMPLATE_KINDS:
         raise HTTPException(404, f"no template {kind!r}; one of {', '.join(files.TEMPLATE_KINDS)}")
@@ -79,7 +108,7 @@ async def template_file(kind: str, _: Services = Depends(role(Role.PUBLIC, "down
     )
 
 
-@router.post("/files/import")
+@router.post("/files/import", responses=documented(None, 401, 403, 404, 413))
 async def upload(
     request: Request,
     dry_run: bool = False,
@@ -105,25 +134,21 @@ async def upload(
     return report.to_dict()
 
 
-@router.get("/export/graph")
+@router.get(
+    "/export/graph", response_class=StreamingResponse, responses=documented(_media(files.GRAPH_FORMATS), *_EXPORT)
+)
 async def export_graph(
-    format: str = "gexf",
-    level: str = "team",
+    format: GraphFormat = "gexf",
+    level: GraphLevel = "team",
     system: str | None = None,
     place: str | None = None,
-    sector: list[str] = Query(default=[]),
+    sector: list[SectorName] = Query(default=[]),
     wave: str | None = None,
-    at: dt.date | None = None,
+    at: IsoDate | None = None,
     metrics: bool = True,
-    network: str = "either",
+    network: Network = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
 ) -> StreamingResponse:
-    if network not in NETWORKS:
-        raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
-    if format not in files.GRAPH_FORMATS:
-        raise HTTPException(400, f"format must be one of {', '.join(files.GRAPH_FORMATS)}")
-    if level not in exports.LEVELS:
-        raise HTTPException(400, f"level must be one of {', '.join(exports.LEVELS)}")
     G = await exports.export_graph(
         services.repo, level=level, where=_filter(system, place, sector, wave, network, at), metrics=metrics
     )
@@ -135,33 +160,22 @@ async def export_graph(
     )
 
 
-@router.get("/export/metrics")
+@router.get(
+    "/export/metrics", response_class=StreamingResponse, responses=documented(_media(files.TABLE_FORMATS), *_EXPORT)
+)
 async def export_metrics(
-    format: str = "csv",
-    per: str = "node",
-    by: list[str] = Query(default=["sector"]),
-    level: str = "team",
+    format: TableFormat = "csv",
+    per: Literal["node", "group"] = "node",
+    by: list[GroupBy] = Query(default=["sector"]),
+    level: MetricsLevel = "team",
     system: str | None = None,
     place: str | None = None,
-    sector: list[str] = Query(default=[]),
+    sector: list[SectorName] = Query(default=[]),
     wave: str | None = None,
-    at: dt.date | None = None,
-    network: str = "either",
+    at: IsoDate | None = None,
+    network: Network = "either",
     services: Services = Depends(role(Role.ANALYST, "exporting")),
 ) -> StreamingResponse:
-    if network not in NETWORKS:
-        raise HTTPException(400, f"network must be one of {', '.join(NETWORKS)}")
-    if format not in files.TABLE_FORMATS:
-        raise HTTPException(400, f"format must be one of {', '.join(files.TABLE_FORMATS)}")
-    if (
-        per not in ("node", "group")
-        or level not in exports.LEVELS
-        or level == exports.ALL
-        or any(b not in exports.GROUP_BY for b in by)
-    ):
-        raise HTTPException(
-            400, "per: node or group; level: team, organisation or person; by: " + ", ".join(exports.GROUP_BY)
-        )
     rows = await exports.export_metrics(
         services.repo, level=level, where=_filter(system, place, sector, wave, network, at), per=per, by=by
     )
@@ -173,16 +187,22 @@ async def export_metrics(
     )
 
 
-@router.get("/reports/board")
+@router.get(
+    "/reports/board",
+    response_class=Response,
+    responses=documented(
+        {"text/html; charset=utf-8": "the pack as one HTML page", "application/pdf": "the pack printed"},
+        *_EXPORT,
+        503,
+    ),
+)
 async def board_report(
     system: str,
     place: str | None = None,
-    format: str = "html",
+    format: Literal["html", "pdf"] = "html",
     services: Services = Depends(role(Role.ANALYST, "the board report")),
 ) -> Response:
     """The board's leadership strategy pack (``carenet report board``): self-contained HTML, or PDF."""
-    if format not in ("html", "pdf"):
-        raise HTTPException(400, "format must be html or pdf")
     pack = await board.board_pack(
         services.repo,
         system=system,
