@@ -9,7 +9,6 @@ response never holds the whole file. GEXF and GraphML hold scalars only: list at
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator
 from enum import Enum
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from carenet.interchange.streams import json_pieces
 
 FORMATS = {
     "gexf": ("application/gexf+xml", ".gexf"),
@@ -72,10 +73,6 @@ def _cleaned(G: nx.Graph, convert) -> nx.Graph:
     return H
 
 
-def _json_chunks(doc: Any) -> Iterator[str]:
-    yield from json.JSONEncoder(ensure_ascii=False, allow_nan=False).iterencode(doc)
-
-
 def node_link(G: nx.Graph) -> dict[str, Any]:
     return nx.node_link_data(_cleaned(G, _json_value), edges="edges")
 
@@ -116,9 +113,9 @@ def chunks(G: nx.Graph, fmt: str) -> Iterator[str]:
         writer.add_graph_element(_cleaned(G, _xml_scalar))
         yield from _xml_chunks(str(writer))
     elif fmt == "cytoscape":
-        yield from _json_chunks(cytoscape(G))
+        yield from json_pieces(cytoscape(G), allow_nan=False)
     elif fmt == "node-link":
-        yield from _json_chunks(node_link(G))
+        yield from json_pieces(node_link(G), allow_nan=False)
     else:
         raise ValueError(f"unknown graph format {fmt!r}; one of {', '.join(FORMATS)}")
 

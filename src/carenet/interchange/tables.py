@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carenet.interchange.formulas import neutralise
+from carenet.interchange.streams import json_pieces
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", ".csv"),
@@ -73,7 +73,7 @@ def chunks(rows: Sequence[dict[str, Any]], fmt: str) -> Iterator[bytes]:
                 buf.truncate()
         yield buf.getvalue().encode("utf-8")
     elif fmt == "json":
-        for piece in json.JSONEncoder(ensure_ascii=False).iterencode(rows):
+        for piece in json_pieces(rows):
             yield piece.encode("utf-8")
     elif fmt == "parquet":
         sink = io.BytesIO()
