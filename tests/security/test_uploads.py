@@ -246,3 +246,24 @@ def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(serv
     _refused(
         server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx"
     )
+
+
+def test_a_workbook_of_a_zip_version_too_new_is_a_problem_not_a_crash(server, tmp_path):
+    """Found by benchmarks/fuzz_importers.py: a zip directory entry asking for a zip version the zip
+    module cannot read (22.8) made it raise NotImplementedError as the directory was opened, before the
+    workbook was read: the size checks let it out."""
+    wb = Workbook()
+    wb.active.title = "teams"
+    wb.active.append(["uid", "name", "sector"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = bytearray(buf.getvalue())
+    entry = data.index(b"PK\x01\x02")  # the first part's central directory entry
+    data[entry + 6 : entry + 8] = (228).to_bytes(2, "little")  # version needed to extract: 22.8
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(bytes(data))
+    problems = read_file(path).problems
+    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "zip file version 22.8" in problems[0].message
+    _refused(
+        server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx"
+    )

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from carenet.errors import Problem
 
@@ -32,13 +34,30 @@ class Limits:
 DEFAULT = Limits()
 
 
+UNREADABLE_XLSX = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    ParseError,
+)
+"""What reading a damaged workbook raises, besides the zip module's own errors: a damaged deflate
+stream (zlib.error), an unknown compression method or zip version (NotImplementedError, from the
+zip directory already), an encrypted part (RuntimeError), broken XML (ParseError)."""
+
+
 def xlsx_problem(path: Path, limits: Limits = DEFAULT) -> Problem | None:
     """A problem when the workbook's zip directory shows more than ``limits`` allow, else None."""
     where = f"{path.name}:1:1"
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except UNREADABLE_XLSX as exc:
         return Problem(where, f"not a readable .xlsx workbook ({exc})", None)
     total = sum(i.file_size for i in infos)
     if total > limits.xlsx_bytes:

@@ -16,7 +16,7 @@ from typing import Any
 
 from carenet.errors import Problem
 from carenet.interchange.kinds import Kind, kind_for_header, kind_for_name, normalise_header
-from carenet.interchange.limits import DEFAULT, Limits, merged_ranges, xlsx_problem
+from carenet.interchange.limits import DEFAULT, UNREADABLE_XLSX, Limits, merged_ranges, xlsx_problem
 from carenet.interchange.records import Parsed, TableReader
 
 csv.field_size_limit(2**31 - 1)  # cells are measured by csv_rows, which says where one is too long
@@ -148,25 +148,6 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
 
     The zip directory is checked against ``limits`` first (a zip bomb is refused unread); then
     the workbook is read in openpyxl's read-only mode, a row at a time."""
-    import zipfile
-    import zlib
-    from xml.etree.ElementTree import ParseError
-
-    # besides the zip module's own errors: a damaged deflate stream (zlib.error), an unknown
-    # compression method or zip version (NotImplementedError), an encrypted part (RuntimeError)
-    _UNREADABLE = (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        KeyError,
-        OSError,
-        ValueError,
-        TypeError,
-        ParseError,
-    )
-
     from openpyxl import load_workbook
     from openpyxl.utils.cell import range_boundaries
 
@@ -177,7 +158,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
     try:
         merged = merged_ranges(path)
         wb = load_workbook(path, read_only=True, data_only=False)
-    except _UNREADABLE as exc:
+    except UNREADABLE_XLSX as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
         return
     try:
@@ -208,7 +189,7 @@ def read_xlsx(path: Path, parsed: Parsed, limits: Limits = DEFAULT) -> None:
                 )
                 continue
             TableReader(kind, source, header, parsed, header_line=line).rows(rows)
-    except _UNREADABLE as exc:
+    except UNREADABLE_XLSX as exc:
         parsed.problems.append(Problem(f"{path.name}:1:1", f"not a readable .xlsx workbook ({exc})", None))
     finally:
         wb.close()
