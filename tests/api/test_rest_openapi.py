@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from carenet.api.auth import Role
 
+
 def _operations(demo_server):
     api = schemathesis.openapi.from_url(demo_server.url + "/openapi.json")
     for result in api.exclude(path_regex="^/admin/(generate|db/backup)$").get_all_operations():
@@ -82,7 +83,7 @@ def test_every_error_has_one_shape_and_names_where(demo_server):
     assert (no_key.status_code, no_key.json()["error"]) == (401, "UNAUTHENTICATED")
     assert no_key.headers["www-authenticate"] == "Bearer"
     for r in (bad_format, bad_date, bad_by, no_system, no_template, no_route, no_key):
-        assert set(r.json()) <= {"error", "message", "problems"} and r.json()["message"], r.text
+        assert set(r.json()) <= {"error", "message", "suggestion", "problems"} and r.json()["message"], r.text
 
 
 def test_the_document_lists_each_routes_media_types_and_choices(demo_server):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from carenet.bootstrap import SCHEMA_DIR
 from carenet.cli.main import app
 from carenet.config import Settings
-from carenet.errors import InvalidInput
+from carenet.errors import InvalidInput, NotFound
 from carenet.storage.migrations import schema_files
 
 SCHEMA_VERSION = schema_files(SCHEMA_DIR, "ladybug")[-1].version
@@ -111,6 +111,19 @@ def test_commands_go_through_the_server_that_holds_the_database(tmp_path):
         )
         assert csv_out.exit_code == 2 and "stop the server first" in csv_out.output, csv_out.output
         assert not (tmp_path / "csv").exists()
+        # the server's refusal reads as the command's own error, not as a server that "did not answer"
+        for command in (
+            ["analyse", "silos", "--system", "nowhere"],
+            ["export", "metrics", "--system", "nowhere", "--out", str(tmp_path / "m.csv")],
+            ["export", "graph", "--place", "nowhere", "--out", str(tmp_path / "g2.gexf")],
+        ):
+            refused = runner.invoke(app, [*command, "--data-dir", data], env=env)
+            assert isinstance(refused.exception, NotFound), (command, refused.exception)
+            assert "no system 'nowhere'" in str(refused.exception) or "no place 'nowhere'" in str(refused.exception)
+        assert not (tmp_path / "m.csv").exists()
+        bad = runner.invoke(app, ["analyse", "silos", "--wave", "nowhere", "--data-dir", data], env=env)
+        assert isinstance(bad.exception, InvalidInput), bad.exception
+        assert [p.location for p in bad.exception.problems] in (["wave"], ["--wave"]), bad.exception
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -317,3 +317,25 @@ async def test_an_organisation_network_from_team_surveys_rolls_the_team_ties_up(
     G = await network(repo, Scope(level="organisation"))
     assert sorted(map(sorted, G.edges)) == [["o1", "o3"]]
     assert "rolled up" not in (await analysis.brokers(repo, scope=Scope(level="organisation")))["basis"]["rule"]
+
+
+async def test_a_system_or_place_that_is_not_there_is_not_found_not_an_empty_network(repo):
+    """A report, an export or a drawing scoped to a system or place that is not there was read as a
+    part of the graph with nothing in it: empty figures, and the CLI's silos table failed formatting
+    an E-I index of None. Now each names what is missing."""
+    from carenet.errors import NotFound
+    from carenet.services import exports
+
+    await load_demo(repo, seed=7, systems=2)
+    for scope, said in (
+        (Scope(system="nowhere"), "no system 'nowhere'"),
+        (Scope(place="nowhere"), "no place 'nowhere'"),
+        (Scope(place="s1-system"), "no place 's1-system'"),
+        (Scope(system="s2-system", place="s1-place-1"), "no place 's1-place-1' in system 's2-system'"),
+    ):
+        with pytest.raises(NotFound, match=said):
+            await analysis.silos(repo, scope=scope)
+    with pytest.raises(NotFound, match="no system 'nowhere'"):
+        await exports.export_graph(repo, level="team", where=exports.GraphFilter(system="nowhere"))
+    inside = await analysis.silos(repo, scope=Scope(system="s2-system", place="s2-place-1"))
+    assert inside["graph"]["nodes"] > 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from carenet.cli.runtime import local_or_remote, out, run, services, settings_from
+from carenet.cli.runtime import local_or_remote, out, raise_refused, run, services, settings_from
 from carenet.services import exports, files
 
 app = typer.Typer(no_args_is_help=True, help="Export graphs and metrics.")
@@ -96,7 +96,7 @@ def graph(
             "network": network,
         }
         with client.stream("GET", "/export/graph", params={k: v for k, v in params.items() if v is not None}) as r:
-            r.raise_for_status()
+            raise_refused(r)
             with open(out_path, "wb") as f:
                 for chunk in r.iter_bytes():
                     f.write(chunk)
@@ -132,6 +132,13 @@ def metrics(
     where = _where(system, place, sector, wave, network, at)
     if format not in files.TABLE_FORMATS:
         raise typer.BadParameter(", ".join(files.TABLE_FORMATS), param_hint="--format")
+    if level not in exports.LEVELS or level == exports.ALL:
+        raise typer.BadParameter("team, organisation or person", param_hint="--level")
+    if per not in ("node", "group"):
+        raise typer.BadParameter("node or group", param_hint="--per")
+    wrong = [b for b in by or () if b not in exports.GROUP_BY]
+    if wrong:
+        raise typer.BadParameter(f"{', '.join(wrong)}: group by {', '.join(exports.GROUP_BY)}", param_hint="--by")
 
     def local() -> str:
         async def go() -> str:
@@ -158,7 +165,7 @@ def metrics(
             "network": network,
         }
         with client.stream("GET", "/export/metrics", params={k: v for k, v in params.items() if v is not None}) as r:
-            r.raise_for_status()
+            raise_refused(r)
             with open(out_path, "wb") as f:
                 for chunk in r.iter_bytes():
                     f.write(chunk)

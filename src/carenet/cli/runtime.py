@@ -18,7 +18,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from carenet.bootstrap import Services, build
 from carenet.config import Settings
-from carenet.errors import CarenetError, StorageUnavailable
+from carenet.errors import (
+    CarenetError,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Problem,
+    StorageUnavailable,
+    TooLarge,
+    Unauthenticated,
+)
 from carenet.web.app import admin_key_path, running_server_url, server_file_path
 
 console = Console(stderr=True)
@@ -91,11 +101,54 @@ def local_or_remote(
             console.print(f"[yellow]{escape(exc.message)}; sending the command to {where}[/yellow]", soft_wrap=True)
             try:
                 return remote_call(client)
+            except httpx.HTTPStatusError as refusal:
+                raise refused(refusal.response) from None
             except httpx.HTTPError as http_exc:
                 raise StorageUnavailable(
                     f"{exc.message}, and the server at {server_url(settings)} did not answer: {http_exc}",
                     suggestion="stop the process holding the database, or pass --server URL",
                 ) from None
+
+
+_ERRORS: dict[str, type[CarenetError]] = {
+    "NOT_FOUND": NotFound,
+    "CONFLICT": Conflict,
+    "FORBIDDEN": Forbidden,
+    "UNAUTHENTICATED": Unauthenticated,
+    "STORE_UNAVAILABLE": StorageUnavailable,
+}
+
+
+def refused(response: httpx.Response) -> CarenetError:
+    """The error a server answered a command with, as the command raises it when it runs here: every
+    REST route refuses in one shape (``{"error", "message", "problems"}``, :mod:`carenet.web.responses`),
+    so a bad ``--level`` or an unknown ``--system`` reads the same either way, not as a server that
+    "did not answer"."""
+    with contextlib.suppress(httpx.StreamError):
+        response.read()  # a streamed answer (an export) has its body still to read
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        body = {}
+    message = str(body.get("message") or f"the server answered {response.status_code}")
+    problems = [
+        Problem(str(p.get("location", "")), str(p.get("message", "")), p.get("value"))
+        for p in body.get("problems") or []
+        if isinstance(p, dict)
+    ]
+    code = body.get("error")
+    if problems and code in ("BAD_USER_INPUT", "PAYLOAD_TOO_LARGE"):
+        return (TooLarge if code == "PAYLOAD_TOO_LARGE" else InvalidInput)(problems, message=message)
+    suggestion = body.get("suggestion")
+    return _ERRORS.get(code, CarenetError)(message, suggestion=str(suggestion) if suggestion else None)
+
+
+def raise_refused(response: httpx.Response) -> None:
+    """:func:`refused`, raised, when ``response`` is an error."""
+    if response.is_error:
+        raise refused(response)
 
 
 def progress() -> Progress:

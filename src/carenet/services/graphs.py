@@ -33,7 +33,8 @@ import pyarrow as pa
 
 from carenet.analytics.networks import NETWORKS, tie_network
 from carenet.domain.enums import Level
-from carenet.errors import InvalidInput, Problem
+from carenet.domain.schema import NodeLabel
+from carenet.errors import InvalidInput, NotFound, Problem
 from carenet.services.filters import Filter
 from carenet.storage.repository import Projection, Repository
 
@@ -67,11 +68,14 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     """``scope`` with ``waves`` and ``at`` fixed (see the module docstring); a resolved scope is
     returned as it is.
 
-    Raises :class:`~carenet.errors.InvalidInput` (at ``where``) when ``scope.wave`` names no
-    survey wave, or a wave of another system than the one in scope.
+    Raises :class:`~carenet.errors.NotFound` when ``scope.system`` names no system, or
+    ``scope.place`` no place (of that system, when one is named); and
+    :class:`~carenet.errors.InvalidInput` (at ``where``) when ``scope.wave`` names no survey wave, or
+    a wave of another system than the one in scope.
     """
     if scope.waves is not None and scope.at is not None:
         return scope
+    await _named_things_exist(repo, scope)
     rows = await repo.survey_waves()  # in date order
     system = scope.system
     if system is None and scope.place:
@@ -102,6 +106,24 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
         if system is None or r["system"] in (None, system):
             latest[r["system"]] = r["uid"]
     return await _rolled_up(repo, replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today()))
+
+
+async def _named_things_exist(repo: Repository, scope: Scope) -> None:
+    """A system or place that is not there is named as such, not read as a part of the graph with
+    nothing in it (every figure empty or None, as if the system had no teams)."""
+    system, place = scope.system, scope.place
+    if system is not None and system not in await repo.get_many(NodeLabel.SYSTEM, [system]):
+        raise NotFound(f"no system {system!r}", suggestion="name a system uid, e.g. s1-system")
+    if not place:
+        return
+    systems = {r["place"]: r["system"] for r in await repo.place_systems()}
+    if place not in systems:
+        raise NotFound(f"no place {place!r}", suggestion="name a place uid, e.g. s1-place-1")
+    if system is not None and systems[place] != system:
+        raise NotFound(
+            f"no place {place!r} in system {system!r}",
+            suggestion=f"it is in {systems[place]}" if systems[place] else "it is in no system: name no system",
+        )
 
 
 async def _rolled_up(repo: Repository, scope: Scope) -> Scope:

@@ -1,7 +1,8 @@
 """What the REST routes take and answer: dates as dates, one shape for every error, and how the
 OpenAPI document says so.
 
-Every 4xx and 5xx a route gives is ``{"error": CODE, "message": ..., "problems": [...]}``: the same
+Every 4xx and 5xx a route gives is ``{"error": CODE, "message": ..., "problems": [...]}`` (and a
+``suggestion`` where carenet has one): the same
 body whether carenet raised the error (:class:`~carenet.errors.CarenetError`), a route refused a
 request (Starlette's ``HTTPException``: an unknown template, a missing admin key) or FastAPI found a
 query parameter or body that does not fit its type (``RequestValidationError``: a 400
@@ -90,6 +91,7 @@ class ErrorBody(BaseModel):
 
     error: str = Field(description="The error's code: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, ...")
     message: str = Field(description="The error in a sentence.")
+    suggestion: str | None = Field(default=None, description="What to do instead, when there is a hint.")
     problems: list[ProblemBody] | None = Field(default=None, description="Each problem, when there are several.")
 
 
@@ -114,6 +116,8 @@ def documented(media: dict[str, str] | None, *statuses: int) -> dict[int | str, 
 def error_response(exc: CarenetError) -> JSONResponse:
     """A :class:`CarenetError` raised by a route, as JSON with the status its code stands for."""
     body: dict = {"error": exc.code, "message": exc.message}
+    if exc.suggestion:
+        body["suggestion"] = exc.suggestion
     problems = getattr(exc, "problems", None)
     if problems:
         body["problems"] = [{"location": p.location, "message": p.message, "value": p.value} for p in problems]
