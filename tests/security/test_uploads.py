@@ -228,42 +228,45 @@ def test_a_workbook_with_a_damaged_stream_is_a_problem_not_a_crash(server, tmp_p
     _refused(server, [("book.xlsx", damaged, "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
 
 
-def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(server, tmp_path):
-    """Found by benchmarks/fuzz_importers.py: zipfile raises NotImplementedError for a compression
-    method (or zip version) it does not know."""
+def _directory_edited(entry_of, offset: int, value: int) -> bytes:
+    """A one-sheet workbook with two bytes of a central directory entry set to ``value``."""
     wb = Workbook()
     wb.active.title = "teams"
     wb.active.append(["uid", "name", "sector"])
     buf = io.BytesIO()
     wb.save(buf)
     data = bytearray(buf.getvalue())
-    entry = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 4)  # a part's central directory entry
-    data[entry + 10 : entry + 12] = (99).to_bytes(2, "little")  # compression method 99: unknown here
+    entry = entry_of(data)
+    data[entry + offset : entry + offset + 2] = value.to_bytes(2, "little")
+    return bytes(data)
+
+
+def _first_entry(data: bytes) -> int:
+    return data.index(b"PK\x01\x02")
+
+
+def _second_entry(data: bytes) -> int:
+    return data.index(b"PK\x01\x02", _first_entry(data) + 4)
+
+
+def _unreadable(server, tmp_path, data: bytes, says: str) -> None:
     path = tmp_path / "book.xlsx"
-    path.write_bytes(bytes(data))
+    path.write_bytes(data)
     problems = read_file(path).problems
-    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "not a readable .xlsx" in problems[0].message
-    _refused(
-        server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx"
-    )
+    assert [p.location for p in problems] == ["book.xlsx:1:1"] and says in problems[0].message, problems
+    _refused(server, [("book.xlsx", data, "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx")
+
+
+def test_a_workbook_part_in_an_unknown_compression_is_a_problem_not_a_crash(server, tmp_path):
+    """Found by benchmarks/fuzz_importers.py: zipfile raises NotImplementedError for a compression
+    method (or zip version) it does not know."""
+    data = _directory_edited(_second_entry, 10, 99)  # compression method 99: unknown here
+    _unreadable(server, tmp_path, data, "not a readable .xlsx")
 
 
 def test_a_workbook_of_a_zip_version_too_new_is_a_problem_not_a_crash(server, tmp_path):
     """Found by benchmarks/fuzz_importers.py: a zip directory entry asking for a zip version the zip
     module cannot read (22.8) made it raise NotImplementedError as the directory was opened, before the
     workbook was read: the size checks let it out."""
-    wb = Workbook()
-    wb.active.title = "teams"
-    wb.active.append(["uid", "name", "sector"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = bytearray(buf.getvalue())
-    entry = data.index(b"PK\x01\x02")  # the first part's central directory entry
-    data[entry + 6 : entry + 8] = (228).to_bytes(2, "little")  # version needed to extract: 22.8
-    path = tmp_path / "book.xlsx"
-    path.write_bytes(bytes(data))
-    problems = read_file(path).problems
-    assert [p.location for p in problems] == ["book.xlsx:1:1"] and "zip file version 22.8" in problems[0].message
-    _refused(
-        server, [("book.xlsx", bytes(data), "application/octet-stream")], 400, "book.xlsx:1:1", "not a readable .xlsx"
-    )
+    data = _directory_edited(_first_entry, 6, 228)  # version needed to extract: 22.8
+    _unreadable(server, tmp_path, data, "zip file version 22.8")
