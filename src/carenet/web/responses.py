@@ -2,12 +2,12 @@
 OpenAPI document says so.
 
 Every 4xx and 5xx a route gives is ``{"error": CODE, "message": ..., "problems": [...]}`` (and a
-``suggestion`` where carenet has one): the same
-body whether carenet raised the error (:class:`~carenet.errors.CarenetError`), a route refused a
-request (Starlette's ``HTTPException``: an unknown template, a missing admin key) or FastAPI found a
-query parameter or body that does not fit its type (``RequestValidationError``: a 400
-``BAD_USER_INPUT`` with one problem per parameter, named as the request names it). Before, those
-three gave three shapes, and FastAPI's own answered 422 where carenet answers 400.
+``suggestion`` where carenet has one): the same body whether carenet raised the error
+(:class:`~carenet.errors.CarenetError`), a route refused a request (Starlette's ``HTTPException``:
+an unknown template, a missing admin key) or FastAPI found a query parameter or body that does not
+fit its type (``RequestValidationError``: a 400 ``BAD_USER_INPUT`` with one problem per parameter,
+named as the request names it). Before, those three gave three shapes, and FastAPI's own answered
+422 where carenet answers 400.
 
 :func:`documented` is what a route puts in its decorator so that the OpenAPI document lists the media
 type of its answer (a GEXF file, a CSV table, a workbook) and the error statuses it can give, with
@@ -92,7 +92,7 @@ class ErrorBody(BaseModel):
     error: str = Field(description="The error's code: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, ...")
     message: str = Field(description="The error in a sentence.")
     suggestion: str | None = Field(default=None, description="What to do instead, when there is a hint.")
-    problems: list[ProblemBody] | None = Field(default=None, description="Each problem, when there are several.")
+    problems: list[ProblemBody] | None = Field(default=None, description="Each problem: where, and what is wrong.")
 
 
 _FILE = {"type": "string", "format": "binary"}
