@@ -75,7 +75,7 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     """
     if scope.waves is not None and scope.at is not None:
         return scope
-    await _named_things_exist(repo, scope)
+    await named_things_exist(repo, scope.system, scope.place)
     rows = await repo.survey_waves()  # in date order
     system = scope.system
     if system is None and scope.place:
@@ -108,10 +108,11 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     return await _rolled_up(repo, replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today()))
 
 
-async def _named_things_exist(repo: Repository, scope: Scope) -> None:
-    """A system or place that is not there is named as such, not read as a part of the graph with
-    nothing in it (every figure empty or None, as if the system had no teams)."""
-    system, place = scope.system, scope.place
+async def named_things_exist(repo: Repository, system: str | None, place: str | None) -> None:
+    """Raises :class:`~carenet.errors.NotFound` when ``system`` names no system or ``place`` no place
+    (of that system, when one is named): a scope that names what is not there is named as such, not
+    read as a part of the graph with nothing in it (every figure empty or None, as if the system had
+    no teams)."""
     if system is not None and system not in await repo.get_many(NodeLabel.SYSTEM, [system]):
         raise NotFound(f"no system {system!r}", suggestion="name a system uid, e.g. s1-system")
     if not place:
