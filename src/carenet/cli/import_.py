@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from carenet.cli.runtime import console, local_or_remote, out, progress, run, services, settings_from
-from carenet.errors import InvalidInput, Problem
+from carenet.cli.runtime import console, local_or_remote, out, progress, raise_refused, run, services, settings_from
+from carenet.errors import InvalidInput
 from carenet.services import imports, reading
 
 
@@ -66,10 +66,7 @@ def import_(
         response = client.post(
             "/files/import", params={"dry_run": dry_run, **({"wave": wave} if wave else {})}, files=files
         )
-        if response.status_code in (400, 413) and "problems" in response.json():
-            body = response.json()
-            raise InvalidInput([Problem(p["location"], p["message"], p["value"]) for p in body["problems"]])
-        response.raise_for_status()
+        raise_refused(response)  # every problem of the files, as the import here lists them
         return response.json()
 
     result = local_or_remote(settings, local, remote)

@@ -110,13 +110,9 @@ def local_or_remote(
                 ) from None
 
 
-_ERRORS: dict[str, type[CarenetError]] = {
-    "NOT_FOUND": NotFound,
-    "CONFLICT": Conflict,
-    "FORBIDDEN": Forbidden,
-    "UNAUTHENTICATED": Unauthenticated,
-    "STORE_UNAVAILABLE": StorageUnavailable,
-}
+_KINDS = (InvalidInput, TooLarge, NotFound, Conflict, Forbidden, Unauthenticated, StorageUnavailable)
+_ERRORS: dict[str, type[CarenetError]] = {kind.code: kind for kind in _KINDS}
+"""carenet's errors by the code a server answers them with."""
 
 
 def refused(response: httpx.Response) -> CarenetError:
@@ -138,11 +134,13 @@ def refused(response: httpx.Response) -> CarenetError:
         for p in body.get("problems") or []
         if isinstance(p, dict)
     ]
-    code = body.get("error")
-    if problems and code in ("BAD_USER_INPUT", "PAYLOAD_TOO_LARGE"):
-        return (TooLarge if code == "PAYLOAD_TOO_LARGE" else InvalidInput)(problems, message=message)
+    kind = _ERRORS.get(body.get("error"), CarenetError)
+    if issubclass(kind, InvalidInput):
+        if problems:
+            return kind(problems, message=message)
+        kind = CarenetError  # a refusal of this kind with no problem listed: its message alone
     suggestion = body.get("suggestion")
-    return _ERRORS.get(code, CarenetError)(message, suggestion=str(suggestion) if suggestion else None)
+    return kind(message, suggestion=str(suggestion) if suggestion else None)
 
 
 def raise_refused(response: httpx.Response) -> None:

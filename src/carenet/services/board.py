@@ -22,12 +22,11 @@ from typing import Any
 
 from carenet.domain.models import CULTURE_MIN_RESPONSES
 from carenet.domain.schema import NodeLabel
-from carenet.errors import NotFound
 from carenet.services import analysis
 from carenet.services import culture as culture_svc
 from carenet.services import leadership as lead
 from carenet.services import scope as scope_of
-from carenet.services.graphs import Scope, network, recorded
+from carenet.services.graphs import Scope, network, recorded, scope_system
 from carenet.storage.repository import Repository
 
 GROUPS = ("White", "Asian", "Black", "Mixed", "Other")
@@ -52,19 +51,9 @@ async def board_pack(
     cache: analysis.AnalysisCache | None = None,
     today: dt.date | None = None,
 ) -> dict[str, Any]:
-    """The pack for ``system`` (and ``place``): see the module docstring. Raises :class:`NotFound`."""
-    systems = await repo.get_many(NodeLabel.SYSTEM, [system])
-    if system not in systems:
-        raise NotFound(f"no system {system!r}", suggestion="name a system uid, e.g. s1-system")
-    if place:
-        places = sorted(r["place"] for r in await repo.place_systems() if r["system"] == system)
-        if place not in places:
-            raise NotFound(
-                f"no place {place!r} in system {system!r}",
-                suggestion=f"name one of its places, e.g. {places[0]}, or none for the whole system"
-                if places
-                else "the system has no places: name none for the whole system",
-            )
+    """The pack for ``system`` (and ``place``): see the module docstring. Raises
+    :class:`~carenet.errors.NotFound` (:func:`~carenet.services.graphs.scope_system`)."""
+    await scope_system(repo, system, place)
     scope = Scope(level="team", system=system, place=place)
     report = await lead.report(repo, system=system, place=place)
     place_names = await _names(repo, NodeLabel.PLACE, report["demand"]["places"])
@@ -75,7 +64,8 @@ async def board_pack(
         await _collective(repo, scope, cache),
         _culture(await culture_svc.report(repo, system=system, place=place, minimum=minimum, cache=cache), place_names),
     ]
-    where = systems[system].name + (f", {place_names.get(place, place)}" if place else "")
+    system_name = (await _names(repo, NodeLabel.SYSTEM, [system]))[system]
+    where = system_name + (f", {place_names.get(place, place)}" if place else "")
     return {
         "title": f"Leadership strategy: {where}",
         "system": system,

@@ -75,11 +75,8 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     """
     if scope.waves is not None and scope.at is not None:
         return scope
-    await named_things_exist(repo, scope.system, scope.place)
+    system = await scope_system(repo, scope.system, scope.place)
     rows = await repo.survey_waves()  # in date order
-    system = scope.system
-    if system is None and scope.place:
-        system = await _system_of_place(repo, scope.place)
     if scope.wave:
         found = next((r for r in rows if r["uid"] == scope.wave), None)
         if found is None:
@@ -108,23 +105,36 @@ async def resolve(repo: Repository, scope: Scope = Scope(), *, where: str = "wav
     return await _rolled_up(repo, replace(scope, waves=tuple(sorted(latest.values())), at=scope.at or dt.date.today()))
 
 
-async def named_things_exist(repo: Repository, system: str | None, place: str | None) -> None:
-    """Raises :class:`~carenet.errors.NotFound` when ``system`` names no system or ``place`` no place
+async def scope_system(repo: Repository, system: str | None, place: str | None) -> str | None:
+    """The system a scope is in: ``system``, else ``place``'s (None: neither names one).
+
+    Raises :class:`~carenet.errors.NotFound` when ``system`` names no system, or ``place`` no place
     (of that system, when one is named): a scope that names what is not there is named as such, not
     read as a part of the graph with nothing in it (every figure empty or None, as if the system had
-    no teams)."""
+    no teams). The one check of a scope's system and place: reports, exports, drawings, the board pack.
+    """
     if system is not None and system not in await repo.get_many(NodeLabel.SYSTEM, [system]):
         raise NotFound(f"no system {system!r}", suggestion="name a system uid, e.g. s1-system")
     if not place:
-        return
+        return system
     systems = {r["place"]: r["system"] for r in await repo.place_systems()}
-    if place not in systems:
-        raise NotFound(f"no place {place!r}", suggestion="name a place uid, e.g. s1-place-1")
-    if system is not None and systems[place] != system:
+    if system is None:
+        if place not in systems:
+            raise NotFound(f"no place {place!r}", suggestion="name a place uid, e.g. s1-place-1")
+        return systems[place]
+    if systems.get(place) != system:
+        ours = sorted(p for p, s in systems.items() if s == system)
+        elsewhere = f"it is in {systems[place]}; " if systems.get(place) else ""
         raise NotFound(
             f"no place {place!r} in system {system!r}",
-            suggestion=f"it is in {systems[place]}" if systems[place] else "it is in no system: name no system",
+            suggestion=elsewhere
+            + (
+                f"name one of its places, e.g. {ours[0]}, or none for the whole system"
+                if ours
+                else "the system has no places: name none for the whole system"
+            ),
         )
+    return system
 
 
 async def _rolled_up(repo: Repository, scope: Scope) -> Scope:

@@ -24,7 +24,7 @@ from carenet.domain.schema import NodeLabel
 from carenet.errors import InvalidInput, NotFound, Problem
 from carenet.services.analysis import AnalysisCache
 from carenet.services.filters import Filter, given
-from carenet.services.graphs import named_things_exist
+from carenet.services.graphs import scope_system
 from carenet.storage.repository import Repository
 
 MAX_LIMIT = 5_000
@@ -170,7 +170,7 @@ async def subgraph(
 async def _subgraph(
     repo: Repository, f: SubgraphFilter, centre: str | None, depth: int, limit: int, size_by: SizeBy, plain: bool
 ) -> Subgraph:
-    await named_things_exist(repo, f.system, f.place)
+    await scope_system(repo, f.system, f.place)
     uids: list[str] | None = None
     if centre:
         found = await repo.existing(_label(f.level), [centre])
